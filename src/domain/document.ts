@@ -1,0 +1,82 @@
+/**
+ * The Stackdraw document (`.stackdraw.json`, version 1): the single model that the editor, the
+ * CLI, the templates and the importers share. See ../shared/spec/document-format.md.
+ */
+import type { EdgeKind, Kind } from "./kinds/catalog.ts";
+
+export const FORMAT = "stackdraw";
+/** The newest document version this build reads and writes. */
+export const CURRENT_VERSION = 1;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** A node of the diagram. */
+export interface StackNode {
+  /** Unique among nodes and edges. May be any string, `__proto__` included (lookups use Maps). */
+  id: string;
+  kind: Kind;
+  /** The node it runs on / sits in; absent or null = at the root. Never forms a cycle. */
+  parentId?: string | null;
+  /** Display name; absent = the kind's name. At most {@link LIMITS.labelLength} characters. */
+  label?: string;
+  /**
+   * Kind-specific props. Declared props are type-checked on read; unknown ones are kept as they
+   * were. Always an own-property bag read through `Object.hasOwn`, never a prototype chain.
+   */
+  props?: Record<string, unknown>;
+  /** Relative to the parent's top-left corner (root nodes: canvas coordinates). */
+  position?: Point;
+  /** Absent = sized to fit its children. */
+  size?: Size;
+}
+
+export interface StackEdge {
+  id: string;
+  kind: EdgeKind;
+  source: string;
+  target: string;
+  label?: string;
+  props?: Record<string, unknown>;
+}
+
+export type Overlay = "none" | "managedBy";
+
+export interface DocumentView {
+  viewport?: { x: number; y: number; zoom: number };
+  overlay?: Overlay;
+}
+
+export interface StackDocument {
+  format: typeof FORMAT;
+  version: typeof CURRENT_VERSION;
+  title?: string;
+  nodes: StackNode[];
+  edges: StackEdge[];
+  view?: DocumentView;
+}
+
+/** The stated limits (../shared/spec/reliability.md, promise 9). */
+export const LIMITS = {
+  bytes: 10 * 1024 * 1024,
+  nodes: 20_000,
+  depth: 64,
+  labelLength: 1_000,
+  /** Coordinates beyond this are refused as nonsense rather than drawn off in space. */
+  coordinate: 10_000_000,
+} as const;
+
+export function emptyDocument(title?: string): StackDocument {
+  return { format: FORMAT, version: CURRENT_VERSION, ...(title !== undefined ? { title } : {}), nodes: [], edges: [] };
+}
+
+/** Reads an own prop; never walks the prototype chain (ids and keys may be `__proto__`). */
+export function ownProp(props: Record<string, unknown> | undefined, key: string): unknown {
+  return props !== undefined && Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
+}

@@ -1,0 +1,474 @@
+/**
+ * The kinds catalog: every kind of node and edge, declared exactly once. The palette, the node
+ * view, the inspector, the reader, the JSON Schema and the rules all read these entries.
+ * Adding a kind = one entry here (the compiler then lists every exhaustive switch that misses it).
+ */
+import { options, type Localized, type PropSpec } from "./props.ts";
+
+export const STACK_KINDS = [
+  "physical-host",
+  "hypervisor",
+  "vm",
+  "kernel",
+  "container-engine",
+  "container",
+  "server-app",
+  "fargate",
+] as const;
+export const GROUPING_KINDS = ["group", "cloud", "ecs-cluster", "ecs-task", "k8s-cluster", "control-plane", "pod"] as const;
+export const ARTIFACT_KINDS = ["registry", "image"] as const;
+
+export type StackKind = (typeof STACK_KINDS)[number];
+export type GroupingKind = (typeof GROUPING_KINDS)[number];
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
+export type Kind = StackKind | GroupingKind | ArtifactKind;
+export type KindFamily = "stack" | "grouping" | "artifact";
+
+export const KINDS: readonly Kind[] = [...STACK_KINDS, ...GROUPING_KINDS, ...ARTIFACT_KINDS];
+
+/**
+ * The visual layer a node belongs to: picks its colour and shape in the canvas and the exports.
+ * One per kind; several kinds may share a layer.
+ */
+export type Layer =
+  | "hardware"
+  | "hypervisor"
+  | "vm"
+  | "kernel"
+  | "engine"
+  | "container"
+  | "app"
+  | "serverless"
+  | "frame"
+  | "cloud"
+  | "orchestration"
+  | "artifact";
+
+const ARCH = options([
+  ["x86_64", "x86_64", "x86_64"],
+  ["arm64", "arm64", "arm64"],
+] as const);
+
+const archProp = (dflt?: "x86_64"): PropSpec => ({
+  type: "enum",
+  name: { en: "CPU architecture", ko: "CPU 아키텍처" },
+  options: ARCH,
+  ...(dflt ? { default: dflt } : {}),
+});
+
+const productText = (placeholder: string): PropSpec => ({
+  type: "text",
+  name: { en: "Product", ko: "제품" },
+  placeholder,
+});
+
+/** Props every node may have, whatever its kind. */
+export const COMMON_PROPS = {
+  managedBy: {
+    type: "enum",
+    name: { en: "Managed by", ko: "관리 주체" },
+    help: {
+      en: "Who operates this layer. Absent: inherited from the layer below.",
+      ko: "이 계층을 운영하는 주체. 비워 두면 아래 계층을 따릅니다.",
+    },
+    options: options([
+      ["user", "You (the user)", "사용자"],
+      ["provider", "The provider", "제공자(클라우드)"],
+    ] as const),
+  },
+  notes: { type: "text", name: { en: "Notes", ko: "메모" } },
+} as const satisfies Record<string, PropSpec>;
+
+export interface KindDef {
+  kind: Kind;
+  family: KindFamily;
+  layer: Layer;
+  name: Localized;
+  /** What it is, one sentence, shown as the palette tooltip and in the inspector. */
+  description: Localized;
+  /** The kind's own props (COMMON_PROPS apply to every kind too). */
+  props: Readonly<Record<string, PropSpec>>;
+  /** Props shown on the node itself, in this order (the "key props"). */
+  keyProps: readonly string[];
+}
+
+const def = <K extends Kind>(d: KindDef & { kind: K }) => d;
+
+export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
+  "physical-host": def({
+    kind: "physical-host",
+    family: "stack",
+    layer: "hardware",
+    name: { en: "Physical server", ko: "물리 서버" },
+    description: { en: "A real machine (bare metal).", ko: "실제로 존재하는 기계(베어 메탈)." },
+    props: { arch: archProp("x86_64") },
+    keyProps: ["arch"],
+  }),
+  hypervisor: def({
+    kind: "hypervisor",
+    family: "stack",
+    layer: "hypervisor",
+    name: { en: "Hypervisor", ko: "하이퍼바이저" },
+    description: {
+      en: "Runs virtual machines. Type 1 sits on bare metal; type 2 runs on an OS.",
+      ko: "가상 머신을 실행합니다. 타입 1은 베어 메탈 위, 타입 2는 운영체제 위에서 동작합니다.",
+    },
+    props: {
+      hypervisorType: {
+        type: "enum",
+        name: { en: "Type", ko: "유형" },
+        options: options([
+          ["type1", "Type 1 (bare metal)", "타입 1 (베어 메탈)"],
+          ["type2", "Type 2 (hosted)", "타입 2 (호스트형)"],
+        ] as const),
+        default: "type1",
+      },
+      product: productText("ESXi"),
+    },
+    keyProps: ["product", "hypervisorType"],
+  }),
+  vm: def({
+    kind: "vm",
+    family: "stack",
+    layer: "vm",
+    name: { en: "Virtual machine", ko: "가상 머신" },
+    description: {
+      en: "A virtual machine with its own OS and kernel; an EC2 instance is one.",
+      ko: "자신만의 운영체제와 커널을 가진 가상 머신. EC2 인스턴스도 가상 머신입니다.",
+    },
+    props: {
+      product: productText("EC2"),
+      arch: archProp(),
+      image: { type: "text", name: { en: "Machine image", ko: "머신 이미지" }, placeholder: "ami-0abc…" },
+    },
+    keyProps: ["product", "image"],
+  }),
+  kernel: def({
+    kind: "kernel",
+    family: "stack",
+    layer: "kernel",
+    name: { en: "Kernel (OS)", ko: "커널 (운영체제)" },
+    description: { en: "The operating system a machine boots.", ko: "기계가 부팅하는 운영체제." },
+    props: {
+      family: {
+        type: "enum",
+        name: { en: "OS family", ko: "운영체제 계열" },
+        options: options([
+          ["linux", "Linux", "리눅스"],
+          ["windows", "Windows", "윈도우"],
+          ["bsd", "BSD", "BSD"],
+          ["solaris", "Solaris", "솔라리스"],
+        ] as const),
+        default: "linux",
+      },
+      distro: { type: "text", name: { en: "Distribution", ko: "배포판" }, placeholder: "Ubuntu" },
+    },
+    keyProps: ["distro", "family"],
+  }),
+  "container-engine": def({
+    kind: "container-engine",
+    family: "stack",
+    layer: "engine",
+    name: { en: "Container engine", ko: "컨테이너 엔진" },
+    description: {
+      en: "Runs containers on the kernel it is installed on.",
+      ko: "설치된 운영체제의 커널 위에서 컨테이너를 실행합니다.",
+    },
+    props: {
+      product: {
+        type: "enum",
+        name: { en: "Product", ko: "제품" },
+        options: options([
+          ["docker", "Docker Engine", "Docker Engine"],
+          ["containerd", "containerd", "containerd"],
+          ["podman", "Podman", "Podman"],
+          ["cri-o", "CRI-O", "CRI-O"],
+        ] as const),
+        default: "docker",
+      },
+    },
+    keyProps: ["product"],
+  }),
+  container: def({
+    kind: "container",
+    family: "stack",
+    layer: "container",
+    name: { en: "Container", ko: "컨테이너" },
+    description: {
+      en: "An isolated application environment made from an image; it shares its host's kernel.",
+      ko: "이미지로 만든 격리된 애플리케이션 실행 환경. 호스트의 커널을 공유합니다.",
+    },
+    props: {
+      image: { type: "text", name: { en: "Image", ko: "이미지" }, placeholder: "nginx:1.27" },
+      os: {
+        type: "enum",
+        name: { en: "Image OS", ko: "이미지 운영체제" },
+        options: options([
+          ["linux", "Linux", "리눅스"],
+          ["windows", "Windows", "윈도우"],
+        ] as const),
+        default: "linux",
+      },
+      arch: archProp(),
+      ports: { type: "container-ports", name: { en: "Ports", ko: "포트" } },
+    },
+    keyProps: ["image", "ports"],
+  }),
+  "server-app": def({
+    kind: "server-app",
+    family: "stack",
+    layer: "app",
+    name: { en: "Server software", ko: "서버 소프트웨어" },
+    description: {
+      en: "Software that provides a server function: web, DB, mail…",
+      ko: "서버 기능을 제공하는 소프트웨어: 웹, DB, 메일…",
+    },
+    props: {
+      role: {
+        type: "enum",
+        name: { en: "Role", ko: "역할" },
+        options: options([
+          ["web", "Web server", "웹 서버"],
+          ["db", "Database server", "DB 서버"],
+          ["mail", "Mail server", "메일 서버"],
+          ["cache", "Cache", "캐시"],
+          ["app", "Application server", "애플리케이션 서버"],
+          ["dns", "DNS server", "DNS 서버"],
+          ["file", "File server", "파일 서버"],
+          ["proxy", "Proxy", "프록시"],
+          ["other", "Other", "기타"],
+        ] as const),
+        default: "other",
+      },
+      product: productText("nginx"),
+      ports: { type: "port-list", name: { en: "Listens on (TCP)", ko: "수신 포트 (TCP)" } },
+    },
+    keyProps: ["product", "ports"],
+  }),
+  fargate: def({
+    kind: "fargate",
+    family: "stack",
+    layer: "serverless",
+    name: { en: "Fargate", ko: "Fargate" },
+    description: {
+      en: "Serverless capacity: AWS supplies and manages the servers, VMs, kernel and engine.",
+      ko: "서버리스 실행 환경: 서버, 가상 머신, 커널, 엔진을 AWS가 제공하고 관리합니다.",
+    },
+    props: {},
+    keyProps: [],
+  }),
+  group: def({
+    kind: "group",
+    family: "grouping",
+    layer: "frame",
+    name: { en: "Group", ko: "그룹" },
+    description: { en: "A plain frame with a title.", ko: "제목이 있는 단순한 틀." },
+    props: {},
+    keyProps: [],
+  }),
+  cloud: def({
+    kind: "cloud",
+    family: "grouping",
+    layer: "cloud",
+    name: { en: "Cloud", ko: "클라우드" },
+    description: {
+      en: "A cloud provider boundary; it supplies the servers and hypervisors for VMs inside it.",
+      ko: "클라우드 제공자의 경계. 안에 그린 가상 머신의 서버와 하이퍼바이저를 제공자가 공급합니다.",
+    },
+    props: {
+      provider: {
+        type: "enum",
+        name: { en: "Provider", ko: "제공자" },
+        options: options([
+          ["aws", "AWS", "AWS"],
+          ["gcp", "Google Cloud", "Google Cloud"],
+          ["azure", "Azure", "Azure"],
+          ["other", "Other", "기타"],
+        ] as const),
+        default: "aws",
+      },
+    },
+    keyProps: ["provider"],
+  }),
+  "ecs-cluster": def({
+    kind: "ecs-cluster",
+    family: "grouping",
+    layer: "orchestration",
+    name: { en: "ECS cluster", ko: "ECS 클러스터" },
+    description: { en: "An Amazon ECS cluster.", ko: "Amazon ECS 클러스터." },
+    props: {},
+    keyProps: [],
+  }),
+  "ecs-task": def({
+    kind: "ecs-task",
+    family: "grouping",
+    layer: "orchestration",
+    name: { en: "ECS task", ko: "ECS 태스크" },
+    description: {
+      en: "The containers of one ECS task (from one task definition).",
+      ko: "하나의 ECS 태스크(하나의 태스크 정의)에 속한 컨테이너들.",
+    },
+    props: {
+      taskDefinition: { type: "text", name: { en: "Task definition", ko: "태스크 정의" }, placeholder: "web:3" },
+    },
+    keyProps: ["taskDefinition"],
+  }),
+  "k8s-cluster": def({
+    kind: "k8s-cluster",
+    family: "grouping",
+    layer: "orchestration",
+    name: { en: "Kubernetes cluster", ko: "쿠버네티스 클러스터" },
+    description: {
+      en: "A Kubernetes cluster; Amazon EKS when managed by AWS.",
+      ko: "쿠버네티스 클러스터. AWS가 관리하면 Amazon EKS입니다.",
+    },
+    props: {
+      managed: {
+        type: "enum",
+        name: { en: "Managed", ko: "관리 방식" },
+        options: options([
+          ["eks", "Amazon EKS", "Amazon EKS"],
+          ["self", "Self-managed", "직접 관리"],
+        ] as const),
+        default: "self",
+      },
+    },
+    keyProps: ["managed"],
+  }),
+  "control-plane": def({
+    kind: "control-plane",
+    family: "grouping",
+    layer: "orchestration",
+    name: { en: "Control plane", ko: "컨트롤 플레인" },
+    description: {
+      en: "A Kubernetes control plane (AWS manages it in EKS).",
+      ko: "쿠버네티스 컨트롤 플레인(EKS에서는 AWS가 관리).",
+    },
+    props: {},
+    keyProps: [],
+  }),
+  pod: def({
+    kind: "pod",
+    family: "grouping",
+    layer: "orchestration",
+    name: { en: "Pod", ko: "파드" },
+    description: { en: "The containers of one Kubernetes pod.", ko: "하나의 쿠버네티스 파드에 속한 컨테이너들." },
+    props: {},
+    keyProps: [],
+  }),
+  registry: def({
+    kind: "registry",
+    family: "artifact",
+    layer: "artifact",
+    name: { en: "Image registry", ko: "이미지 레지스트리" },
+    description: { en: "Stores container images (ECR, Docker Hub).", ko: "컨테이너 이미지를 저장합니다(ECR, Docker Hub)." },
+    props: { product: productText("ECR") },
+    keyProps: ["product"],
+  }),
+  image: def({
+    kind: "image",
+    family: "artifact",
+    layer: "artifact",
+    name: { en: "Image", ko: "이미지" },
+    description: { en: "A container image or a machine image (AMI).", ko: "컨테이너 이미지 또는 머신 이미지(AMI)." },
+    props: {
+      imageType: {
+        type: "enum",
+        name: { en: "Image type", ko: "이미지 유형" },
+        options: options([
+          ["container", "Container image", "컨테이너 이미지"],
+          ["ami", "Machine image (AMI)", "머신 이미지 (AMI)"],
+        ] as const),
+        default: "container",
+      },
+      ref: { type: "text", name: { en: "Reference", ko: "참조" }, placeholder: "nginx:1.27" },
+    },
+    keyProps: ["ref", "imageType"],
+  }),
+};
+
+export function isKind(x: unknown): x is Kind {
+  return typeof x === "string" && Object.prototype.hasOwnProperty.call(KIND_DEFS, x);
+}
+
+export function kindDef(kind: Kind): KindDef {
+  return KIND_DEFS[kind];
+}
+
+const STACK_SET: ReadonlySet<string> = new Set(STACK_KINDS);
+const GROUPING_SET: ReadonlySet<string> = new Set(GROUPING_KINDS);
+export const isStackKind = (k: Kind): k is StackKind => STACK_SET.has(k);
+export const isGroupingKind = (k: Kind): k is GroupingKind => GROUPING_SET.has(k);
+export const isArtifactKind = (k: Kind): boolean => !STACK_SET.has(k) && !GROUPING_SET.has(k);
+
+/** The descriptor of a prop of a kind (its own or a common one), if the kind declares it. */
+export function propSpec(kind: Kind, prop: string): PropSpec | undefined {
+  const own = KIND_DEFS[kind].props;
+  if (Object.prototype.hasOwnProperty.call(own, prop)) return own[prop];
+  if (Object.prototype.hasOwnProperty.call(COMMON_PROPS, prop)) return COMMON_PROPS[prop as keyof typeof COMMON_PROPS];
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edges
+
+export const EDGE_KINDS = ["network", "pulls", "launched-from", "moves"] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+
+export interface EdgeKindDef {
+  kind: EdgeKind;
+  name: Localized;
+  description: Localized;
+  /** Kinds allowed at the source end; "running" = every stack or grouping kind (not artifacts). */
+  sources: readonly Kind[] | "running";
+  /** Kinds allowed at the target end. */
+  targets: readonly Kind[] | "running";
+  /** When the target is an `image`, the `imageType` it must have. */
+  targetImageType?: "container" | "ami";
+}
+
+export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
+  network: {
+    kind: "network",
+    name: { en: "Network", ko: "네트워크" },
+    description: { en: "Traffic between running services.", ko: "실행 중인 서비스 사이의 트래픽." },
+    sources: "running",
+    targets: "running",
+  },
+  pulls: {
+    kind: "pulls",
+    name: { en: "Pulls image", ko: "이미지 가져오기" },
+    description: {
+      en: "The image it runs is pulled from there (a container image or a registry).",
+      ko: "실행할 이미지를 그곳(컨테이너 이미지 또는 레지스트리)에서 가져옵니다.",
+    },
+    sources: ["container", "ecs-task", "pod"],
+    targets: ["image", "registry"],
+    targetImageType: "container",
+  },
+  "launched-from": {
+    kind: "launched-from",
+    name: { en: "Launched from", ko: "시작 이미지" },
+    description: {
+      en: "The VM was created from that machine image (an AMI for EC2).",
+      ko: "가상 머신이 그 머신 이미지(EC2라면 AMI)로 만들어졌습니다.",
+    },
+    sources: ["vm"],
+    targets: ["image"],
+    targetImageType: "ami",
+  },
+  moves: {
+    kind: "moves",
+    name: { en: "Moves to", ko: "이동" },
+    description: {
+      en: "The same container moved to another host (portability).",
+      ko: "같은 컨테이너를 다른 호스트로 옮깁니다(이식성).",
+    },
+    sources: ["container"],
+    targets: ["container"],
+  },
+};
+
+export function isEdgeKind(x: unknown): x is EdgeKind {
+  return typeof x === "string" && Object.prototype.hasOwnProperty.call(EDGE_KIND_DEFS, x);
+}
