@@ -472,3 +472,22 @@ export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
 export function isEdgeKind(x: unknown): x is EdgeKind {
   return typeof x === "string" && Object.prototype.hasOwnProperty.call(EDGE_KIND_DEFS, x);
 }
+
+/** The edge kind a new connection gets from its endpoints; the inspector can change it. */
+export function defaultEdgeKind(
+  source: { kind: Kind },
+  target: { kind: Kind; props?: Record<string, unknown> },
+): EdgeKind {
+  if (target.kind === "image") {
+    const t = target.props && Object.prototype.hasOwnProperty.call(target.props, "imageType") ? target.props.imageType : "container";
+    if (t === "ami" && source.kind === "vm") return "launched-from";
+    if (t !== "ami" && endpointAllows(EDGE_KIND_DEFS.pulls.sources, source.kind)) return "pulls";
+  }
+  if (target.kind === "registry" && endpointAllows(EDGE_KIND_DEFS.pulls.sources, source.kind)) return "pulls";
+  return "network";
+}
+
+/** Whether an edge end that allows `allowed` accepts a node of `kind`. */
+export function endpointAllows(allowed: readonly Kind[] | "running", kind: Kind): boolean {
+  return allowed === "running" ? !isArtifactKind(kind) : allowed.includes(kind);
+}

@@ -1,0 +1,276 @@
+import { useCallback, useEffect, useMemo, useRef, type DragEvent as ReactDragEvent } from "react";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type NodeMouseHandler,
+  type OnNodeDrag,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { FlowAdapter } from "./adapter.ts";
+import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
+import { highlightFor } from "./view-model.ts";
+import { problemMessage } from "../domain/rules/index.ts";
+import { absoluteRects, addVerdict, moveVerdict, nodeAt } from "../domain/drop.ts";
+import { descendantsOf } from "../domain/diagram.ts";
+import { addEdge, mapNodes, removeEdges, removeNodes } from "../domain/edit.ts";
+import { defaultEdgeKind } from "../domain/kinds/catalog.ts";
+import { presetById } from "../domain/kinds/presets.ts";
+import { leafSize } from "../domain/geometry.ts";
+import { PRESET_MIME } from "../store/commands.ts";
+import type { Point } from "../domain/document.ts";
+
+const nodeTypes = { stack: StackNodeView };
+
+function clientPoint(e: MouseEvent | TouchEvent): Point {
+  if ("clientX" in e) return { x: e.clientX, y: e.clientY };
+  const t = e.changedTouches[0] ?? e.touches[0];
+  return { x: t?.clientX ?? 0, y: t?.clientY ?? 0 };
+}
+
+function CanvasInner() {
+  const store = useEditorStore();
+  const t = useT();
+  const flow = useReactFlow();
+  const doc = useEditor((s) => s.doc);
+  const index = useEditor((s) => s.index);
+  const nodeProblems = useEditor((s) => s.nodeProblems);
+  const problems = useEditor((s) => s.problems);
+  const lang = useEditor((s) => s.lang);
+  const selectedNodes = useEditor((s) => s.selectedNodes);
+  const selectedEdge = useEditor((s) => s.selectedEdge);
+  const overlay = useEditor((s) => s.overlay);
+  const hint = useEditor((s) => s.dropHint);
+  const reveal = useEditor((s) => s.reveal);
+  const theme = useEditor((s) => s.theme);
+
+  const adapter = useRef(new FlowAdapter()).current;
+  const selectedSet = useMemo(() => new Set(selectedNodes), [selectedNodes]);
+  const highlighted = useMemo(() => highlightFor(index, selectedNodes), [index, selectedNodes]);
+  const hintMessage = hint?.problem ? problemMessage(hint.problem, lang, doc) : null;
+  const nodes = useMemo(
+    () => adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage }),
+    [adapter, doc, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage],
+  );
+  const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
+  const edges = useMemo(() => adapter.edges(doc, selectedEdge, lang, edgeProblems), [adapter, doc, selectedEdge, lang, edgeProblems]);
+
+  // Bring a node into view when asked (clicking a problem).
+  useEffect(() => {
+    if (!reveal) return;
+    const s = store.getState();
+    const r = absoluteRects(s.doc, s.index).get(reveal.id);
+    if (r) void flow.fitBounds({ x: r.x, y: r.y, width: r.width, height: r.height }, { padding: 0.6, duration: 300 });
+  }, [reveal, flow, store]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StackFlowNode>[]) => {
+      const s = store.getState();
+      const moves = new Map<string, Point>();
+      let selection: Set<string> | null = null;
+      const removed: string[] = [];
+      for (const c of changes) {
+        if (c.type === "position" && c.position) moves.set(c.id, c.position);
+        else if (c.type === "select") {
+          selection ??= new Set(s.selectedNodes);
+          if (c.selected) selection.add(c.id);
+          else selection.delete(c.id);
+        } else if (c.type === "remove") removed.push(c.id);
+      }
+      if (moves.size) {
+        s.beginGesture();
+        s.transient(mapNodes(s.doc, moves.keys(), (n) => ({ ...n, position: moves.get(n.id)! })));
+      }
+      if (selection) s.select([...selection], null);
+      if (removed.length) s.commit(removeNodes(s.doc, removed));
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const s = store.getState();
+      const removed = changes.flatMap((c) => (c.type === "remove" ? [c.id] : []));
+      if (removed.length) s.commit(removeEdges(s.doc, removed));
+      for (const c of changes) if (c.type === "select" && c.selected) s.select([], c.id);
+    },
+    [store],
+  );
+
+  /** The drop target under the pointer while dragging existing nodes, with its verdict. */
+  const judgeMove = useCallback(
+    (dragged: StackFlowNode, pointer: Point) => {
+      const s = store.getState();
+      const exclude = new Set([dragged.id, ...descendantsOf(s.index, dragged.id)]);
+      const target = nodeAt(s.doc, s.index, pointer, exclude);
+      const rects = absoluteRects(s.doc, s.index);
+      const abs = rects.get(dragged.id)!;
+      const base = target ? rects.get(target)! : { x: 0, y: 0 };
+      const position = { x: abs.x - base.x, y: abs.y - base.y };
+      return { target, position, verdict: moveVerdict(s.doc, s.index, dragged.id, target, position) };
+    },
+    [store],
+  );
+
+  const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(() => store.getState().beginGesture(), [store]);
+
+  const onNodeDrag: OnNodeDrag<StackFlowNode> = useCallback(
+    (event, node) => {
+      const pointer = flow.screenToFlowPosition(clientPoint(event));
+      const { target, verdict } = judgeMove(node, pointer);
+      const s = store.getState();
+      const current = s.doc.nodes.find((n) => n.id === node.id)?.parentId ?? null;
+      if (target === current && verdict.ok) s.setDropHint(target ? { targetId: target, ok: true } : null);
+      else
+        s.setDropHint({
+          targetId: target,
+          ok: verdict.ok,
+          ...(verdict.problem ? { problem: verdict.problem } : {}),
+          ...(verdict.refused ? { refused: true } : {}),
+        });
+    },
+    [flow, judgeMove, store],
+  );
+
+  const onNodeDragStop: OnNodeDrag<StackFlowNode> = useCallback(
+    (event, node, dragged) => {
+      const s = store.getState();
+      const pointer = flow.screenToFlowPosition(clientPoint(event));
+      const draggedIds = new Set(dragged.map((d) => d.id));
+      // Reparent only the top of each dragged subtree; children travel with their parent.
+      const tops = dragged.filter((d) => !s.index.context.get(d.id) || ![...draggedIds].some((o) => o !== d.id && descendantsOf(s.index, o).includes(d.id)));
+      let doc = s.doc;
+      for (const d of tops.length ? tops : [node]) {
+        const { target, verdict } = judgeMove(d, pointer);
+        const current = doc.nodes.find((n) => n.id === d.id)?.parentId ?? null;
+        if (target !== current && verdict.after && !verdict.refused) doc = verdict.after;
+      }
+      s.transient(doc);
+      s.endGesture();
+    },
+    [flow, judgeMove, store],
+  );
+
+  const onNodeClick: NodeMouseHandler<StackFlowNode> = useCallback(() => undefined, []);
+
+  const onPaneClick = useCallback(() => store.getState().select([], null), [store]);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const s = store.getState();
+      const src = s.index.byId.get(c.source);
+      const tgt = s.index.byId.get(c.target);
+      if (!src || !tgt || c.source === c.target) return;
+      const { doc, id } = addEdge(s.doc, { kind: defaultEdgeKind(src, tgt), source: c.source, target: c.target });
+      s.commit(doc);
+      s.select([], id);
+    },
+    [store],
+  );
+
+  // Palette drag and drop (HTML5): the preset id travels in the drag data.
+  const presetDrop = useCallback(
+    (e: ReactDragEvent, presetId: string) => {
+      const preset = presetById(presetId);
+      if (!preset) return null;
+      const s = store.getState();
+      const pointer = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const target = nodeAt(s.doc, s.index, pointer);
+      const base = target ? absoluteRects(s.doc, s.index).get(target)! : { x: 0, y: 0 };
+      const label = preset.name[s.lang];
+      const size = leafSize(preset.kind, label);
+      const position = { x: Math.round(pointer.x - base.x - size.width / 2), y: Math.round(pointer.y - base.y - size.height / 2) };
+      return { target, position, verdict: addVerdict(s.doc, { kind: preset.kind, label, props: { ...preset.props }, size }, target, position) };
+    },
+    [flow, store],
+  );
+
+  const onDragOver = useCallback(
+    (e: ReactDragEvent) => {
+      if (!e.dataTransfer.types.includes(PRESET_MIME)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+      const s = store.getState();
+      const presetId = s.paletteDrag;
+      if (!presetId) return;
+      const r = presetDrop(e, presetId);
+      if (!r) return;
+      s.setDropHint(
+        r.target === null && r.verdict.ok
+          ? null
+          : { targetId: r.target, ok: r.verdict.ok, ...(r.verdict.problem ? { problem: r.verdict.problem } : {}) },
+      );
+    },
+    [presetDrop, store],
+  );
+
+  const onDrop = useCallback(
+    (e: ReactDragEvent) => {
+      const presetId = e.dataTransfer.getData(PRESET_MIME);
+      const s = store.getState();
+      s.setDropHint(null);
+      s.setPaletteDrag(null);
+      if (!presetId) return;
+      e.preventDefault();
+      const r = presetDrop(e, presetId);
+      if (!r?.verdict.after || !r.verdict.id) return;
+      s.commit(r.verdict.after);
+      s.select([r.verdict.id], null);
+    },
+    [presetDrop, store],
+  );
+
+  const onDragLeave = useCallback(
+    (e: ReactDragEvent) => {
+      if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+      store.getState().setDropHint(null);
+    },
+    [store],
+  );
+
+  const colorMode = theme === "system" ? "system" : theme;
+  return (
+    <section className="sd-canvas" aria-label={t("canvas")} onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
+      <ReactFlow<StackFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        onConnect={onConnect}
+        colorMode={colorMode}
+        fitView
+        minZoom={0.1}
+        maxZoom={2}
+        deleteKeyCode={["Delete", "Backspace"]}
+        multiSelectionKeyCode="Shift"
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background gap={16} />
+        <Controls />
+        <MiniMap pannable zoomable ariaLabel={t("minimap")} />
+      </ReactFlow>
+      {doc.nodes.length === 0 && <p className="sd-empty">{t("emptyCanvas")}</p>}
+    </section>
+  );
+}
+
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner />
+    </ReactFlowProvider>
+  );
+}

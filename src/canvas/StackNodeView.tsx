@@ -1,0 +1,88 @@
+import { memo } from "react";
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { KIND_DEFS } from "../domain/kinds/catalog.ts";
+import type { StackNode } from "../domain/document.ts";
+import type { Problem } from "../domain/rules/index.ts";
+import type { Lang } from "../domain/kinds/props.ts";
+import { displayLabel, keyPropLines } from "./view-model.ts";
+import { translate } from "../i18n/strings.ts";
+
+/** Everything a node view renders. The adapter keeps this object identical while nothing in it changes. */
+export interface StackNodeData extends Record<string, unknown> {
+  node: StackNode;
+  lang: Lang;
+  problems: readonly Problem[];
+  hasChildren: boolean;
+  highlighted: boolean;
+  /** "user" / "provider" when the "who manages what" overlay is on. */
+  managedBy: "user" | "provider" | null;
+  hint: "ok" | "bad" | null;
+  hintMessage: string | null;
+}
+
+export type StackFlowNode = Node<StackNodeData, "stack">;
+
+function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
+  const { node, lang, problems, hasChildren, highlighted, managedBy, hint, hintMessage } = data;
+  const def = KIND_DEFS[node.kind];
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
+  const frame = def.family === "grouping";
+  const label = displayLabel(node, lang);
+  const lines = keyPropLines(node, lang);
+  const band = (
+    <div className="sd-band">
+      <div className="sd-band-text">
+        <span className="sd-kind">{def.name[lang]}</span>
+        <span className="sd-label" title={label}>
+          {label}
+        </span>
+        {lines.map((l, i) => (
+          <span key={i} className="sd-prop" title={l}>
+            {l}
+          </span>
+        ))}
+      </div>
+      {problems.length > 0 && (
+        <span
+          className={`sd-badge sd-badge-${severity}`}
+          title={problems.map((p) => p.rule).join("\n")}
+          aria-label={translate(lang, "nodeProblems", { n: problems.length })}
+        >
+          {problems.length}
+        </span>
+      )}
+    </div>
+  );
+  return (
+    <div
+      className={[
+        "sd-node",
+        `sd-layer-${def.layer}`,
+        frame ? "sd-frame" : "sd-stack",
+        hasChildren ? "sd-parent" : "sd-leaf",
+        severity ? `sd-has-${severity}` : "",
+        selected ? "sd-selected" : "",
+        highlighted ? "sd-highlighted" : "",
+        managedBy ? `sd-managed-${managedBy}` : "",
+        hint ? `sd-hint-${hint}` : "",
+      ]
+        .filter(Boolean)
+        .join(" ")}
+      data-kind={node.kind}
+    >
+      <Handle type="target" position={Position.Left} className="sd-handle" />
+      {frame || !hasChildren ? band : null}
+      {!frame && hasChildren ? <div className="sd-children-space" /> : null}
+      {!frame && hasChildren ? band : null}
+      {hint && (
+        <div className={`sd-hint-tip sd-hint-tip-${hint}`} role="status">
+          {hintMessage ?? translate(lang, hint === "ok" ? "dropOk" : "dropBad")}
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} className="sd-handle" />
+    </div>
+  );
+}
+
+export const StackNodeView = memo(StackNodeViewImpl);

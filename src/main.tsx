@@ -1,0 +1,23 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App.tsx";
+import { createEditorStore } from "./store/editor.ts";
+import "./styles.css";
+
+/** The UI language: `?lang=ko|en`, else the browser's language. */
+function initialLang(): "en" | "ko" {
+  const q = new URLSearchParams(location.search).get("lang");
+  if (q === "ko" || q === "en") return q;
+  return navigator.language.toLowerCase().startsWith("ko") ? "ko" : "en";
+}
+
+const store = createEditorStore();
+store.getState().setLang(initialLang());
+// Exposed for the browser tests and the benchmark to read the document, never to write it.
+(window as unknown as { __stackdraw?: unknown }).__stackdraw = { getState: () => store.getState() };
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App store={store} />
+  </StrictMode>,
+);

@@ -1,0 +1,313 @@
+import { useEffect, useId, useMemo, useState } from "react";
+import { COMMON_PROPS, EDGE_KINDS, EDGE_KIND_DEFS, KIND_DEFS, type EdgeKind } from "../domain/kinds/catalog.ts";
+import type { EnumProp, Lang, PortMapping, PropSpec } from "../domain/kinds/props.ts";
+import { isPort } from "../domain/kinds/props.ts";
+import { ownProp, type StackNode } from "../domain/document.ts";
+import { problemMessage } from "../domain/rules/index.ts";
+import { removeEdges, removeNodes, updateEdge, updateNode } from "../domain/edit.ts";
+import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { chainOf, factsOf } from "./facts.ts";
+import { displayLabel } from "../canvas/view-model.ts";
+import { translate } from "../i18n/strings.ts";
+
+/** A text field that commits on Enter or blur (one undo step per edit, not per keystroke). */
+function TextField({ label, value, placeholder, onCommit, multiline }: {
+  label: string;
+  value: string;
+  placeholder?: string;
+  onCommit: (v: string) => void;
+  multiline?: boolean;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  return (
+    <div className="sd-field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea id={id} value={draft} placeholder={placeholder} onChange={(e) => setDraft(e.target.value)} onBlur={commit} rows={3} />
+      ) : (
+        <input
+          id={id}
+          type="text"
+          value={draft}
+          placeholder={placeholder}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commit();
+            if (e.key === "Escape") setDraft(value);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function EnumField({ spec, value, fallback, lang, onChange }: {
+  spec: EnumProp;
+  value: string | undefined;
+  fallback: string;
+  lang: Lang;
+  onChange: (v: string | undefined) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="sd-field">
+      <label htmlFor={id}>{spec.name[lang]}</label>
+      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}>
+        <option value="">{fallback}</option>
+        {spec.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.name[lang]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function PortsEditor({ value, lang, onChange, withHost }: {
+  value: unknown;
+  lang: Lang;
+  onChange: (v: unknown[] | undefined) => void;
+  withHost: boolean;
+}) {
+  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(lang, k, p);
+  const rows: PortMapping[] = Array.isArray(value)
+    ? value.map((v: unknown) => (typeof v === "number" ? { container: v } : (v as PortMapping)))
+    : [];
+  const emit = (next: PortMapping[]) => {
+    if (next.length === 0) return onChange(undefined);
+    onChange(withHost ? next : next.map((r) => r.container));
+  };
+  const num = (s: string): number | undefined => {
+    const n = Number(s);
+    return s.trim() !== "" && isPort(n) ? n : undefined;
+  };
+  return (
+    <fieldset className="sd-ports">
+      <legend>{withHost ? `${t("portsHost")} → ${t("portsContainer")}` : t("portsContainer")}</legend>
+      {rows.map((r, i) => (
+        <div key={i} className="sd-port-row">
+          {withHost && (
+            <input
+              aria-label={`${t("portsHost")} ${i + 1}`}
+              inputMode="numeric"
+              placeholder={t("notPublished")}
+              defaultValue={r.host ?? ""}
+              onBlur={(e) => {
+                const host = num(e.target.value);
+                const next = rows.map((x, j) => (j === i ? { ...x, ...(host ? { host } : {}) } : x));
+                if (!host) delete next[i]!.host;
+                emit(next);
+              }}
+            />
+          )}
+          {withHost && <span aria-hidden="true">→</span>}
+          <input
+            aria-label={`${t("portsContainer")} ${i + 1}`}
+            inputMode="numeric"
+            defaultValue={r.container}
+            onBlur={(e) => {
+              const c = num(e.target.value);
+              if (c) emit(rows.map((x, j) => (j === i ? { ...x, container: c } : x)));
+              else e.target.value = String(r.container);
+            }}
+          />
+          {withHost && (
+            <select
+              aria-label={`${t("portsProtocol")} ${i + 1}`}
+              value={r.protocol ?? "tcp"}
+              onChange={(e) => emit(rows.map((x, j) => (j === i ? { ...x, protocol: e.target.value as "tcp" | "udp" } : x)))}
+            >
+              <option value="tcp">tcp</option>
+              <option value="udp">udp</option>
+            </select>
+          )}
+          <button type="button" className="sd-icon-button" aria-label={t("removePort", { n: i + 1 })} onClick={() => emit(rows.filter((_, j) => j !== i))}>
+            ×
+          </button>
+        </div>
+      ))}
+      <button type="button" className="sd-small-button" onClick={() => emit([...rows, { container: withHost ? 80 : 8080 }])}>
+        {t("addPort")}
+      </button>
+    </fieldset>
+  );
+}
+
+function PropField({ node, name, spec, lang, onSet }: {
+  node: StackNode;
+  name: string;
+  spec: PropSpec;
+  lang: Lang;
+  onSet: (key: string, v: unknown) => void;
+}) {
+  const v = ownProp(node.props, name);
+  switch (spec.type) {
+    case "enum": {
+      const dflt = spec.default ? spec.options.find((o) => o.value === spec.default)?.name[lang] : undefined;
+      return (
+        <EnumField
+          spec={spec}
+          value={typeof v === "string" ? v : undefined}
+          fallback={dflt ? translate(lang, "defaultValue", { value: dflt }) : translate(lang, "none")}
+          lang={lang}
+          onChange={(x) => onSet(name, x)}
+        />
+      );
+    }
+    case "text":
+      return (
+        <TextField
+          label={spec.name[lang]}
+          value={typeof v === "string" ? v : ""}
+          {...(spec.placeholder ? { placeholder: spec.placeholder } : {})}
+          onCommit={(x) => onSet(name, x === "" ? undefined : x)}
+        />
+      );
+    case "container-ports":
+    case "port-list":
+      return <PortsEditor key={JSON.stringify(v)} value={v} lang={lang} withHost={spec.type === "container-ports"} onChange={(x) => onSet(name, x)} />;
+  }
+}
+
+function NodeInspector({ node }: { node: StackNode }) {
+  const t = useT();
+  const store = useEditorStore();
+  const lang = useEditor((s) => s.lang);
+  const index = useEditor((s) => s.index);
+  const doc = useEditor((s) => s.doc);
+  const problems = useEditor((s) => s.nodeProblems.get(node.id));
+  const def = KIND_DEFS[node.kind];
+  const ctx = index.context.get(node.id);
+  const setProp = (key: string, value: unknown) => {
+    const s = store.getState();
+    s.commit(updateNode(s.doc, node.id, { props: { [key]: value } }));
+  };
+  const managed = ctx?.managedBy ?? "user";
+  const whoName = (m: string) => t(m === "provider" ? "whoProvider" : "whoUser");
+  return (
+    <div className="sd-inspector-body">
+      <p className="sd-kind-line">
+        <span className={`sd-swatch sd-layer-${def.layer}`} aria-hidden="true" /> {def.name[lang]}
+      </p>
+      <p className="sd-muted sd-small">{def.description[lang]}</p>
+      <TextField label={t("label")} value={node.label ?? ""} placeholder={def.name[lang]} onCommit={(v) => {
+        const s = store.getState();
+        s.commit(updateNode(s.doc, node.id, { label: v }));
+      }} />
+      {Object.entries(def.props).map(([name, spec]) => (
+        <PropField key={name} node={node} name={name} spec={spec} lang={lang} onSet={setProp} />
+      ))}
+      <EnumField
+        spec={COMMON_PROPS.managedBy}
+        value={ctx?.managedByExplicit ? managed : undefined}
+        fallback={t("inherited", { value: whoName(managed) })}
+        lang={lang}
+        onChange={(v) => setProp("managedBy", v)}
+      />
+      <TextField label={t("notes")} multiline value={typeof ownProp(node.props, "notes") === "string" ? (ownProp(node.props, "notes") as string) : ""} onCommit={(v) => setProp("notes", v === "" ? undefined : v)} />
+
+      <h3>{t("chain")}</h3>
+      <p className="sd-chain">{chainOf(index, node.id, lang).join(" → ")}</p>
+      <h3>{t("facts")}</h3>
+      <ul className="sd-facts">
+        {factsOf(index, node.id, lang).map((f) => (
+          <li key={f}>{f}</li>
+        ))}
+      </ul>
+      <h3>{t("thisNodesProblems")}</h3>
+      {problems?.length ? (
+        <ul className="sd-node-problems">
+          {problems.map((p, i) => (
+            <li key={i} className={`sd-problem-${p.severity}`}>
+              <code>{p.rule}</code> {problemMessage(p, lang, doc)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="sd-muted">{t("noProblems")}</p>
+      )}
+      <button type="button" className="sd-danger" onClick={() => {
+        const s = store.getState();
+        s.commit(removeNodes(s.doc, [node.id]));
+      }}>
+        {t("deleteNode")}
+      </button>
+    </div>
+  );
+}
+
+function EdgeInspector({ edgeId }: { edgeId: string }) {
+  const t = useT();
+  const store = useEditorStore();
+  const lang = useEditor((s) => s.lang);
+  const edge = useEditor((s) => s.doc.edges.find((e) => e.id === edgeId));
+  const index = useEditor((s) => s.index);
+  const doc = useEditor((s) => s.doc);
+  const allProblems = useEditor((s) => s.problems);
+  const problems = useMemo(() => allProblems.filter((p) => p.edgeId === edgeId), [allProblems, edgeId]);
+  const kindId = useId();
+  if (!edge) return null;
+  const name = (id: string) => {
+    const n = index.byId.get(id);
+    return n ? displayLabel(n, lang) : id;
+  };
+  return (
+    <div className="sd-inspector-body">
+      <p className="sd-kind-line">{t("edge")}: {name(edge.source)} → {name(edge.target)}</p>
+      <div className="sd-field">
+        <label htmlFor={kindId}>{t("edgeKind")}</label>
+        <select id={kindId} value={edge.kind} onChange={(e) => {
+          const s = store.getState();
+          s.commit(updateEdge(s.doc, edge.id, { kind: e.target.value as EdgeKind }));
+        }}>
+          {EDGE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {EDGE_KIND_DEFS[k].name[lang]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="sd-muted sd-small">{EDGE_KIND_DEFS[edge.kind].description[lang]}</p>
+      <TextField label={t("edgeLabel")} value={edge.label ?? ""} onCommit={(v) => {
+        const s = store.getState();
+        s.commit(updateEdge(s.doc, edge.id, { label: v }));
+      }} />
+      {problems.map((p, i) => (
+        <p key={i} className={`sd-problem-${p.severity}`}>
+          <code>{p.rule}</code> {problemMessage(p, lang, doc)}
+        </p>
+      ))}
+      <button type="button" className="sd-danger" onClick={() => {
+        const s = store.getState();
+        s.commit(removeEdges(s.doc, [edge.id]));
+      }}>
+        {t("deleteEdge")}
+      </button>
+    </div>
+  );
+}
+
+export function Inspector() {
+  const t = useT();
+  const selected = useEditor((s) => (s.selectedNodes.length === 1 ? s.index.byId.get(s.selectedNodes[0]!) : undefined));
+  const selectedEdge = useEditor((s) => s.selectedEdge);
+  return (
+    <aside className="sd-inspector" aria-label={t("inspector")}>
+      <h2 className="sd-panel-title">{t("inspector")}</h2>
+      {selected ? (
+        <NodeInspector key={selected.id} node={selected} />
+      ) : selectedEdge ? (
+        <EdgeInspector key={selectedEdge} edgeId={selectedEdge} />
+      ) : (
+        <p className="sd-muted">{t("nothingSelected")}</p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { arrange } from "../store/commands.ts";
+import { emptyDocument } from "../domain/document.ts";
+import type { ThemeChoice } from "../store/editor.ts";
+
+export function Toolbar() {
+  const t = useT();
+  const store = useEditorStore();
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const errors = useEditor((s) => s.problems.filter((p) => p.severity === "error").length);
+  const warnings = useEditor((s) => s.problems.length) - errors;
+  const overlay = useEditor((s) => s.overlay);
+  const lang = useEditor((s) => s.lang);
+  const theme = useEditor((s) => s.theme);
+  const empty = useEditor((s) => s.doc.nodes.length === 0);
+  return (
+    <header className="sd-toolbar" role="toolbar" aria-label={t("toolbar")}>
+      <span className="sd-brand">{t("appName")}</span>
+      <button type="button" title={t("newHint")} disabled={empty} onClick={() => store.getState().replaceDocument(emptyDocument())}>
+        {t("newDiagram")}
+      </button>
+      <span className="sd-sep" aria-hidden="true" />
+      <button type="button" disabled={!canUndo} onClick={() => store.getState().undo()}>
+        {t("undo")}
+      </button>
+      <button type="button" disabled={!canRedo} onClick={() => store.getState().redo()}>
+        {t("redo")}
+      </button>
+      <span className="sd-sep" aria-hidden="true" />
+      <button type="button" title={t("arrangeHint")} disabled={empty} onClick={() => arrange(store)}>
+        {t("arrange")}
+      </button>
+      <button type="button" aria-pressed={overlay} title={t("overlayHint")} onClick={() => store.getState().setOverlay(!overlay)}>
+        {t("overlay")}
+      </button>
+      <span className="sd-spacer" />
+      <span className="sd-counts" role="status" aria-live="polite">
+        <span className={`sd-count-errors${errors ? " sd-nonzero" : ""}`}>{t("errorsCount", { n: errors })}</span>
+        <span className={`sd-count-warnings${warnings ? " sd-nonzero" : ""}`}>{t("warningsCount", { n: warnings })}</span>
+      </span>
+      <span className="sd-sep" aria-hidden="true" />
+      <div className="sd-segmented" role="group" aria-label={t("language")}>
+        <button type="button" lang="ko" aria-pressed={lang === "ko"} onClick={() => store.getState().setLang("ko")}>
+          한국어
+        </button>
+        <button type="button" lang="en" aria-pressed={lang === "en"} onClick={() => store.getState().setLang("en")}>
+          English
+        </button>
+      </div>
+      <label className="sd-theme">
+        <span className="sd-visually-hidden">{t("theme")}</span>
+        <select aria-label={t("theme")} value={theme} onChange={(e) => store.getState().setTheme(e.target.value as ThemeChoice)}>
+          <option value="system">{t("themeSystem")}</option>
+          <option value="light">{t("themeLight")}</option>
+          <option value="dark">{t("themeDark")}</option>
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The inspector's "runs on" chain and facts about a node, from the document alone.
+ */
+import { ownProp } from "../domain/document.ts";
+import { descendantsOf, type DiagramIndex } from "../domain/diagram.ts";
+import { KIND_DEFS, propSpec } from "../domain/kinds/catalog.ts";
+import type { Lang } from "../domain/kinds/props.ts";
+import { displayLabel } from "../canvas/view-model.ts";
+import { translate } from "../i18n/strings.ts";
+
+/** "nginx → Docker Engine → Ubuntu (Linux kernel) → VM → ESXi → Server": the node, then each platform below it. */
+export function chainOf(index: DiagramIndex, id: string, lang: Lang): string[] {
+  const out: string[] = [];
+  let cur = index.byId.get(id);
+  const seen = new Set<string>();
+  while (cur && !seen.has(cur.id)) {
+    seen.add(cur.id);
+    let name = displayLabel(cur, lang);
+    if (cur.kind === "kernel") {
+      const spec = propSpec("kernel", "family");
+      const fam = (ownProp(cur.props, "family") as string | undefined) ?? "linux";
+      const famName = spec?.type === "enum" ? (spec.options.find((o) => o.value === fam)?.name[lang] ?? fam) : fam;
+      name += lang === "ko" ? ` (${famName} 커널)` : ` (${famName} kernel)`;
+    }
+    out.push(name);
+    cur = index.context.get(cur.id)?.platform;
+  }
+  return out;
+}
+
+/** Containers whose host kernel is `kernelId`. */
+export function containersOnKernel(index: DiagramIndex, kernelId: string): string[] {
+  return descendantsOf(index, kernelId).filter((d) => {
+    const ctx = index.context.get(d);
+    if (index.byId.get(d)?.kind !== "container" || ctx?.platform?.kind !== "container-engine") return false;
+    return index.context.get(ctx.platform.id)?.platform?.id === kernelId;
+  });
+}
+
+/** The host kernel of a container, if it has one. */
+export function hostKernelOf(index: DiagramIndex, id: string): string | undefined {
+  const ctx = index.context.get(id);
+  if (ctx?.platform?.kind !== "container-engine") return undefined;
+  const k = index.context.get(ctx.platform.id)?.platform;
+  return k?.kind === "kernel" ? k.id : undefined;
+}
+
+export function factsOf(index: DiagramIndex, id: string, lang: Lang): string[] {
+  const node = index.byId.get(id);
+  if (!node) return [];
+  const facts: string[] = [];
+  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(lang, k, p);
+  if (node.kind === "container") {
+    const k = hostKernelOf(index, id);
+    if (k) {
+      const others = containersOnKernel(index, k).length - 1;
+      facts.push(others === 0 ? t("factSharesKernelNone") : others === 1 ? t("factSharesKernelOne") : t("factSharesKernel", { n: others }));
+    }
+  }
+  if (node.kind === "kernel") facts.push(t("factKernelContainers", { n: containersOnKernel(index, id).length }));
+  const below = descendantsOf(index, id);
+  if (KIND_DEFS[node.kind].family !== "artifact" && below.length) {
+    facts.push(t("factRunsOnIt", { n: below.length }));
+    const kernels = below.filter((d) => index.byId.get(d)?.kind === "kernel").length + (node.kind === "kernel" ? 1 : 0);
+    if (node.kind !== "kernel" && kernels > 0) facts.push(t("factKernels", { n: kernels }));
+  }
+  const m = index.context.get(id)?.managedBy ?? "user";
+  facts.push(t("factManagedBy", { who: t(m === "provider" ? "whoProvider" : "whoUser") }));
+  return facts;
+}

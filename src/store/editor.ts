@@ -1,0 +1,196 @@
+/**
+ * The editor's store: the Stackdraw document is the single source of truth; everything the canvas
+ * shows is derived from it. Document changes go through `commit` (one undo step) or through a
+ * gesture (a whole drag is one step). Selection, view and hints are not history.
+ */
+import { create } from "zustand";
+import type { StackDocument, Point } from "../domain/document.ts";
+import { emptyDocument } from "../domain/document.ts";
+import { indexDocument, type DiagramIndex } from "../domain/diagram.ts";
+import { validate, type Problem } from "../domain/rules/index.ts";
+import type { Lang } from "../domain/kinds/props.ts";
+import { fitDocument, completeGeometry } from "../domain/geometry.ts";
+
+export type ThemeChoice = "light" | "dark" | "system";
+
+/** What dropping the dragged thing at the pointer would do. */
+export interface DropHint {
+  /** The node it would go into; null = the canvas root. */
+  targetId: string | null;
+  ok: boolean;
+  /** The first rule the drop would break. */
+  problem?: Problem;
+  /** Set when the drop is refused outright (into itself or a descendant). */
+  refused?: boolean;
+}
+
+export interface EditorState {
+  doc: StackDocument;
+  index: DiagramIndex;
+  problems: readonly Problem[];
+  /** Per node, its problems; an unchanged node keeps the identical array across edits. */
+  nodeProblems: ReadonlyMap<string, readonly Problem[]>;
+  past: readonly StackDocument[];
+  future: readonly StackDocument[];
+  /** The document as it was when the current gesture began, or null outside a gesture. */
+  gestureBase: StackDocument | null;
+  selectedNodes: readonly string[];
+  selectedEdge: string | null;
+  lang: Lang;
+  theme: ThemeChoice;
+  overlay: boolean;
+  dropHint: DropHint | null;
+  /** Bumped to ask the canvas to bring a node into view. */
+  reveal: { id: string; seq: number } | null;
+  /** The preset being dragged from the palette (drag data is unreadable during dragover). */
+  paletteDrag: string | null;
+
+  commit: (next: StackDocument) => void;
+  replaceDocument: (doc: StackDocument, opts?: { undoable?: boolean }) => void;
+  beginGesture: () => void;
+  /** Updates the document inside a gesture, without a history step. */
+  transient: (next: StackDocument) => void;
+  endGesture: () => void;
+  undo: () => void;
+  redo: () => void;
+  select: (nodes: readonly string[], edge?: string | null) => void;
+  setLang: (lang: Lang) => void;
+  setTheme: (theme: ThemeChoice) => void;
+  setOverlay: (on: boolean) => void;
+  setDropHint: (hint: DropHint | null) => void;
+  revealNode: (id: string) => void;
+  setPaletteDrag: (presetId: string | null) => void;
+}
+
+const HISTORY_LIMIT = 200;
+const EMPTY: readonly Problem[] = [];
+
+function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.rule !== y.rule || x.nodeIds.join("\u0000") !== y.nodeIds.join("\u0000")) return false;
+    if (JSON.stringify(x.params) !== JSON.stringify(y.params)) return false;
+  }
+  return true;
+}
+
+/** Everything derived from a document: its index and its problems, reusing unchanged arrays. */
+export function derive(doc: StackDocument, prev?: ReadonlyMap<string, readonly Problem[]>) {
+  const index = indexDocument(doc);
+  const problems = validate(doc);
+  const grouped = new Map<string, Problem[]>();
+  for (const p of problems)
+    for (const id of new Set(p.nodeIds)) {
+      let list = grouped.get(id);
+      if (!list) grouped.set(id, (list = []));
+      list.push(p);
+    }
+  const nodeProblems = new Map<string, readonly Problem[]>();
+  for (const [id, list] of grouped) {
+    const old = prev?.get(id);
+    nodeProblems.set(id, old && sameProblems(old, list) ? old : list);
+  }
+  return { index, problems, nodeProblems };
+}
+
+export function problemsOf(state: Pick<EditorState, "nodeProblems">, id: string): readonly Problem[] {
+  return state.nodeProblems.get(id) ?? EMPTY;
+}
+
+export function createEditorStore(initial: StackDocument = emptyDocument()) {
+  const doc0 = completeGeometry(initial);
+  return create<EditorState>()((set, get) => {
+    const withDoc = (doc: StackDocument) => {
+      const fitted = fitDocument(doc);
+      const selectedNodes = get().selectedNodes.filter((id) => fitted.nodes.some((n) => n.id === id));
+      const selectedEdge = get().selectedEdge;
+      return {
+        doc: fitted,
+        ...derive(fitted, get().nodeProblems),
+        selectedNodes: selectedNodes.length === get().selectedNodes.length ? get().selectedNodes : selectedNodes,
+        selectedEdge: selectedEdge && fitted.edges.some((e) => e.id === selectedEdge) ? selectedEdge : null,
+      };
+    };
+    return {
+      doc: doc0,
+      ...derive(doc0),
+      past: [],
+      future: [],
+      gestureBase: null,
+      selectedNodes: [],
+      selectedEdge: null,
+      lang: "en",
+      theme: "system",
+      overlay: doc0.view?.overlay === "managedBy",
+      dropHint: null,
+      reveal: null,
+      paletteDrag: null,
+
+      commit: (next) => {
+        const { doc, past } = get();
+        if (next === doc) return;
+        set({ ...withDoc(next), past: [...past, doc].slice(-HISTORY_LIMIT), future: [] });
+      },
+      replaceDocument: (incoming, opts) => {
+        const { doc, past } = get();
+        const next = completeGeometry(incoming);
+        set({
+          ...withDoc(next),
+          past: opts?.undoable === false ? [] : [...past, doc].slice(-HISTORY_LIMIT),
+          future: [],
+          selectedNodes: [],
+          selectedEdge: null,
+          overlay: next.view?.overlay === "managedBy",
+        });
+      },
+      beginGesture: () => {
+        if (get().gestureBase === null) set({ gestureBase: get().doc });
+      },
+      transient: (next) => {
+        if (next !== get().doc) set(withDoc(next));
+      },
+      endGesture: () => {
+        const { gestureBase, doc, past } = get();
+        if (gestureBase === null) return;
+        if (gestureBase === doc) set({ gestureBase: null, dropHint: null });
+        else set({ gestureBase: null, dropHint: null, past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] });
+      },
+      undo: () => {
+        const { past, future, doc } = get();
+        const prev = past[past.length - 1];
+        if (!prev) return;
+        set({ ...withDoc(prev), past: past.slice(0, -1), future: [doc, ...future] });
+      },
+      redo: () => {
+        const { past, future, doc } = get();
+        const next = future[0];
+        if (!next) return;
+        set({ ...withDoc(next), past: [...past, doc], future: future.slice(1) });
+      },
+      select: (nodes, edge = null) => {
+        const s = get();
+        if (edge === s.selectedEdge && nodes.length === s.selectedNodes.length && nodes.every((n, i) => n === s.selectedNodes[i])) return;
+        set({ selectedNodes: nodes, selectedEdge: edge });
+      },
+      setLang: (lang) => set({ lang }),
+      setTheme: (theme) => set({ theme }),
+      setOverlay: (overlay) => set({ overlay }),
+      setDropHint: (dropHint) => {
+        const cur = get().dropHint;
+        if (
+          cur === dropHint ||
+          (cur && dropHint && cur.targetId === dropHint.targetId && cur.ok === dropHint.ok && cur.problem?.rule === dropHint.problem?.rule && cur.refused === dropHint.refused)
+        )
+          return;
+        set({ dropHint });
+      },
+      setPaletteDrag: (paletteDrag) => set({ paletteDrag }),
+      revealNode: (id) => set({ reveal: { id, seq: (get().reveal?.seq ?? 0) + 1 }, selectedNodes: [id], selectedEdge: null }),
+    };
+  });
+}
+
+export type EditorStore = ReturnType<typeof createEditorStore>;
+export type { Point };

@@ -1,0 +1,59 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** A node on the canvas, found by its accessible name ("Kernel (OS): Ubuntu"). */
+export function node(page: Page, name: string | RegExp): Locator {
+  return page.getByRole("region", { name: /^(Canvas|캔버스)$/ }).getByRole("button", { name });
+}
+
+export function palette(page: Page): Locator {
+  return page.getByRole("complementary", { name: /^(Palette|팔레트)$/ });
+}
+export function inspector(page: Page): Locator {
+  return page.getByRole("complementary", { name: /^(Inspector|속성)$/ });
+}
+export function problems(page: Page): Locator {
+  return page.getByRole("region", { name: /^(Problems|문제)$/ });
+}
+
+export async function open(page: Page, query = "lang=en") {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`/?${query}`);
+  await expect(palette(page)).toBeVisible();
+  return errors;
+}
+
+/** Drags a palette preset and drops it at a point of a target (default: its centre). */
+export async function dropPreset(page: Page, preset: string, target: Locator, position?: { x: number; y: number }) {
+  await palette(page).getByRole("button", { name: preset, exact: true }).dragTo(target, position ? { targetPosition: position } : {});
+}
+
+/** The document as the store holds it (read-only view for assertions). */
+export async function documentOf(page: Page) {
+  return page.evaluate(() => {
+    const api = (window as unknown as { __stackdraw: { getState: () => { doc: unknown } } }).__stackdraw;
+    return JSON.parse(JSON.stringify(api.getState().doc)) as {
+      nodes: { id: string; kind: string; parentId?: string; label?: string; props?: Record<string, unknown>; position: { x: number; y: number }; size: { width: number; height: number } }[];
+      edges: { id: string; kind: string; source: string; target: string }[];
+    };
+  });
+}
+
+/** Presses on a node's own strip and drags it by mouse to a point, in steps (as a hand would). */
+export async function dragNodeTo(page: Page, from: Locator, to: { x: number; y: number }, opts: { release?: boolean } = {}) {
+  const box = await from.boundingBox();
+  if (!box) throw new Error("node not visible");
+  // Grab near the bottom-left of the box: the band of a stack node, never a child.
+  const start = { x: box.x + 14, y: box.y + box.height - 10 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  const steps = 12;
+  for (let i = 1; i <= steps; i++) await page.mouse.move(start.x + ((to.x - start.x) * i) / steps, start.y + ((to.y - start.y) * i) / steps);
+  if (opts.release !== false) await page.mouse.up();
+}
+
+export async function center(l: Locator) {
+  const b = await l.boundingBox();
+  if (!b) throw new Error("not visible");
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
