@@ -28,6 +28,8 @@ import { PRESET_MIME } from "../store/commands.ts";
 import type { Point } from "../domain/document.ts";
 
 const nodeTypes = { stack: StackNodeView };
+/** Never zoom in past 100% to fit: a single small node should not fill the screen. */
+const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
 
 function clientPoint(e: MouseEvent | TouchEvent): Point {
   if ("clientX" in e) return { x: e.clientX, y: e.clientY };
@@ -252,6 +254,7 @@ function CanvasInner() {
         onConnect={onConnect}
         colorMode={colorMode}
         fitView
+        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
         maxZoom={2}
         deleteKeyCode={["Delete", "Backspace"]}

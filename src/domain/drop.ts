@@ -64,10 +64,17 @@ export interface DropVerdict {
 
 const key = (p: Problem) => `${p.rule}|${p.nodeIds.join("|")}|${p.edgeId ?? ""}`;
 
-function verdict(before: StackDocument, after: StackDocument, involved: ReadonlySet<string>): DropVerdict {
+/**
+ * A drop is bad when, afterwards, the dropped node itself has an error (wherever it came from:
+ * a container dropped on a server needs an engine there, even if it needed one before), or when
+ * the drop causes a new error for a node in its subtree or the target.
+ */
+function verdict(before: StackDocument, after: StackDocument, dropped: string, involved: ReadonlySet<string>): DropVerdict {
   const had = new Set(validate(before).map(key));
-  const fresh = validate(after).filter((p) => p.severity === "error" && !had.has(key(p)) && p.nodeIds.some((id) => involved.has(id)));
-  return fresh.length ? { ok: false, problem: fresh[0]!, after } : { ok: true, after };
+  const bad = validate(after).filter(
+    (p) => p.severity === "error" && (p.nodeIds[0] === dropped || (!had.has(key(p)) && p.nodeIds.some((id) => involved.has(id)))),
+  );
+  return bad.length ? { ok: false, problem: bad[0]!, after } : { ok: true, after };
 }
 
 /** Moving an existing node (with its subtree) into `target` (null = the root) at a relative position. */
@@ -76,7 +83,7 @@ export function moveVerdict(doc: StackDocument, index: DiagramIndex, id: string,
   if (!r.ok) return { ok: false, refused: r.reason };
   const involved = new Set([id, ...descendantsOf(index, id)]);
   if (target) involved.add(target);
-  return verdict(doc, r.doc, involved);
+  return verdict(doc, r.doc, id, involved);
 }
 
 /** Adding a new node of a preset into `target` at a relative position. */
@@ -89,5 +96,5 @@ export function addVerdict(
   const added = addNode(doc, { ...node, parentId: target, position });
   const involved = new Set([added.id]);
   if (target) involved.add(target);
-  return { ...verdict(doc, added.doc, involved), id: added.id };
+  return { ...verdict(doc, added.doc, added.id, involved), id: added.id };
 }
