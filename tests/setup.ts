@@ -1,3 +1,3 @@
-// Component tests opt into jsdom per file with `// @vitest-environment jsdom`;
-// Node unit tests stay in plain Node so the domain provably needs no DOM.
-export {};
+// Node unit tests run in plain Node (the domain provably needs no DOM); component tests opt into
+// jsdom per file with `// @vitest-environment jsdom`.
+import "@testing-library/jest-dom/vitest";

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { render, screen, within, fireEvent } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeAll, describe, expect, it } from "vitest";
+import { installFlowDomShims } from "./jsdom-flow.ts";
+import { App } from "../../src/App.tsx";
+import { createEditorStore } from "../../src/store/editor.ts";
+import type { StackDocument } from "../../src/domain/document.ts";
+
+beforeAll(installFlowDomShims);
+
+const stack = (): StackDocument => ({
+  format: "stackdraw",
+  version: 1,
+  nodes: [
+    { id: "host", kind: "physical-host", label: "Server", position: { x: 0, y: 0 }, size: { width: 400, height: 300 } },
+    { id: "linux", kind: "kernel", parentId: "host", label: "Ubuntu", props: { family: "linux", distro: "Ubuntu" }, position: { x: 12, y: 12 }, size: { width: 360, height: 220 } },
+    { id: "docker", kind: "container-engine", parentId: "linux", label: "Docker Engine", position: { x: 12, y: 12 }, size: { width: 320, height: 140 } },
+    { id: "web", kind: "container", parentId: "docker", label: "web", props: { image: "nginx:1.27", os: "windows" }, position: { x: 12, y: 12 }, size: { width: 160, height: 64 } },
+  ],
+  edges: [],
+});
+
+function setup(doc: StackDocument = stack(), lang: "en" | "ko" = "en") {
+  const store = createEditorStore(doc);
+  store.getState().setLang(lang);
+  render(<App store={store} />);
+  return { store, user: userEvent.setup() };
+}
+
+describe("Problems panel", () => {
+  it("lists each problem with severity, rule id and message, and selects its node on click", async () => {
+    const { store, user } = setup();
+    const panel = screen.getByRole("region", { name: "Problems" });
+    const items = within(panel).getAllByRole("listitem");
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent("Error");
+    expect(items[0]).toHaveTextContent("container/kernel-mismatch");
+    expect(items[0]).toHaveTextContent(/web/);
+    await user.click(within(items[0]!).getByRole("button"));
+    expect(store.getState().selectedNodes).toEqual(["web"]);
+    expect(store.getState().reveal?.id).toBe("web");
+  });
+
+  it("says so when there is no problem, and the toolbar counts agree", () => {
+    const doc = stack();
+    doc.nodes[3]!.props = { image: "nginx:1.27" };
+    setup(doc);
+    expect(within(screen.getByRole("region", { name: "Problems" })).getByText(/No problems/)).toBeInTheDocument();
+    expect(within(screen.getByRole("toolbar")).getByText("0 errors")).toBeInTheDocument();
+  });
+});
+
+describe("Inspector", () => {
+  it("edits typed props with selects and shows the chain and facts", async () => {
+    const { store, user } = setup();
+    store.getState().select(["web"]);
+    const insp = await screen.findByRole("complementary", { name: "Inspector" });
+    expect(within(insp).getByText("web → Docker Engine → Ubuntu (Linux kernel) → Server")).toBeInTheDocument();
+    expect(within(insp).getByText("The only container on this kernel.")).toBeInTheDocument();
+    await user.selectOptions(within(insp).getByLabelText("Image OS"), "linux");
+    expect(store.getState().doc.nodes.find((n) => n.id === "web")!.props!.os).toBe("linux");
+    expect(store.getState().problems).toHaveLength(0);
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it("commits a label on Enter as one undo step, and Escape cancels", async () => {
+    const { store, user } = setup();
+    store.getState().select(["docker"]);
+    const insp = await screen.findByRole("complementary", { name: "Inspector" });
+    const label = within(insp).getByLabelText("Label");
+    await user.clear(label);
+    await user.type(label, "Engine A{Enter}");
+    expect(store.getState().doc.nodes.find((n) => n.id === "docker")!.label).toBe("Engine A");
+    expect(store.getState().past).toHaveLength(1);
+    await user.type(label, "xyz{Escape}");
+    expect(label).toHaveValue("Engine A");
+  });
+
+  it("edits published ports with the port-mapping editor", async () => {
+    const { store } = setup();
+    store.getState().select(["web"]);
+    const insp = await screen.findByRole("complementary", { name: "Inspector" });
+    fireEvent.click(within(insp).getByRole("button", { name: "Add port" }));
+    const host = within(insp).getByLabelText("Host port 1");
+    fireEvent.change(host, { target: { value: "8080" } });
+    fireEvent.blur(host);
+    expect(store.getState().doc.nodes.find((n) => n.id === "web")!.props!.ports).toEqual([{ container: 80, host: 8080 }]);
+  });
+});
+
+describe("Palette", () => {
+  it("filters presets by search in either language and adds a clicked preset into the selected node", async () => {
+    const { store, user } = setup();
+    const pal = screen.getByRole("complementary", { name: "Palette" });
+    await user.type(within(pal).getByRole("searchbox", { name: "Search presets" }), "ubun");
+    expect(within(pal).getAllByRole("button").map((b) => b.textContent)).toEqual(["Ubuntu"]);
+    await user.clear(within(pal).getByRole("searchbox"));
+    await user.type(within(pal).getByRole("searchbox"), "컨테이너");
+    expect(within(pal).getByRole("button", { name: "Container" })).toBeInTheDocument();
+    store.getState().select(["docker"]);
+    await user.click(within(pal).getByRole("button", { name: "Container" }));
+    const added = store.getState().doc.nodes.at(-1)!;
+    expect(added.kind).toBe("container");
+    expect(added.parentId).toBe("docker");
+    expect(store.getState().selectedNodes).toEqual([added.id]);
+  });
+
+  it("is all Korean in Korean mode", () => {
+    setup(stack(), "ko");
+    expect(screen.getByRole("complementary", { name: "팔레트" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "물리 서버" })).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "문제" })).toHaveTextContent(/[가-힣]/);
+  });
+});
