@@ -6,7 +6,6 @@ export default defineConfig({
   test: {
     globals: true,
     include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx", "tests/component/**/*.test.tsx"],
-    environmentMatchGlobs: undefined,
     setupFiles: ["tests/setup.ts"],
   },
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type DragEvent as ReactDragEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type DragEvent as ReactDragEvent } from "react";
 import {
   Background,
   Controls,
@@ -53,13 +53,14 @@ function CanvasInner() {
   const reveal = useEditor((s) => s.reveal);
   const theme = useEditor((s) => s.theme);
 
-  const adapter = useRef(new FlowAdapter()).current;
+  // One adapter per canvas: it remembers the last output to hand back unchanged node objects.
+  const [adapter] = useState(() => new FlowAdapter());
   const selectedSet = useMemo(() => new Set(selectedNodes), [selectedNodes]);
   const highlighted = useMemo(() => highlightFor(index, selectedNodes), [index, selectedNodes]);
   const hintMessage = hint?.problem ? problemMessage(hint.problem, lang, doc) : null;
   const nodes = useMemo(
     () => adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage }),
-    [adapter, doc, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage],
+    [adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage],
   );
   const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
   const edges = useMemo(() => adapter.edges(doc, selectedEdge, lang, edgeProblems), [adapter, doc, selectedEdge, lang, edgeProblems]);

@@ -58,7 +58,10 @@ function parseValidateArgs(args: string[]): ValidateOptions | string {
       const v = a === "--lang" ? args[++i] : a.slice("--lang=".length);
       if (v !== "en" && v !== "ko") return `--lang takes "en" or "ko", not ${v === undefined ? "nothing" : JSON.stringify(v)}`;
       opts.lang = v;
-    } else if (a === "--") opts.files.push(...args.slice(i + 1)), (i = args.length);
+    } else if (a === "--") {
+      opts.files.push(...args.slice(i + 1));
+      break;
+    }
     else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
     else opts.files.push(a);
   }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { COMMON_PROPS, EDGE_KINDS, EDGE_KIND_DEFS, KIND_DEFS, type EdgeKind } from "../domain/kinds/catalog.ts";
 import type { EnumProp, Lang, PortMapping, PropSpec } from "../domain/kinds/props.ts";
 import { isPort } from "../domain/kinds/props.ts";
@@ -20,7 +20,12 @@ function TextField({ label, value, placeholder, onCommit, multiline }: {
 }) {
   const id = useId();
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  // When the document changes under the field (undo, another edit), show the new value.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
   const commit = () => {
     if (draft !== value) onCommit(draft);
   };

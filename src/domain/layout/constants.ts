@@ -1,0 +1,86 @@
+/**
+ * The geometry every drawing of a Stackdraw document shares: the stack layout, the SVG renderer
+ * and the editor's node views all read these numbers, so a node laid out here is drawn the same
+ * everywhere.
+ */
+import { KIND_DEFS, type Kind } from "../kinds/catalog.ts";
+
+/** Geometry constants, in pixels at zoom 1. */
+export const LAYOUT = {
+  /** Space between a parent's left, right and (for frames) bottom edge and its children. */
+  padding: 12,
+  /** Horizontal space between two siblings laid side by side. */
+  gap: 12,
+  /**
+   * Height of a stack node's own strip at the bottom of its box (its label and one line of key
+   * props): the layer the node is, with what runs on it drawn above.
+   */
+  bandHeight: 48,
+  /**
+   * Height of a frame's title bar (grouping kinds, and artifacts that hold children): frames
+   * contain rather than support, so their title goes at the top.
+   */
+  headerHeight: 32,
+  /** Space between a node's band or title bar and its children, so their borders do not merge. */
+  stripGap: 6,
+  /** Smallest size of a node without children: a label and up to two lines of key props. */
+  leaf: { width: 160, height: 64 },
+  /** A leaf (or a parent's band) grows to fit its label up to this width; the rest is elided. */
+  maxLabelBoxWidth: 260,
+  /** Horizontal room left on each side of a label inside its box. */
+  textInset: 10,
+  /** Font sizes the renderers use, which the width estimates assume. */
+  fontSize: { label: 13, prop: 11 },
+  /** Space between two root trees laid side by side. */
+  rootGap: 48,
+  /** Space between artifact roots (registries, images) on their shelf. */
+  shelfGap: 24,
+  /**
+   * When the row of root trees is at least this many times wider than tall, artifact roots go on
+   * a shelf beneath it; otherwise in a column to its right. Keeps the whole figure near a
+   * screen's landscape shape.
+   */
+  landscape: 1.6,
+  /** A shelf of artifacts wraps at the width (or height) of the trees' row, but not below this. */
+  shelfMinWrap: { width: 960, height: 320 },
+} as const;
+
+/** Room a parent keeps on each side around its children, in pixels. */
+export interface Insets {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/**
+ * Where a node with children draws its own label: `band` = a strip at the bottom (stack kinds:
+ * the layer the children run on), `header` = a title bar at the top (grouping and artifact
+ * kinds: a frame around its children).
+ */
+export type StripPlacement = "band" | "header";
+
+export function stripPlacement(kind: Kind): StripPlacement {
+  return KIND_DEFS[kind].family === "stack" ? "band" : "header";
+}
+
+const BAND_INSETS: Insets = Object.freeze({
+  top: LAYOUT.padding,
+  right: LAYOUT.padding,
+  bottom: LAYOUT.bandHeight + LAYOUT.stripGap,
+  left: LAYOUT.padding,
+});
+const HEADER_INSETS: Insets = Object.freeze({
+  top: LAYOUT.headerHeight + LAYOUT.stripGap,
+  right: LAYOUT.padding,
+  bottom: LAYOUT.padding,
+  left: LAYOUT.padding,
+});
+
+/**
+ * The content area of a parent of this kind: every child must lie at least this far inside its
+ * parent's edges. The bottom inset of a stack kind includes its band, so children never cover it.
+ */
+export function contentInsets(kind: Kind): Insets {
+  return stripPlacement(kind) === "band" ? BAND_INSETS : HEADER_INSETS;
+}
