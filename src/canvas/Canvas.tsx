@@ -30,6 +30,7 @@ import type { Point } from "../domain/document.ts";
 const nodeTypes = { stack: StackNodeView };
 /** Never zoom in past 100% to fit: a single small node should not fill the screen. */
 const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
+const MINIMAP_STYLE = { width: 160, height: 110 };
 
 function clientPoint(e: MouseEvent | TouchEvent): Point {
   if ("clientX" in e) return { x: e.clientX, y: e.clientY };
@@ -239,6 +240,24 @@ function CanvasInner() {
   );
 
   const colorMode = theme === "system" ? "system" : theme;
+  const ariaLabelConfig = useMemo(
+    () => ({
+      "node.a11yDescription.default": t("flowNodeHelp"),
+      "node.a11yDescription.keyboardDisabled": t("flowNodeHelpKeyboard"),
+      "node.a11yDescription.ariaLiveMessage": ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t("flowMoved", { direction, x: Math.round(x), y: Math.round(y) }),
+      "edge.a11yDescription.default": t("flowEdgeHelp"),
+      "controls.ariaLabel": t("controls"),
+      "controls.zoomIn.ariaLabel": t("zoomIn"),
+      "controls.zoomOut.ariaLabel": t("zoomOut"),
+      "controls.fitView.ariaLabel": t("fitView"),
+      "controls.interactive.ariaLabel": t("toggleInteractive"),
+      "minimap.ariaLabel": t("minimap"),
+      "handle.ariaLabel": t("handle"),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t changes exactly when lang does
+    [lang],
+  );
   return (
     <section className="sd-canvas" aria-label={t("canvas")} onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
       <ReactFlow<StackFlowNode>
@@ -254,6 +273,7 @@ function CanvasInner() {
         onPaneClick={onPaneClick}
         onConnect={onConnect}
         colorMode={colorMode}
+        ariaLabelConfig={ariaLabelConfig}
         fitView
         fitViewOptions={FIT_VIEW}
         minZoom={0.1}
@@ -264,7 +284,7 @@ function CanvasInner() {
       >
         <Background gap={16} />
         <Controls />
-        <MiniMap pannable zoomable ariaLabel={t("minimap")} />
+        <MiniMap pannable zoomable nodeColor="transparent" nodeStrokeColor="#8a93a3" nodeStrokeWidth={3} style={MINIMAP_STYLE} />
       </ReactFlow>
       {doc.nodes.length === 0 && <p className="sd-empty">{t("emptyCanvas")}</p>}
     </section>

@@ -58,41 +58,59 @@ function explicitManagedBy(node: StackNode): ManagedBy | undefined {
 }
 
 export function childContext(parentCtx: NodeContext | undefined, node: StackNode): NodeContext {
+  // Runs once per node on every validation: plain field copies, no closures or allocations
+  // besides the context itself.
   const parent = parentCtx?.node;
-  const pk: Kind | undefined = parent?.kind;
-  const inherit = <K extends keyof NodeContext>(key: K, kind: Kind): StackNode | undefined =>
-    pk === kind ? parent : (parentCtx?.[key] as StackNode | undefined);
+  if (parent === undefined || parentCtx === undefined) {
+    const explicit = explicitManagedBy(node);
+    return {
+      node,
+      parent: undefined,
+      platform: undefined,
+      depth: 0,
+      cloud: undefined,
+      ecsCluster: undefined,
+      ecsTask: undefined,
+      k8sCluster: undefined,
+      pod: undefined,
+      fargate: undefined,
+      containerLike: undefined,
+      stackAncestor: undefined,
+      hardwareArch: undefined,
+      managedBy: explicit ?? (node.kind === "fargate" ? "provider" : "user"),
+      managedByExplicit: explicit !== undefined,
+    };
+  }
+  const pk: Kind = parent.kind;
 
-  let hardwareArch: Arch | undefined = parentCtx?.hardwareArch;
+  let hardwareArch: Arch | undefined = parentCtx.hardwareArch;
   // A vm with its arch set overrides the hardware below it; a physical host sets it unless a vm
   // (with arch) is nearer — and a vm is always nearer than the host under it.
-  if (parent) {
-    if (parent.kind === "vm") hardwareArch = archOf(parent) ?? hardwareArch;
-    else if (parent.kind === "physical-host") hardwareArch = archOf(parent) ?? "x86_64";
-  }
+  if (pk === "vm") hardwareArch = archOf(parent) ?? hardwareArch;
+  else if (pk === "physical-host") hardwareArch = archOf(parent) ?? "x86_64";
 
-  const k8sCluster = inherit("k8sCluster", "k8s-cluster");
+  const k8sCluster = pk === "k8s-cluster" ? parent : parentCtx.k8sCluster;
   const explicit = explicitManagedBy(node);
   let managedBy: ManagedBy;
   if (explicit) managedBy = explicit;
   else if (node.kind === "fargate") managedBy = "provider";
   else if (node.kind === "control-plane" && k8sCluster && ownProp(k8sCluster.props, "managed") === "eks") managedBy = "provider";
-  else managedBy = parentCtx?.managedBy ?? "user";
+  else managedBy = parentCtx.managedBy;
 
+  const parentIsStack = isStackKind(pk);
   return {
     node,
     parent,
-    platform: parent === undefined ? undefined : isStackKind(parent.kind) ? parent : parentCtx?.platform,
-    depth: parentCtx ? parentCtx.depth + 1 : 0,
-    cloud: inherit("cloud", "cloud"),
-    ecsCluster: inherit("ecsCluster", "ecs-cluster"),
-    ecsTask: inherit("ecsTask", "ecs-task"),
+    platform: parentIsStack ? parent : parentCtx.platform,
+    depth: parentCtx.depth + 1,
+    cloud: pk === "cloud" ? parent : parentCtx.cloud,
+    ecsCluster: pk === "ecs-cluster" ? parent : parentCtx.ecsCluster,
+    ecsTask: pk === "ecs-task" ? parent : parentCtx.ecsTask,
     k8sCluster,
-    pod: inherit("pod", "pod"),
-    fargate: inherit("fargate", "fargate"),
-    containerLike:
-      pk === "container" || pk === "ecs-task" || pk === "pod" ? parent : parentCtx?.containerLike,
-    stackAncestor: parent && isStackKind(parent.kind) ? parent : parentCtx?.stackAncestor,
+    pod: pk === "pod" ? parent : parentCtx.pod,
+    fargate: pk === "fargate" ? parent : parentCtx.fargate,
+    containerLike: pk === "container" || pk === "ecs-task" || pk === "pod" ? parent : parentCtx.containerLike,
+    stackAncestor: parentIsStack ? parent : parentCtx.stackAncestor,
     hardwareArch,
     managedBy,
     managedByExplicit: explicit !== undefined,
@@ -173,4 +191,203 @@ export function descendantsOf(index: DiagramIndex, id: string): string[] {
 export function isSelfOrAncestor(index: DiagramIndex, maybeAncestor: string, id: string): boolean {
   if (maybeAncestor === id) return true;
   return ancestorsOf(index, id).some((a) => a.id === maybeAncestor);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compact index: the same contexts as `indexDocument`, as typed arrays over document positions.
+
+/** `-1` in a position array: no such node (at the root, or no ancestor of that kind). */
+export const NONE = -1;
+
+/**
+ * The tree of a document as typed arrays indexed by document position: what full validation
+ * walks on every edit. It allocates a fixed number of arrays whatever the size of the document
+ * (no object per node), so that validating 50,000 nodes does not churn the garbage collector.
+ * Same semantics as {@link indexDocument}: a missing parent (or the node itself) makes a root.
+ * Nodes caught in a parent cycle, or below one, and nodes repeating an earlier id are not `live`.
+ */
+export interface CompactIndex {
+  nodes: readonly StackNode[];
+  /** Document position of each id (the first node with that id). */
+  position: ReadonlyMap<string, number>;
+  /** 1 for nodes that are indexed, 0 for those left out (see above). */
+  live: Uint8Array;
+  parent: Int32Array;
+  platform: Int32Array;
+  cloud: Int32Array;
+  ecsCluster: Int32Array;
+  ecsTask: Int32Array;
+  k8sCluster: Int32Array;
+  pod: Int32Array;
+  fargate: Int32Array;
+  containerLike: Int32Array;
+  stackAncestor: Int32Array;
+  depth: Int32Array;
+  /** 0 unknown, 1 x86_64, 2 arm64. */
+  hardwareArch: Uint8Array;
+  /** Bit 0: managed by the provider; bit 1: set on the node itself. */
+  managedBy: Uint8Array;
+}
+
+const ARCH_CODES: readonly (Arch | undefined)[] = [undefined, "x86_64", "arm64"];
+const archCode = (a: Arch | undefined): number => (a === "x86_64" ? 1 : a === "arm64" ? 2 : 0);
+
+export function compactIndex(nodes: readonly StackNode[]): CompactIndex {
+  const n = nodes.length;
+  const position = new Map<string, number>();
+  const live = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = nodes[i]!.id;
+    if (!position.has(id)) {
+      position.set(id, i);
+      live[i] = 1;
+    }
+  }
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const pid = nodes[i]!.parentId;
+    const p = pid == null ? undefined : position.get(pid);
+    parent[i] = p === undefined || p === i || live[i] === 0 ? NONE : p;
+  }
+  const ix: CompactIndex = {
+    nodes,
+    position,
+    live,
+    parent,
+    platform: new Int32Array(n),
+    cloud: new Int32Array(n),
+    ecsCluster: new Int32Array(n),
+    ecsTask: new Int32Array(n),
+    k8sCluster: new Int32Array(n),
+    pod: new Int32Array(n),
+    fargate: new Int32Array(n),
+    containerLike: new Int32Array(n),
+    stackAncestor: new Int32Array(n),
+    depth: new Int32Array(n),
+    hardwareArch: new Uint8Array(n),
+    managedBy: new Uint8Array(n),
+  };
+  // 0 = not yet, 1 = on the current walk, 2 = done. Each node is walked once: linear overall,
+  // and iterative, so a 10,000-deep chain cannot overflow the call stack.
+  const state = new Uint8Array(n);
+  const walk = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (state[i] !== 0 || live[i] === 0) continue;
+    let top = 0;
+    let cur = i;
+    let cycle = false;
+    while (true) {
+      walk[top++] = cur;
+      state[cur] = 1;
+      const p = parent[cur]!;
+      if (p === NONE || state[p] === 2) break;
+      if (state[p] === 1 || live[p] === 0) {
+        cycle = true;
+        break;
+      }
+      cur = p;
+    }
+    if (cycle) {
+      for (let t = 0; t < top; t++) {
+        const k = walk[t]!;
+        state[k] = 2;
+        live[k] = 0;
+      }
+      continue;
+    }
+    for (let t = top - 1; t >= 0; t--) {
+      const k = walk[t]!;
+      const p = parent[k]!;
+      if (p !== NONE && live[p] === 0) live[k] = 0;
+      else fillCompact(ix, k, p);
+      state[k] = 2;
+    }
+  }
+  return ix;
+}
+
+function fillCompact(ix: CompactIndex, i: number, p: number): void {
+  const node = ix.nodes[i]!;
+  const explicit = explicitManagedBy(node);
+  if (p === NONE) {
+    ix.platform[i] = ix.cloud[i] = ix.ecsCluster[i] = ix.ecsTask[i] = ix.k8sCluster[i] = NONE;
+    ix.pod[i] = ix.fargate[i] = ix.containerLike[i] = ix.stackAncestor[i] = NONE;
+    ix.depth[i] = 0;
+    ix.hardwareArch[i] = 0;
+    const provider = explicit ? explicit === "provider" : node.kind === "fargate";
+    ix.managedBy[i] = (provider ? 1 : 0) | (explicit ? 2 : 0);
+    return;
+  }
+  const parentNode = ix.nodes[p]!;
+  const pk = parentNode.kind;
+  const stack = isStackKind(pk);
+  ix.platform[i] = stack ? p : ix.platform[p]!;
+  ix.stackAncestor[i] = stack ? p : ix.stackAncestor[p]!;
+  ix.cloud[i] = pk === "cloud" ? p : ix.cloud[p]!;
+  ix.ecsCluster[i] = pk === "ecs-cluster" ? p : ix.ecsCluster[p]!;
+  ix.ecsTask[i] = pk === "ecs-task" ? p : ix.ecsTask[p]!;
+  const k8s = pk === "k8s-cluster" ? p : ix.k8sCluster[p]!;
+  ix.k8sCluster[i] = k8s;
+  ix.pod[i] = pk === "pod" ? p : ix.pod[p]!;
+  ix.fargate[i] = pk === "fargate" ? p : ix.fargate[p]!;
+  ix.containerLike[i] = pk === "container" || pk === "ecs-task" || pk === "pod" ? p : ix.containerLike[p]!;
+  ix.depth[i] = ix.depth[p]! + 1;
+  let hw = ix.hardwareArch[p]!;
+  if (pk === "vm") hw = archCode(archOf(parentNode)) || hw;
+  else if (pk === "physical-host") hw = archCode(archOf(parentNode)) || 1;
+  ix.hardwareArch[i] = hw;
+  let provider: boolean;
+  if (explicit) provider = explicit === "provider";
+  else if (node.kind === "fargate") provider = true;
+  else if (node.kind === "control-plane" && k8s !== NONE && ownProp(ix.nodes[k8s]!.props, "managed") === "eks") provider = true;
+  else provider = (ix.managedBy[p]! & 1) === 1;
+  ix.managedBy[i] = (provider ? 1 : 0) | (explicit ? 2 : 0);
+}
+
+const at = (nodes: readonly StackNode[], k: number): StackNode | undefined => (k === NONE ? undefined : nodes[k]);
+
+/** An empty context, to be filled again and again by {@link contextAt}. */
+export function blankContext(node: StackNode): NodeContext {
+  return {
+    node,
+    parent: undefined,
+    platform: undefined,
+    depth: 0,
+    cloud: undefined,
+    ecsCluster: undefined,
+    ecsTask: undefined,
+    k8sCluster: undefined,
+    pod: undefined,
+    fargate: undefined,
+    containerLike: undefined,
+    stackAncestor: undefined,
+    hardwareArch: undefined,
+    managedBy: "user",
+    managedByExplicit: false,
+  };
+}
+
+/**
+ * The context of the live node at position `i`, written into `into` (reused by hot loops, so no
+ * object is allocated per node) — equal field by field to `indexDocument`'s.
+ */
+export function contextAt(ix: CompactIndex, i: number, into: NodeContext): NodeContext {
+  const nodes = ix.nodes;
+  into.node = nodes[i]!;
+  into.parent = at(nodes, ix.parent[i]!);
+  into.platform = at(nodes, ix.platform[i]!);
+  into.depth = ix.depth[i]!;
+  into.cloud = at(nodes, ix.cloud[i]!);
+  into.ecsCluster = at(nodes, ix.ecsCluster[i]!);
+  into.ecsTask = at(nodes, ix.ecsTask[i]!);
+  into.k8sCluster = at(nodes, ix.k8sCluster[i]!);
+  into.pod = at(nodes, ix.pod[i]!);
+  into.fargate = at(nodes, ix.fargate[i]!);
+  into.containerLike = at(nodes, ix.containerLike[i]!);
+  into.stackAncestor = at(nodes, ix.stackAncestor[i]!);
+  into.hardwareArch = ARCH_CODES[ix.hardwareArch[i]!];
+  const m = ix.managedBy[i]!;
+  into.managedBy = (m & 1) === 1 ? "provider" : "user";
+  into.managedByExplicit = (m & 2) === 2;
+  return into;
 }

@@ -73,6 +73,16 @@ const en = {
   confirmNew: "Start a new, empty diagram? (Undo brings this one back.)",
   newHint: "Start an empty diagram",
   helpShow: "Show problems",
+  flowNodeHelp: "Press Enter or Space to select a node. Press Delete to remove it and Escape to cancel.",
+  flowNodeHelpKeyboard: "Press Enter or Space to select a node, then the arrow keys to move it. Press Delete to remove it and Escape to cancel.",
+  flowMoved: "Moved the selected node {direction}. New position: x {x}, y {y}",
+  flowEdgeHelp: "Press Enter or Space to select a connection. Press Delete to remove it or Escape to cancel.",
+  controls: "Canvas controls",
+  zoomIn: "Zoom in",
+  zoomOut: "Zoom out",
+  fitView: "Fit view",
+  toggleInteractive: "Lock or unlock editing",
+  handle: "Connection handle",
 } as const;
 
 type Key = keyof typeof en;
@@ -145,6 +155,16 @@ const ko: { readonly [K in Key]: string } = {
   confirmNew: "비어 있는 새 다이어그램을 시작할까요? (실행 취소로 되돌릴 수 있습니다.)",
   newHint: "빈 다이어그램을 시작합니다",
   helpShow: "문제 보기",
+  flowNodeHelp: "Enter나 Space로 노드를 선택합니다. Delete로 삭제하고 Escape로 취소합니다.",
+  flowNodeHelpKeyboard: "Enter나 Space로 노드를 선택한 뒤 화살표 키로 옮깁니다. Delete로 삭제하고 Escape로 취소합니다.",
+  flowMoved: "선택한 노드를 {direction} 방향으로 옮겼습니다. 새 위치: x {x}, y {y}",
+  flowEdgeHelp: "Enter나 Space로 연결을 선택합니다. Delete로 삭제하고 Escape로 취소합니다.",
+  controls: "캔버스 조작",
+  zoomIn: "확대",
+  zoomOut: "축소",
+  fitView: "화면에 맞추기",
+  toggleInteractive: "편집 잠금/해제",
+  handle: "연결 핸들",
 };
 
 export const STRINGS: { readonly [L in Lang]: { readonly [K in Key]: string } } = { en, ko };
