@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { blankContext, compactIndex, contextAt, indexDocument } from "../../../src/domain/diagram.ts";
 import { problemMessage, validate } from "../../../src/domain/rules/index.ts";
 import { arbDocument, arbDocumentAndShuffle } from "./arbitraries.ts";
 import { canonical } from "./check.ts";
@@ -54,5 +55,35 @@ describe("validate, on any valid document", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the compact index", () => {
+  it("gives every node the context indexDocument gives it, in any node order", () => {
+    fc.assert(
+      fc.property(arbDocumentAndShuffle(), ([, d]) => {
+        const full = indexDocument(d);
+        const ix = compactIndex(d.nodes);
+        d.nodes.forEach((node, i) => {
+          expect(ix.live[i]).toBe(1);
+          expect(contextAt(ix, i, blankContext(node))).toEqual(full.context.get(node.id));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("leaves out nodes in or under a parent cycle and repeated ids, without looping", () => {
+    const ix = compactIndex([
+      { id: "a", kind: "group", parentId: "b" },
+      { id: "b", kind: "group", parentId: "a" },
+      { id: "c", kind: "vm", parentId: "a" },
+      { id: "d", kind: "vm" },
+      { id: "d", kind: "kernel", parentId: "d" },
+    ]);
+    expect([...ix.live]).toEqual([0, 0, 0, 1, 0]);
+    expect(
+      validate({ nodes: [{ id: "a", kind: "kernel", parentId: "b" }, { id: "b", kind: "kernel", parentId: "a" }], edges: [] }),
+    ).toEqual([]);
   });
 });
