@@ -31,6 +31,7 @@ const nodeTypes = { stack: StackNodeView };
 /** Never zoom in past 100% to fit: a single small node should not fill the screen. */
 const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
 const MINIMAP_STYLE = { width: 160, height: 110 };
+const MINIMAP_MAX_NODES = 300;
 
 function clientPoint(e: MouseEvent | TouchEvent): Point {
   if ("clientX" in e) return { x: e.clientX, y: e.clientY };
@@ -284,7 +285,9 @@ function CanvasInner() {
       >
         <Background gap={16} />
         <Controls />
-        <MiniMap pannable zoomable nodeColor="transparent" nodeStrokeColor="#8a93a3" nodeStrokeWidth={3} style={MINIMAP_STYLE} />
+        {/* The minimap redraws every node on every frame of a pan or drag: past this size it
+            costs more than it shows (docs/benchmarks.md). */}
+        {doc.nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable nodeColor="transparent" nodeStrokeColor="#8a93a3" nodeStrokeWidth={3} style={MINIMAP_STYLE} />}
       </ReactFlow>
       {doc.nodes.length === 0 && <p className="sd-empty">{t("emptyCanvas")}</p>}
     </section>

@@ -149,13 +149,15 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         if (get().gestureBase === null) set({ gestureBase: get().doc });
       },
       transient: (next) => {
-        if (next !== get().doc) set(withDoc(next));
+        // Mid-gesture only positions move: parents do not grow under the pointer (a child could
+        // never be dragged out) and problems, which positions cannot change, are not recomputed.
+        if (next !== get().doc) set({ doc: next, index: indexDocument(next) });
       },
       endGesture: () => {
         const { gestureBase, doc, past } = get();
         if (gestureBase === null) return;
         if (gestureBase === doc) set({ gestureBase: null, dropHint: null });
-        else set({ gestureBase: null, dropHint: null, past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] });
+        else set({ ...withDoc(doc), gestureBase: null, dropHint: null, past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] });
       },
       undo: () => {
         const { past, future, doc } = get();

@@ -1,0 +1,47 @@
+/**
+ * A deterministic (seeded) nested document for the editor benchmark: physical hosts → hypervisor →
+ * VMs → kernel → container engine → containers, listed parents first. Same `n` and seed, same document.
+ */
+import type { StackDocument, StackNode } from "../../src/domain/document.ts";
+
+/** mulberry32: a tiny seeded PRNG, so the labels and counts vary but never between runs. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SERVICES = ["web", "api", "auth", "cache", "queue", "search", "billing", "mail", "metrics", "db"];
+
+/** Exactly `n` nodes (n ≥ 0), parents first. */
+export function perfDocument(n: number, seed = 42): StackDocument {
+  const rand = seeded(seed);
+  const nodes: StackNode[] = [];
+  let next = 0;
+  const add = (kind: StackNode["kind"], parentId: string | undefined, label: string): string => {
+    const id = `n${next++}`;
+    if (nodes.length < n) nodes.push({ id, kind, label, ...(parentId ? { parentId } : {}) });
+    return id;
+  };
+  for (let h = 0; nodes.length < n; h++) {
+    const host = add("physical-host", undefined, `host-${h}`);
+    const hv = add("hypervisor", host, h % 2 ? "Proxmox" : "ESXi");
+    const vms = 2 + Math.floor(rand() * 3);
+    for (let v = 0; v < vms && nodes.length < n; v++) {
+      const vm = add("vm", hv, `vm-${h}-${v}`);
+      const k = add("kernel", vm, rand() < 0.5 ? "Debian 12" : "Ubuntu 24.04");
+      const e = add("container-engine", k, "docker");
+      const count = 2 + Math.floor(rand() * 5);
+      for (let c = 0; c < count; c++) {
+        const svc = SERVICES[Math.floor(rand() * SERVICES.length)] ?? "svc";
+        add("container", e, `${svc}-${h}-${v}-${c}`);
+      }
+    }
+  }
+  return { format: "stackdraw", version: 1, title: `perf ${n}`, nodes, edges: [] };
+}
