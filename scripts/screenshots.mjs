@@ -72,6 +72,19 @@ try {
       await page.close();
     }
   }
+  // The templates the README shows, opened by URL as a learner would from a link.
+  for (const id of ["ecs-docker", "vm-vs-container"]) {
+    for (const lang of ["en", "ko"]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+      await page.goto(`${base}/?lang=${lang}&template=${id}`);
+      await page.locator(".react-flow__node").first().waitFor();
+      await page.waitForTimeout(400);
+      const file = `docs/screenshots/template-${id}-${lang}.png`;
+      await page.screenshot({ path: file });
+      console.log(`wrote ${file}`);
+      await page.close();
+    }
+  }
 } finally {
   await browser.close();
   server.kill();

@@ -1,12 +1,15 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Canvas } from "./canvas/Canvas.tsx";
 import { Palette } from "./panels/Palette.tsx";
 import { Inspector } from "./panels/Inspector.tsx";
 import { ProblemsPanel } from "./panels/ProblemsPanel.tsx";
 import { Toolbar } from "./panels/Toolbar.tsx";
 import { Legend } from "./panels/Legend.tsx";
+import { Notice } from "./panels/Notice.tsx";
+import { TemplateGallery } from "./panels/TemplateGallery.tsx";
 import { EditorProvider, useEditor } from "./store/context.tsx";
 import type { EditorStore } from "./store/editor.ts";
+import { themeCssVariables } from "./render/colors.ts";
 
 function useDocumentChrome() {
   const lang = useEditor((s) => s.lang);
@@ -18,7 +21,10 @@ function useDocumentChrome() {
     const root = document.documentElement;
     const media = window.matchMedia?.("(prefers-color-scheme: dark)");
     const apply = () => {
-      root.dataset.theme = theme === "system" ? (media?.matches ? "dark" : "light") : theme;
+      const resolved = theme === "system" ? (media?.matches ? "dark" : "light") : theme;
+      root.dataset.theme = resolved;
+      // One colour table for the canvas and the SVG export (src/render/colors.ts).
+      for (const [name, value] of Object.entries(themeCssVariables(resolved))) root.style.setProperty(name, value);
     };
     apply();
     media?.addEventListener("change", apply);
@@ -28,9 +34,12 @@ function useDocumentChrome() {
 
 function Shell() {
   useDocumentChrome();
+  const [gallery, setGallery] = useState(false);
   return (
     <div className="sd-app">
-      <Toolbar />
+      <Toolbar onTemplates={() => setGallery(true)} />
+      <Notice />
+      {gallery && <TemplateGallery onClose={() => setGallery(false)} />}
       <div className="sd-main">
         <Palette />
         <main className="sd-center">

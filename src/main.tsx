@@ -2,6 +2,8 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { createEditorStore } from "./store/editor.ts";
+import { openTemplate } from "./store/commands.ts";
+import { translate } from "./i18n/strings.ts";
 import "./styles.css";
 
 /** The UI language: `?lang=ko|en`, else the browser's language. */
@@ -13,6 +15,12 @@ function initialLang(): "en" | "ko" {
 
 const store = createEditorStore();
 store.getState().setLang(initialLang());
+const templateId = new URLSearchParams(location.search).get("template");
+if (templateId !== null && !openTemplate(store, templateId, "replace", { undoable: false }))
+  store.getState().setNotice({
+    kind: "error",
+    text: { en: translate("en", "unknownTemplate", { id: templateId }), ko: translate("ko", "unknownTemplate", { id: templateId }) },
+  });
 // Exposed for the browser tests and the benchmark to read the document, never to write it.
 (window as unknown as { __stackdraw?: unknown }).__stackdraw = { getState: () => store.getState() };
 

@@ -29,7 +29,7 @@ import type { Point } from "../domain/document.ts";
 
 const nodeTypes = { stack: StackNodeView };
 /** Never zoom in past 100% to fit: a single small node should not fill the screen. */
-const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
+const FIT_VIEW = { maxZoom: 1, padding: 0.06 };
 const MINIMAP_STYLE = { width: 160, height: 110 };
 const MINIMAP_MAX_NODES = 300;
 
@@ -66,6 +66,14 @@ function CanvasInner() {
   );
   const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
   const edges = useMemo(() => adapter.edges(doc, selectedEdge, lang, edgeProblems), [adapter, doc, selectedEdge, lang, edgeProblems]);
+
+  // A new diagram (template, file, New) is shown whole once React Flow has measured it.
+  const fitRequest = useEditor((s) => s.fitRequest);
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    const id = requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
+    return () => cancelAnimationFrame(id);
+  }, [fitRequest, flow]);
 
   // Bring a node into view when asked (clicking a problem).
   useEffect(() => {

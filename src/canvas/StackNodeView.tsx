@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { KIND_DEFS } from "../domain/kinds/catalog.ts";
+import { stripPlacement } from "../domain/layout/index.ts";
 import type { StackNode } from "../domain/document.ts";
 import type { Problem } from "../domain/rules/index.ts";
 import type { Lang } from "../domain/kinds/props.ts";
@@ -27,13 +28,14 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
   const def = KIND_DEFS[node.kind];
   const errors = problems.filter((p) => p.severity === "error").length;
   const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
-  const frame = def.family === "grouping";
+  // Frames (and artifacts that hold children) carry a title bar at the top; stack kinds a band at the bottom.
+  const frame = stripPlacement(node.kind) === "header";
   const label = displayLabel(node, lang);
   const lines = keyPropLines(node, lang);
   const band = (
     <div className="sd-band">
       <div className="sd-band-text">
-        <span className="sd-kind">{def.name[lang]}</span>
+        {def.name[lang] !== label && <span className="sd-kind">{def.name[lang]}</span>}
         <span className="sd-label" title={label}>
           {label}
         </span>
@@ -47,7 +49,7 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
         <span
           className={`sd-badge sd-badge-${severity}`}
           title={problems.map((p) => p.rule).join("\n")}
-          aria-label={translate(lang, "nodeProblems", { n: problems.length })}
+          aria-label={problems.length === 1 ? translate(lang, "nodeProblemsOne") : translate(lang, "nodeProblems", { n: problems.length })}
         >
           {problems.length}
         </span>

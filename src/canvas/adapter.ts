@@ -77,7 +77,9 @@ export class FlowAdapter {
       const prev = this.edgeCache.get(e.id);
       const selected = e.id === selectedEdge;
       const bad = edgeProblems.has(e.id);
-      const label = e.label ?? (e.kind === "network" ? undefined : EDGE_KIND_DEFS[e.kind].name[lang]);
+      // Only the person's own labels are drawn: kind names on every pull and launch line cluttered
+      // the figures; the line style tells the kind, and the inspector names it.
+      const label = e.label;
       let rf: Edge;
       if (prev && prev.data?.edge === e && prev.selected === selected && prev.data?.lang === lang && prev.data?.bad === bad) rf = prev;
       else

@@ -173,3 +173,27 @@ export function removeEdges(doc: StackDocument, ids: Iterable<string>): StackDoc
   const edges = doc.edges.filter((e) => !gone.has(e.id));
   return edges.length === doc.edges.length ? doc : { ...doc, edges };
 }
+
+/**
+ * Puts another document's nodes and edges beside this one's: ids that collide get fresh ones
+ * (references follow), and the incoming roots shift right of everything already on the canvas.
+ * Both documents must have complete geometry. Returns the ids the incoming nodes got.
+ */
+export function mergeBeside(doc: StackDocument, incoming: StackDocument, gap: number): { doc: StackDocument; ids: string[] } {
+  const taken = usedIds(doc);
+  const rename = new Map<string, string>();
+  for (const x of [...incoming.nodes, ...incoming.edges]) rename.set(x.id, taken.has(x.id) ? freshId(doc, x.id, taken) : (taken.add(x.id), x.id));
+  let right = -gap;
+  for (const n of doc.nodes) if (n.parentId == null && n.position && n.size) right = Math.max(right, n.position.x + n.size.width);
+  let left = Infinity;
+  for (const n of incoming.nodes) if (n.parentId == null && n.position) left = Math.min(left, n.position.x);
+  const dx = doc.nodes.length && Number.isFinite(left) ? right + gap - left : 0;
+  const nodes = incoming.nodes.map((n): StackNode => {
+    const next: StackNode = { ...n, id: rename.get(n.id)! };
+    if (n.parentId != null) next.parentId = rename.get(n.parentId) ?? n.parentId;
+    else if (n.position) next.position = { x: n.position.x + dx, y: n.position.y };
+    return next;
+  });
+  const edges = incoming.edges.map((e): StackEdge => ({ ...e, id: rename.get(e.id)!, source: rename.get(e.source) ?? e.source, target: rename.get(e.target) ?? e.target }));
+  return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, ids: nodes.map((n) => n.id) };
+}

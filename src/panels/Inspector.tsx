@@ -6,7 +6,7 @@ import { ownProp, type StackNode } from "../domain/document.ts";
 import { problemMessage } from "../domain/rules/index.ts";
 import { removeEdges, removeNodes, updateEdge, updateNode } from "../domain/edit.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
-import { chainOf, factsOf } from "./facts.ts";
+import { chainOf, diagramFacts, factsOf } from "./facts.ts";
 import { displayLabel } from "../canvas/view-model.ts";
 import { translate } from "../i18n/strings.ts";
 
@@ -299,6 +299,31 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
   );
 }
 
+/** With nothing selected: what the diagram as a whole says (kernels per machine, sizes). */
+function DiagramFacts() {
+  const t = useT();
+  const lang = useEditor((s) => s.lang);
+  const index = useEditor((s) => s.index);
+  const edges = useEditor((s) => s.doc.edges.length);
+  const facts = useMemo(() => diagramFacts(index, lang), [index, lang]);
+  return (
+    <div className="sd-inspector-body">
+      <p className="sd-muted">{t("nothingSelected")}</p>
+      {index.order.length > 0 && (
+        <>
+          <h3>{t("diagramFacts")}</h3>
+          <ul className="sd-facts" aria-label={t("diagramFacts")}>
+            {facts.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+            <li>{t("factNodes", { n: index.order.length, e: edges })}</li>
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
 export function Inspector() {
   const t = useT();
   const selected = useEditor((s) => (s.selectedNodes.length === 1 ? s.index.byId.get(s.selectedNodes[0]!) : undefined));
@@ -311,7 +336,7 @@ export function Inspector() {
       ) : selectedEdge ? (
         <EdgeInspector key={selectedEdge} edgeId={selectedEdge} />
       ) : (
-        <p className="sd-muted">{t("nothingSelected")}</p>
+        <DiagramFacts />
       )}
     </aside>
   );

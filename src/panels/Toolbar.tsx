@@ -3,7 +3,7 @@ import { arrange } from "../store/commands.ts";
 import { emptyDocument } from "../domain/document.ts";
 import type { ThemeChoice } from "../store/editor.ts";
 
-export function Toolbar() {
+export function Toolbar({ onTemplates }: { onTemplates: () => void }) {
   const t = useT();
   const store = useEditorStore();
   const canUndo = useEditor((s) => s.past.length > 0);
@@ -19,6 +19,9 @@ export function Toolbar() {
       <span className="sd-brand">{t("appName")}</span>
       <button type="button" title={t("newHint")} disabled={empty} onClick={() => store.getState().replaceDocument(emptyDocument())}>
         {t("newDiagram")}
+      </button>
+      <button type="button" title={t("templatesHint")} aria-haspopup="dialog" onClick={onTemplates}>
+        {t("templates")}
       </button>
       <span className="sd-sep" aria-hidden="true" />
       <button type="button" disabled={!canUndo} onClick={() => store.getState().undo()}>
@@ -36,8 +39,8 @@ export function Toolbar() {
       </button>
       <span className="sd-spacer" />
       <span className="sd-counts" role="status" aria-live="polite">
-        <span className={`sd-count-errors${errors ? " sd-nonzero" : ""}`}>{t("errorsCount", { n: errors })}</span>
-        <span className={`sd-count-warnings${warnings ? " sd-nonzero" : ""}`}>{t("warningsCount", { n: warnings })}</span>
+        <span className={`sd-count-errors${errors ? " sd-nonzero" : ""}`}>{errors === 1 ? t("errorsCountOne") : t("errorsCount", { n: errors })}</span>
+        <span className={`sd-count-warnings${warnings ? " sd-nonzero" : ""}`}>{warnings === 1 ? t("warningsCountOne") : t("warningsCount", { n: warnings })}</span>
       </span>
       <span className="sd-sep" aria-hidden="true" />
       <div className="sd-segmented" role="group" aria-label={t("language")}>

@@ -68,3 +68,38 @@ export function factsOf(index: DiagramIndex, id: string, lang: Lang): string[] {
   facts.push(t("factManagedBy", { who: t(m === "provider" ? "whoProvider" : "whoUser") }));
   return facts;
 }
+
+/**
+ * Kernels that run in a subtree: OS kernels, plus type-1 hypervisors, which are kernels of their
+ * own on bare metal (ESXi's VMkernel, KVM in Linux). This is the notes' comparison: a VM host runs
+ * one kernel per VM and the hypervisor's; a container host runs one kernel for every container.
+ */
+export function kernelCount(index: DiagramIndex, id: string): { os: number; hypervisor: number } {
+  let os = 0;
+  let hypervisor = 0;
+  for (const d of [id, ...descendantsOf(index, id)]) {
+    const n = index.byId.get(d);
+    if (n?.kind === "kernel") os++;
+    else if (n?.kind === "hypervisor" && (ownProp(n.props, "hypervisorType") ?? "type1") === "type1") hypervisor++;
+  }
+  return { os, hypervisor };
+}
+
+/** Facts about the whole diagram: the kernels on each machine at the root (or in a root frame). */
+export function diagramFacts(index: DiagramIndex, lang: Lang): string[] {
+  const out: string[] = [];
+  const machines = index.order.filter((n) => (n.kind === "physical-host" || n.kind === "vm") && !index.context.get(n.id)?.stackAncestor);
+  for (const m of machines) {
+    const { os, hypervisor } = kernelCount(index, m.id);
+    if (os + hypervisor === 0) continue;
+    const label = displayLabel(m, lang);
+    out.push(
+      hypervisor
+        ? translate(lang, "factRootKernels", { label, n: os + hypervisor, os, hv: hypervisor })
+        : os === 1
+          ? translate(lang, "factRootKernelsPlainOne", { label })
+          : translate(lang, "factRootKernelsPlain", { label, n: os }),
+    );
+  }
+  return out;
+}

@@ -4,8 +4,10 @@
  */
 import type { EditorStore } from "./editor.ts";
 import { presetById } from "../domain/kinds/presets.ts";
-import { addNode, removeNodes } from "../domain/edit.ts";
-import { arrangeDocument, leafSize, nextChildSlot, nextRootSlot } from "../domain/geometry.ts";
+import { addNode, mergeBeside, removeNodes } from "../domain/edit.ts";
+import { arrangeDocument, completeGeometry, leafSize, nextChildSlot, nextRootSlot } from "../domain/geometry.ts";
+import { LAYOUT } from "../domain/layout/index.ts";
+import { templateById } from "../templates/index.ts";
 
 /** The drag payload type of a palette preset (its id). */
 export const PRESET_MIME = "application/x-stackdraw-preset";
@@ -38,4 +40,23 @@ export function deleteSelection(store: EditorStore): void {
 export function arrange(store: EditorStore): void {
   const s = store.getState();
   s.commit(arrangeDocument(s.doc, s.selectedNodes.length ? s.selectedNodes : undefined));
+}
+
+/**
+ * Opens a template: replacing the diagram, or beside what is already there. Either way one undo
+ * step. Returns false (and changes nothing) when there is no such template.
+ */
+export function openTemplate(store: EditorStore, id: string, mode: "replace" | "beside" = "replace", opts?: { undoable?: boolean }): boolean {
+  const tpl = templateById(id);
+  if (!tpl) return false;
+  const s = store.getState();
+  const doc = tpl.build(s.lang);
+  if (mode === "replace" || s.doc.nodes.length === 0) {
+    s.replaceDocument(doc, opts);
+    return true;
+  }
+  const merged = mergeBeside(s.doc, completeGeometry(doc), LAYOUT.rootGap);
+  s.commit(merged.doc);
+  s.select(merged.ids.slice(0, 1), null);
+  return true;
 }

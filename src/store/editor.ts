@@ -8,7 +8,7 @@ import type { StackDocument, Point } from "../domain/document.ts";
 import { emptyDocument } from "../domain/document.ts";
 import { indexDocument, type DiagramIndex } from "../domain/diagram.ts";
 import { validate, type Problem } from "../domain/rules/index.ts";
-import type { Lang } from "../domain/kinds/props.ts";
+import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { fitDocument, completeGeometry } from "../domain/geometry.ts";
 
 export type ThemeChoice = "light" | "dark" | "system";
@@ -42,6 +42,10 @@ export interface EditorState {
   dropHint: DropHint | null;
   /** Bumped to ask the canvas to bring a node into view. */
   reveal: { id: string; seq: number } | null;
+  /** A message for the person (a bad link, a refused file); stays until dismissed. */
+  notice: { kind: "error" | "info"; text: Localized } | null;
+  /** Bumped when the whole diagram changes (new, template, open): the canvas fits the view. */
+  fitRequest: number;
   /** The preset being dragged from the palette (drag data is unreadable during dragover). */
   paletteDrag: string | null;
 
@@ -60,6 +64,7 @@ export interface EditorState {
   setDropHint: (hint: DropHint | null) => void;
   revealNode: (id: string) => void;
   setPaletteDrag: (presetId: string | null) => void;
+  setNotice: (notice: EditorState["notice"]) => void;
 }
 
 const HISTORY_LIMIT = 200;
@@ -127,6 +132,8 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       dropHint: null,
       reveal: null,
       paletteDrag: null,
+      notice: null,
+      fitRequest: 0,
 
       commit: (next) => {
         const { doc, past } = get();
@@ -143,6 +150,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
           selectedNodes: [],
           selectedEdge: null,
           overlay: next.view?.overlay === "managedBy",
+          fitRequest: get().fitRequest + 1,
         });
       },
       beginGesture: () => {
@@ -189,6 +197,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         set({ dropHint });
       },
       setPaletteDrag: (paletteDrag) => set({ paletteDrag }),
+      setNotice: (notice) => set({ notice }),
       revealNode: (id) => set({ reveal: { id, seq: (get().reveal?.seq ?? 0) + 1 }, selectedNodes: [id], selectedEdge: null }),
     };
   });

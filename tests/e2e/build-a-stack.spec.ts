@@ -35,8 +35,8 @@ test("a person builds a stack from the palette and the rules follow every change
   const mismatch = problems(page).getByRole("listitem").filter({ hasText: "container/kernel-mismatch" });
   await expect(mismatch).toHaveCount(1);
   await expect(mismatch).toContainText("share");
-  await expect(container.getByLabel("1 problems")).toBeVisible();
-  await expect(page.getByRole("toolbar").getByText("1 errors")).toBeVisible();
+  await expect(container.getByLabel("1 problem", { exact: true })).toBeVisible();
+  await expect(page.getByRole("toolbar").getByText("1 error", { exact: true })).toBeVisible();
 
   await inspector(page).getByLabel("Image OS").selectOption("linux");
   await expect(mismatch).toHaveCount(0);
