@@ -7,6 +7,10 @@ import { Toolbar } from "./panels/Toolbar.tsx";
 import { Legend } from "./panels/Legend.tsx";
 import { Notice } from "./panels/Notice.tsx";
 import { TemplateGallery } from "./panels/TemplateGallery.tsx";
+import { FileErrorDialog } from "./panels/FileErrorDialog.tsx";
+import { pickAndOpen } from "./panels/Toolbar.tsx";
+import { saveDocument } from "./store/files.ts";
+import { useEditorStore } from "./store/context.tsx";
 import { EditorProvider, useEditor } from "./store/context.tsx";
 import type { EditorStore } from "./store/editor.ts";
 import { themeCssVariables } from "./render/colors.ts";
@@ -32,13 +36,35 @@ function useDocumentChrome() {
   }, [theme]);
 }
 
+/** Ctrl/Cmd+O opens, Ctrl/Cmd+S saves (instead of the browser's own page dialogs). */
+function useFileShortcuts() {
+  const store = useEditorStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const key = e.key.toLowerCase();
+      if (key === "o") {
+        e.preventDefault();
+        void pickAndOpen(store);
+      } else if (key === "s") {
+        e.preventDefault();
+        saveDocument(store);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store]);
+}
+
 function Shell() {
   useDocumentChrome();
+  useFileShortcuts();
   const [gallery, setGallery] = useState(false);
   return (
     <div className="sd-app">
       <Toolbar onTemplates={() => setGallery(true)} />
       <Notice />
+      <FileErrorDialog />
       {gallery && <TemplateGallery onClose={() => setGallery(false)} />}
       <div className="sd-main">
         <Palette />

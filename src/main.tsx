@@ -4,6 +4,8 @@ import { App } from "./App.tsx";
 import { createEditorStore } from "./store/editor.ts";
 import { openTemplate } from "./store/commands.ts";
 import { translate } from "./i18n/strings.ts";
+import { openShareFragment } from "./store/files.ts";
+import { SHARE_PREFIX } from "./files/browser.ts";
 import "./styles.css";
 
 /** The UI language: `?lang=ko|en`, else the browser's language. */
@@ -23,6 +25,13 @@ if (templateId !== null && !openTemplate(store, templateId, "replace", { undoabl
   });
 // Exposed for the browser tests and the benchmark to read the document, never to write it.
 (window as unknown as { __stackdraw?: unknown }).__stackdraw = { getState: () => store.getState() };
+
+// A share link carries the diagram in the fragment (never sent to any server).
+const openFromHash = () => {
+  if (location.hash.startsWith(SHARE_PREFIX)) void openShareFragment(store, location.hash, (q) => window.confirm(q));
+};
+openFromHash();
+window.addEventListener("hashchange", openFromHash);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -45,3 +45,27 @@ export function perfDocument(n: number, seed = 42): StackDocument {
   }
   return { format: "stackdraw", version: 1, title: `perf ${n}`, nodes, edges: [] };
 }
+
+/**
+ * The same document with its root subtrees re-flowed into rows at most `maxWidth` px wide (the
+ * stack layout puts every root in one row: 1,000 perf nodes are ~103,000 px wide, over a canvas's
+ * 32,767 px limit at 2×). Needs positions and sizes on the roots (run completeGeometry first).
+ */
+export function wrapRoots(doc: StackDocument, maxWidth: number, gap = 40): StackDocument {
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  const nodes = doc.nodes.map((node) => {
+    if (node.parentId !== undefined || !node.size) return node;
+    if (x > 0 && x + node.size.width > maxWidth) {
+      x = 0;
+      y += rowHeight + gap;
+      rowHeight = 0;
+    }
+    const moved = { ...node, position: { x, y } };
+    x += node.size.width + gap;
+    rowHeight = Math.max(rowHeight, node.size.height);
+    return moved;
+  });
+  return { ...doc, nodes };
+}

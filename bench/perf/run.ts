@@ -3,6 +3,11 @@
  * Stackdraw (B), same N, same positions, same view, production build on 127.0.0.1, interleaved
  * A B A B in one Chromium session with a fresh context per run. Run: `npx tsx bench/perf/run.ts`
  * (or `npm run bench`). Writes its section of docs/benchmarks.md.
+ *
+ * Then the PNG export benchmark (issue 6): the app's Export PNG (`exportPng(doc, opts, 2)`) timed
+ * in the app page at 1,000 and 5,000 nodes, and the CLI's `render` to PNG (resvg) in Node at
+ * 1,000 nodes; its rows are merged into the same table. `--only export` runs just that part and
+ * merges its rows into the existing section, keeping the editor rows.
  */
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -13,7 +18,8 @@ import { fileURLToPath } from "node:url";
 import { build } from "vite";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { completeGeometry } from "../../src/domain/geometry.ts";
-import { perfDocument } from "./doc.ts";
+import { renderPng } from "../../src/cli/render.ts";
+import { perfDocument, wrapRoots } from "./doc.ts";
 import { PAGE_LIB } from "./page-lib.ts";
 import { interleave, median, ratio, summarizeFrames, FRAME_MS, type FrameSummary } from "./stats.ts";
 
@@ -35,6 +41,10 @@ const ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const EXPORT_NS = [1000, 5000];
+const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
+const EXPORT_TARGET_MS: Record<number, number> = { 1000: 500, 5000: 1500 };
 const START = "<!-- editor-bench:start -->";
 const END = "<!-- editor-bench:end -->";
 
@@ -183,6 +193,94 @@ function writeDocs(section: string, machine: string): void {
   writeFileSync(docsFile, next);
 }
 
+// ---------------------------------------------------------------------------------------------
+// PNG export
+
+interface ExportRun {
+  ms: number;
+  bytes: number;
+  width: number;
+  height: number;
+  error?: string;
+}
+
+const EXPORT_ROW = /^\| (PNG export|CLI render)/;
+const EXPORT_NOTE = "PNG export rows:";
+
+function exportRow(figure: string, runs: ExportRun[], target: number | null): Row {
+  const failed = runs.find((r) => r.error !== undefined);
+  if (failed) return { figure, a: "—", b: `fails: ${failed.error}`, ratio: "—", target: target === null ? "—" : `≤ ${target} ms`, met: target === null ? null : false };
+  const ms = median(runs.map((r) => r.ms));
+  const size = `${runs[0]!.width}×${runs[0]!.height} px`;
+  return { figure: `${figure}, ${size}: median (ms)`, a: "—", b: ms.toFixed(0), ratio: "—", target: target === null ? "—" : `≤ ${target} ms`, met: target === null ? null : ms <= target };
+}
+
+/** The app's Export PNG in the app page, `EXPORT_RUNS` timed runs after one warm-up, per N and per document variant. */
+async function exportBench(browser: Browser, base: string): Promise<Row[]> {
+  const out: Row[] = [];
+  for (const n of EXPORT_NS) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await context.newPage();
+      page.on("pageerror", (e) => log(`export n=${n} page error: ${e.message}`));
+      await page.addInitScript({ content: PAGE_LIB });
+      await page.goto(`${base}/app.html?n=${n}`, { waitUntil: "commit" });
+      await waitLoaded(page);
+      for (const variant of ["page", "wrapped"] as const) {
+        const all = (await page.evaluate(`window.__exportBench(${EXPORT_RUNS + 1}, ${JSON.stringify(variant)})`)) as ExportRun[];
+        const runs = all.slice(1);
+        log(`export n=${n} ${variant}: ${runs.map((r) => (r.error ? `error (${r.error})` : `${r.ms.toFixed(0)} ms`)).join(", ")}; ${all[0]!.width}×${all[0]!.height} px, ${(all[0]!.bytes / 1024).toFixed(0)} KiB`);
+        const what = variant === "page" ? "the editor's layout (one row)" : "roots wrapped into rows ≤ 8,000 px";
+        out.push(exportRow(`PNG export in the app (2×), ${n.toLocaleString("en")} nodes, ${what}`, runs, variant === "wrapped" ? EXPORT_TARGET_MS[n]! : null));
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return out;
+}
+
+/** The CLI's render to PNG in Node (renderSvg + resvg + PNG encoding, fonts loaded each time), 1,000 nodes. */
+async function cliBench(): Promise<Row[]> {
+  const doc = wrapRoots(completeGeometry(perfDocument(1000)), 8000);
+  const all: ExportRun[] = [];
+  for (let i = 0; i < EXPORT_RUNS + 1; i++) {
+    const t0 = performance.now();
+    try {
+      const r = await renderPng(doc, { scale: 2 });
+      all.push({ ms: performance.now() - t0, bytes: r.png.length, width: r.width, height: r.height });
+    } catch (e) {
+      all.push({ ms: performance.now() - t0, bytes: 0, width: 0, height: 0, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  const runs = all.slice(1);
+  log(`CLI render 1000 wrapped: ${runs.map((r) => (r.error ? `error (${r.error})` : `${r.ms.toFixed(0)} ms`)).join(", ")}`);
+  return [exportRow("CLI render to PNG in Node (resvg, 2×), 1,000 nodes, roots wrapped into rows ≤ 8,000 px", runs, null)];
+}
+
+/** Replaces the export rows (and their note) in the generated section, keeping every other row. */
+function mergeExportRows(rs: Row[], machine: string): void {
+  const note =
+    `${EXPORT_NOTE} run ${new Date().toISOString()}; \`exportPng(doc, opts, 2)\` of src/files/browser.ts in the app page (light theme, problems as the store has them), ` +
+    `1 warm-up + ${EXPORT_RUNS} timed runs, median; time from the call to the PNG Blob. "the editor's layout" is the page's document as the stack layout places it ` +
+    `(every root in one row); "wrapped" is the same document with its root subtrees re-flowed into rows (bench/perf/doc.ts wrapRoots), the targets' case. ` +
+    `CLI: \`renderPng\` of src/cli/render.ts (the code behind \`stackdraw render -o x.png\`) in Node, same runs. ${machine}.`;
+  const text = existsSync(docsFile) ? readFileSync(docsFile, "utf8") : "";
+  const i = text.indexOf(START);
+  const j = text.indexOf(END);
+  let section = i >= 0 && j > i ? text.slice(i + START.length, j).replace(/^\n|\n$/g, "") : "";
+  const lines = section.split("\n").filter((l) => !EXPORT_ROW.test(l) && !l.startsWith(EXPORT_NOTE));
+  const rowLines = rs.map((r) => `| ${r.figure} | ${r.a} | ${r.b} | ${r.ratio} | ${r.target}${r.met === null ? "" : r.met ? " ✅" : " ❌ missed"} |`);
+  let last = -1;
+  lines.forEach((l, k) => {
+    if (l.startsWith("|")) last = k;
+  });
+  if (last < 0) lines.push("## PNG export", "", table(rs), "", note);
+  else lines.splice(last + 1, 0, ...rowLines, "", note);
+  section = lines.join("\n").replace(/\n{3,}/g, "\n\n");
+  writeDocs(section, machine);
+}
+
 async function main() {
   const t0 = Date.now();
   log(`building the bench pages (bench/perf/vite.config.ts → .bench-out/perf)`);
@@ -190,6 +288,22 @@ async function main() {
   const server = await serve(outDir);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   log(`serving ${outDir} at ${base}`);
+
+  if (ONLY === "export") {
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ARGS });
+    try {
+      const machine = `${cpus().length} CPUs (nproc), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Chromium ${browser.version()} headless (no GPU), Node ${process.version}`;
+      const rs = [...(await exportBench(browser, base)), ...(await cliBench())];
+      mergeExportRows(rs, machine);
+      console.log(`\n${table(rs)}\n`);
+      log(`merged the export rows into docs/benchmarks.md (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+    return;
+  }
+  if (ONLY !== undefined) throw new Error(`--only takes "export", not ${JSON.stringify(ONLY)}`);
 
   const doc = completeGeometry(perfDocument(N));
   const parents = new Set(doc.nodes.flatMap((n) => (n.parentId ? [n.parentId] : [])));
@@ -242,6 +356,9 @@ async function main() {
     ].join("\n");
     writeDocs(section, machine);
     console.log(`\n${table(rs)}\n`);
+    const exportRs = [...(await exportBench(browser, base)), ...(await cliBench())];
+    mergeExportRows(exportRs, machine);
+    console.log(`\n${table(exportRs)}\n`);
     log(`wrote docs/benchmarks.md (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   } finally {
     await browser.close();

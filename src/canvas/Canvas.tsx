@@ -25,6 +25,7 @@ import { defaultEdgeKind } from "../domain/kinds/catalog.ts";
 import { presetById } from "../domain/kinds/presets.ts";
 import { leafSize } from "../domain/geometry.ts";
 import { PRESET_MIME } from "../store/commands.ts";
+import { importComposeFile, openFile } from "../store/files.ts";
 import type { Point } from "../domain/document.ts";
 
 const nodeTypes = { stack: StackNodeView };
@@ -207,6 +208,12 @@ function CanvasInner() {
 
   const onDragOver = useCallback(
     (e: ReactDragEvent) => {
+      if (e.dataTransfer.types.includes("Files")) {
+        // A file from the desktop: a document to open, or a compose file to import.
+        e.preventDefault();
+        e.dataTransfer.dropEffect = "copy";
+        return;
+      }
       if (!e.dataTransfer.types.includes(PRESET_MIME)) return;
       e.preventDefault();
       e.dataTransfer.dropEffect = "copy";
@@ -226,6 +233,12 @@ function CanvasInner() {
 
   const onDrop = useCallback(
     (e: ReactDragEvent) => {
+      const file = e.dataTransfer.files[0];
+      if (file) {
+        e.preventDefault();
+        void (/\.ya?ml$/i.test(file.name) ? importComposeFile(store, file) : openFile(store, file));
+        return;
+      }
       const presetId = e.dataTransfer.getData(PRESET_MIME);
       const s = store.getState();
       s.setDropHint(null);

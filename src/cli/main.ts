@@ -7,6 +7,9 @@ import { readDocument, type DocumentError } from "../io/read.ts";
 import { problemMessage, validate, type Problem } from "../domain/rules/index.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import type { StackDocument } from "../domain/document.ts";
+import { importCompose } from "../io/compose.ts";
+import { writeDocument } from "../io/write.ts";
+import { renderCommand } from "./render.ts";
 
 export interface Io {
   stdout: (s: string) => void;
@@ -17,9 +20,16 @@ export const EXIT = { ok: 0, problems: 1, invalid: 2 } as const;
 
 const USAGE = `Usage:
   stackdraw validate [--json] [--lang en|ko] [--strict] FILE...
+  stackdraw import compose [--lang en|ko] FILE > app.stackdraw.json
+  stackdraw render FILE -o OUT.svg|OUT.png [--theme light|dark] [--lang en|ko] [--scale N]
 
-Checks Stackdraw documents (.stackdraw.json) against the stack rules.
-Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 a file could not be read or is not a valid document.
+validate: checks Stackdraw documents (.stackdraw.json) against the stack rules.
+  Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 a file could not be read or is not a valid document.
+import compose: turns a Docker Compose file into a laid-out Stackdraw document on stdout.
+  Exit status: 0 imported (warnings on stderr), 2 the file could not be read or imported (line:column on stderr).
+render: draws a document to SVG or PNG (format from OUT's extension), laid out where it has no positions.
+  --theme light|dark (default light), --lang en|ko (kind names; default en), --scale N: PNG density (default 2).
+  Exit status: 0 written, 2 bad arguments, or the file could not be read, is not a valid document, or could not be drawn or written.
 `;
 
 /** How many document errors are printed per invalid file. */
@@ -30,6 +40,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case "validate":
       return validateCommand(rest, io);
+    case "import":
+      return importCommand(rest, io);
+    case "render":
+      return renderCommand(rest, io, USAGE, formatDocumentErrors);
     case "help":
     case "--help":
     case "-h":
@@ -154,14 +168,68 @@ export function formatDocumentErrors(file: string, errs: readonly DocumentError[
 const TEXT = {
   en: {
     invalid: "not a valid Stackdraw document",
+    notImported: "could not be imported as a Docker Compose file",
     cannotRead: (reason: string) => `cannot read the file (${reason})`,
     more: (n: number) => `…and ${n} more`,
     summary: (e: number, w: number) => `${e} errors, ${w} warnings`,
   },
   ko: {
     invalid: "올바른 Stackdraw 문서가 아닙니다",
+    notImported: "Docker Compose 파일로 가져올 수 없습니다",
     cannotRead: (reason: string) => `파일을 읽을 수 없습니다 (${reason})`,
     more: (n: number) => `…그 밖에 ${n}개`,
     summary: (e: number, w: number) => `오류 ${e}개, 경고 ${w}개`,
   },
 } satisfies Record<Lang, unknown>;
+
+/** `import compose [--lang en|ko] FILE`: the document JSON on stdout, or errors as FILE:LINE:COLUMN on stderr. */
+async function importCommand(args: string[], io: Io): Promise<number> {
+  const [format, ...rest] = args;
+  if (format !== "compose") {
+    io.stderr(`stackdraw import: ${format ? `unknown format "${format}"; known: compose` : "no format given; known: compose"}\n\n${USAGE}`);
+    return EXIT.invalid;
+  }
+  let lang: Lang = "en";
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === "--lang" || a.startsWith("--lang=")) {
+      const v = a === "--lang" ? rest[++i] : a.slice("--lang=".length);
+      if (v !== "en" && v !== "ko") {
+        io.stderr(`stackdraw import compose: --lang takes "en" or "ko", not ${v === undefined ? "nothing" : JSON.stringify(v)}\n`);
+        return EXIT.invalid;
+      }
+      lang = v;
+    } else if (a === "--") {
+      files.push(...rest.slice(i + 1));
+      break;
+    } else if (a.startsWith("-") && a !== "-") {
+      io.stderr(`stackdraw import compose: unknown option ${a}\n\n${USAGE}`);
+      return EXIT.invalid;
+    } else files.push(a);
+  }
+  if (files.length !== 1) {
+    io.stderr(`stackdraw import compose: ${files.length === 0 ? "no FILE given" : "give exactly one FILE"}\n\n${USAGE}`);
+    return EXIT.invalid;
+  }
+  const file = files[0]!;
+  let text: string;
+  try {
+    const bytes = await readFile(file);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (e) {
+    const reason = e instanceof Error && "code" in e ? String((e as NodeJS.ErrnoException).code) : e instanceof TypeError ? "not UTF-8 text" : String(e);
+    io.stderr(`${file}: ${TEXT[lang].cannotRead(reason)}\n`);
+    return EXIT.invalid;
+  }
+  const result = importCompose(text);
+  const located = (e: { line?: number; column?: number }) => (e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}` : file);
+  const describe = (e: { path: string; message: { en: string; ko: string } }) => `${e.path !== "$" ? `${e.path}: ` : ""}${e.message[lang]}`;
+  if (!result.ok) {
+    io.stderr(`${file}: ${TEXT[lang].notImported}\n${result.errors.map((e) => `  ${located(e)}: ${describe(e)}`).join("\n")}\n`);
+    return EXIT.invalid;
+  }
+  for (const w of result.warnings) io.stderr(`${located(w)}: warning: ${describe(w)}\n`);
+  io.stdout(writeDocument(result.document));
+  return EXIT.ok;
+}

@@ -2,6 +2,15 @@ import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { arrange } from "../store/commands.ts";
 import { emptyDocument } from "../domain/document.ts";
 import type { ThemeChoice } from "../store/editor.ts";
+import { MenuButton } from "./MenuButton.tsx";
+import { copyShareLink, exportAs, importComposeFile, openFile, saveDocument } from "../store/files.ts";
+import { pickFile } from "../files/browser.ts";
+
+/** Asks for a .stackdraw.json file and opens it (Ctrl+O uses the same path). */
+export async function pickAndOpen(store: ReturnType<typeof useEditorStore>): Promise<void> {
+  const f = await pickFile(".json,.stackdraw.json,application/json");
+  if (f) await openFile(store, f);
+}
 
 export function Toolbar({ onTemplates }: { onTemplates: () => void }) {
   const t = useT();
@@ -20,8 +29,35 @@ export function Toolbar({ onTemplates }: { onTemplates: () => void }) {
       <button type="button" title={t("newHint")} disabled={empty} onClick={() => store.getState().replaceDocument(emptyDocument())}>
         {t("newDiagram")}
       </button>
+      <button type="button" title={t("openHint")} onClick={() => void pickAndOpen(store)}>
+        {t("open")}
+      </button>
+      <button type="button" title={t("saveHint")} onClick={() => saveDocument(store)}>
+        {t("save")}
+      </button>
       <button type="button" title={t("templatesHint")} aria-haspopup="dialog" onClick={onTemplates}>
         {t("templates")}
+      </button>
+      <MenuButton
+        label={t("exportMenu")}
+        items={[
+          { label: t("exportPng"), onSelect: () => void exportAs(store, "png") },
+          { label: t("exportSvg"), onSelect: () => void exportAs(store, "svg") },
+          { label: t("exportJson"), onSelect: () => void exportAs(store, "json") },
+        ]}
+      />
+      <MenuButton
+        label={t("importMenu")}
+        items={[
+          {
+            label: t("importCompose"),
+            onSelect: () =>
+              void pickFile(".yml,.yaml,application/yaml,text/yaml").then((f) => (f ? importComposeFile(store, f) : false)),
+          },
+        ]}
+      />
+      <button type="button" title={t("copyLinkHint")} disabled={empty} onClick={() => void copyShareLink(store)}>
+        {t("copyLink")}
       </button>
       <span className="sd-sep" aria-hidden="true" />
       <button type="button" disabled={!canUndo} onClick={() => store.getState().undo()}>

@@ -139,7 +139,8 @@ function textWidth(text: string, m: Metrics, cap = Infinity): number {
       if (w > cap) break;
     }
   } else w = estimateTextWidth(text, m.size, cap);
-  if (m.weight !== undefined && m.weight >= 600) w *= 1.06;
+  // The layout's estimate is already calibrated for the label's weight (src/domain/layout/text.ts),
+  // so boxes sized by it hold their labels here too.
   return w + (m.spacing ? m.spacing * text.length : 0);
 }
 

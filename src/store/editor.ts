@@ -44,6 +44,8 @@ export interface EditorState {
   reveal: { id: string; seq: number } | null;
   /** A message for the person (a bad link, a refused file); stays until dismissed. */
   notice: { kind: "error" | "info"; text: Localized } | null;
+  /** Why a file could not be opened or imported: shown in a dialog until dismissed. */
+  fileError: FileError | null;
   /** Bumped when the whole diagram changes (new, template, open): the canvas fits the view. */
   fitRequest: number;
   /** The preset being dragged from the palette (drag data is unreadable during dragover). */
@@ -65,6 +67,16 @@ export interface EditorState {
   revealNode: (id: string) => void;
   setPaletteDrag: (presetId: string | null) => void;
   setNotice: (notice: EditorState["notice"]) => void;
+  setFileError: (e: FileError | null) => void;
+}
+
+/** A refused file, with its first problems: a JSON path or a line:column, and a message. */
+export interface FileError {
+  kind: "open" | "import";
+  file: string;
+  problems: { where: string; message: Localized }[];
+  /** How many problems were found in all (more than are listed). */
+  total: number;
 }
 
 const HISTORY_LIMIT = 200;
@@ -134,6 +146,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       paletteDrag: null,
       notice: null,
       fitRequest: 0,
+      fileError: null,
 
       commit: (next) => {
         const { doc, past } = get();
@@ -198,6 +211,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       },
       setPaletteDrag: (paletteDrag) => set({ paletteDrag }),
       setNotice: (notice) => set({ notice }),
+      setFileError: (fileError) => set({ fileError }),
       revealNode: (id) => set({ reveal: { id, seq: (get().reveal?.seq ?? 0) + 1 }, selectedNodes: [id], selectedEdge: null }),
     };
   });

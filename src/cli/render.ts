@@ -1,0 +1,166 @@
+/**
+ * `stackdraw render FILE -o OUT [--theme light|dark] [--lang en|ko] [--scale N]`
+ * (../shared/spec/cli.md): the document drawn by the editor's own renderer (src/render/svg.ts),
+ * written as SVG, or rasterised to PNG in Node with resvg (no browser).
+ *
+ * Fonts: resvg is given the Pretendard files of the `pretendard` npm package (OFL-1.1; Latin and
+ * Hangul) and no system fonts, so a PNG looks the same on every machine and Korean never shows
+ * as tofu. "Pretendard" is the first family of the SVG's font stack (FONT_FAMILY); the generic
+ * families it ends with (`sans-serif`, `monospace` for key props) resolve to it as well.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { extname } from "node:path";
+import type { Lang } from "../domain/kinds/props.ts";
+import type { StackDocument } from "../domain/document.ts";
+import { readDocument, type DocumentError } from "../io/read.ts";
+import { renderSvg } from "../render/svg.ts";
+import type { ThemeName } from "../render/colors.ts";
+
+/** The family name inside the bundled font files. */
+export const PNG_FONT_FAMILY = "Pretendard";
+/** Regular for kind-less text, SemiBold for labels (600), Bold for kind names and badges (700). */
+const FONT_FILES = ["Regular", "SemiBold", "Bold"].map((w) => `pretendard/dist/public/static/Pretendard-${w}.otf`);
+
+/** Default PNG density, as the editor's Export PNG. */
+export const DEFAULT_SCALE = 2;
+/** Largest PNG drawn, in pixels (width × height): ~1 GB of RGBA in memory. */
+export const MAX_PIXELS = 256 * 1024 * 1024;
+
+let fontFiles: string[] | undefined;
+/** Absolute paths of the bundled font files (resolved from this module, not the working directory). */
+export function pngFontFiles(): string[] {
+  if (fontFiles === undefined) {
+    const require = createRequire(import.meta.url);
+    fontFiles = FONT_FILES.map((f) => require.resolve(f));
+  }
+  return fontFiles;
+}
+
+export interface RenderCliOptions {
+  file: string;
+  out: string;
+  format: "svg" | "png";
+  theme: ThemeName;
+  lang: Lang;
+  scale: number;
+}
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+/** Parses render's arguments; a string is the error message. */
+export function parseRenderArgs(args: string[]): RenderCliOptions | string {
+  let out: string | undefined;
+  let theme: ThemeName = "light";
+  let lang: Lang = "en";
+  let scale: number | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const eq = a.indexOf("=");
+    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    const value = () => (name !== a ? a.slice(eq + 1) : args[++i]);
+    const shown = (v: string | undefined) => (v === undefined ? "nothing" : JSON.stringify(v));
+    if (name === "-o" || name === "--out" || name === "--output") {
+      const v = value();
+      if (v === undefined || v === "") return `${name} takes an output file (.svg or .png)`;
+      out = v;
+    } else if (name === "--theme") {
+      const v = value();
+      if (v !== "light" && v !== "dark") return `--theme takes "light" or "dark", not ${shown(v)}`;
+      theme = v;
+    } else if (name === "--lang") {
+      const v = value();
+      if (v !== "en" && v !== "ko") return `--lang takes "en" or "ko", not ${shown(v)}`;
+      lang = v;
+    } else if (name === "--scale") {
+      const v = value();
+      const n = v === undefined || v.trim() === "" ? Number.NaN : Number(v);
+      if (!Number.isFinite(n) || n <= 0 || n > 16) return `--scale takes a number above 0 and at most 16, not ${shown(v)}`;
+      scale = n;
+    } else if (a === "--") {
+      files.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
+    else files.push(a);
+  }
+  if (files.length !== 1) return files.length === 0 ? "no FILE given" : "give exactly one FILE";
+  if (out === undefined) return "no output given: -o out.svg or -o out.png";
+  const ext = extname(out).toLowerCase();
+  if (ext !== ".svg" && ext !== ".png") return `cannot tell the output format from ${JSON.stringify(out)}: name it .svg or .png`;
+  const format = ext === ".svg" ? "svg" : "png";
+  if (format === "svg" && scale !== undefined) return "--scale is for PNG output only";
+  return { file: files[0]!, out, format, theme, lang, scale: scale ?? DEFAULT_SCALE };
+}
+
+/** The PNG of a document's drawing at `scale`× density, rasterised by resvg with the bundled fonts. */
+export async function renderPng(doc: StackDocument, opts: { theme?: ThemeName; lang?: Lang; scale?: number } = {}): Promise<{ png: Buffer; width: number; height: number }> {
+  const scale = opts.scale ?? DEFAULT_SCALE;
+  const { svg, width, height } = renderSvg(doc, { theme: opts.theme, lang: opts.lang });
+  const pw = Math.round(width * scale);
+  const ph = Math.round(height * scale);
+  if (pw * ph > MAX_PIXELS) throw new RangeError(`the image would be ${pw}×${ph} px, over the limit of ${MAX_PIXELS / 2 ** 20} Mpx; lower --scale or render to .svg`);
+  // Imported lazily: the native module is needed only for PNG.
+  const { Resvg } = await import("@resvg/resvg-js");
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    font: {
+      fontFiles: pngFontFiles(),
+      loadSystemFonts: false,
+      defaultFontFamily: PNG_FONT_FAMILY,
+      sansSerifFamily: PNG_FONT_FAMILY,
+      serifFamily: PNG_FONT_FAMILY,
+      monospaceFamily: PNG_FONT_FAMILY,
+    },
+    logLevel: "off",
+  });
+  const image = resvg.render();
+  return { png: image.asPng(), width: image.width, height: image.height };
+}
+
+/** `render FILE -o OUT …`: 0 written, 2 bad arguments, an unreadable or invalid document, or a failed write. */
+export async function renderCommand(
+  args: string[],
+  io: CliIo,
+  usage: string,
+  formatErrors: (file: string, errs: readonly DocumentError[], lang: Lang) => string,
+): Promise<number> {
+  const opts = parseRenderArgs(args);
+  if (typeof opts === "string") {
+    io.stderr(`stackdraw render: ${opts}\n\n${usage}`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(opts.file);
+  } catch (e) {
+    io.stderr(`${opts.file}: ${opts.lang === "ko" ? "파일을 읽을 수 없습니다" : "cannot read the file"} (${errorCode(e)})\n`);
+    return 2;
+  }
+  const read = readDocument(bytes);
+  if (!read.ok) {
+    io.stderr(formatErrors(opts.file, read.errors, opts.lang));
+    return 2;
+  }
+  let data: string | Buffer;
+  try {
+    data = opts.format === "svg" ? renderSvg(read.document, { theme: opts.theme, lang: opts.lang }).svg : (await renderPng(read.document, opts)).png;
+  } catch (e) {
+    io.stderr(`stackdraw render: ${opts.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  try {
+    await writeFile(opts.out, data);
+  } catch (e) {
+    io.stderr(`stackdraw render: cannot write ${opts.out} (${errorCode(e)})\n`);
+    return 2;
+  }
+  return 0;
+}
+
+function errorCode(e: unknown): string {
+  return e instanceof Error && "code" in e ? String((e as NodeJS.ErrnoException).code) : String(e);
+}

@@ -1,0 +1,396 @@
+/**
+ * Safe YAML for the Docker Compose importer: parses with the `yaml` package (YAML 1.2 core
+ * schema, merge keys, unique keys) and turns the syntax tree into a small located value tree
+ * ({@link YValue}) — never running a tag, never expanding an alias bomb, never looping on a cyclic
+ * alias, and never building an object whose keys could touch a prototype (mappings are Maps).
+ *
+ * Why a tree of our own rather than `doc.toJS()`:
+ * - every value keeps its offset, so the importer's own errors ("port 70000 is out of range")
+ *   name a line and column, not only a key path;
+ * - scalars keep their source text, so a value written `0755` can be read as the string "0755"
+ *   (the core schema resolves it to the number 755, losing the zero) where compose wants text;
+ * - aliases resolve to the very same value object (a DAG, no copies), so expansion costs nothing.
+ *
+ * The alias limit is yaml's own (`maxAliasCount`, 100), reproduced while walking the tree in
+ * document order so that the refusal names the alias where the limit was crossed; `doc.toJS`
+ * with the same limit then runs as a backstop.
+ */
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Node as YamlNode,
+  type YAMLError,
+} from "yaml";
+import type { Localized } from "../domain/kinds/props.ts";
+
+/** A located scalar: its resolved value and the text it was written as. */
+export interface YScalar {
+  t: "scalar";
+  /** As the core schema resolved it: string, number, boolean or null. */
+  value: string | number | boolean | null;
+  /** The scalar's text as written (without quotes); for plain scalars the literal, e.g. `0755`. */
+  text: string;
+  /** Offset of the value in the source text. */
+  offset: number;
+}
+/** A located mapping; keys are strings (non-string scalar keys keep their source text). */
+export interface YMap {
+  t: "map";
+  entries: Map<string, YValue>;
+  /** Offset of each key, for errors about a key. */
+  keyOffsets: Map<string, number>;
+  offset: number;
+}
+/** A located sequence. */
+export interface YSeq {
+  t: "seq";
+  items: YValue[];
+  offset: number;
+}
+/** A YAML value with its place in the source. */
+export type YValue = YScalar | YMap | YSeq;
+
+/** One problem of a YAML text, located. */
+export interface YamlProblem {
+  /** A key path such as `services.web.ports[0]`, or `$` for the file as a whole. */
+  path: string;
+  message: Localized;
+  /** 1-based line of the problem, when known. */
+  line?: number;
+  /** 1-based column (UTF-16 code units), when known. */
+  column?: number;
+}
+
+/** The outcome of {@link parseYaml}. */
+export type YamlResult =
+  | { ok: true; value: YValue | null; lineCounter: LineCounter }
+  | { ok: false; errors: YamlProblem[] };
+
+/** yaml's alias limit, as the brief and `yaml`'s own default set it. */
+export const MAX_ALIAS_COUNT = 100;
+/** The deepest nesting of collections read; compose files nest about six levels. */
+export const MAX_YAML_DEPTH = 100;
+/** Tags allowed explicitly: the core schema's own, and compose's `!reset` / `!override`. */
+const CORE_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
+);
+/** Compose's merge-control tags (docker compose 2.24+); they only steer merging of several files. */
+export const COMPOSE_TAGS = new Set(["!reset", "!override"]);
+
+const PARSE_OPTIONS = {
+  schema: "core",
+  merge: true,
+  // Duplicate keys are found by Builder with a Map: yaml's own uniqueKeys check compares each key
+  // with every earlier one, which took 10 s for a mapping of 20,000 services.
+  uniqueKeys: false,
+  prettyErrors: true,
+  strict: true,
+  // No customTags: an unknown tag is a warning from yaml, and an error from us (never executed).
+} as const;
+
+/** Shows a tag as it was probably written: `!!js/function` rather than the full URI. */
+export function showTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
+}
+
+const firstLine = (s: string) => {
+  const line = s.split("\n", 1)[0] ?? s;
+  return line.replace(/ at line \d+, column \d+:?$/, "").trim();
+};
+
+function located(lc: LineCounter, offset: number, path: string, en: string, ko: string): YamlProblem {
+  const { line, col } = lc.linePos(offset);
+  return { path, line, column: col, message: { en, ko } };
+}
+
+function fromYamlError(e: YAMLError, lc: LineCounter): YamlProblem {
+  const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+  const what = firstLine(e.message);
+  const en =
+    e.code === "DUPLICATE_KEY"
+      ? "duplicate key: a key appears twice in one mapping"
+      : e.code === "TAB_AS_INDENT"
+        ? "tabs are not allowed as indentation in YAML; indent with spaces"
+        : e.code === "TAG_RESOLVE_FAILED"
+          ? `unknown tag: ${what}`
+          : `YAML syntax error: ${what}`;
+  const ko =
+    e.code === "DUPLICATE_KEY"
+      ? "중복된 키: 한 매핑에 같은 키가 두 번 있습니다"
+      : e.code === "TAB_AS_INDENT"
+        ? "YAML에서는 탭으로 들여쓸 수 없습니다. 공백으로 들여쓰세요"
+        : e.code === "TAG_RESOLVE_FAILED"
+          ? `알 수 없는 태그: ${what}`
+          : `YAML 구문 오류: ${what}`;
+  return { path: "$", line: pos.line, column: pos.col, message: { en, ko } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: check the tree (tags, anchors and aliases, depth) without following any alias.
+
+interface AnchorData {
+  count: number;
+  aliasCount: number;
+}
+
+class Checker {
+  readonly errors: YamlProblem[] = [];
+  private readonly anchors = new Map<string, YamlNode>();
+  private readonly data = new Map<YamlNode, AnchorData>();
+  private readonly open = new Set<YamlNode>();
+  /** Each alias's target, as yaml would resolve it (the last anchor of that name before it). */
+  readonly targets = new Map<unknown, YamlNode>();
+  /** Set by an alias-limit refusal: one is enough, and walking on would only repeat it. */
+  private bombed = false;
+  constructor(
+    private readonly lc: LineCounter,
+    private readonly maxErrors: number,
+    private readonly source: string,
+  ) {}
+
+  /** Where the tag of a node starts: the node's range starts at its value, after tag and anchor. */
+  private tagOffset(valueOffset: number): number {
+    let end = valueOffset;
+    for (let token = 0; token < 3; token++) {
+      while (end > 0 && /\s/.test(this.source[end - 1]!)) end--;
+      let start = end;
+      while (start > 0 && !/\s/.test(this.source[start - 1]!)) start--;
+      if (start === end) break;
+      if (this.source[start] === "!") return start;
+      end = start;
+    }
+    return valueOffset;
+  }
+
+  private err(offset: number, en: string, ko: string) {
+    if (this.errors.length < this.maxErrors) this.errors.push(located(this.lc, offset, "$", en, ko));
+  }
+
+  /** yaml's getAliasCount, over the counts gathered so far. */
+  private aliasWeight(node: unknown, depth: number): number {
+    if (depth > MAX_YAML_DEPTH) return 1;
+    if (isAlias(node)) {
+      const target = this.anchors.get(node.source);
+      const d = target && this.data.get(target);
+      return d ? d.count * d.aliasCount : 0;
+    }
+    if (isMap(node) || isSeq(node)) {
+      let n = 0;
+      for (const item of node.items as unknown[]) n = Math.max(n, this.aliasWeight(item, depth + 1));
+      return n;
+    }
+    if (isPair(node)) return Math.max(this.aliasWeight(node.key, depth + 1), this.aliasWeight(node.value, depth + 1));
+    return 1;
+  }
+
+  walk(node: unknown, depth: number): void {
+    if (this.bombed || this.errors.length >= this.maxErrors || node === null || node === undefined) return;
+    if (isPair(node)) {
+      this.walk(node.key, depth);
+      this.walk(node.value, depth);
+      return;
+    }
+    if (isAlias(node)) {
+      const offset = node.range?.[0] ?? 0;
+      const target = this.anchors.get(node.source);
+      if (target === undefined) {
+        this.err(offset, `unknown alias *${node.source}: no anchor &${node.source} before it`, `알 수 없는 별칭 *${node.source}: 앞에 &${node.source} 앵커가 없습니다`);
+        return;
+      }
+      if (this.open.has(target)) {
+        this.err(
+          offset,
+          `cyclic alias: *${node.source} refers to the anchor &${node.source} it sits inside`,
+          `순환 별칭: *${node.source}가 자신을 감싸는 앵커 &${node.source}를 가리킵니다`,
+        );
+        return;
+      }
+      this.targets.set(node, target);
+      const d = this.data.get(target)!;
+      d.count++;
+      if (d.aliasCount === 0) d.aliasCount = this.aliasWeight(target, 0);
+      if (d.count * d.aliasCount > MAX_ALIAS_COUNT) {
+        this.bombed = true;
+        this.err(
+          offset,
+          `too many aliases (over ${MAX_ALIAS_COUNT} expansions of &${node.source}): refused as a possible "billion laughs" alias bomb`,
+          `별칭이 너무 많습니다(&${node.source}가 ${MAX_ALIAS_COUNT}번 넘게 펼쳐짐): "billion laughs" 별칭 폭탄일 수 있어 거부합니다`,
+        );
+      }
+      return;
+    }
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) return;
+    const offset = node.range?.[0] ?? 0;
+    const tag = node.tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag) && !COMPOSE_TAGS.has(tag)) {
+      const shown = showTag(tag);
+      this.err(
+        this.tagOffset(offset),
+        `the tag ${shown} is not allowed: a compose file uses plain YAML data, and tags are never executed`,
+        `${shown} 태그는 허용되지 않습니다: compose 파일은 일반 YAML 데이터만 쓰며, 태그는 절대 실행되지 않습니다`,
+      );
+    }
+    if (node.anchor) {
+      this.anchors.set(node.anchor, node);
+      this.data.set(node, { count: 1, aliasCount: 0 }); // yaml counts the anchor itself as a use
+    }
+    if (isScalar(node)) return;
+    if (depth >= MAX_YAML_DEPTH) {
+      this.err(offset, `nested more than ${MAX_YAML_DEPTH} levels deep; a compose file never needs that`, `${MAX_YAML_DEPTH}단계보다 깊게 중첩되어 있습니다. compose 파일에는 그럴 일이 없습니다`);
+      return;
+    }
+    this.open.add(node);
+    for (const item of node.items as unknown[]) this.walk(item, depth + 1);
+    this.open.delete(node);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: build the value tree (aliases shared, merge keys applied).
+
+/** Builder stops after this many errors. */
+const MAX_BUILD_ERRORS = 20;
+
+const isMergeKey = (key: unknown): boolean =>
+  isScalar(key) && typeof key.value === "symbol" && (key.value as symbol).description === "<<";
+
+class Builder {
+  readonly errors: YamlProblem[] = [];
+  private readonly memo = new Map<YamlNode, YValue>();
+  constructor(
+    private readonly targets: ReadonlyMap<unknown, YamlNode>,
+    private readonly lc: LineCounter,
+  ) {}
+
+  /** An alias's target from the checker's table: Alias.resolve would rescan the document each time. */
+  private resolve(node: unknown): unknown {
+    return isAlias(node) ? this.targets.get(node) : node;
+  }
+
+  build(input: unknown): YValue | null {
+    const node = this.resolve(input);
+    if (node === null || node === undefined) return null;
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) return null;
+    const memo = this.memo.get(node);
+    if (memo !== undefined) return memo;
+    const offset = node.range?.[0] ?? 0;
+    let out: YValue;
+    if (isScalar(node)) {
+      const v: unknown = node.value;
+      const value = typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : v === null ? null : String(v);
+      out = { t: "scalar", value, text: typeof node.source === "string" ? node.source : String(v), offset };
+    } else if (isSeq(node)) {
+      out = { t: "seq", items: [], offset };
+      this.memo.set(node, out);
+      for (const item of node.items) {
+        const b = this.build(item);
+        out.items.push(b ?? { t: "scalar", value: null, text: "", offset: (item as YamlNode | null)?.range?.[0] ?? offset });
+      }
+    } else {
+      const map: YMap = { t: "map", entries: new Map(), keyOffsets: new Map(), offset };
+      out = map;
+      this.memo.set(node, out);
+      const merges: { value: unknown; offset: number }[] = [];
+      for (const pair of node.items) {
+        const keyNode = this.resolve(pair.key);
+        const keyOffset = (keyNode as YamlNode | null)?.range?.[0] ?? offset;
+        if (isMergeKey(keyNode)) {
+          merges.push({ value: pair.value, offset: keyOffset });
+          continue;
+        }
+        let key: string;
+        if (keyNode === null || keyNode === undefined) key = "";
+        else if (isScalar(keyNode)) key = typeof keyNode.value === "string" ? keyNode.value : typeof keyNode.source === "string" ? keyNode.source : String(keyNode.value);
+        else {
+          this.errors.push(located(this.lc, keyOffset, "$", "a mapping key must be a plain value, not a list or mapping", "매핑 키는 목록이나 매핑이 아닌 단순 값이어야 합니다"));
+          continue;
+        }
+        if (map.keyOffsets.has(key)) {
+          this.errors.push(located(this.lc, keyOffset, "$", `duplicate key ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}: a key appears twice in one mapping`, `중복된 키 ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}: 한 매핑에 같은 키가 두 번 있습니다`));
+          if (this.errors.length >= MAX_BUILD_ERRORS) return out;
+          continue;
+        }
+        const value = this.build(pair.value);
+        map.entries.set(key, value ?? { t: "scalar", value: null, text: "", offset: keyOffset });
+        map.keyOffsets.set(key, keyOffset);
+      }
+      for (const m of merges) {
+        const src = this.build(m.value);
+        const sources = src?.t === "seq" ? src.items : src ? [src] : [];
+        for (const s of sources) {
+          if (s.t !== "map") {
+            this.errors.push(located(this.lc, m.offset, "$", "a << merge key needs a mapping or a list of mappings", "<< 병합 키에는 매핑 또는 매핑 목록이 필요합니다"));
+            continue;
+          }
+          // Keys written in the mapping win; among merged mappings, the first one listed wins.
+          for (const [k, v] of s.entries)
+            if (!map.entries.has(k)) {
+              map.entries.set(k, v);
+              map.keyOffsets.set(k, s.keyOffsets.get(k) ?? m.offset);
+            }
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Parses YAML text safely into a located value tree. Never throws for any string; the errors are
+ * YAML errors and warnings (syntax, duplicate keys, tabs, unknown tags), alias trouble (cyclic,
+ * unknown, over the alias limit), several documents in one file, and too deep nesting.
+ */
+export function parseYaml(text: string, maxErrors = 20): YamlResult {
+  const lc = new LineCounter();
+  try {
+    const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lc });
+    if (!Array.isArray(docs)) return { ok: true, value: null, lineCounter: lc };
+    if (docs.length === 0) return { ok: true, value: null, lineCounter: lc };
+    const errors: YamlProblem[] = [];
+    for (const d of docs) for (const e of d.errors) errors.push(fromYamlError(e, lc));
+    // yaml reports an unresolved tag as a warning; the checker below refuses every tag that is
+    // not the core schema's or compose's own, with a clearer message, so those warnings are skipped.
+    for (const d of docs) for (const w of d.warnings) if (w.code !== "TAG_RESOLVE_FAILED") errors.push(fromYamlError(w, lc));
+    if (errors.length > 0) return { ok: false, errors: errors.slice(0, maxErrors) };
+    const doc = docs[0]!;
+    if (docs.length > 1) {
+      const second = docs[1]!;
+      const offset = second.range?.[0] ?? 0;
+      return {
+        ok: false,
+        errors: [
+          located(
+            lc,
+            offset,
+            "$",
+            "the file holds several YAML documents (separated by ---); a compose file is one document",
+            "파일에 YAML 문서가 여러 개 있습니다(---로 구분). compose 파일은 문서 하나입니다",
+          ),
+        ],
+      };
+    }
+    const checker = new Checker(lc, maxErrors, text);
+    checker.walk(doc.contents, 0);
+    if (checker.errors.length > 0) return { ok: false, errors: checker.errors };
+    // Backstop: yaml's own alias limit over the same document must agree.
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
+    const builder = new Builder(checker.targets, lc);
+    const value = builder.build(doc.contents);
+    if (builder.errors.length > 0) return { ok: false, errors: builder.errors.slice(0, maxErrors) };
+    return { ok: true, value, lineCounter: lc };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split("\n", 1)[0]! : String(e);
+    return { ok: false, errors: [{ path: "$", message: { en: `could not read the YAML: ${reason}`, ko: `YAML을 읽지 못했습니다: ${reason}` } }] };
+  }
+}
+
+/** The 1-based line and column of an offset. */
+export function lineColumn(lc: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}

@@ -1,0 +1,36 @@
+import { useEffect, useRef } from "react";
+import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+
+/** Why a file was refused: its first problems with their JSON paths or line:column. */
+export function FileErrorDialog() {
+  const t = useT();
+  const store = useEditorStore();
+  const error = useEditor((s) => s.fileError);
+  const lang = useEditor((s) => s.lang);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (error && d && !d.open) d.showModal();
+  }, [error]);
+  if (!error) return null;
+  const close = () => store.getState().setFileError(null);
+  return (
+    <dialog ref={dialog} className="sd-dialog sd-file-error" role="alertdialog" aria-labelledby="sd-file-error-title" onClose={close} onCancel={close}>
+      <h2 id="sd-file-error-title">{t(error.kind === "open" ? "fileErrorTitle" : "composeErrorTitle", { file: error.file })}</h2>
+      <p>{t("fileErrorIntro")}</p>
+      <ul className="sd-file-problems">
+        {error.problems.map((p, i) => (
+          <li key={i}>
+            <code>{p.where}</code> {p.message[lang]}
+          </li>
+        ))}
+        {error.total > error.problems.length && <li>{t("moreProblems", { n: error.total - error.problems.length })}</li>}
+      </ul>
+      <div className="sd-ask-buttons">
+        <button type="button" className="sd-primary" autoFocus onClick={close}>
+          {t("ok")}
+        </button>
+      </div>
+    </dialog>
+  );
+}

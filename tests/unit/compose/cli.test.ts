@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../../src/cli/main.ts";
+import { readDocument } from "../../../src/io/read.ts";
+import { FIXTURES } from "./helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "stackdraw-compose-cli-"));
+function file(name: string, text: string | Uint8Array): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe("stackdraw import compose", () => {
+  it("prints the document JSON on stdout and exits 0", async () => {
+    const r = await run("import", "compose", join(FIXTURES, "web-db-cache.yml"));
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const read = readDocument(r.out);
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(read.document.nodes.filter((n) => n.kind === "container").map((n) => n.label)).toEqual(["web", "app", "db", "cache"]);
+  });
+
+  it("exits 2 with FILE:line:column and the key path on stderr for a bad file, and prints nothing on stdout", async () => {
+    const bad = join(FIXTURES, "bad", "port-out-of-range.yml");
+    const r = await run("import", "compose", bad);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toContain(`${bad}:6:9: services.web.ports[1]: host port 70000 is out of range`);
+  });
+
+  it("names line:column for YAML syntax errors, in Korean with --lang ko", async () => {
+    const tabs = join(FIXTURES, "bad", "tabs.yml");
+    const r = await run("import", "compose", "--lang", "ko", tabs);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${tabs}:3:1: `);
+    expect(r.err).toContain("탭");
+  });
+
+  it("prints warnings on stderr but still imports", async () => {
+    const r = await run("import", "compose", file("empty-service.yml", "services:\n  a:\n"));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/empty-service\.yml:2:3: warning: services\.a: /);
+    expect(readDocument(r.out).ok).toBe(true);
+  });
+
+  it("exits 2 for a missing file, bytes that are not UTF-8, an unknown format and missing arguments", async () => {
+    expect((await run("import", "compose", join(dir, "nope.yml"))).err).toContain("ENOENT");
+    const binary = await run("import", "compose", file("binary.yml", new Uint8Array([0xff, 0xfe, 0x00, 0x80])));
+    expect(binary.code).toBe(2);
+    expect((await run("import", "helm", "x")).code).toBe(2);
+    expect((await run("import", "compose")).err).toContain("no FILE given");
+    expect((await run("import", "compose", "a.yml", "b.yml")).err).toContain("exactly one FILE");
+    expect((await run("import", "compose", "--nope", "a.yml")).err).toContain("unknown option");
+  });
+
+  it("lists import compose in the usage text", async () => {
+    expect((await run("help")).out).toContain("import compose");
+  });
+});
