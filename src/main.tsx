@@ -6,6 +6,9 @@ import { openTemplate } from "./store/commands.ts";
 import { translate } from "./i18n/strings.ts";
 import { openShareFragment } from "./store/files.ts";
 import { SHARE_PREFIX } from "./files/browser.ts";
+// Self-hosted UI font with Hangul (OFL): Korean never falls back to tofu on machines without a
+// Korean system font, and text measures the same everywhere. Subsets load only when used.
+import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import "./styles.css";
 
 /** The UI language: `?lang=ko|en`, else the browser's language. */

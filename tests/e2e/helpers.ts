@@ -18,6 +18,13 @@ export function problems(page: Page): Locator {
 export async function open(page: Page, query = "lang=en") {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  // Promise 8: the built page runs under its Content-Security-Policy with zero violations.
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __cspViolations: string[] }).__cspViolations ??= [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   await page.goto(`/?${query}`);
   await expect(palette(page)).toBeVisible();
   return errors;
@@ -56,4 +63,9 @@ export async function center(l: Locator) {
   const b = await l.boundingBox();
   if (!b) throw new Error("not visible");
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Content-Security-Policy violations seen by the page so far. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
