@@ -4,6 +4,7 @@
  * (reading, validating, rendering) is in src/io and src/render; this is only the DOM plumbing.
  */
 import { renderSvg } from "../render/svg.ts";
+import { pngScale } from "../render/raster.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import type { Problem } from "../domain/rules/index.ts";
@@ -39,9 +40,13 @@ export function exportSvg(doc: StackDocument, o: ExportOptions): Blob {
   return new Blob([svg], { type: "image/svg+xml" });
 }
 
-/** Draws the document's SVG onto a canvas at `scale`× density and returns the PNG. */
-export async function exportPng(doc: StackDocument, o: ExportOptions, scale = 2): Promise<Blob> {
+/**
+ * Draws the document's SVG onto a canvas at `wanted`× density (less for a huge diagram, see
+ * {@link pngScale}) and returns the PNG.
+ */
+export async function exportPng(doc: StackDocument, o: ExportOptions, wanted = 2): Promise<Blob> {
   const { svg, width, height } = renderSvg(doc, { theme: o.theme, lang: o.lang, overlay: o.overlay, problems: [...o.problems] });
+  const scale = pngScale(width, height, wanted);
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   try {
     const img = new Image();

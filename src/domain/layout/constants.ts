@@ -31,8 +31,10 @@ export const LAYOUT = {
   textInset: 10,
   /** Font sizes the renderers use, which the width estimates assume. */
   fontSize: { label: 13, prop: 11 },
-  /** Space between two root trees laid side by side. */
+  /** Space between two root trees laid side by side (and between rows of them). */
   rootGap: 48,
+  /** Root trees wrap into a new row past this width (or past a landscape share of their area). */
+  rootRowMinWrap: 2400,
   /** Space between artifact roots (registries, images) on their shelf. */
   shelfGap: 24,
   /**

@@ -171,16 +171,40 @@ export function placeForest(roots: readonly StackNode[], geo: WorkMap, origin: P
   const shelf: StackNode[] = [];
   for (const r of roots) (isArtifactKind(r.kind) ? shelf : trees).push(r);
   const sizeOf = (n: StackNode): Size => geo.get(n.id)!.size!;
-  let rowH = 0;
-  for (const r of trees) rowH = Math.max(rowH, sizeOf(r).height);
-  let x = origin.x;
+  // Many trees wrap into several rows, each on its own ground line, so a diagram of fifty hosts
+  // stays near a screen's shape (and within what a PNG can hold) instead of one endless row.
+  let area = 0;
+  for (const r of trees) area += sizeOf(r).width * sizeOf(r).height;
+  const wrapAt = Math.max(LAYOUT.rootRowMinWrap, Math.sqrt(area * LAYOUT.landscape));
+  const rows: StackNode[][] = [];
+  let rowWidth = 0;
   for (const r of trees) {
-    const s = sizeOf(r);
-    geo.get(r.id)!.position = { x, y: origin.y + rowH - s.height };
-    x += s.width + LAYOUT.rootGap;
+    const w = sizeOf(r).width;
+    const row = rows.at(-1);
+    if (row && row.length > 0 && rowWidth + LAYOUT.rootGap + w <= wrapAt) {
+      row.push(r);
+      rowWidth += LAYOUT.rootGap + w;
+    } else {
+      rows.push([r]);
+      rowWidth = w;
+    }
   }
+  let rowW = 0;
+  let y = origin.y;
+  for (const row of rows) {
+    let lineH = 0;
+    for (const r of row) lineH = Math.max(lineH, sizeOf(r).height);
+    let x = origin.x;
+    for (const r of row) {
+      const s = sizeOf(r);
+      geo.get(r.id)!.position = { x, y: y + lineH - s.height };
+      x += s.width + LAYOUT.rootGap;
+    }
+    rowW = Math.max(rowW, x - LAYOUT.rootGap - origin.x);
+    y += lineH + LAYOUT.rootGap;
+  }
+  const rowH = rows.length ? y - LAYOUT.rootGap - origin.y : 0;
   if (shelf.length === 0) return;
-  const rowW = trees.length > 0 ? x - LAYOUT.rootGap - origin.x : 0;
   const sg = LAYOUT.shelfGap;
   if (trees.length === 0 || rowW >= rowH * LAYOUT.landscape) {
     // A row beneath, wrapping at the trees' width.

@@ -204,3 +204,26 @@ describe("stackLayout of chosen subtrees", () => {
     expect(g.get("k")!.position).toEqual({ x: contentInsets("group").left, y: contentInsets("group").top });
   });
 });
+
+describe("many root trees", () => {
+  it("wrap into rows near a landscape shape instead of one endless row", () => {
+    const nodes: StackNode[] = [];
+    for (let h = 0; h < 60; h++) {
+      nodes.push({ id: `h${h}`, kind: "physical-host" });
+      nodes.push({ id: `k${h}`, kind: "kernel", parentId: `h${h}` });
+    }
+    const g = stackLayout({ nodes });
+    let right = 0;
+    let bottom = 0;
+    const rows = new Set<number>();
+    for (let h = 0; h < 60; h++) {
+      const { position, size } = g.get(`h${h}`)!;
+      right = Math.max(right, position.x + size.width);
+      bottom = Math.max(bottom, position.y + size.height);
+      rows.add(position.y);
+    }
+    expect(rows.size).toBeGreaterThan(1);
+    expect(right / bottom).toBeLessThan(4);
+    expect(right / bottom).toBeGreaterThan(0.5);
+  });
+});
