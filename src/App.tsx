@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Canvas } from "./canvas/Canvas.tsx";
 import { Palette } from "./panels/Palette.tsx";
 import { Inspector } from "./panels/Inspector.tsx";
@@ -6,10 +6,12 @@ import { ProblemsPanel } from "./panels/ProblemsPanel.tsx";
 import { Toolbar } from "./panels/Toolbar.tsx";
 import { Legend } from "./panels/Legend.tsx";
 import { Notice } from "./panels/Notice.tsx";
+import { StorageBanner } from "./persist/StorageBanner.tsx";
 import { TemplateGallery } from "./panels/TemplateGallery.tsx";
 import { FileErrorDialog } from "./panels/FileErrorDialog.tsx";
 import { pickAndOpen } from "./panels/Toolbar.tsx";
-import { saveDocument } from "./store/files.ts";
+import { ShortcutsSheet } from "./panels/ShortcutsSheet.tsx";
+import { useCommands } from "./commands/useCommands.ts";
 import { useEditorStore } from "./store/context.tsx";
 import { EditorProvider, useEditor } from "./store/context.tsx";
 import type { EditorStore } from "./store/editor.ts";
@@ -36,36 +38,21 @@ function useDocumentChrome() {
   }, [theme]);
 }
 
-/** Ctrl/Cmd+O opens, Ctrl/Cmd+S saves (instead of the browser's own page dialogs). */
-function useFileShortcuts() {
-  const store = useEditorStore();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const key = e.key.toLowerCase();
-      if (key === "o") {
-        e.preventDefault();
-        void pickAndOpen(store);
-      } else if (key === "s") {
-        e.preventDefault();
-        saveDocument(store);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [store]);
-}
-
 function Shell() {
   useDocumentChrome();
-  useFileShortcuts();
+  const store = useEditorStore();
   const [gallery, setGallery] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
+  const ui = useMemo(() => ({ showShortcuts: () => setShortcuts(true), open: () => void pickAndOpen(store) }), [store]);
+  useCommands(store, ui);
   return (
     <div className="sd-app">
-      <Toolbar onTemplates={() => setGallery(true)} />
+      <Toolbar onTemplates={() => setGallery(true)} onShortcuts={() => setShortcuts(true)} />
       <Notice />
+      <StorageBanner />
       <FileErrorDialog />
       {gallery && <TemplateGallery onClose={() => setGallery(false)} />}
+      {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
       <div className="sd-main">
         <Palette />
         <main className="sd-center">

@@ -6,6 +6,7 @@ import { openTemplate } from "./store/commands.ts";
 import { translate } from "./i18n/strings.ts";
 import { openShareFragment } from "./store/files.ts";
 import { SHARE_PREFIX } from "./files/browser.ts";
+import { startAutosave } from "./persist/browser.ts";
 // Self-hosted UI font with Hangul (OFL): Korean never falls back to tofu on machines without a
 // Korean system font, and text measures the same everywhere. Subsets load only when used.
 import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
@@ -33,11 +34,21 @@ if (templateId !== null && !openTemplate(store, templateId, "replace", { undoabl
 const openFromHash = () => {
   if (location.hash.startsWith(SHARE_PREFIX)) void openShareFragment(store, location.hash, (q) => window.confirm(q));
 };
+// Autosave (src/persist): the saved draft is restored before the first render, without an undo
+// step. When the address brings its own diagram (a template or a share link) the draft is neither
+// opened nor overwritten; a banner lets the person choose.
+const autosave = startAutosave(store, {
+  addressHasDiagram: templateId !== null || location.hash.startsWith(SHARE_PREFIX),
+});
 openFromHash();
 window.addEventListener("hashchange", openFromHash);
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App store={store} />
-  </StrictMode>,
-);
+void autosave
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(document.getElementById("root")!).render(
+      <StrictMode>
+        <App store={store} />
+      </StrictMode>,
+    ),
+  );

@@ -26,6 +26,7 @@ import { presetById } from "../domain/kinds/presets.ts";
 import { leafSize } from "../domain/geometry.ts";
 import { PRESET_MIME } from "../store/commands.ts";
 import { importComposeFile, openFile } from "../store/files.ts";
+import { setViewActions } from "../commands/useCommands.ts";
 import type { Point } from "../domain/document.ts";
 
 const nodeTypes = { stack: StackNodeView };
@@ -55,6 +56,7 @@ function CanvasInner() {
   const hint = useEditor((s) => s.dropHint);
   const reveal = useEditor((s) => s.reveal);
   const theme = useEditor((s) => s.theme);
+  const renaming = useEditor((s) => s.renaming);
 
   // One adapter per canvas: it remembers the last output to hand back unchanged node objects.
   const [adapter] = useState(() => new FlowAdapter());
@@ -62,8 +64,8 @@ function CanvasInner() {
   const highlighted = useMemo(() => highlightFor(index, selectedNodes), [index, selectedNodes]);
   const hintMessage = hint?.problem ? problemMessage(hint.problem, lang, doc) : null;
   const nodes = useMemo(
-    () => adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage }),
-    [adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage],
+    () => adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage, renaming }),
+    [adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage, renaming],
   );
   const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
   const edges = useMemo(() => adapter.edges(doc, selectedEdge, lang, edgeProblems), [adapter, doc, selectedEdge, lang, edgeProblems]);
@@ -173,6 +175,17 @@ function CanvasInner() {
   );
 
   const onNodeClick: NodeMouseHandler<StackFlowNode> = useCallback(() => undefined, []);
+  const onNodeDoubleClick: NodeMouseHandler<StackFlowNode> = useCallback((_e, n) => store.getState().setRenaming(n.id), [store]);
+
+  // Hand the view controls to the command table (zoom and fit keys).
+  useEffect(() => {
+    setViewActions({
+      fitView: () => void flow.fitView(FIT_VIEW),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+    });
+    return () => setViewActions(null);
+  }, [flow]);
 
   const onPaneClick = useCallback(() => store.getState().select([], null), [store]);
 
@@ -300,7 +313,12 @@ function CanvasInner() {
         fitViewOptions={FIT_VIEW}
         minZoom={0.1}
         maxZoom={2}
-        deleteKeyCode={["Delete", "Backspace"]}
+        // Keys are the command table's (src/commands): delete, arrows and Enter are bound there, as
+        // single undo steps, instead of React Flow's per-key position changes.
+        deleteKeyCode={null}
+        disableKeyboardA11y
+        selectionKeyCode="Shift"
+        onNodeDoubleClick={onNodeDoubleClick}
         multiSelectionKeyCode="Shift"
         proOptions={{ hideAttribution: false }}
       >

@@ -1,4 +1,6 @@
-import { memo } from "react";
+import { memo, useRef } from "react";
+import { useEditorStore } from "../store/context.tsx";
+import { updateNode } from "../domain/edit.ts";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { KIND_DEFS } from "../domain/kinds/catalog.ts";
 import { stripPlacement } from "../domain/layout/index.ts";
@@ -19,12 +21,14 @@ export interface StackNodeData extends Record<string, unknown> {
   managedBy: "user" | "provider" | null;
   hint: "ok" | "bad" | null;
   hintMessage: string | null;
+  /** The label is being edited in place. */
+  renaming: boolean;
 }
 
 export type StackFlowNode = Node<StackNodeData, "stack">;
 
 function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
-  const { node, lang, problems, hasChildren, highlighted, managedBy, hint, hintMessage } = data;
+  const { node, lang, problems, hasChildren, highlighted, managedBy, hint, hintMessage, renaming } = data;
   const def = KIND_DEFS[node.kind];
   const errors = problems.filter((p) => p.severity === "error").length;
   const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
@@ -36,9 +40,13 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
     <div className="sd-band">
       <div className="sd-band-text">
         {def.name[lang] !== label && <span className="sd-kind">{def.name[lang]}</span>}
-        <span className="sd-label" title={label}>
-          {label}
-        </span>
+        {renaming ? (
+          <RenameField nodeId={node.id} initial={node.label ?? label} lang={lang} />
+        ) : (
+          <span className="sd-label" title={label}>
+            {label}
+          </span>
+        )}
         {lines.map((l, i) => (
           <span key={i} className="sd-prop" title={l}>
             {l}
@@ -84,6 +92,35 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
       )}
       <Handle type="source" position={Position.Right} className="sd-handle" />
     </div>
+  );
+}
+
+/** In-place rename: Enter (or leaving the field) confirms, Escape cancels; one undo step. */
+function RenameField({ nodeId, initial, lang }: { nodeId: string; initial: string; lang: Lang }) {
+  const store = useEditorStore();
+  const done = useRef(false);
+  const finish = (value: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    const s = store.getState();
+    if (value !== null && value !== initial) s.commit(updateNode(s.doc, nodeId, { label: value.trim() }));
+    s.setRenaming(null);
+  };
+  return (
+    <input
+      className="sd-rename nodrag nopan"
+      aria-label={translate(lang, "renameField")}
+      defaultValue={initial}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Enter") finish(e.currentTarget.value);
+        else if (e.key === "Escape") finish(null);
+      }}
+      onBlur={(e) => finish(e.currentTarget.value)}
+      maxLength={1000}
+    />
   );
 }
 

@@ -21,6 +21,7 @@ export interface ViewState {
   overlay: boolean;
   hint: DropHint | null;
   hintMessage: string | null;
+  renaming: string | null;
 }
 
 const NO_PROBLEMS: readonly Problem[] = [];
@@ -34,7 +35,8 @@ function sameData(a: StackNodeData, b: StackNodeData): boolean {
     a.highlighted === b.highlighted &&
     a.managedBy === b.managedBy &&
     a.hint === b.hint &&
-    a.hintMessage === b.hintMessage
+    a.hintMessage === b.hintMessage &&
+    a.renaming === b.renaming
   );
 }
 
@@ -57,6 +59,7 @@ export class FlowAdapter {
         managedBy: view.overlay ? (index.context.get(n.id)?.managedBy ?? "user") : null,
         hint: view.hint && view.hint.targetId === n.id ? (view.hint.ok ? "ok" : "bad") : null,
         hintMessage: view.hint && view.hint.targetId === n.id ? view.hintMessage : null,
+        renaming: view.renaming === n.id,
       };
       const selected = view.selected.has(n.id);
       const prev = this.nodeCache.get(n.id);

@@ -6,7 +6,7 @@
  */
 import type { StackDocument, StackEdge, StackNode, Point, Size } from "./document.ts";
 import type { EdgeKind, Kind } from "./kinds/catalog.ts";
-import { indexDocument, isSelfOrAncestor, descendantsOf } from "./diagram.ts";
+import { ancestorsOf, indexDocument, isSelfOrAncestor, descendantsOf } from "./diagram.ts";
 
 /** A fresh id, unique among the document's nodes and edges, built from a readable stem. */
 export function freshId(doc: StackDocument, stem: string, taken?: Set<string>): string {
@@ -180,20 +180,76 @@ export function removeEdges(doc: StackDocument, ids: Iterable<string>): StackDoc
  * Both documents must have complete geometry. Returns the ids the incoming nodes got.
  */
 export function mergeBeside(doc: StackDocument, incoming: StackDocument, gap: number): { doc: StackDocument; ids: string[] } {
-  const taken = usedIds(doc);
-  const rename = new Map<string, string>();
-  for (const x of [...incoming.nodes, ...incoming.edges]) rename.set(x.id, taken.has(x.id) ? freshId(doc, x.id, taken) : (taken.add(x.id), x.id));
   let right = -gap;
   for (const n of doc.nodes) if (n.parentId == null && n.position && n.size) right = Math.max(right, n.position.x + n.size.width);
   let left = Infinity;
   for (const n of incoming.nodes) if (n.parentId == null && n.position) left = Math.min(left, n.position.x);
   const dx = doc.nodes.length && Number.isFinite(left) ? right + gap - left : 0;
-  const nodes = incoming.nodes.map((n): StackNode => {
-    const next: StackNode = { ...n, id: rename.get(n.id)! };
-    if (n.parentId != null) next.parentId = rename.get(n.parentId) ?? n.parentId;
-    else if (n.position) next.position = { x: n.position.x + dx, y: n.position.y };
-    return next;
+  const r = insertFragment(doc, incoming, null, { offset: { x: dx, y: 0 } });
+  return { doc: r.doc, ids: r.tops };
+}
+
+/**
+ * The selected subtrees as a document of their own (what Copy puts on the clipboard): each
+ * selected node with everything under it, the edges among them, and the tops moved to the root at
+ * their absolute positions. A node under another selected node travels with it.
+ */
+export function extractSubtrees(doc: StackDocument, ids: Iterable<string>): StackDocument {
+  const index = indexDocument(doc);
+  const chosen = new Set([...ids].filter((id) => index.byId.has(id)));
+  const tops = [...chosen].filter((id) => !ancestorsOf(index, id).some((a) => chosen.has(a.id)));
+  const keep = new Set<string>();
+  for (const t of tops) {
+    keep.add(t);
+    for (const d of descendantsOf(index, t)) keep.add(d);
+  }
+  const absolute = (id: string): Point => {
+    let x = 0;
+    let y = 0;
+    for (let n = index.byId.get(id); n; n = n.parentId != null ? index.byId.get(n.parentId) : undefined) {
+      x += n.position?.x ?? 0;
+      y += n.position?.y ?? 0;
+    }
+    return { x, y };
+  };
+  const topSet = new Set(tops);
+  const nodes = index.order
+    .filter((n) => keep.has(n.id))
+    .map((n): StackNode => {
+      if (!topSet.has(n.id)) return n;
+      const { parentId: _drop, ...rest } = n;
+      return { ...rest, position: absolute(n.id) };
+    });
+  const edges = doc.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  return { format: doc.format, version: doc.version, nodes, edges };
+}
+
+/**
+ * Adds a fragment's nodes and edges with fresh ids wherever an id is taken. Its top nodes go into
+ * `target` at `slots` (one position per top, relative to the target), or — with no target — at
+ * their own positions shifted by `offset`. Returns the new ids of the top nodes.
+ */
+export function insertFragment(
+  doc: StackDocument,
+  fragment: StackDocument,
+  target: string | null,
+  place: { slots?: readonly Point[]; offset?: Point },
+): { doc: StackDocument; tops: string[] } {
+  const taken = usedIds(doc);
+  const rename = new Map<string, string>();
+  for (const x of [...fragment.nodes, ...fragment.edges]) rename.set(x.id, taken.has(x.id) ? freshId(doc, x.id, taken) : (taken.add(x.id), x.id));
+  const inFragment = new Set(fragment.nodes.map((n) => n.id));
+  const tops: string[] = [];
+  const nodes = fragment.nodes.map((n): StackNode => {
+    const id = rename.get(n.id)!;
+    if (n.parentId != null && inFragment.has(n.parentId)) return { ...n, id, parentId: rename.get(n.parentId)! };
+    const slot = place.slots?.[tops.length];
+    tops.push(id);
+    const pos = n.position ?? { x: 0, y: 0 };
+    const position = slot ?? { x: pos.x + (place.offset?.x ?? 0), y: pos.y + (place.offset?.y ?? 0) };
+    const { parentId: _drop, ...rest } = n;
+    return { ...rest, id, position, ...(target !== null ? { parentId: target } : {}) };
   });
-  const edges = incoming.edges.map((e): StackEdge => ({ ...e, id: rename.get(e.id)!, source: rename.get(e.source) ?? e.source, target: rename.get(e.target) ?? e.target }));
-  return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, ids: nodes.map((n) => n.id) };
+  const edges = fragment.edges.map((e): StackEdge => ({ ...e, id: rename.get(e.id)!, source: rename.get(e.source) ?? e.source, target: rename.get(e.target) ?? e.target }));
+  return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, tops };
 }

@@ -12,7 +12,7 @@ export async function pickAndOpen(store: ReturnType<typeof useEditorStore>): Pro
   if (f) await openFile(store, f);
 }
 
-export function Toolbar({ onTemplates }: { onTemplates: () => void }) {
+export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void; onShortcuts: () => void }) {
   const t = useT();
   const store = useEditorStore();
   const canUndo = useEditor((s) => s.past.length > 0);
@@ -87,6 +87,9 @@ export function Toolbar({ onTemplates }: { onTemplates: () => void }) {
           English
         </button>
       </div>
+      <button type="button" aria-haspopup="dialog" title={`${t("cmdShortcuts")} (?)`} onClick={onShortcuts}>
+        {t("shortcutsButton")}
+      </button>
       <label className="sd-theme">
         <span className="sd-visually-hidden">{t("theme")}</span>
         <select aria-label={t("theme")} value={theme} onChange={(e) => store.getState().setTheme(e.target.value as ThemeChoice)}>

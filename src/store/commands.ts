@@ -4,7 +4,11 @@
  */
 import type { EditorStore } from "./editor.ts";
 import { presetById } from "../domain/kinds/presets.ts";
-import { addNode, mergeBeside, removeNodes } from "../domain/edit.ts";
+import { addNode, extractSubtrees, insertFragment, mapNodes, mergeBeside, removeNodes } from "../domain/edit.ts";
+import { readDocument } from "../io/read.ts";
+import { writeDocument } from "../io/write.ts";
+import { translate } from "../i18n/strings.ts";
+import type { StackDocument } from "../domain/document.ts";
 import { arrangeDocument, completeGeometry, leafSize, nextChildSlot, nextRootSlot } from "../domain/geometry.ts";
 import { LAYOUT } from "../domain/layout/index.ts";
 import { templateById } from "../templates/index.ts";
@@ -59,4 +63,80 @@ export function openTemplate(store: EditorStore, id: string, mode: "replace" | "
   s.commit(merged.doc);
   s.select(merged.ids.slice(0, 1), null);
   return true;
+}
+
+/** Moves the selected nodes by (dx, dy) as one undo step; parents grow to keep them inside. */
+export function nudgeSelection(store: EditorStore, dx: number, dy: number): void {
+  const s = store.getState();
+  const ids = s.selectedNodes;
+  s.commit(mapNodes(s.doc, ids, (n) => ({ ...n, position: { x: (n.position?.x ?? 0) + dx, y: (n.position?.y ?? 0) + dy } })));
+}
+
+/** What Copy puts on the clipboard: the selected subtrees as a Stackdraw document. */
+export function copySelection(store: EditorStore): string | null {
+  const s = store.getState();
+  if (s.selectedNodes.length === 0) return null;
+  return writeDocument(extractSubtrees(s.doc, s.selectedNodes));
+}
+
+export function cutSelection(store: EditorStore): string | null {
+  const text = copySelection(store);
+  if (text !== null) deleteSelection(store);
+  return text;
+}
+
+/** Pasted nodes land this far from where they were copied, so they never hide the originals. */
+const PASTE_OFFSET = { x: 24, y: 24 };
+
+function placeFragment(store: EditorStore, fragment: StackDocument, target: string | null) {
+  const s = store.getState();
+  const tops = fragment.nodes.filter((n) => n.parentId == null);
+  if (target === null) return insertFragment(s.doc, fragment, null, { offset: PASTE_OFFSET });
+  // Into a node: side by side after its last child.
+  const slots = [];
+  let slot = nextChildSlot(s.index, target);
+  for (const t of tops) {
+    slots.push(slot);
+    slot = { x: slot.x + (t.size?.width ?? 0) + LAYOUT.gap, y: slot.y };
+  }
+  return insertFragment(s.doc, fragment, target, { slots });
+}
+
+/**
+ * Pastes clipboard text: a Stackdraw document (what Copy writes, or a whole saved file) goes into
+ * the selected node, or onto the canvas offset from where it was copied, with fresh ids, as one
+ * undo step. Anything else is refused with a message and changes nothing.
+ */
+export function pasteText(store: EditorStore, text: string): boolean {
+  const s = store.getState();
+  const read = readDocument(text);
+  if (!read.ok || read.document.nodes.length === 0) {
+    s.setNotice({ kind: "error", text: { en: translate("en", "pasteNotStackdraw"), ko: translate("ko", "pasteNotStackdraw") } });
+    return false;
+  }
+  const fragment = completeGeometry(read.document);
+  const target = s.selectedNodes.length === 1 ? s.selectedNodes[0]! : null;
+  const { doc, tops } = placeFragment(store, fragment, target);
+  s.commit(doc);
+  s.select(tops, null);
+  return true;
+}
+
+/** Copies each selected subtree next to itself, in the same parent, as one undo step. */
+export function duplicateSelection(store: EditorStore): void {
+  const s = store.getState();
+  if (s.selectedNodes.length === 0) return;
+  let doc = s.doc;
+  const made: string[] = [];
+  const fragment = extractSubtrees(s.doc, s.selectedNodes);
+  for (const top of fragment.nodes.filter((n) => n.parentId == null)) {
+    const original = s.index.byId.get(top.id)!;
+    const one = extractSubtrees(s.doc, [top.id]);
+    const pos = original.position ?? { x: 0, y: 0 };
+    const r = insertFragment(doc, one, original.parentId ?? null, { slots: [{ x: pos.x + PASTE_OFFSET.x, y: pos.y + PASTE_OFFSET.y }] });
+    doc = r.doc;
+    made.push(...r.tops);
+  }
+  s.commit(doc);
+  s.select(made, null);
 }

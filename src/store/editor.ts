@@ -44,6 +44,8 @@ export interface EditorState {
   reveal: { id: string; seq: number } | null;
   /** A message for the person (a bad link, a refused file); stays until dismissed. */
   notice: { kind: "error" | "info"; text: Localized } | null;
+  /** The node whose label is being edited in place, if any. */
+  renaming: string | null;
   /** Why a file could not be opened or imported: shown in a dialog until dismissed. */
   fileError: FileError | null;
   /** Bumped when the whole diagram changes (new, template, open): the canvas fits the view. */
@@ -68,6 +70,7 @@ export interface EditorState {
   setPaletteDrag: (presetId: string | null) => void;
   setNotice: (notice: EditorState["notice"]) => void;
   setFileError: (e: FileError | null) => void;
+  setRenaming: (id: string | null) => void;
 }
 
 /** A refused file, with its first problems: a JSON path or a line:column, and a message. */
@@ -147,6 +150,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       notice: null,
       fitRequest: 0,
       fileError: null,
+      renaming: null,
 
       commit: (next) => {
         const { doc, past } = get();
@@ -212,6 +216,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       setPaletteDrag: (paletteDrag) => set({ paletteDrag }),
       setNotice: (notice) => set({ notice }),
       setFileError: (fileError) => set({ fileError }),
+      setRenaming: (renaming) => set({ renaming }),
       revealNode: (id) => set({ reveal: { id, seq: (get().reveal?.seq ?? 0) + 1 }, selectedNodes: [id], selectedEdge: null }),
     };
   });

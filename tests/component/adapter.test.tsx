@@ -26,6 +26,7 @@ const view = (over: Partial<ViewState> = {}): ViewState => ({
   overlay: false,
   hint: null,
   hintMessage: null,
+  renaming: null,
   ...over,
 });
 

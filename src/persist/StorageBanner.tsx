@@ -1,0 +1,101 @@
+import { useStore } from "zustand";
+import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { download, fileStem } from "../files/browser.ts";
+import { saveDocument } from "../store/files.ts";
+import { translate } from "../i18n/strings.ts";
+import { autosaverFor, type Autosaver, type HeldDraft } from "./autosaver.ts";
+
+/** Offers the saved data exactly as stored (or the document inside our envelope). */
+function downloadHeld(held: HeldDraft) {
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  if (held.text !== null) {
+    const title = held.document?.title;
+    download(new Blob([held.text], { type: "application/json" }), `${title ? fileStem(title) : `stackdraw-saved-${stamp}`}.stackdraw.json`);
+  } else download(new Blob([held.raw], { type: "application/octet-stream" }), `stackdraw-saved-data-${stamp}.txt`);
+}
+
+/**
+ * Autosave warnings that stay up while they are true: saved data that is held (unreadable,
+ * newer, or another diagram than the address brings), saves failing, another tab autosaving.
+ */
+export function StorageBanner() {
+  const saver = autosaverFor(useEditorStore());
+  return saver ? <Banners saver={saver} /> : null;
+}
+
+function Banners({ saver }: { saver: Autosaver }) {
+  const t = useT();
+  const store = useEditorStore();
+  const lang = useEditor((s) => s.lang);
+  const held = useStore(saver.status, (s) => s.held);
+  const failure = useStore(saver.status, (s) => s.failure);
+  const role = useStore(saver.status, (s) => s.role);
+  const writer = role === "writer";
+  return (
+    <>
+      {held && (
+        <div className="sd-notice sd-notice-error" role="alert">
+          <span>{t(held.reason === "corrupt" ? "autosaveHeldCorrupt" : held.reason === "newer" ? "autosaveHeldNewer" : "autosaveHeldOther")}</span>
+          <button type="button" className="sd-small-button" onClick={() => downloadHeld(held)}>
+            {t("autosaveDownloadSaved")}
+          </button>
+          {writer && held.reason === "other-diagram" && (
+            <>
+              <button type="button" className="sd-small-button" onClick={() => void saver.openHeld()}>
+                {t("autosaveOpenSaved")}
+              </button>
+              <button type="button" className="sd-small-button" onClick={() => void saver.replaceHeld()}>
+                {t("autosaveUseThis")}
+              </button>
+            </>
+          )}
+          {writer && held.reason !== "other-diagram" && (
+            <>
+              <button type="button" className="sd-small-button" onClick={() => void saver.keepAside()}>
+                {t("autosaveKeepAside")}
+              </button>
+              <button
+                type="button"
+                className="sd-small-button"
+                onClick={() => {
+                  if (window.confirm(translate(lang, "autosaveConfirmDiscard"))) void saver.discardHeld();
+                }}
+              >
+                {t("autosaveDiscard")}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {failure && (
+        <div className="sd-notice sd-notice-error" role="alert">
+          <span>
+            {t("autosaveFailed", {
+              reason: failure.reason === "quota" ? t("autosaveReasonQuota") : failure.reason === "blocked" ? t("autosaveReasonBlocked") : t("autosaveReasonOther", { detail: failure.detail }),
+            })}
+          </span>
+          <button type="button" className="sd-small-button" onClick={() => saveDocument(store)}>
+            {t("autosaveSaveFile")}
+          </button>
+        </div>
+      )}
+      {!writer && (
+        <div className="sd-notice sd-notice-error" role="alert">
+          <span>{t("autosaveOtherTab")}</span>
+          <button type="button" className="sd-small-button" onClick={() => saveDocument(store)}>
+            {t("autosaveSaveFile")}
+          </button>
+          <button
+            type="button"
+            className="sd-small-button"
+            onClick={() => {
+              if (window.confirm(translate(lang, "autosaveConfirmTakeOver"))) void saver.takeOver();
+            }}
+          >
+            {t("autosaveTakeOver")}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

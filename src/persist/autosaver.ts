@@ -1,0 +1,354 @@
+/**
+ * Autosave (../shared/spec/reliability.md, promises 1, 2, 3 and 10).
+ *
+ * - Saves `writeDocument(doc)` in a small envelope (saved-at, tab id) at most SAVE_DELAY_MS after
+ *   the first unsaved change (the timer is not restarted by later changes, so a long drag cannot
+ *   postpone the save), and at once when the tab is hidden or closed.
+ * - On load, a readable draft replaces the empty document without an undo step. When the address
+ *   brings its own diagram (?template=, a share link #d=), the draft is not opened and not
+ *   overwritten: it is held, and a banner lets the person open it or autosave the new one instead.
+ * - A draft that cannot be read (corrupt, or from a newer Stackdraw) is held: nothing is written
+ *   until the person downloads it, sets it aside (copied to `stackdraw.draft.unreadable.<time>`)
+ *   or deletes it.
+ * - A failing save sets `failure` (the banner stays up) and clears it on the next good save; the
+ *   document always stays in the editor's memory.
+ * - Only the elected tab writes (see election.ts).
+ */
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { EditorStore } from "../store/editor.ts";
+import type { StackDocument } from "../domain/document.ts";
+import { readDocument } from "../io/read.ts";
+import { writeDocument } from "../io/write.ts";
+import { classifyStorageError, type DraftStore, type FailureReason } from "./draft-store.ts";
+import { soloElection, type Election } from "./election.ts";
+
+export const DRAFT_KEY = "stackdraw.draft";
+export const ASIDE_PREFIX = "stackdraw.draft.unreadable.";
+export const ENVELOPE_TAG = "stackdraw-draft";
+export const ENVELOPE_VERSION = 1;
+/** ≤ 0.5 s after a change (promise 1). */
+export const SAVE_DELAY_MS = 400;
+
+export type DraftRead =
+  | { kind: "empty" }
+  | { kind: "ok"; document: StackDocument; text: string; savedAt: string | null }
+  | { kind: "unreadable"; reason: "corrupt" | "newer"; raw: string; text: string | null };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function makeEnvelope(documentText: string, savedAt: number, tab: string): string {
+  return JSON.stringify({ [ENVELOPE_TAG]: ENVELOPE_VERSION, savedAt: new Date(savedAt).toISOString(), tab, document: documentText });
+}
+
+/**
+ * Judges what is stored under the draft key. Besides our envelope, a bare `.stackdraw.json`
+ * document is accepted. `text` is the document text inside the envelope (what a newer Stackdraw
+ * could open), when there is one.
+ */
+export function readDraft(raw: string | null): DraftRead {
+  if (raw === null) return { kind: "empty" };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { kind: "unreadable", reason: "corrupt", raw, text: null };
+  }
+  let text = raw;
+  let savedAt: string | null = null;
+  if (isRecord(parsed) && ENVELOPE_TAG in parsed) {
+    const v = parsed[ENVELOPE_TAG];
+    const doc = parsed.document;
+    if (typeof v === "number" && Number.isInteger(v) && v > ENVELOPE_VERSION)
+      return { kind: "unreadable", reason: "newer", raw, text: typeof doc === "string" ? doc : null };
+    if (v !== ENVELOPE_VERSION || typeof doc !== "string") return { kind: "unreadable", reason: "corrupt", raw, text: null };
+    text = doc;
+    if (typeof parsed.savedAt === "string") savedAt = parsed.savedAt;
+  }
+  const read = readDocument(text);
+  if (read.ok) return { kind: "ok", document: read.document, text, savedAt };
+  const newer = read.errors.some((e) => e.code === "versionTooNew");
+  return { kind: "unreadable", reason: newer ? "newer" : "corrupt", raw, text: text === raw ? null : text };
+}
+
+export interface HeldDraft {
+  /** corrupt / newer: could not be read; other-diagram: readable, but the address brought another. */
+  reason: "corrupt" | "newer" | "other-diagram";
+  /** Exactly what is stored. */
+  raw: string;
+  /** The document text inside the envelope, when there is one. */
+  text: string | null;
+  /** The readable saved diagram (other-diagram only). */
+  document: StackDocument | null;
+  where: "primary" | "secondary";
+}
+
+export interface AutosaveStatus {
+  phase: "starting" | "ready";
+  /** writer: this tab autosaves; reader: another tab does, this one does not write. */
+  role: "writer" | "reader";
+  held: HeldDraft | null;
+  failure: { reason: FailureReason; detail: string } | null;
+  lastSavedAt: number | null;
+}
+
+export interface AutosaverOptions {
+  editor: EditorStore;
+  primary: DraftStore;
+  secondary?: DraftStore | null;
+  election?: Election;
+  /** The address brings its own diagram: do not open the draft (and do not overwrite it). */
+  addressHasDiagram?: boolean;
+  /** Calls `cb` when the tab is hidden or closed; returns an unsubscribe. */
+  onHide?: (cb: () => void) => () => void;
+  tabId?: string;
+  now?: () => number;
+  delayMs?: number;
+}
+
+export class Autosaver {
+  readonly status: StoreApi<AutosaveStatus>;
+  private readonly o: Required<Omit<AutosaverOptions, "secondary" | "onHide">> & Pick<AutosaverOptions, "secondary" | "onHide">;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> | null = null;
+  private again = false;
+  /** The document last written (or restored); null forces the next flush to write. */
+  private savedDoc: StackDocument | null = null;
+  /** A readable draft came from the secondary store: remove it there after the first good save. */
+  private clearSecondary = false;
+  /** The draft could not even be looked at: never write over what may be there. */
+  private readFailed = false;
+  /** The secondary store held unreadable data at load: no emergency copies go there. */
+  private secondaryUnreadable = false;
+  private unsubscribers: (() => void)[] = [];
+
+  constructor(options: AutosaverOptions) {
+    this.o = {
+      election: soloElection(),
+      addressHasDiagram: false,
+      tabId: Math.random().toString(36).slice(2, 10),
+      now: () => Date.now(),
+      delayMs: SAVE_DELAY_MS,
+      ...options,
+    };
+    this.status = createStore<AutosaveStatus>()(() => ({ phase: "starting", role: "writer", held: null, failure: null, lastSavedAt: null }));
+  }
+
+  private patch(p: Partial<AutosaveStatus>) {
+    this.status.setState(p);
+  }
+
+  /** Elects, restores, then starts watching the document. */
+  async start(): Promise<void> {
+    const { election, editor } = this.o;
+    election.onLost(() => {
+      this.cancelTimer();
+      this.patch({ role: "reader" });
+    });
+    const writer = await election.acquire();
+    this.patch({ role: writer ? "writer" : "reader" });
+    await this.restore();
+    this.savedDoc = editor.getState().doc;
+    this.unsubscribers.push(
+      editor.subscribe((s, prev) => {
+        if (s.doc !== prev.doc) this.changed();
+      }),
+    );
+    if (this.o.onHide) this.unsubscribers.push(this.o.onHide(() => void this.flush(true)));
+    this.patch({ phase: "ready" });
+  }
+
+  private async restore(): Promise<void> {
+    const { primary, secondary, editor } = this.o;
+    let primaryRaw: string | null;
+    try {
+      primaryRaw = await primary.get(DRAFT_KEY);
+    } catch (e) {
+      this.readFailed = true;
+      this.patch({ failure: classifyStorageError(e) });
+      return;
+    }
+    const secondaryRaw = secondary ? await secondary.get(DRAFT_KEY).catch(() => null) : null;
+    const reads = [
+      { where: "primary" as const, raw: primaryRaw, read: readDraft(primaryRaw) },
+      { where: "secondary" as const, raw: secondaryRaw, read: readDraft(secondaryRaw) },
+    ];
+    this.secondaryUnreadable = reads[1]!.read.kind === "unreadable";
+    // What could not be read is held (the primary's first); nothing is written while it is.
+    for (const { where, read } of reads)
+      if (read.kind === "unreadable") {
+        this.patch({ held: { reason: read.reason, raw: read.raw, text: read.text, document: null, where } });
+        break;
+      }
+    // The newest readable draft: the secondary holds an emergency copy written as the page went.
+    let best: { where: HeldDraft["where"]; raw: string; read: Extract<DraftRead, { kind: "ok" }> } | null = null;
+    for (const { where, raw, read } of reads)
+      if (read.kind === "ok" && (best === null || (read.savedAt ?? "") > (best.read.savedAt ?? ""))) best = { where, raw: raw!, read };
+    if (!best) return;
+    this.clearSecondary = reads[1]!.read.kind === "ok";
+    if (this.o.addressHasDiagram) {
+      // An empty saved diagram is nothing to keep.
+      if (this.status.getState().held === null && (best.read.document.nodes.length > 0 || best.read.document.edges.length > 0))
+        this.patch({ held: { reason: "other-diagram", raw: best.raw, text: best.read.text, document: best.read.document, where: best.where } });
+      return;
+    }
+    editor.getState().replaceDocument(best.read.document, { undoable: false });
+  }
+
+  canWrite(): boolean {
+    const s = this.status.getState();
+    return s.phase === "ready" && s.role === "writer" && s.held === null && !this.readFailed;
+  }
+
+  private cancelTimer() {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private changed() {
+    if (!this.canWrite() || this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.o.delayMs);
+  }
+
+  /**
+   * Writes the document now when it changed since the last save. `urgent` (the tab is being
+   * hidden or closed): an IndexedDB transaction may not outlive the page, so a copy also goes
+   * synchronously to localStorage; restore takes the newer of the two, and the copy is removed
+   * after the next save that completes.
+   */
+  flush(urgent = false): Promise<void> {
+    this.cancelTimer();
+    if (!this.canWrite()) return Promise.resolve();
+    const doc = this.o.editor.getState().doc;
+    if (doc === this.savedDoc) return this.saving ?? Promise.resolve();
+    const at = this.o.now();
+    let text: string;
+    try {
+      text = makeEnvelope(writeDocument(doc), at, this.o.tabId);
+    } catch (e) {
+      this.patch({ failure: classifyStorageError(e) });
+      return Promise.resolve();
+    }
+    const { secondary } = this.o;
+    if (urgent && secondary && !this.secondaryUnreadable) {
+      // localStorage's setItem runs synchronously inside `set`.
+      this.clearSecondary = true;
+      void secondary.set(DRAFT_KEY, text).catch(() => undefined);
+    }
+    if (this.saving) {
+      this.again = true;
+      return this.saving;
+    }
+    // `set` is called synchronously here, so a save from `pagehide` is issued before the page goes.
+    const attempt = this.o.primary.set(DRAFT_KEY, text).then(
+      async () => {
+        this.savedDoc = doc;
+        this.patch({ failure: null, lastSavedAt: at });
+        if (this.clearSecondary && this.o.secondary) {
+          this.clearSecondary = false;
+          await this.o.secondary.remove(DRAFT_KEY).catch(() => undefined);
+        }
+      },
+      (e: unknown) => {
+        this.patch({ failure: classifyStorageError(e) });
+      },
+    );
+    this.saving = attempt.finally(() => {
+      this.saving = null;
+      if (this.again) {
+        this.again = false;
+        void this.flush();
+      }
+    });
+    return this.saving;
+  }
+
+  private storeOf(where: HeldDraft["where"]): DraftStore {
+    return where === "secondary" && this.o.secondary ? this.o.secondary : this.o.primary;
+  }
+
+  private resume(savedDoc: StackDocument | null): Promise<void> {
+    this.savedDoc = savedDoc;
+    this.patch({ held: null });
+    return this.flush();
+  }
+
+  /**
+   * Copies unreadable saved data to `stackdraw.draft.unreadable.<time>` (checked by reading it
+   * back), then autosaves again. Resolves false, holding on, when the copy fails.
+   */
+  async keepAside(): Promise<boolean> {
+    const held = this.status.getState().held;
+    if (!held) return true;
+    const store = this.storeOf(held.where);
+    const key = `${ASIDE_PREFIX}${this.o.now()}`;
+    try {
+      await store.set(key, held.raw);
+      if ((await store.get(key)) !== held.raw) throw new Error("the copy did not read back");
+      if (held.where === "secondary") await store.remove(DRAFT_KEY);
+    } catch (e) {
+      this.patch({ failure: classifyStorageError(e) });
+      return false;
+    }
+    await this.resume(null);
+    return true;
+  }
+
+  /** Deletes the held data (the person chose to), then autosaves again. */
+  async discardHeld(): Promise<boolean> {
+    const held = this.status.getState().held;
+    if (!held) return true;
+    try {
+      await this.storeOf(held.where).remove(DRAFT_KEY);
+    } catch (e) {
+      this.patch({ failure: classifyStorageError(e) });
+      return false;
+    }
+    await this.resume(null);
+    return true;
+  }
+
+  /** other-diagram: opens the saved diagram instead of the address's (one undo step back). */
+  async openHeld(): Promise<void> {
+    const held = this.status.getState().held;
+    if (!held?.document) return;
+    this.o.editor.getState().replaceDocument(held.document);
+    this.clearSecondary = held.where === "secondary";
+    await this.resume(this.o.editor.getState().doc);
+  }
+
+  /** other-diagram: autosaves the diagram on screen in place of the saved one. */
+  async replaceHeld(): Promise<void> {
+    if (this.status.getState().held?.reason !== "other-diagram") return;
+    await this.resume(null);
+  }
+
+  /** Makes this tab the one that autosaves; the other tab turns read-only and says so. */
+  async takeOver(): Promise<void> {
+    if (await this.o.election.takeOver()) {
+      this.patch({ role: "writer" });
+      this.savedDoc = null;
+      await this.flush();
+    }
+  }
+
+  dispose(): void {
+    this.cancelTimer();
+    for (const u of this.unsubscribers.splice(0)) u();
+    this.o.election.release();
+  }
+}
+
+const registry = new WeakMap<EditorStore, Autosaver>();
+
+/** Lets the banner find the autosaver of the editor it is rendered in. */
+export function registerAutosaver(editor: EditorStore, saver: Autosaver): void {
+  registry.set(editor, saver);
+}
+export function autosaverFor(editor: EditorStore): Autosaver | undefined {
+  return registry.get(editor);
+}

@@ -1,0 +1,211 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { documentOf, node, open, palette } from "./helpers.ts";
+
+// Autosave (../shared/spec/reliability.md, promises 1, 2, 3, 10). The draft lives in IndexedDB
+// (database "stackdraw", store "drafts", key "stackdraw.draft"), or in localStorage under the same
+// key where IndexedDB is unavailable; an older localStorage draft is read when IndexedDB has none.
+const KEY = "stackdraw.draft";
+
+const addServer = (page: Page) => palette(page).getByRole("button", { name: /^(Physical server|물리 서버)$/ }).first().click();
+const server = (page: Page) => node(page, /^(Physical server|물리 서버): /);
+
+function idbGet(page: Page, key = KEY): Promise<string | null> {
+  return page.evaluate(
+    (key) =>
+      new Promise<string | null>((resolve, reject) => {
+        const req = indexedDB.open("stackdraw", 1);
+        req.onupgradeneeded = () => req.result.createObjectStore("drafts");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction("drafts", "readonly");
+          const get = tx.objectStore("drafts").get(key);
+          tx.oncomplete = () => {
+            db.close();
+            resolve((get.result as string | undefined) ?? null);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    key,
+  );
+}
+
+function idbPut(page: Page, value: string, key = KEY): Promise<void> {
+  return page.evaluate(
+    ([key, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open("stackdraw", 1);
+        req.onupgradeneeded = () => req.result.createObjectStore("drafts");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction("drafts", "readwrite");
+          tx.objectStore("drafts").put(value, key);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [key, value] as const,
+  );
+}
+
+/** How many nodes the saved draft holds (null: none saved). */
+async function savedNodes(page: Page): Promise<number | null> {
+  const raw = await idbGet(page);
+  if (raw === null) return null;
+  return (JSON.parse(JSON.parse(raw).document as string) as { nodes: unknown[] }).nodes.length;
+}
+
+async function downloadedText(page: Page, click: () => Promise<void>): Promise<string> {
+  const download = page.waitForEvent("download");
+  await click();
+  return readFileSync((await (await download).path())!, "utf8");
+}
+
+test("an edit survives a reload 100 ms later, and the restored draft is not an undo step", async ({ page }) => {
+  const errors = await open(page);
+  await addServer(page);
+  await expect(server(page)).toHaveCount(1);
+  await page.waitForTimeout(100);
+  await page.reload();
+  await expect(server(page)).toHaveCount(1);
+  expect((await documentOf(page)).nodes).toHaveLength(1);
+  expect(await page.evaluate(() => (window as unknown as { __stackdraw: { getState: () => { past: unknown[] } } }).__stackdraw.getState().past.length)).toBe(0);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("corrupt saved data: a warning with a download of the exact bytes, and nothing is written over it", async ({ page }) => {
+  const seed = '{"stackdraw-draft":1,"document":"{\\"format\\":\\"stackdraw\\",\\"version\\":1,\\"nodes\\":[{\\"id\\":';
+  // Seeded once, before the app runs, where a draft saved without IndexedDB would be.
+  await page.addInitScript(
+    ([key, seed]) => {
+      if (localStorage.getItem(key) === null) localStorage.setItem(key, seed);
+    },
+    [KEY, seed] as const,
+  );
+  await open(page);
+  const warning = page.getByRole("alert").filter({ hasText: "cannot be read" });
+  await expect(warning).toBeVisible();
+  expect(await downloadedText(page, () => warning.getByRole("button", { name: "Download the saved data" }).click())).toBe(seed);
+
+  // Editing, hiding and reloading never write over it.
+  await addServer(page);
+  await page.waitForTimeout(700);
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: "cannot be read" })).toBeVisible();
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(seed);
+  expect(await idbGet(page)).toBeNull();
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([KEY]);
+
+  // Keeping it aside copies it to its own key; only then does autosave write again.
+  await page.getByRole("button", { name: "Keep it aside and start saving again" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("stackdraw.draft.unreadable.")));
+  expect(aside).toHaveLength(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), aside[0]!)).toBe(seed);
+  await addServer(page);
+  await expect.poll(() => savedNodes(page)).toBe(1);
+});
+
+test("newer-version saved data (in Korean): kept, offered for download, never overwritten", async ({ page }) => {
+  const newer = `${JSON.stringify({ format: "stackdraw", version: 99, nodes: [{ id: "a", kind: "quantum-host" }], edges: [] }, null, 2)}\n`;
+  const seed = JSON.stringify({ "stackdraw-draft": 1, savedAt: "2030-01-01T00:00:00.000Z", tab: "future", document: newer });
+  await open(page, "lang=ko");
+  await idbPut(page, seed);
+  await page.reload();
+  const warning = page.getByRole("alert").filter({ hasText: "더 새로운 버전" });
+  await expect(warning).toBeVisible();
+  // The document inside, as the newer Stackdraw wrote it: a file it can open.
+  expect(await downloadedText(page, () => warning.getByRole("button", { name: "저장된 데이터 내려받기" }).click())).toBe(newer);
+  await addServer(page);
+  await expect(server(page)).toHaveCount(1);
+  await page.waitForTimeout(700);
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  await page.waitForTimeout(100);
+  expect(await idbGet(page)).toBe(seed);
+});
+
+test("storage that throws on write: a warning that stays, the work stays, Save still downloads", async ({ page }) => {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException("IndexedDB is blocked", "SecurityError");
+    };
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await open(page);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await addServer(page);
+  const warning = page.getByRole("alert").filter({ hasText: "Changes are not being saved in this browser: its storage is full" });
+  await expect(warning).toBeVisible();
+  await expect(server(page)).toHaveCount(1);
+  await addServer(page);
+  await expect(server(page)).toHaveCount(2);
+  await expect(warning).toBeVisible();
+  const saved = await downloadedText(page, () => page.keyboard.press("Control+s"));
+  expect(JSON.parse(saved).nodes).toHaveLength(2);
+  const again = await downloadedText(page, () => warning.getByRole("button", { name: "Save to a file" }).click());
+  expect(again).toBe(saved);
+});
+
+test("storage that throws SecurityError (site data blocked, in Korean): warned from the start, the work stays", async ({ page }) => {
+  await page.addInitScript(() => {
+    const blocked = () => {
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    };
+    Object.defineProperty(window, "localStorage", { get: blocked, configurable: true });
+    Object.defineProperty(window, "indexedDB", { get: blocked, configurable: true });
+  });
+  await open(page, "lang=ko");
+  const warning = page.getByRole("alert").filter({ hasText: "저장소가 차단되어" });
+  await expect(warning).toBeVisible();
+  await addServer(page);
+  await expect(server(page)).toHaveCount(1);
+  await expect(warning).toBeVisible();
+});
+
+test("two tabs: only the first autosaves; the second says it is read-only and can take over", async ({ context }) => {
+  const one = await context.newPage();
+  await open(one);
+  await addServer(one);
+  await expect.poll(() => savedNodes(one)).toBe(1);
+
+  const two = await context.newPage();
+  await open(two);
+  const readOnly = (p: Page) => p.getByRole("alert").filter({ hasText: "This diagram is open in another tab" });
+  await expect(readOnly(two)).toBeVisible();
+  await expect(readOnly(one)).toHaveCount(0);
+  await expect(server(two)).toHaveCount(1); // it opened what the first tab saved
+
+  // Edits in the second tab never reach the browser's copy.
+  await addServer(two);
+  await expect(server(two)).toHaveCount(2);
+  await page2Hide(two);
+  await one.bringToFront();
+  await addServer(one);
+  await addServer(one);
+  await expect.poll(() => savedNodes(one)).toBe(3);
+  await two.waitForTimeout(700);
+  expect(await savedNodes(one)).toBe(3);
+
+  // Taking over, on purpose: the second tab saves its diagram, the first turns read-only.
+  two.on("dialog", (d) => void d.accept());
+  await readOnly(two).getByRole("button", { name: "Autosave this tab instead" }).click();
+  await expect(readOnly(two)).toHaveCount(0);
+  await expect(readOnly(one)).toBeVisible();
+  await expect.poll(() => savedNodes(two)).toBe(2);
+  await addServer(one);
+  await one.waitForTimeout(700);
+  expect(await savedNodes(one)).toBe(2);
+});
+
+async function page2Hide(p: Page) {
+  await p.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+}
