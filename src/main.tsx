@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { createEditorStore } from "./store/editor.ts";
+import { initialLang, initialTheme, rememberPreferences } from "./i18n/preference.ts";
 import { openTemplate } from "./store/commands.ts";
 import { translate } from "./i18n/strings.ts";
 import { openShareFragment } from "./store/files.ts";
@@ -12,15 +13,10 @@ import { startAutosave } from "./persist/browser.ts";
 import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import "./styles.css";
 
-/** The UI language: `?lang=ko|en`, else the browser's language. */
-function initialLang(): "en" | "ko" {
-  const q = new URLSearchParams(location.search).get("lang");
-  if (q === "ko" || q === "en") return q;
-  return navigator.language.toLowerCase().startsWith("ko") ? "ko" : "en";
-}
-
 const store = createEditorStore();
-store.getState().setLang(initialLang());
+store.getState().setLang(initialLang(location.search, navigator.language));
+store.getState().setTheme(initialTheme());
+rememberPreferences(store);
 const templateId = new URLSearchParams(location.search).get("template");
 if (templateId !== null && !openTemplate(store, templateId, "replace", { undoable: false }))
   store.getState().setNotice({

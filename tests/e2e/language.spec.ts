@@ -103,3 +103,19 @@ test("in English mode no Korean UI text remains", async ({ page }) => {
   });
   expect(leaks).toEqual([]);
 });
+
+test("the language follows the browser by default and the choice is remembered", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "ko-KR" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.getByRole("complementary", { name: "팔레트" })).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("complementary", { name: "Palette" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("complementary", { name: "Palette" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  // ?lang wins over the remembered choice.
+  await page.goto("/?lang=ko");
+  await expect(page.getByRole("complementary", { name: "팔레트" })).toBeVisible();
+  await context.close();
+});
