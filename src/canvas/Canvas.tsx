@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type DragEvent as ReactDragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from "react";
 import {
   Background,
   Controls,
@@ -18,7 +18,7 @@ import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
 import { highlightFor } from "./view-model.ts";
 import { problemMessage } from "../domain/rules/index.ts";
-import { absoluteRects, addVerdict, moveVerdict, nodeAt } from "../domain/drop.ts";
+import { absoluteRects, addVerdict, moveVerdict, nodeAt, type DropVerdict } from "../domain/drop.ts";
 import { descendantsOf } from "../domain/diagram.ts";
 import { addEdge, mapNodes, removeEdges, removeNodes } from "../domain/edit.ts";
 import { defaultEdgeKind } from "../domain/kinds/catalog.ts";
@@ -135,13 +135,26 @@ function CanvasInner() {
     [store],
   );
 
-  const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(() => store.getState().beginGesture(), [store]);
+  // A drop's verdict depends on the node and the target, not on the exact point (positions are
+  // not part of any rule): judge each target once per drag instead of validating on every move.
+  const verdicts = useRef(new Map<string, DropVerdict>());
+  const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(() => {
+    verdicts.current.clear();
+    store.getState().beginGesture();
+  }, [store]);
 
   const onNodeDrag: OnNodeDrag<StackFlowNode> = useCallback(
     (event, node) => {
       const pointer = flow.screenToFlowPosition(clientPoint(event));
-      const { target, verdict } = judgeMove(node, pointer);
       const s = store.getState();
+      const exclude = new Set([node.id, ...descendantsOf(s.index, node.id)]);
+      const target = nodeAt(s.doc, s.index, pointer, exclude);
+      const key = `${node.id}\u0000${target ?? ""}`;
+      let verdict = verdicts.current.get(key);
+      if (!verdict) {
+        verdict = judgeMove(node, pointer).verdict;
+        verdicts.current.set(key, verdict);
+      }
       const current = s.doc.nodes.find((n) => n.id === node.id)?.parentId ?? null;
       if (target === current && verdict.ok) s.setDropHint(target ? { targetId: target, ok: true } : null);
       else
