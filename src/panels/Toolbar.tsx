@@ -87,8 +87,8 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
           English
         </button>
       </div>
-      <button type="button" aria-haspopup="dialog" title={`${t("cmdShortcuts")} (?)`} onClick={onShortcuts}>
-        {t("shortcutsButton")}
+      <button type="button" className="sd-icon-text" aria-haspopup="dialog" aria-label={t("shortcutsButton")} title={`${t("cmdShortcuts")} (?)`} onClick={onShortcuts}>
+        ?
       </button>
       <label className="sd-theme">
         <span className="sd-visually-hidden">{t("theme")}</span>

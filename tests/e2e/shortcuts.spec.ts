@@ -225,3 +225,41 @@ test("copy a subtree in one tab and paste it in another", async ({ page, browser
   await expect(other.getByRole("alert")).toContainText("does not hold Stackdraw nodes");
   expect(await documentOf(other)).toEqual(pasted);
 });
+
+test("selection by mouse: click, Shift+click adds, Shift+drag selects with a box; double-click renames", async ({ page }) => {
+  await open(page, "lang=en&template=web-servers-in-containers");
+  const containers = page.locator('.react-flow__node[data-testid^="rf__node-"]').filter({ has: page.locator('[data-kind="container"]') });
+  await expect(containers).toHaveCount(3);
+  const boxes = await Promise.all([0, 1, 2].map(async (i) => (await containers.nth(i).boundingBox())!));
+  await page.mouse.click(boxes[0]!.x + 10, boxes[0]!.y + 10);
+  expect((await state(page)).selected).toHaveLength(1);
+  await page.keyboard.down("Shift");
+  await page.mouse.click(boxes[1]!.x + 10, boxes[1]!.y + 10);
+  await page.keyboard.up("Shift");
+  expect((await state(page)).selected).toHaveLength(2);
+
+  // A box around all three containers, drawn from empty canvas above-left of them.
+  await page.keyboard.press("Escape");
+  const now = await Promise.all([0, 1, 2].map(async (i) => (await containers.nth(i).boundingBox())!));
+  boxes.splice(0, 3, ...now);
+  const pane = (await page.locator(".react-flow__pane").boundingBox())!;
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + 4;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + 4;
+  await page.keyboard.down("Shift");
+  // Start well inside the pane: near its edge React Flow auto-pans while selecting.
+  await page.mouse.move(pane.x + 60, pane.y + 60);
+  await page.mouse.down();
+  await page.mouse.move(right, bottom, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
+  const selected = (await state(page)).selected;
+  const doc = await documentOf(page);
+  for (const c of byKind(doc, "container")) expect(selected).toContain(c.id);
+
+  await page.keyboard.press("Escape");
+  await containers.nth(2).dblclick({ position: { x: 10, y: 10 } });
+  const field = page.getByRole("textbox", { name: "New name" });
+  await field.fill("nginx C");
+  await field.press("Enter");
+  await expect(node(page, "Container: nginx C")).toBeVisible();
+});
