@@ -11,7 +11,7 @@
  */
 import type { StackDocument, StackEdge, StackNode } from "../domain/document.ts";
 import { indexDocument, type ManagedBy } from "../domain/diagram.ts";
-import { EDGE_KIND_DEFS, KIND_DEFS } from "../domain/kinds/catalog.ts";
+import { KIND_DEFS } from "../domain/kinds/catalog.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import { LAYOUT, estimateTextWidth, resolveGeometry, stripPlacement, type ResolvedGeometry } from "../domain/layout/index.ts";
 import { problemsByNode, validate, type Problem } from "../domain/rules/index.ts";
@@ -386,7 +386,7 @@ function route(s: Box, t: Box, self: boolean): { points: Pt[]; label: Pt } {
   return { points: [a, b], label: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
 }
 
-function drawEdge(out: string[], e: StackEdge, s: ResolvedGeometry, t: ResolvedGeometry, bad: boolean, theme: ThemeColors, lang: Lang): void {
+function drawEdge(out: string[], e: StackEdge, s: ResolvedGeometry, t: ResolvedGeometry, bad: boolean, theme: ThemeColors): void {
   const { points, label } = route(boxOf(s), boxOf(t), e.source === e.target);
   const color = bad ? theme.error : theme.edge;
   // Arrowhead along the last segment; the line stops at its base so dashes do not poke through.
@@ -408,7 +408,8 @@ function drawEdge(out: string[], e: StackEdge, s: ResolvedGeometry, t: ResolvedG
   const wing = (sign: number) => `${num(base.x - dy * ARROW_HALF * sign)},${num(base.y + dx * ARROW_HALF * sign)}`;
   out.push(`<polygon points="${num(end.x)},${num(end.y)} ${wing(1)} ${wing(-1)}" ${paint("fill", color)}/>`);
 
-  const raw = e.label ?? (e.kind === "network" ? undefined : EDGE_KIND_DEFS[e.kind].name[lang]);
+  // As on the canvas: only the person's own labels; the line style says the kind.
+  const raw = e.label;
   if (raw !== undefined && raw !== "") {
     const edgeStyle: TextStyle = { size: EDGE_LABEL_SIZE, fill: bad ? theme.error : theme.text, cls: "sd-edge-label", anchor: "middle" };
     const shown = elide(cleanText(raw), edgeStyle, EDGE_LABEL_MAX);
@@ -489,7 +490,7 @@ export function renderSvg(doc: StackDocument, opts: RenderOptions = {}): RenderR
     const s = geometry.get(e.source);
     const t = geometry.get(e.target);
     if (s === undefined || t === undefined) continue;
-    drawEdge(out, e, s, t, badEdges.has(e.id), theme, lang);
+    drawEdge(out, e, s, t, badEdges.has(e.id), theme);
   }
   out.push("</g></svg>");
   return { svg: out.join(""), width, height };
