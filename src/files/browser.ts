@@ -5,6 +5,7 @@
  */
 import { renderSvg } from "../render/svg.ts";
 import { pngScale } from "../render/raster.ts";
+import { embeddedFontCss, withFontCss } from "./fonts.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import type { Problem } from "../domain/rules/index.ts";
@@ -47,7 +48,9 @@ export function exportSvg(doc: StackDocument, o: ExportOptions): Blob {
 export async function exportPng(doc: StackDocument, o: ExportOptions, wanted = 2): Promise<Blob> {
   const { svg, width, height } = renderSvg(doc, { theme: o.theme, lang: o.lang, overlay: o.overlay, problems: [...o.problems] });
   const scale = pngScale(width, height, wanted);
-  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  // The image cannot see the page's fonts: inline the UI font's subsets it needs (Hangul too).
+  const css = await embeddedFontCss(svg).catch(() => "");
+  const url = URL.createObjectURL(new Blob([withFontCss(svg, css)], { type: "image/svg+xml" }));
   try {
     const img = new Image();
     img.decoding = "async";

@@ -34,3 +34,20 @@ test("labels are text, never markup: a hostile label shows its characters and ru
   expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
   expect(await cspViolations(page)).toEqual([]);
 });
+
+test("a Korean PNG export carries the UI font's Hangul subsets inside it, within the CSP", async ({ page }) => {
+  await open(page, "lang=ko&template=vm-vs-container");
+  const fonts: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".woff2")) fonts.push(r.url());
+  });
+  await page.getByRole("button", { name: "내보내기 ▾" }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: "PNG 이미지" }).click();
+  const png = await download;
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  // The subsets were fetched from this origin to be inlined (or were already cached by the page).
+  const inlined = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".woff2")).length);
+  expect(inlined + fonts.length).toBeGreaterThan(0);
+  expect(await cspViolations(page)).toEqual([]);
+});

@@ -1,0 +1,106 @@
+/**
+ * Fonts for the PNG export. An SVG drawn through an <img> cannot see the page's web fonts, so on a
+ * machine without a Korean system font its Hangul would come out as boxes. Before rasterising,
+ * the @font-face subsets of the UI font that cover the drawing's characters are inlined into the
+ * SVG as data URLs (fetched from this origin, so the page's CSP holds).
+ */
+
+export interface FontFaceSource {
+  /** Absolute or page-relative URL of the font file. */
+  url: string;
+  /** `unicode-range` as written, e.g. "U+AC00-D7A3, U+0041". Empty = every character. */
+  unicodeRange: string;
+  /** `font-weight` as written, e.g. "45 920". */
+  weight: string;
+}
+
+/** The family name the SVG renderer asks for first (src/render/svg.ts FONT_FAMILY). */
+export const EMBED_FAMILY = "Pretendard";
+
+/** Parses a CSS unicode-range into [from, to] code point pairs. */
+export function parseUnicodeRange(range: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const part of range.split(",")) {
+    const m = /^\s*u\+([0-9a-f?]{1,6})(?:-([0-9a-f]{1,6}))?\s*$/i.exec(part);
+    if (!m) continue;
+    if (m[1]!.includes("?")) out.push([parseInt(m[1]!.replace(/\?/g, "0"), 16), parseInt(m[1]!.replace(/\?/g, "f"), 16)]);
+    else out.push([parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)]);
+  }
+  return out;
+}
+
+/** The faces whose range covers at least one character of `text`. */
+export function facesFor(faces: readonly FontFaceSource[], text: string): FontFaceSource[] {
+  const used = new Set<number>();
+  for (const ch of text) used.add(ch.codePointAt(0)!);
+  return faces.filter((f) => {
+    if (!f.unicodeRange.trim()) return true;
+    const ranges = parseUnicodeRange(f.unicodeRange);
+    for (const cp of used) if (ranges.some(([a, b]) => cp >= a && cp <= b)) return true;
+    return false;
+  });
+}
+
+/** The UI font's @font-face rules as the page loaded them (same-origin stylesheets only). */
+export function pageFontFaces(familyIncludes = "Pretendard"): FontFaceSource[] {
+  const out: FontFaceSource[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue; // a cross-origin sheet: not ours
+    }
+    for (const rule of Array.from(rules)) {
+      if (!(rule instanceof CSSFontFaceRule)) continue;
+      if (!rule.style.getPropertyValue("font-family").includes(familyIncludes)) continue;
+      const url = /url\(\s*["']?([^"')]+)["']?\s*\)/.exec(rule.style.getPropertyValue("src"))?.[1];
+      if (!url) continue;
+      out.push({
+        url: new URL(url, sheet.href ?? location.href).href,
+        unicodeRange: rule.style.getPropertyValue("unicode-range"),
+        weight: rule.style.getPropertyValue("font-weight") || "400",
+      });
+    }
+  }
+  return out;
+}
+
+const cache = new Map<string, Promise<string | null>>();
+
+async function dataUrl(url: string): Promise<string | null> {
+  let p = cache.get(url);
+  if (!p) {
+    p = fetch(url)
+      .then(async (r) => {
+        if (!r.ok) return null;
+        const bytes = new Uint8Array(await r.arrayBuffer());
+        let bin = "";
+        for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return `data:font/woff2;base64,${btoa(bin)}`;
+      })
+      .catch(() => null);
+    cache.set(url, p);
+  }
+  return p;
+}
+
+/** @font-face CSS with the needed subsets inlined; "" when the page has none (the export still works). */
+export async function embeddedFontCss(text: string, faces: readonly FontFaceSource[] = pageFontFaces()): Promise<string> {
+  const needed = facesFor(faces, text);
+  const css: string[] = [];
+  for (const f of needed) {
+    const src = await dataUrl(f.url);
+    if (!src) continue;
+    const range = f.unicodeRange.trim() ? `unicode-range:${f.unicodeRange};` : "";
+    css.push(`@font-face{font-family:"${EMBED_FAMILY}";font-weight:${f.weight};src:url(${src}) format("woff2");${range}}`);
+  }
+  return css.join("");
+}
+
+/** Puts a <style> with the font faces right after the SVG's opening tag. */
+export function withFontCss(svg: string, css: string): string {
+  if (!css) return svg;
+  const end = svg.indexOf(">") + 1;
+  return `${svg.slice(0, end)}<defs><style>${css}</style></defs>${svg.slice(end)}`;
+}
