@@ -63,23 +63,10 @@ export function childContext(parentCtx: NodeContext | undefined, node: StackNode
   const parent = parentCtx?.node;
   if (parent === undefined || parentCtx === undefined) {
     const explicit = explicitManagedBy(node);
-    return {
-      node,
-      parent: undefined,
-      platform: undefined,
-      depth: 0,
-      cloud: undefined,
-      ecsCluster: undefined,
-      ecsTask: undefined,
-      k8sCluster: undefined,
-      pod: undefined,
-      fargate: undefined,
-      containerLike: undefined,
-      stackAncestor: undefined,
-      hardwareArch: undefined,
-      managedBy: explicit ?? (node.kind === "fargate" ? "provider" : "user"),
-      managedByExplicit: explicit !== undefined,
-    };
+    const root = blankContext(node);
+    root.managedBy = explicit ?? (node.kind === "fargate" ? "provider" : "user");
+    root.managedByExplicit = explicit !== undefined;
+    return root;
   }
   const pk: Kind = parent.kind;
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useModal } from "./useModal.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 
 /** Why a file was refused: its first problems with their JSON paths or line:column. */
@@ -7,11 +7,7 @@ export function FileErrorDialog() {
   const store = useEditorStore();
   const error = useEditor((s) => s.fileError);
   const lang = useEditor((s) => s.lang);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (error && d && !d.open) d.showModal();
-  }, [error]);
+  const dialog = useModal(error !== null);
   if (!error) return null;
   const close = () => store.getState().setFileError(null);
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useModal } from "./useModal.ts";
 import { COMMANDS, GROUP_LABELS, type CommandGroup } from "../commands/table.ts";
 import { formatBinding } from "../commands/keys.ts";
 import { useT } from "../store/context.tsx";
@@ -8,11 +8,7 @@ const GROUPS: readonly CommandGroup[] = ["edit", "selection", "file", "view", "h
 /** The keyboard shortcuts sheet, generated from the command table that binds the keys. */
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
+  const dialog = useModal();
   return (
     <dialog ref={dialog} className="sd-dialog sd-shortcuts" aria-labelledby="sd-shortcuts-title" onClose={onClose} onCancel={onClose}>
       <header className="sd-dialog-head">

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { TEMPLATES, type TemplateInfo } from "../templates/index.ts";
 import { renderThumbnail } from "../render/thumbnail.ts";
 import { completeGeometry } from "../domain/geometry.ts";
+import { useModal } from "./useModal.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { openTemplate } from "../store/commands.ts";
 
@@ -16,16 +17,12 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
   const lang = useEditor((s) => s.lang);
   const hasWork = useEditor((s) => s.doc.nodes.length > 0);
   const [asking, setAsking] = useState<TemplateInfo | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const thumbs = useMemo(
     () => new Map(TEMPLATES.map((tpl) => [tpl.id, svgDataUrl(renderThumbnail(completeGeometry(tpl.build(lang)), { lang }))])),
     [lang],
   );
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   const choose = (tpl: TemplateInfo, mode: "replace" | "beside") => {
     openTemplate(store, tpl.id, mode);

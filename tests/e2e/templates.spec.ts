@@ -1,17 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { documentOf, inspector, open, problems } from "./helpers.ts";
+import { TEMPLATES } from "../../src/templates/index.ts";
 
-const IDS = [
-  "ecs-docker",
-  "vm-vs-container",
-  "one-server-many-functions",
-  "web-servers-in-containers",
-  "ec2-docker-host",
-  "ecs-vs-eks",
-  "dev-to-prod",
-  "server-os-families",
-  "common-mistakes",
-];
+const IDS = TEMPLATES.map((t) => t.id);
 
 interface Box {
   x: number;

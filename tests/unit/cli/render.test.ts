@@ -1,28 +1,14 @@
 // @vitest-environment node
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
+import { run, scratchDir } from "./harness.ts";
 import { renderSvg } from "../../../src/render/svg.ts";
 import { escapeXml } from "../../../src/render/xml.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import { writeDocument } from "../../../src/io/write.ts";
 import { TEMPLATES } from "../../../src/templates/index.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "stackdraw-render-"));
-const path = (name: string) => join(dir, name);
-function file(name: string, doc: unknown): string {
-  const p = path(name);
-  writeFileSync(p, typeof doc === "string" ? doc : JSON.stringify(doc));
-  return p;
-}
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
+const { path, file } = scratchDir("stackdraw-render-");
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Width and height from the PNG's IHDR chunk (bytes 16–23, big-endian). */

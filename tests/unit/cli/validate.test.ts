@@ -1,21 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
+import { run, scratchDir } from "./harness.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "stackdraw-cli-"));
-function file(name: string, doc: unknown): string {
-  const p = join(dir, name);
-  writeFileSync(p, typeof doc === "string" ? doc : JSON.stringify(doc));
-  return p;
-}
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
+const { dir, file } = scratchDir("stackdraw-cli-");
 
 const stack = (os: string) => ({
   format: "stackdraw",

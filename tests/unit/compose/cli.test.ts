@@ -1,23 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.ts";
+import { run, scratchDir } from "../cli/harness.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import { FIXTURES } from "./helpers.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "stackdraw-compose-cli-"));
-function file(name: string, text: string | Uint8Array): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
+const { dir, file } = scratchDir("stackdraw-compose-cli-");
 
 describe("stackdraw import compose", () => {
   it("prints the document JSON on stdout and exits 0", async () => {
