@@ -31,8 +31,28 @@ export function parseUnicodeRange(range: string): [number, number][] {
 
 /** The faces whose range covers at least one character of `text`. */
 export function facesFor(faces: readonly FontFaceSource[], text: string): FontFaceSource[] {
+  // The SVG of a big diagram is megabytes of mostly ASCII markup: collect code points with a
+  // plain index loop (no per-character strings) and each ASCII one only once.
   const used = new Set<number>();
-  for (const ch of text) used.add(ch.codePointAt(0)!);
+  const ascii = new Uint8Array(128);
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp < 128) {
+      if (!ascii[cp]) {
+        ascii[cp] = 1;
+        used.add(cp);
+      }
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      }
+    }
+    used.add(cp);
+  }
   return faces.filter((f) => {
     if (!f.unicodeRange.trim()) return true;
     const ranges = parseUnicodeRange(f.unicodeRange);
