@@ -78,12 +78,22 @@ function CanvasInner() {
     return () => cancelAnimationFrame(id);
   }, [fitRequest, flow]);
 
-  // Bring a node into view when asked (clicking a problem).
+  // Bring a node into view when asked (clicking a problem, adding a preset): leave the view alone
+  // when the node is already in it, else centre it, zooming in only if it would be too small to read.
   useEffect(() => {
     if (!reveal) return;
-    const s = store.getState();
-    const r = absoluteRects(s.doc, s.index).get(reveal.id);
-    if (r) void flow.fitBounds({ x: r.x, y: r.y, width: r.width, height: r.height }, { padding: 0.6, duration: 300 });
+    const id = requestAnimationFrame(() => {
+      const s = store.getState();
+      const r = absoluteRects(s.doc, s.index).get(reveal.id);
+      const pane = document.querySelector(".sd-canvas .react-flow")?.getBoundingClientRect();
+      if (!r || !pane) return;
+      const topLeft = flow.screenToFlowPosition({ x: pane.left, y: pane.top });
+      const bottomRight = flow.screenToFlowPosition({ x: pane.right, y: pane.bottom });
+      const inView = r.x >= topLeft.x && r.y >= topLeft.y && r.x + r.width <= bottomRight.x && r.y + r.height <= bottomRight.y;
+      if (inView) return;
+      void flow.setCenter(r.x + r.width / 2, r.y + r.height / 2, { zoom: Math.max(flow.getZoom(), 0.75), duration: 300 });
+    });
+    return () => cancelAnimationFrame(id);
   }, [reveal, flow, store]);
 
   const onNodesChange = useCallback(

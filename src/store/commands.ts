@@ -30,7 +30,8 @@ export function addPresetInto(store: EditorStore, presetId: string): string | nu
   const position = parentId ? nextChildSlot(s.index, parentId) : nextRootSlot(s.index);
   const { doc, id } = addNode(s.doc, { kind: preset.kind, parentId, label, props: { ...preset.props }, position, size });
   s.commit(doc);
-  s.select([id], null);
+  // Select it and make sure it is on screen: a new root may land right of the visible canvas.
+  s.revealNode(id);
   return id;
 }
 

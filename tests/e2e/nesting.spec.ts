@@ -140,3 +140,11 @@ test("moving a child to its parent's edge at depth 5 grows every ancestor, and i
     expect(c.y + c.height).toBeLessThanOrEqual(p.y + p.height + 0.5);
   }
 });
+
+test("a preset added by click next to a large diagram is brought into view", async ({ page }) => {
+  await open(page, "lang=en&template=ecs-docker");
+  await page.locator(".react-flow__node").first().waitFor();
+  await page.keyboard.press("Escape");
+  await palette(page).getByRole("button", { name: "Physical server", exact: true }).click();
+  await expect(node(page, "Physical server: Physical server").last()).toBeInViewport();
+});
