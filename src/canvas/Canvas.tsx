@@ -19,7 +19,7 @@ import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
 import { highlightFor } from "./view-model.ts";
 import { problemMessage } from "../domain/rules/index.ts";
 import { absoluteRects, addVerdict, moveVerdict, nodeAt, type DropVerdict } from "../domain/drop.ts";
-import { descendantsOf } from "../domain/diagram.ts";
+import { ancestorsOf, descendantsOf } from "../domain/diagram.ts";
 import { addEdge, mapNodes, removeEdges, removeNodes } from "../domain/edit.ts";
 import { defaultEdgeKind } from "../domain/kinds/catalog.ts";
 import { presetById } from "../domain/kinds/presets.ts";
@@ -184,7 +184,7 @@ function CanvasInner() {
       const pointer = flow.screenToFlowPosition(clientPoint(event));
       const draggedIds = new Set(dragged.map((d) => d.id));
       // Reparent only the top of each dragged subtree; children travel with their parent.
-      const tops = dragged.filter((d) => !s.index.context.get(d.id) || ![...draggedIds].some((o) => o !== d.id && descendantsOf(s.index, o).includes(d.id)));
+      const tops = dragged.filter((d) => !ancestorsOf(s.index, d.id).some((a) => draggedIds.has(a.id)));
       let doc = s.doc;
       for (const d of tops.length ? tops : [node]) {
         const { target, verdict } = judgeMove(d, pointer);

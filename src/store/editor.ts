@@ -124,11 +124,14 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
   return create<EditorState>()((set, get) => {
     const withDoc = (doc: StackDocument) => {
       const fitted = fitDocument(doc);
-      const selectedNodes = get().selectedNodes.filter((id) => fitted.nodes.some((n) => n.id === id));
+      const derived = derive(fitted, get().nodeProblems);
+      // The new index answers "does it still exist" in O(1): selecting all of a big diagram and
+      // editing it must not cost selection × nodes.
+      const selectedNodes = get().selectedNodes.filter((id) => derived.index.byId.has(id));
       const selectedEdge = get().selectedEdge;
       return {
         doc: fitted,
-        ...derive(fitted, get().nodeProblems),
+        ...derived,
         selectedNodes: selectedNodes.length === get().selectedNodes.length ? get().selectedNodes : selectedNodes,
         selectedEdge: selectedEdge && fitted.edges.some((e) => e.id === selectedEdge) ? selectedEdge : null,
       };
