@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from "react";
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -11,6 +12,7 @@ import {
   type NodeChange,
   type NodeMouseHandler,
   type OnNodeDrag,
+  type Viewport as FlowViewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
@@ -27,13 +29,63 @@ import { leafSize } from "../domain/geometry.ts";
 import { PRESET_MIME } from "../store/commands.ts";
 import { importComposeFile, openFile } from "../store/files.ts";
 import { setViewActions } from "../commands/useCommands.ts";
-import type { Point } from "../domain/document.ts";
+import type { Point, StackDocument, Viewport } from "../domain/document.ts";
+import type { DiagramIndex } from "../domain/diagram.ts";
+import { boundsOf, containsRect, expandRect, fitViewport, nodesToMount, visibleArea, type FitOptions } from "../domain/viewport.ts";
+import type { Rect } from "../domain/drop.ts";
 
 const nodeTypes = { stack: StackNodeView };
-/** Never zoom in past 100% to fit: a single small node should not fill the screen. */
-const FIT_VIEW = { maxZoom: 1, padding: 0.06 };
+/** Fitting never zooms in past 100%: a single small node should not fill the screen. */
+export const FIT_VIEW: FitOptions = { padding: 0.06, minZoom: 0.1, maxZoom: 1 };
+const MAX_ZOOM = 2;
 const MINIMAP_STYLE = { width: 160, height: 110 };
-const MINIMAP_MAX_NODES = 300;
+/**
+ * Up to this many nodes everything is mounted (and the minimap shown). Past it the canvas mounts
+ * only what the view shows, plus a margin: React Flow's own `onlyRenderVisibleElements` still
+ * mounts every node on first load (xyflow#3883), and a node out of view costs as much as one in it.
+ */
+export const MOUNT_ALL_MAX_NODES = 300;
+/** How far past the view (as a fraction of its size, on each side) mounted nodes reach. */
+const MOUNT_MARGIN = 0.3;
+/** Below this zoom a label is under 4 px tall: nodes drop their text and show as coloured boxes. */
+export const FAR_ZOOM = 0.3;
+
+/**
+ * View classes set on the canvas element directly (no React render): `sd-far` for the simpler look
+ * when zoomed far out; `sd-moving` while the view pans or zooms, which gives the viewport its own
+ * compositor layer so that a pan moves a finished picture instead of repainting every node each
+ * frame (only while moving: a promoted layer keeps its raster scale, and text would blur after a zoom).
+ */
+function setViewClasses(el: HTMLElement | null, vp: Viewport, moving?: boolean) {
+  if (!el) return;
+  el.classList.toggle("sd-far", vp.zoom < FAR_ZOOM);
+  if (moving !== undefined) el.classList.toggle("sd-moving", moving);
+}
+
+/** The area worth mounting for a view; null = mount everything. */
+function coverFor(vp: Viewport, pane: { width: number; height: number }): Rect | null {
+  if (pane.width <= 0 || pane.height <= 0) return null;
+  return expandRect(visibleArea(vp, pane.width, pane.height), MOUNT_MARGIN);
+}
+
+/** The view that shows the whole document in the pane. */
+function fitAll(doc: StackDocument, index: DiagramIndex, pane: { width: number; height: number }): Viewport {
+  return fitViewport(boundsOf(absoluteRects(doc, index).values()), pane.width, pane.height, FIT_VIEW);
+}
+
+/** The selected nodes that have no selected ancestor: the ones a drag moves. */
+function selectionTops(index: DiagramIndex, selected: readonly string[]): string[] {
+  const set = new Set(selected);
+  return selected.filter((id) => !ancestorsOf(index, id).some((a) => set.has(a.id)));
+}
+
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
+  );
+}
 
 function clientPoint(e: MouseEvent | TouchEvent): Point {
   if ("clientX" in e) return { x: e.clientX, y: e.clientY };
@@ -58,25 +110,110 @@ function CanvasInner() {
   const theme = useEditor((s) => s.theme);
   const renaming = useEditor((s) => s.renaming);
 
+  // What stays still during a gesture: the document as it was when the gesture began.
+  const stillDoc = useEditor((s) => s.gestureBase ?? s.doc);
+  const stillIndex = useEditor((s) => s.gestureIndex ?? s.index);
+
+  // The pane's size, measured before the first paint so that React Flow starts at the right view
+  // (the document's saved viewport, or the whole document fitted) instead of jumping to it; and
+  // the part of the document the mounted nodes cover (a pan inside it changes nothing).
+  const sectionRef = useRef<HTMLElement>(null);
+  const [frame, setFrame] = useState<{ pane: { width: number; height: number }; initial: Viewport; cover: Rect | null } | null>(null);
+  const pane = frame?.pane ?? null;
+  /** Follows the view: re-covers when it leaves the covered area or zooms far into it. */
+  const follow = useCallback((vp: Viewport) => {
+    setFrame((f) => {
+      if (!f) return f;
+      const seen = visibleArea(vp, f.pane.width, f.pane.height);
+      if (f.cover && containsRect(f.cover, seen) && f.cover.width * f.cover.height <= 9 * seen.width * seen.height) return f;
+      return { ...f, cover: coverFor(vp, f.pane) };
+    });
+  }, []);
+  useLayoutEffect(() => {
+    const el = sectionRef.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      const next = { width: r.width, height: r.height };
+      setFrame((f) => {
+        if (f) return f.pane.width === next.width && f.pane.height === next.height ? f : { ...f, pane: next, cover: coverFor(flow.getViewport(), next) };
+        const s = store.getState();
+        const initial = s.viewport ?? fitAll(s.doc, s.index, next);
+        setViewClasses(el, initial);
+        return { pane: next, initial, cover: coverFor(initial, next) };
+      });
+    };
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [store, flow]);
+
+  // Which nodes to mount: all of a small diagram; of a big one, what the view shows (with a margin),
+  // the selection's tops and the node being renamed, with their ancestors. A gesture keeps the set
+  // it started with: a drag moves mounted nodes, and re-culling on every frame would cost O(N).
+  const cover = frame?.cover ?? null;
+  const mounted = useMemo(() => {
+    if (stillDoc.nodes.length <= MOUNT_ALL_MAX_NODES || !cover) return null;
+    const keep = selectionTops(stillIndex, selectedNodes);
+    if (renaming) keep.push(renaming);
+    return nodesToMount(stillDoc, stillIndex, cover, keep);
+  }, [stillDoc, stillIndex, cover, selectedNodes, renaming]);
+
   // One adapter per canvas: it remembers the last output to hand back unchanged node objects.
   const [adapter] = useState(() => new FlowAdapter());
   const selectedSet = useMemo(() => new Set(selectedNodes), [selectedNodes]);
   const highlighted = useMemo(() => highlightFor(index, selectedNodes), [index, selectedNodes]);
   const hintMessage = hint?.problem ? problemMessage(hint.problem, lang, doc) : null;
   const nodes = useMemo(
-    () => adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage, renaming }),
-    [adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage, renaming],
+    () => adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage, renaming }, mounted),
+    [adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage, renaming, mounted],
   );
   const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
-  const edges = useMemo(() => adapter.edges(doc, selectedEdge, lang, edgeProblems), [adapter, doc, selectedEdge, lang, edgeProblems]);
+  const edges = useMemo(() => adapter.edges(doc, selectedEdge, lang, edgeProblems, mounted), [adapter, doc, selectedEdge, lang, edgeProblems, mounted]);
 
-  // A new diagram (template, file, New) is shown whole once React Flow has measured it.
-  const fitRequest = useEditor((s) => s.fitRequest);
-  useEffect(() => {
-    if (fitRequest === 0) return;
-    const id = requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
-    return () => cancelAnimationFrame(id);
-  }, [fitRequest, flow]);
+  /** Shows the whole document (computed from the document, not from the mounted nodes). */
+  const fitView = useCallback(
+    (duration?: number) => {
+      if (!pane) return;
+      const s = store.getState();
+      const vp = fitAll(s.doc, s.index, pane);
+      follow(vp);
+      void flow.setViewport(vp, duration ? { duration } : undefined);
+    },
+    [flow, follow, store, pane],
+  );
+
+  // A new diagram (template, file, New) opens at its saved viewport, or fitted whole.
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.fitRequest === prev.fitRequest) return;
+        if (!s.viewport) fitView();
+        else {
+          follow(s.viewport);
+          void flow.setViewport(s.viewport);
+        }
+      }),
+    [fitView, follow, flow, store],
+  );
+
+  const onMoveStart = useCallback((_e: unknown, vp: FlowViewport) => setViewClasses(sectionRef.current, vp, true), []);
+  const onMove = useCallback(
+    (_e: unknown, vp: FlowViewport) => {
+      setViewClasses(sectionRef.current, vp);
+      follow(vp);
+    },
+    [follow],
+  );
+  const onMoveEnd = useCallback(
+    (_e: unknown, vp: FlowViewport) => {
+      setViewClasses(sectionRef.current, vp, false);
+      store.getState().setViewport({ x: vp.x, y: vp.y, zoom: vp.zoom });
+    },
+    [store],
+  );
 
   // Bring a node into view when asked (clicking a problem, adding a preset): leave the view alone
   // when the node is already in it, else centre it, zooming in only if it would be too small to read.
@@ -203,12 +340,12 @@ function CanvasInner() {
   // Hand the view controls to the command table (zoom and fit keys).
   useEffect(() => {
     setViewActions({
-      fitView: () => void flow.fitView(FIT_VIEW),
+      fitView: () => fitView(),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
     });
     return () => setViewActions(null);
-  }, [flow]);
+  }, [flow, fitView]);
 
   const onPaneClick = useCallback(() => store.getState().select([], null), [store]);
 
@@ -317,40 +454,49 @@ function CanvasInner() {
     [lang],
   );
   return (
-    <section className="sd-canvas" aria-label={t("canvas")} onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
-      <ReactFlow<StackFlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDrag={onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        onConnect={onConnect}
-        colorMode={colorMode}
-        ariaLabelConfig={ariaLabelConfig}
-        fitView
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.1}
-        maxZoom={2}
-        // Keys are the command table's (src/commands): delete, arrows and Enter are bound there, as
-        // single undo steps, instead of React Flow's per-key position changes.
-        deleteKeyCode={null}
-        disableKeyboardA11y
-        selectionKeyCode="Shift"
-        onNodeDoubleClick={onNodeDoubleClick}
-        multiSelectionKeyCode="Shift"
-        proOptions={{ hideAttribution: false }}
-      >
-        <Background gap={16} />
-        <Controls />
-        {/* The minimap redraws every node on every frame of a pan or drag: past this size it
-            costs more than it shows (docs/benchmarks.md). */}
-        {doc.nodes.length <= MINIMAP_MAX_NODES && <MiniMap pannable zoomable nodeColor="transparent" nodeStrokeColor="#8a93a3" nodeStrokeWidth={3} style={MINIMAP_STYLE} />}
-      </ReactFlow>
+    <section ref={sectionRef} className="sd-canvas" aria-label={t("canvas")} onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
+      {frame && (
+        <ReactFlow<StackFlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDrag={onNodeDrag}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onConnect={onConnect}
+          colorMode={colorMode}
+          ariaLabelConfig={ariaLabelConfig}
+          defaultViewport={frame.initial}
+          onMoveStart={onMoveStart}
+          onMove={onMove}
+          onMoveEnd={onMoveEnd}
+          minZoom={FIT_VIEW.minZoom}
+          maxZoom={MAX_ZOOM}
+          // Keys are the command table's (src/commands): delete, arrows and Enter are bound there, as
+          // single undo steps, instead of React Flow's per-key position changes.
+          deleteKeyCode={null}
+          disableKeyboardA11y
+          selectionKeyCode="Shift"
+          onNodeDoubleClick={onNodeDoubleClick}
+          multiSelectionKeyCode="Shift"
+          proOptions={{ hideAttribution: false }}
+        >
+          <Background gap={16} />
+          {/* Fit is ours: React Flow's would fit only the mounted nodes of a big diagram. */}
+          <Controls showFitView={false}>
+            <ControlButton onClick={() => fitView()} aria-label={t("fitView")} title={t("fitView")}>
+              <FitIcon />
+            </ControlButton>
+          </Controls>
+          {/* The minimap redraws every node on every frame of a pan or drag, and would show only
+              the mounted nodes of a big diagram: it is left out past that size (docs/benchmarks.md). */}
+          {doc.nodes.length <= MOUNT_ALL_MAX_NODES && <MiniMap pannable zoomable nodeColor="transparent" nodeStrokeColor="#8a93a3" nodeStrokeWidth={3} style={MINIMAP_STYLE} />}
+        </ReactFlow>
+      )}
       {doc.nodes.length === 0 && <p className="sd-empty">{t("emptyCanvas")}</p>}
     </section>
   );

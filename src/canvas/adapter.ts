@@ -45,11 +45,18 @@ export class FlowAdapter {
   private nodeCache = new Map<string, StackFlowNode>();
   private edgeCache = new Map<string, Edge>();
 
-  nodes(index: DiagramIndex, nodeProblems: ReadonlyMap<string, readonly Problem[]>, view: ViewState): StackFlowNode[] {
+  /** `mounted`: the nodes to hand to React Flow (with their ancestors); null = all of them. */
+  nodes(
+    index: DiagramIndex,
+    nodeProblems: ReadonlyMap<string, readonly Problem[]>,
+    view: ViewState,
+    mounted: ReadonlySet<string> | null = null,
+  ): StackFlowNode[] {
     const next = new Map<string, StackFlowNode>();
     const out: StackFlowNode[] = [];
     // Parents before children: React Flow requires it for sub flows (xyflow#4438).
     for (const n of index.order) {
+      if (mounted && !mounted.has(n.id)) continue;
       const data: StackNodeData = {
         node: n,
         lang: view.lang,
@@ -73,10 +80,12 @@ export class FlowAdapter {
     return out;
   }
 
-  edges(doc: StackDocument, selectedEdge: string | null, lang: Lang, edgeProblems: ReadonlySet<string>): Edge[] {
+  /** Only edges between two mounted nodes can be drawn; `mounted` null = all nodes are. */
+  edges(doc: StackDocument, selectedEdge: string | null, lang: Lang, edgeProblems: ReadonlySet<string>, mounted: ReadonlySet<string> | null = null): Edge[] {
     const next = new Map<string, Edge>();
     const out: Edge[] = [];
     for (const e of doc.edges) {
+      if (mounted && !(mounted.has(e.source) && mounted.has(e.target))) continue;
       const prev = this.edgeCache.get(e.id);
       const selected = e.id === selectedEdge;
       const bad = edgeProblems.has(e.id);

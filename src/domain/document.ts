@@ -48,8 +48,15 @@ export interface StackEdge {
 
 export type Overlay = "none" | "managedBy";
 
+/** Where the canvas looks: flow coordinates are shown at `zoom`, shifted by (x, y) screen pixels. */
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
 export interface DocumentView {
-  viewport?: { x: number; y: number; zoom: number };
+  viewport?: Viewport;
   overlay?: Overlay;
 }
 

@@ -15,7 +15,7 @@
  * - Only the elected tab writes (see election.ts).
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { EditorStore } from "../store/editor.ts";
+import { documentWithView, type EditorState, type EditorStore } from "../store/editor.ts";
 import type { StackDocument } from "../domain/document.ts";
 import { readDocument } from "../io/read.ts";
 import { writeDocument } from "../io/write.ts";
@@ -107,14 +107,27 @@ export interface AutosaverOptions {
   delayMs?: number;
 }
 
+/** What a save wrote, by identity. */
+interface Saved {
+  doc: StackDocument;
+  viewport: EditorState["viewport"];
+  overlay: boolean;
+}
+
+const savedOf = (s: Pick<EditorState, "doc" | "viewport" | "overlay">): Saved => ({ doc: s.doc, viewport: s.viewport, overlay: s.overlay });
+const sameSaved = (a: Saved, b: Saved | null) => b !== null && a.doc === b.doc && a.viewport === b.viewport && a.overlay === b.overlay;
+
 export class Autosaver {
   readonly status: StoreApi<AutosaveStatus>;
   private readonly o: Required<Omit<AutosaverOptions, "secondary" | "onHide">> & Pick<AutosaverOptions, "secondary" | "onHide">;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> | null = null;
   private again = false;
-  /** The document last written (or restored); null forces the next flush to write. */
-  private savedDoc: StackDocument | null = null;
+  /**
+   * What was last written (or restored): the document and the view saved with it (viewport and
+   * overlay, which are not document changes but reopen with it). null forces the next flush to write.
+   */
+  private saved: Saved | null = null;
   /** A readable draft came from the secondary store: remove it there after the first good save. */
   private clearSecondary = false;
   /** The draft could not even be looked at: never write over what may be there. */
@@ -149,10 +162,10 @@ export class Autosaver {
     const writer = await election.acquire();
     this.patch({ role: writer ? "writer" : "reader" });
     await this.restore();
-    this.savedDoc = editor.getState().doc;
+    this.saved = savedOf(editor.getState());
     this.unsubscribers.push(
       editor.subscribe((s, prev) => {
-        if (s.doc !== prev.doc) this.changed();
+        if (s.doc !== prev.doc || s.viewport !== prev.viewport || s.overlay !== prev.overlay) this.changed();
       }),
     );
     if (this.o.onHide) this.unsubscribers.push(this.o.onHide(() => void this.flush(true)));
@@ -223,12 +236,13 @@ export class Autosaver {
   flush(urgent = false): Promise<void> {
     this.cancelTimer();
     if (!this.canWrite()) return Promise.resolve();
-    const doc = this.o.editor.getState().doc;
-    if (doc === this.savedDoc) return this.saving ?? Promise.resolve();
+    const state = this.o.editor.getState();
+    const now = savedOf(state);
+    if (sameSaved(now, this.saved)) return this.saving ?? Promise.resolve();
     const at = this.o.now();
     let text: string;
     try {
-      text = makeEnvelope(writeDocument(doc), at, this.o.tabId);
+      text = makeEnvelope(writeDocument(documentWithView(state)), at, this.o.tabId);
     } catch (e) {
       this.patch({ failure: classifyStorageError(e) });
       return Promise.resolve();
@@ -246,7 +260,7 @@ export class Autosaver {
     // `set` is called synchronously here, so a save from `pagehide` is issued before the page goes.
     const attempt = this.o.primary.set(DRAFT_KEY, text).then(
       async () => {
-        this.savedDoc = doc;
+        this.saved = now;
         this.patch({ failure: null, lastSavedAt: at });
         if (this.clearSecondary && this.o.secondary) {
           this.clearSecondary = false;
@@ -271,8 +285,8 @@ export class Autosaver {
     return where === "secondary" && this.o.secondary ? this.o.secondary : this.o.primary;
   }
 
-  private resume(savedDoc: StackDocument | null): Promise<void> {
-    this.savedDoc = savedDoc;
+  private resume(saved: Saved | null): Promise<void> {
+    this.saved = saved;
     this.patch({ held: null });
     return this.flush();
   }
@@ -318,7 +332,7 @@ export class Autosaver {
     if (!held?.document) return;
     this.o.editor.getState().replaceDocument(held.document);
     this.clearSecondary = held.where === "secondary";
-    await this.resume(this.o.editor.getState().doc);
+    await this.resume(savedOf(this.o.editor.getState()));
   }
 
   /** other-diagram: autosaves the diagram on screen in place of the saved one. */
@@ -331,7 +345,7 @@ export class Autosaver {
   async takeOver(): Promise<void> {
     if (await this.o.election.takeOver()) {
       this.patch({ role: "writer" });
-      this.savedDoc = null;
+      this.saved = null;
       await this.flush();
     }
   }

@@ -4,7 +4,7 @@
  * gesture (a whole drag is one step). Selection, view and hints are not history.
  */
 import { create } from "zustand";
-import type { StackDocument, Point } from "../domain/document.ts";
+import type { StackDocument, Point, Viewport, DocumentView } from "../domain/document.ts";
 import { emptyDocument } from "../domain/document.ts";
 import { indexDocument, type DiagramIndex } from "../domain/diagram.ts";
 import { validate, type Problem } from "../domain/rules/index.ts";
@@ -34,6 +34,8 @@ export interface EditorState {
   future: readonly StackDocument[];
   /** The document as it was when the current gesture began, or null outside a gesture. */
   gestureBase: StackDocument | null;
+  /** The index of `gestureBase` (what stays still while a gesture moves things). */
+  gestureIndex: DiagramIndex | null;
   selectedNodes: readonly string[];
   selectedEdge: string | null;
   lang: Lang;
@@ -48,8 +50,16 @@ export interface EditorState {
   renaming: string | null;
   /** Why a file could not be opened or imported: shown in a dialog until dismissed. */
   fileError: FileError | null;
-  /** Bumped when the whole diagram changes (new, template, open): the canvas fits the view. */
+  /**
+   * Bumped when the whole diagram changes (new, template, open): the canvas shows the document's
+   * saved viewport when it has one, else fits the view.
+   */
   fitRequest: number;
+  /**
+   * Where the canvas looks, as of the last finished pan or zoom (not history, not a document
+   * change). Saved with the document (`view.viewport`) so that it reopens where it was left.
+   */
+  viewport: Viewport | null;
   /** The preset being dragged from the palette (drag data is unreadable during dragover). */
   paletteDrag: string | null;
 
@@ -71,6 +81,7 @@ export interface EditorState {
   setNotice: (notice: EditorState["notice"]) => void;
   setFileError: (e: FileError | null) => void;
   setRenaming: (id: string | null) => void;
+  setViewport: (viewport: Viewport | null) => void;
 }
 
 /** A refused file, with its first problems: a JSON path or a line:column, and a message. */
@@ -142,6 +153,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       past: [],
       future: [],
       gestureBase: null,
+      gestureIndex: null,
       selectedNodes: [],
       selectedEdge: null,
       lang: "en",
@@ -152,6 +164,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       paletteDrag: null,
       notice: null,
       fitRequest: 0,
+      viewport: doc0.view?.viewport ?? null,
       fileError: null,
       renaming: null,
 
@@ -170,11 +183,12 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
           selectedNodes: [],
           selectedEdge: null,
           overlay: next.view?.overlay === "managedBy",
+          viewport: next.view?.viewport ?? null,
           fitRequest: get().fitRequest + 1,
         });
       },
       beginGesture: () => {
-        if (get().gestureBase === null) set({ gestureBase: get().doc });
+        if (get().gestureBase === null) set({ gestureBase: get().doc, gestureIndex: get().index });
       },
       transient: (next) => {
         // Mid-gesture only positions move: parents do not grow under the pointer (a child could
@@ -184,8 +198,9 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       endGesture: () => {
         const { gestureBase, doc, past } = get();
         if (gestureBase === null) return;
-        if (gestureBase === doc) set({ gestureBase: null, dropHint: null });
-        else set({ ...withDoc(doc), gestureBase: null, dropHint: null, past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] });
+        if (gestureBase === doc) set({ gestureBase: null, gestureIndex: null, dropHint: null });
+        else
+          set({ ...withDoc(doc), gestureBase: null, gestureIndex: null, dropHint: null, past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] });
       },
       undo: () => {
         const { past, future, doc } = get();
@@ -220,10 +235,27 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       setNotice: (notice) => set({ notice }),
       setFileError: (fileError) => set({ fileError }),
       setRenaming: (renaming) => set({ renaming }),
+      setViewport: (viewport) => {
+        const cur = get().viewport;
+        if (cur === viewport || (cur && viewport && cur.x === viewport.x && cur.y === viewport.y && cur.zoom === viewport.zoom)) return;
+        set({ viewport });
+      },
       revealNode: (id) => set({ reveal: { id, seq: (get().reveal?.seq ?? 0) + 1 }, selectedNodes: [id], selectedEdge: null }),
     };
   });
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
+
+/**
+ * The document as it is saved (file, autosave, share link): with the editor state worth keeping
+ * in `view` — the viewport and the overlay — as the document format defines it.
+ */
+export function documentWithView(s: Pick<EditorState, "doc" | "viewport" | "overlay">): StackDocument {
+  const view: DocumentView = {};
+  if (s.viewport) view.viewport = { x: s.viewport.x, y: s.viewport.y, zoom: s.viewport.zoom };
+  if (s.overlay) view.overlay = "managedBy";
+  const { view: _old, ...rest } = s.doc;
+  return Object.keys(view).length ? { ...rest, view } : rest;
+}
 export type { Point };

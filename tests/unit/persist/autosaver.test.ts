@@ -115,6 +115,35 @@ describe("saving", () => {
     expect(primary.writes).toHaveLength(0);
   });
 
+  it("saves where the person was looking (viewport, overlay) with the document, and reopens there", async () => {
+    const { primary, ed, saver } = setup();
+    await saver.start();
+    addServer(ed, "a");
+    await vi.advanceTimersByTimeAsync(500);
+    expect(primary.writes).toHaveLength(1);
+    // A pan alone is not a document change, but it is saved: reopening the tab returns to it.
+    ed.getState().setViewport({ x: -120, y: 40, zoom: 1.5 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(primary.writes).toHaveLength(2);
+    ed.getState().setOverlay(true);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(primary.writes).toHaveLength(3);
+    const r = readDraft(primary.data.get(DRAFT_KEY) ?? null);
+    expect(r.kind).toBe("ok");
+    if (r.kind !== "ok") return;
+    expect(r.document.view).toEqual({ viewport: { x: -120, y: 40, zoom: 1.5 }, overlay: "managedBy" });
+    // The same viewport again writes nothing.
+    ed.getState().setViewport({ x: -120, y: 40, zoom: 1.5 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(primary.writes).toHaveLength(3);
+
+    const reopened = setup({ primary, editor: editor() });
+    await reopened.saver.start();
+    expect(reopened.ed.getState().viewport).toEqual({ x: -120, y: 40, zoom: 1.5 });
+    expect(reopened.ed.getState().overlay).toBe(true);
+    expect(reopened.ed.getState().past).toHaveLength(0);
+  });
+
   it("a change during a save is saved after it", async () => {
     const { primary, ed, saver } = setup();
     await saver.start();
