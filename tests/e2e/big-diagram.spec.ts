@@ -1,0 +1,109 @@
+import { expect, test, type Page } from "@playwright/test";
+import { documentOf, node, open } from "./helpers.ts";
+
+/** `hosts` physical hosts, each hypervisor → 2 VMs → kernel → engine → 6 containers (20 nodes a host). */
+function bigStack(hosts: number, viewport?: { x: number; y: number; zoom: number }) {
+  const nodes: Record<string, unknown>[] = [];
+  for (let h = 0; h < hosts; h++) {
+    nodes.push({ id: `h${h}`, kind: "physical-host", label: `host-${h}` });
+    nodes.push({ id: `hv${h}`, kind: "hypervisor", parentId: `h${h}`, label: "ESXi" });
+    for (let v = 0; v < 2; v++) {
+      const vm = `vm${h}-${v}`;
+      nodes.push({ id: vm, kind: "vm", parentId: `hv${h}`, label: `vm-${h}-${v}` });
+      nodes.push({ id: `k${h}-${v}`, kind: "kernel", parentId: vm, label: "Debian 12", props: { family: "linux", distro: "Debian" } });
+      nodes.push({ id: `e${h}-${v}`, kind: "container-engine", parentId: `k${h}-${v}`, label: "docker" });
+      for (let c = 0; c < 6; c++) nodes.push({ id: `c${h}-${v}-${c}`, kind: "container", parentId: `e${h}-${v}`, label: `app-${h}-${v}-${c}` });
+    }
+  }
+  return { format: "stackdraw", version: 1, title: "Big", nodes, edges: [], ...(viewport ? { view: { viewport } } : {}) };
+}
+
+async function openDoc(page: Page, doc: unknown) {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("toolbar").getByRole("button", { name: "Open", exact: true }).click();
+  await (await chooser).setFiles({ name: "big.stackdraw.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+}
+
+const mountedCount = (page: Page) => page.locator(".react-flow__node").count();
+const viewportOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __stackdraw: { getState: () => { viewport: unknown } } }).__stackdraw.getState().viewport);
+
+test("a 2,000-node diagram opens at its saved view with only what is in view mounted; panning and fitting bring the rest", async ({ page }) => {
+  const errors = await open(page);
+  // Zoom 1, the first host 300 px down: the strip above it is empty canvas to pan by.
+  await openDoc(page, bigStack(100, { x: 20, y: 300, zoom: 1 }));
+  await expect(node(page, "Container: app-0-0-0")).toBeVisible();
+  expect((await documentOf(page)).nodes).toHaveLength(2000);
+  // Zoom 1 at the top-left: the first host's containers are there, a far host is not in the DOM.
+  const mounted = await mountedCount(page);
+  expect(mounted).toBeGreaterThan(10);
+  expect(mounted).toBeLessThan(400);
+  await expect(node(page, "Container: app-60-0-0")).toHaveCount(0);
+  expect(await viewportOf(page)).toEqual({ x: 20, y: 300, zoom: 1 });
+
+  // Pan by dragging the empty canvas to the left: nodes to the right mount as they come into view.
+  const pane = page.locator(".react-flow__pane");
+  const box = (await pane.boundingBox())!;
+  // The first host's second VM (x ≈ 1,100–2,200) is past the view and its margin.
+  const farContainer = node(page, "Container: app-0-1-5");
+  await expect(farContainer).toHaveCount(0);
+  for (let round = 0; round < 3; round++) {
+    await page.mouse.move(box.x + box.width - 80, box.y + 150);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 80, box.y + 150, { steps: 8 });
+    await page.mouse.up();
+  }
+  await expect(farContainer).toBeVisible();
+  expect(((await viewportOf(page)) as { x: number }).x).toBeLessThan(-1500);
+  expect((await documentOf(page)).nodes.find((n) => n.id === "h0")!.position).toEqual({ x: 0, y: 0 });
+  // What left the view (and its margin) was unmounted.
+  await expect(node(page, "Container: app-0-0-0")).toHaveCount(0);
+  // Every mounted node is one the document has, and React Flow placed each (none left unmeasured).
+  await expect(page.locator('.react-flow__node[style*="visibility: hidden"]')).toHaveCount(0);
+
+  // Fit view: the whole document, computed from the document (not from the mounted nodes).
+  await page.getByRole("button", { name: "Fit view" }).click();
+  await expect.poll(async () => ((await viewportOf(page)) as { zoom: number }).zoom).toBeLessThan(0.2);
+  // Zoomed that far out, nodes are boxes: the label is hidden, the accessible name stays.
+  const host = node(page, "Physical server: host-0");
+  await expect(host).toHaveCount(1);
+  await expect(host.locator(".sd-label")).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test("select all then Delete removes every node, mounted or not, as one undo step", async ({ page }) => {
+  await open(page);
+  await openDoc(page, bigStack(20, { x: 20, y: 20, zoom: 1 }));
+  await expect(node(page, "Container: app-0-0-0")).toBeVisible();
+  expect(await mountedCount(page)).toBeLessThan(400);
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Delete");
+  expect((await documentOf(page)).nodes).toHaveLength(0);
+  await page.keyboard.press("Control+z");
+  expect((await documentOf(page)).nodes).toHaveLength(400);
+  await expect(node(page, "Container: app-0-0-0")).toBeVisible();
+});
+
+test("after a reload the diagram comes back where the person left the view", async ({ page }) => {
+  await open(page);
+  await openDoc(page, bigStack(16));
+  await expect(node(page, "Physical server: host-0")).toHaveCount(1);
+  // Zoom in with the keyboard, then pan: a view no fit would produce.
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Control+=");
+  const pane = (await page.locator(".react-flow__pane").boundingBox())!;
+  await page.mouse.move(pane.x + 300, pane.y + 300);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + 150, pane.y + 200, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => viewportOf(page)).not.toBeNull();
+  const left = await page.locator(".react-flow__viewport").evaluate((e) => (e as HTMLElement).style.transform);
+  const saved = await viewportOf(page);
+  // Autosave writes within half a second.
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(node(page, "Physical server: host-0")).toHaveCount(1);
+  expect(await viewportOf(page)).toEqual(saved);
+  await expect(page.locator(".react-flow__viewport")).toHaveAttribute("style", new RegExp(left.replace(/[()\\.]/g, "\\$&")));
+});
