@@ -287,22 +287,31 @@ function CanvasInner() {
   const verdicts = useRef(new Map<string, DropVerdict>());
   const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(() => {
     verdicts.current.clear();
+    dragExclude.current.clear();
     store.getState().beginGesture();
   }, [store]);
 
+  // The dragged subtree, excluded from hit testing: found once per drag, not once per move.
+  const dragExclude = useRef(new Map<string, ReadonlySet<string>>());
   const onNodeDrag: OnNodeDrag<StackFlowNode> = useCallback(
     (event, node) => {
       const pointer = flow.screenToFlowPosition(clientPoint(event));
       const s = store.getState();
-      const exclude = new Set([node.id, ...descendantsOf(s.index, node.id)]);
-      const target = nodeAt(s.doc, s.index, pointer, exclude);
+      // Hit testing runs against the document as it was when the drag began: only the dragged
+      // subtree moves, and it is excluded, so the answer is the same — and that document's
+      // absolute boxes are computed once for the whole drag instead of on every move.
+      const stillDoc = s.gestureBase ?? s.doc;
+      const stillIndex = s.gestureIndex ?? s.index;
+      let exclude = dragExclude.current.get(node.id);
+      if (!exclude) dragExclude.current.set(node.id, (exclude = new Set([node.id, ...descendantsOf(stillIndex, node.id)])));
+      const target = nodeAt(stillDoc, stillIndex, pointer, exclude);
       const key = `${node.id}\u0000${target ?? ""}`;
       let verdict = verdicts.current.get(key);
       if (!verdict) {
         verdict = judgeMove(node, pointer).verdict;
         verdicts.current.set(key, verdict);
       }
-      const current = s.doc.nodes.find((n) => n.id === node.id)?.parentId ?? null;
+      const current = s.index.byId.get(node.id)?.parentId ?? null;
       if (target === current && verdict.ok) s.setDropHint(target ? { targetId: target, ok: true } : null);
       else
         s.setDropHint({

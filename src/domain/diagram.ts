@@ -143,6 +143,29 @@ export function indexDocument(doc: Pick<StackDocument, "nodes">): DiagramIndex {
   return { byId, children, roots, order, context };
 }
 
+/**
+ * The index of `nodes` when they differ from `prev`'s only in geometry (a drag in progress): the
+ * moved node objects swapped into `byId`, `roots` and `order`; structure and contexts reused.
+ * Returns `prev` when nothing changed, and null when anything else did (a node added, removed,
+ * reparented or changed in kind), for the caller to index afresh. Contexts keep the node objects
+ * they were built from: nothing in a context depends on geometry.
+ */
+export function withMovedNodes(prev: DiagramIndex, nodes: readonly StackNode[]): DiagramIndex | null {
+  if (nodes.length !== prev.byId.size) return null;
+  let moved: Map<string, StackNode> | null = null;
+  for (const n of nodes) {
+    const old = prev.byId.get(n.id);
+    if (old === n) continue;
+    if (!old || (old.parentId ?? null) !== (n.parentId ?? null) || old.kind !== n.kind || old.props !== n.props || old.label !== n.label) return null;
+    (moved ??= new Map()).set(n.id, n);
+  }
+  if (!moved) return prev;
+  const m = moved;
+  const byId = new Map(prev.byId);
+  for (const [id, n] of m) byId.set(id, n);
+  return { byId, children: prev.children, roots: prev.roots.map((r) => m.get(r.id) ?? r), order: prev.order.map((n) => m.get(n.id) ?? n), context: prev.context };
+}
+
 export function childrenOf(index: DiagramIndex, id: string): readonly string[] {
   return index.children.get(id) ?? NO_CHILDREN;
 }

@@ -6,7 +6,7 @@
 import { create } from "zustand";
 import type { StackDocument, Point, Viewport, DocumentView } from "../domain/document.ts";
 import { emptyDocument } from "../domain/document.ts";
-import { indexDocument, type DiagramIndex } from "../domain/diagram.ts";
+import { indexDocument, withMovedNodes, type DiagramIndex } from "../domain/diagram.ts";
 import { validate, type Problem } from "../domain/rules/index.ts";
 import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { fitDocument, completeGeometry } from "../domain/geometry.ts";
@@ -126,6 +126,31 @@ export function derive(doc: StackDocument, prev?: ReadonlyMap<string, readonly P
   return { index, problems, nodeProblems };
 }
 
+/**
+ * Ids whose geometry may need their ancestors re-fitted: nodes that are new or not identical to
+ * the ones in `base`, and the parents of nodes that are gone.
+ */
+export function changedSince(base: DiagramIndex, doc: StackDocument): string[] {
+  const out: string[] = [];
+  let kept = 0;
+  for (const n of doc.nodes) {
+    const old = base.byId.get(n.id);
+    if (old === n) kept++;
+    else {
+      out.push(n.id);
+      if (old) {
+        kept++;
+        if (old.parentId != null && old.parentId !== n.parentId) out.push(old.parentId);
+      }
+    }
+  }
+  if (kept < base.byId.size) {
+    const ids = new Set(doc.nodes.map((n) => n.id));
+    for (const [id, n] of base.byId) if (n.parentId != null && !ids.has(id)) out.push(n.parentId);
+  }
+  return out;
+}
+
 export function problemsOf(state: Pick<EditorState, "nodeProblems">, id: string): readonly Problem[] {
   return state.nodeProblems.get(id) ?? EMPTY;
 }
@@ -133,8 +158,13 @@ export function problemsOf(state: Pick<EditorState, "nodeProblems">, id: string)
 export function createEditorStore(initial: StackDocument = emptyDocument()) {
   const doc0 = completeGeometry(initial);
   return create<EditorState>()((set, get) => {
-    const withDoc = (doc: StackDocument) => {
-      const fitted = fitDocument(doc);
+    /**
+     * Everything that follows from a new document. `base`: the index of a fitted document it was
+     * derived from; then only the ancestors of the nodes that differ from it are re-fitted (the
+     * rest already fit), instead of every parent in the document.
+     */
+    const withDoc = (doc: StackDocument, base: DiagramIndex | null = get().gestureIndex ?? get().index) => {
+      const fitted = fitDocument(doc, base ? changedSince(base, doc) : undefined);
       const derived = derive(fitted, get().nodeProblems);
       // The new index answers "does it still exist" in O(1): selecting all of a big diagram and
       // editing it must not cost selection × nodes.
@@ -177,7 +207,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         const { doc, past } = get();
         const next = completeGeometry(incoming);
         set({
-          ...withDoc(next),
+          ...withDoc(next, null),
           past: opts?.undoable === false ? [] : [...past, doc].slice(-HISTORY_LIMIT),
           future: [],
           selectedNodes: [],
@@ -193,7 +223,8 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       transient: (next) => {
         // Mid-gesture only positions move: parents do not grow under the pointer (a child could
         // never be dragged out) and problems, which positions cannot change, are not recomputed.
-        if (next !== get().doc) set({ doc: next, index: indexDocument(next) });
+        // The index is patched with the moved nodes rather than rebuilt (O(N) allocations a frame).
+        if (next !== get().doc) set({ doc: next, index: withMovedNodes(get().index, next.nodes) ?? indexDocument(next) });
       },
       endGesture: () => {
         const { gestureBase, doc, past } = get();

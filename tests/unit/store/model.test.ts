@@ -12,6 +12,8 @@ import { writeDocument } from "../../../src/io/write.ts";
 import { KINDS, EDGE_KINDS, type Kind } from "../../../src/domain/kinds/catalog.ts";
 import { leafSize } from "../../../src/domain/geometry.ts";
 import { addNode } from "../../../src/domain/edit.ts";
+import { fitDocument } from "../../../src/domain/geometry.ts";
+import { indexDocument } from "../../../src/domain/diagram.ts";
 
 interface Model {
   /** Documents committed so far, as written text, newest last (what undo walks back through). */
@@ -44,6 +46,15 @@ function assertForest(store: EditorStore) {
   // What the store holds is always a document the reader accepts.
   const read = readDocument(writeDocument(doc));
   expect(read.ok).toBe(true);
+  // Re-fitting only what changed leaves the same document a full fit would: every parent holds
+  // its children. And the index (patched during drags) is the document's own.
+  const state = store.getState();
+  if (state.gestureBase === null) {
+    expect(fitDocument(doc).nodes).toEqual(doc.nodes);
+    const fresh = indexDocument(doc);
+    expect(state.index.order.map((n) => n.id)).toEqual(fresh.order.map((n) => n.id));
+    for (const n of doc.nodes) expect(state.index.byId.get(n.id)).toBe(n);
+  }
 }
 
 const pick = <T,>(list: readonly T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
