@@ -242,7 +242,7 @@ export class Autosaver {
     const at = this.o.now();
     let text: string;
     try {
-      text = makeEnvelope(writeDocument(documentWithView(state)), at, this.o.tabId);
+      text = makeEnvelope(writeDocument(documentWithView(state), { compact: true }), at, this.o.tabId);
     } catch (e) {
       this.patch({ failure: classifyStorageError(e) });
       return Promise.resolve();

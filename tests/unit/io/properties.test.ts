@@ -33,6 +33,17 @@ describe("round trip", () => {
     );
   });
 
+  it("the compact form (autosave drafts) reads back the same document", () => {
+    fc.assert(
+      fc.property(documentArb(), (d) => {
+        const compact = writeDocument(d, { compact: true });
+        expect(compact).not.toContain("\n");
+        expect(readDocument(compact)).toEqual({ ok: true, document: d });
+      }),
+      RUNS,
+    );
+  });
+
   it("write is stable: write(read(write(d))) === write(d)", () => {
     fc.assert(
       fc.property(documentArb(), (d) => {
