@@ -16,6 +16,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { stillDoc, stillIndex } from "../store/editor.ts";
 import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
 import { highlightFor } from "./view-model.ts";
@@ -111,8 +112,8 @@ function CanvasInner() {
   const renaming = useEditor((s) => s.renaming);
 
   // What stays still during a gesture: the document as it was when the gesture began.
-  const stillDoc = useEditor((s) => s.gestureBase ?? s.doc);
-  const stillIndex = useEditor((s) => s.gestureIndex ?? s.index);
+  const stillDocument = useEditor(stillDoc);
+  const stillIdx = useEditor(stillIndex);
 
   // The pane's size, measured before the first paint so that React Flow starts at the right view
   // (the document's saved viewport, or the whole document fitted) instead of jumping to it; and
@@ -155,11 +156,11 @@ function CanvasInner() {
   // it started with: a drag moves mounted nodes, and re-culling on every frame would cost O(N).
   const cover = frame?.cover ?? null;
   const mounted = useMemo(() => {
-    if (stillDoc.nodes.length <= MOUNT_ALL_MAX_NODES || !cover) return null;
-    const keep = selectionTops(stillIndex, selectedNodes);
+    if (stillDocument.nodes.length <= MOUNT_ALL_MAX_NODES || !cover) return null;
+    const keep = selectionTops(stillIdx, selectedNodes);
     if (renaming) keep.push(renaming);
-    return nodesToMount(stillDoc, stillIndex, cover, keep);
-  }, [stillDoc, stillIndex, cover, selectedNodes, renaming]);
+    return nodesToMount(stillDocument, stillIdx, cover, keep);
+  }, [stillDocument, stillIdx, cover, selectedNodes, renaming]);
 
   // One adapter per canvas: it remembers the last output to hand back unchanged node objects.
   const [adapter] = useState(() => new FlowAdapter());
@@ -300,11 +301,10 @@ function CanvasInner() {
       // Hit testing runs against the document as it was when the drag began: only the dragged
       // subtree moves, and it is excluded, so the answer is the same — and that document's
       // absolute boxes are computed once for the whole drag instead of on every move.
-      const stillDoc = s.gestureBase ?? s.doc;
-      const stillIndex = s.gestureIndex ?? s.index;
+      const still = stillIndex(s);
       let exclude = dragExclude.current.get(node.id);
-      if (!exclude) dragExclude.current.set(node.id, (exclude = new Set([node.id, ...descendantsOf(stillIndex, node.id)])));
-      const target = nodeAt(stillDoc, stillIndex, pointer, exclude);
+      if (!exclude) dragExclude.current.set(node.id, (exclude = new Set([node.id, ...descendantsOf(still, node.id)])));
+      const target = nodeAt(stillDoc(s), still, pointer, exclude);
       const key = `${node.id}\u0000${target ?? ""}`;
       let verdict = verdicts.current.get(key);
       if (!verdict) {

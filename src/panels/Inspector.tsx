@@ -6,6 +6,7 @@ import { ownProp, type StackNode } from "../domain/document.ts";
 import { problemMessage } from "../domain/rules/index.ts";
 import { removeEdges, removeNodes, updateEdge, updateNode } from "../domain/edit.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { stillDoc, stillIndex } from "../store/editor.ts";
 import { chainOf, diagramFacts, factsOf } from "./facts.ts";
 import { displayLabel } from "../canvas/view-model.ts";
 import { translate } from "../i18n/strings.ts";
@@ -185,8 +186,8 @@ function NodeInspector({ node }: { node: StackNode }) {
   const t = useT();
   const store = useEditorStore();
   const lang = useEditor((s) => s.lang);
-  const index = useEditor((s) => s.index);
-  const doc = useEditor((s) => s.doc);
+  const index = useEditor(stillIndex);
+  const doc = useEditor(stillDoc);
   const problems = useEditor((s) => s.nodeProblems.get(node.id));
   const def = KIND_DEFS[node.kind];
   const ctx = index.context.get(node.id);
@@ -253,8 +254,8 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
   const store = useEditorStore();
   const lang = useEditor((s) => s.lang);
   const edge = useEditor((s) => s.doc.edges.find((e) => e.id === edgeId));
-  const index = useEditor((s) => s.index);
-  const doc = useEditor((s) => s.doc);
+  const index = useEditor(stillIndex);
+  const doc = useEditor(stillDoc);
   const allProblems = useEditor((s) => s.problems);
   const problems = useMemo(() => allProblems.filter((p) => p.edgeId === edgeId), [allProblems, edgeId]);
   const kindId = useId();
@@ -303,7 +304,7 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
 function DiagramFacts() {
   const t = useT();
   const lang = useEditor((s) => s.lang);
-  const index = useEditor((s) => s.index);
+  const index = useEditor(stillIndex);
   const edges = useEditor((s) => s.doc.edges.length);
   const facts = useMemo(() => diagramFacts(index, lang), [index, lang]);
   return (
@@ -326,7 +327,7 @@ function DiagramFacts() {
 
 export function Inspector() {
   const t = useT();
-  const selected = useEditor((s) => (s.selectedNodes.length === 1 ? s.index.byId.get(s.selectedNodes[0]!) : undefined));
+  const selected = useEditor((s) => (s.selectedNodes.length === 1 ? stillIndex(s).byId.get(s.selectedNodes[0]!) : undefined));
   const selectedEdge = useEditor((s) => s.selectedEdge);
   return (
     <aside className="sd-inspector" aria-label={t("inspector")}>

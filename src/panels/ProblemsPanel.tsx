@@ -1,11 +1,12 @@
 import { RULES, problemMessage } from "../domain/rules/index.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { stillDoc } from "../store/editor.ts";
 
 export function ProblemsPanel() {
   const t = useT();
   const store = useEditorStore();
   const problems = useEditor((s) => s.problems);
-  const doc = useEditor((s) => s.doc);
+  const doc = useEditor(stillDoc);
   const lang = useEditor((s) => s.lang);
   return (
     <section className="sd-problems" aria-label={t("problems")}>

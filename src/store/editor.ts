@@ -151,6 +151,14 @@ export function changedSince(base: DiagramIndex, doc: StackDocument): string[] {
   return out;
 }
 
+/**
+ * Selectors for what a gesture does not change: the document and index as they were when it
+ * began (a drag moves positions only). Panels use them so that they do not re-render on every
+ * frame of a drag.
+ */
+export const stillDoc = (s: Pick<EditorState, "gestureBase" | "doc">): StackDocument => s.gestureBase ?? s.doc;
+export const stillIndex = (s: Pick<EditorState, "gestureIndex" | "index">): DiagramIndex => s.gestureIndex ?? s.index;
+
 export function problemsOf(state: Pick<EditorState, "nodeProblems">, id: string): readonly Problem[] {
   return state.nodeProblems.get(id) ?? EMPTY;
 }
