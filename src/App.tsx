@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { Component, Suspense, lazy, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import { Canvas } from "./canvas/Canvas.tsx";
 import { Palette } from "./panels/Palette.tsx";
 import { Inspector } from "./panels/Inspector.tsx";
@@ -7,15 +7,85 @@ import { Toolbar } from "./panels/Toolbar.tsx";
 import { Legend } from "./panels/Legend.tsx";
 import { Notice } from "./panels/Notice.tsx";
 import { StorageBanner } from "./persist/StorageBanner.tsx";
-import { TemplateGallery } from "./panels/TemplateGallery.tsx";
 import { FileErrorDialog } from "./panels/FileErrorDialog.tsx";
 import { pickAndOpen } from "./panels/Toolbar.tsx";
-import { ShortcutsSheet } from "./panels/ShortcutsSheet.tsx";
 import { useCommands } from "./commands/useCommands.ts";
-import { useEditorStore } from "./store/context.tsx";
-import { EditorProvider, useEditor } from "./store/context.tsx";
+import { EditorProvider, useEditor, useEditorStore, useT } from "./store/context.tsx";
 import type { EditorStore } from "./store/editor.ts";
 import { themeCssVariables } from "./render/colors.ts";
+import { loadFailedNotice } from "./files/on-demand.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Modal panels that load on first use: the template gallery (with the templates and the SVG
+// renderer for its thumbnails) and the shortcuts sheet are not needed for the first paint.
+
+type ModalProps = { onClose: () => void };
+type ModalLoader = () => Promise<ComponentType<ModalProps>>;
+
+/** The panel's code could not be loaded (as opposed to an error inside the panel). */
+class PanelLoadError extends Error {}
+
+const loadTemplateGallery: ModalLoader = () => import("./panels/TemplateGallery.tsx").then((m) => m.TemplateGallery);
+const loadShortcutsSheet: ModalLoader = () => import("./panels/ShortcutsSheet.tsx").then((m) => m.ShortcutsSheet);
+
+/** A lazy component for a modal; a new one after a failed load, so the next open loads again. */
+function lazyModal(load: ModalLoader) {
+  return lazy(() =>
+    load().then(
+      (panel) => ({ default: panel }),
+      (e: unknown) => Promise.reject(new PanelLoadError(e instanceof Error ? e.message : String(e), { cause: e })),
+    ),
+  );
+}
+
+/**
+ * Catches a failed load of an on-demand panel and reports it once; any other error goes on up,
+ * as it would without this boundary.
+ */
+class LoadBoundary extends Component<{ onLoadFailed: () => void; children: ReactNode }, { error: unknown }> {
+  state: { error: unknown } = { error: null };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  componentDidCatch(error: unknown) {
+    if (error instanceof PanelLoadError) this.props.onLoadFailed();
+  }
+  render() {
+    if (this.state.error === null) return this.props.children;
+    if (this.state.error instanceof PanelLoadError) return null;
+    throw this.state.error;
+  }
+}
+
+/**
+ * An on-demand modal while it is open: "Loading…" for screen readers while its code comes (it
+ * takes a moment, and the layout does not move for it); when the code cannot be loaded, a notice
+ * in both languages and the modal closed — nothing else changes.
+ */
+function OnDemandModal({ open, load, onClose }: { open: boolean; load: ModalLoader; onClose: () => void }) {
+  const t = useT();
+  const store = useEditorStore();
+  const [Panel, setPanel] = useState(() => lazyModal(load));
+  const onLoadFailed = useCallback(() => {
+    store.getState().setNotice(loadFailedNotice());
+    setPanel(() => lazyModal(load));
+    onClose();
+  }, [store, load, onClose]);
+  if (!open) return null;
+  return (
+    <LoadBoundary onLoadFailed={onLoadFailed}>
+      <Suspense
+        fallback={
+          <p className="sd-visually-hidden" role="status">
+            {t("loading")}
+          </p>
+        }
+      >
+        <Panel onClose={onClose} />
+      </Suspense>
+    </LoadBoundary>
+  );
+}
 
 function useDocumentChrome() {
   const lang = useEditor((s) => s.lang);
@@ -44,6 +114,8 @@ function Shell() {
   const [gallery, setGallery] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
   const ui = useMemo(() => ({ showShortcuts: () => setShortcuts(true), open: () => void pickAndOpen(store) }), [store]);
+  const closeGallery = useCallback(() => setGallery(false), []);
+  const closeShortcuts = useCallback(() => setShortcuts(false), []);
   useCommands(store, ui);
   return (
     <div className="sd-app">
@@ -51,8 +123,8 @@ function Shell() {
       <Notice />
       <StorageBanner />
       <FileErrorDialog />
-      {gallery && <TemplateGallery onClose={() => setGallery(false)} />}
-      {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
+      <OnDemandModal open={gallery} load={loadTemplateGallery} onClose={closeGallery} />
+      <OnDemandModal open={shortcuts} load={loadShortcutsSheet} onClose={closeShortcuts} />
       <div className="sd-main">
         <Palette />
         <main className="sd-center">

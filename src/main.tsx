@@ -3,10 +3,9 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { createEditorStore } from "./store/editor.ts";
 import { initialLang, initialTheme, rememberPreferences } from "./i18n/preference.ts";
-import { openTemplate } from "./store/commands.ts";
-import { translate } from "./i18n/strings.ts";
+import { openTemplateById } from "./store/commands.ts";
 import { openShareFragment } from "./store/files.ts";
-import { SHARE_PREFIX } from "./files/browser.ts";
+import { SHARE_PREFIX } from "./files/share.ts";
 import { startAutosave } from "./persist/browser.ts";
 // Self-hosted UI font with Hangul (OFL): Korean never falls back to tofu on machines without a
 // Korean system font, and text measures the same everywhere. Subsets load only when used.
@@ -18,11 +17,6 @@ store.getState().setLang(initialLang(location.search, navigator.language));
 store.getState().setTheme(initialTheme());
 rememberPreferences(store);
 const templateId = new URLSearchParams(location.search).get("template");
-if (templateId !== null && !openTemplate(store, templateId, "replace", { undoable: false }))
-  store.getState().setNotice({
-    kind: "error",
-    text: { en: translate("en", "unknownTemplate", { id: templateId }), ko: translate("ko", "unknownTemplate", { id: templateId }) },
-  });
 // Exposed for the browser tests and the benchmark to read the document, never to write it.
 (window as unknown as { __stackdraw?: unknown }).__stackdraw = { getState: () => store.getState() };
 
@@ -33,10 +27,21 @@ const openFromHash = () => {
 // Autosave (src/persist): the saved draft is restored before the first render, without an undo
 // step. When the address brings its own diagram (a template or a share link) the draft is neither
 // opened nor overwritten; a banner lets the person choose.
-const autosave = startAutosave(store, {
-  addressHasDiagram: templateId !== null || location.hash.startsWith(SHARE_PREFIX),
-});
-openFromHash();
+const addressHasDiagram = templateId !== null || location.hash.startsWith(SHARE_PREFIX);
+const start = () => {
+  const saver = startAutosave(store, { addressHasDiagram });
+  openFromHash();
+  return saver;
+};
+// `?template=ID`: the templates load on demand. The template is in place (not an undo step)
+// before autosave starts and before the first render; an unknown id or a failed load leaves a
+// notice and the canvas empty.
+const autosave: Promise<unknown> =
+  templateId === null
+    ? start()
+    : openTemplateById(store, templateId, "replace", { undoable: false })
+        .catch(() => false)
+        .then(start);
 window.addEventListener("hashchange", openFromHash);
 
 void autosave

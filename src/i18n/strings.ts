@@ -127,6 +127,8 @@ const en = {
   moreProblems: "…and {n} more",
   ok: "OK",
   exportFailed: "The export failed: {reason}",
+  loadFailed: "This part of Stackdraw could not be loaded (offline, or a newer version was published). Nothing was changed: reload the page and try again.",
+  loading: "Loading…",
   unnamed: "Untitled diagram",
   fileDropHint: "Drop a .stackdraw.json file to open it",
   // Autosave (src/persist)
@@ -296,6 +298,8 @@ const ko: { readonly [K in Key]: string } = {
   moreProblems: "…그 밖에 {n}개",
   ok: "확인",
   exportFailed: "내보내기에 실패했습니다: {reason}",
+  loadFailed: "Stackdraw의 이 기능을 불러오지 못했습니다(오프라인이거나 새 버전이 배포되었습니다). 아무것도 바꾸지 않았습니다. 페이지를 새로 고친 뒤 다시 시도하세요.",
+  loading: "불러오는 중…",
   unnamed: "이름 없는 다이어그램",
   fileDropHint: ".stackdraw.json 파일을 놓으면 엽니다",
   // 자동 저장 (src/persist)

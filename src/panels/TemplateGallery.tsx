@@ -10,7 +10,10 @@ function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
-/** The Templates dialog: a card per template with a thumbnail drawn from its document. */
+/**
+ * The Templates dialog: a card per template with a thumbnail drawn from its document. Loaded on
+ * first use (src/App.tsx), with the templates and the renderer it draws the thumbnails with.
+ */
 export function TemplateGallery({ onClose }: { onClose: () => void }) {
   const t = useT();
   const store = useEditorStore();
@@ -23,9 +26,8 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
     [lang],
   );
 
-
   const choose = (tpl: TemplateInfo, mode: "replace" | "beside") => {
-    openTemplate(store, tpl.id, mode);
+    openTemplate(store, tpl, mode);
     onClose();
   };
 

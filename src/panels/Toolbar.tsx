@@ -4,7 +4,7 @@ import { emptyDocument } from "../domain/document.ts";
 import type { ThemeChoice } from "../store/editor.ts";
 import { MenuButton } from "./MenuButton.tsx";
 import { copyShareLink, exportAs, importComposeFile, openFile, saveDocument } from "../store/files.ts";
-import { pickFile } from "../files/browser.ts";
+import { pickFile } from "../files/dom.ts";
 
 /** Asks for a .stackdraw.json file and opens it (Ctrl+O uses the same path). */
 export async function pickAndOpen(store: ReturnType<typeof useEditorStore>): Promise<void> {

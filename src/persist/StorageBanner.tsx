@@ -1,6 +1,6 @@
 import { useStore } from "zustand";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
-import { download, fileStem } from "../files/browser.ts";
+import { download, fileStem } from "../files/dom.ts";
 import { saveDocument } from "../store/files.ts";
 import { translate } from "../i18n/strings.ts";
 import { autosaverFor, type Autosaver, type HeldDraft } from "./autosaver.ts";

@@ -11,7 +11,8 @@ import { translate } from "../i18n/strings.ts";
 import type { StackDocument } from "../domain/document.ts";
 import { arrangeDocument, completeGeometry, leafSize, nextChildSlot, nextRootSlot } from "../domain/geometry.ts";
 import { LAYOUT } from "../domain/layout/index.ts";
-import { templateById } from "../templates/index.ts";
+import type { TemplateInfo } from "../templates/index.ts";
+import { loadOnDemand, type Loader } from "../files/on-demand.ts";
 
 /** The drag payload type of a palette preset (its id). */
 export const PRESET_MIME = "application/x-stackdraw-preset";
@@ -49,20 +50,43 @@ export function arrange(store: EditorStore): void {
 
 /**
  * Opens a template: replacing the diagram, or beside what is already there. Either way one undo
- * step. Returns false (and changes nothing) when there is no such template.
+ * step (unless `undoable: false`, for a template the address brings at startup).
  */
-export function openTemplate(store: EditorStore, id: string, mode: "replace" | "beside" = "replace", opts?: { undoable?: boolean }): boolean {
-  const tpl = templateById(id);
-  if (!tpl) return false;
+export function openTemplate(store: EditorStore, tpl: Pick<TemplateInfo, "build">, mode: "replace" | "beside" = "replace", opts?: { undoable?: boolean }): void {
   const s = store.getState();
   const doc = tpl.build(s.lang);
   if (mode === "replace" || s.doc.nodes.length === 0) {
     s.replaceDocument(doc, opts);
-    return true;
+    return;
   }
   const merged = mergeBeside(s.doc, completeGeometry(doc), LAYOUT.rootGap);
   s.commit(merged.doc);
   s.select(merged.ids.slice(0, 1), null);
+}
+
+/** The templates load on first use (the gallery, or `?template=` at startup): they are not needed for the first paint. */
+export const loadTemplates: Loader<typeof import("../templates/index.ts")> = () => import("../templates/index.ts");
+
+/**
+ * Opens a template by its id (`?template=ID`), loading the templates first. Returns false and
+ * changes nothing, with a notice saying why, when there is no such template or the templates
+ * could not be loaded.
+ */
+export async function openTemplateById(
+  store: EditorStore,
+  id: string,
+  mode: "replace" | "beside" = "replace",
+  opts?: { undoable?: boolean },
+  load: Loader<typeof import("../templates/index.ts")> = loadTemplates,
+): Promise<boolean> {
+  const templates = await loadOnDemand(store, load);
+  if (!templates) return false;
+  const tpl = templates.templateById(id);
+  if (!tpl) {
+    store.getState().setNotice({ kind: "error", text: { en: translate("en", "unknownTemplate", { id }), ko: translate("ko", "unknownTemplate", { id }) } });
+    return false;
+  }
+  openTemplate(store, tpl, mode, opts);
   return true;
 }
 

@@ -3,23 +3,26 @@
  * document as one undo step or reports why not (a dialog with JSON paths or line:column) without
  * touching the canvas (../shared/spec/reliability.md, promise 4).
  */
-import type { EditorStore } from "./editor.ts";
+import { documentWithView, type EditorStore } from "./editor.ts";
 import { readDocument } from "../io/read.ts";
 import { writeDocument } from "../io/write.ts";
-import { importCompose } from "../io/compose.ts";
 import { LIMITS } from "../domain/document.ts";
 import { translate, type StringKey } from "../i18n/strings.ts";
 import type { Localized } from "../domain/kinds/props.ts";
-import {
-  SHARE_MAX_CHARS,
-  decodeShareFragment,
-  download,
-  exportPng,
-  exportSvg,
-  fileStem,
-  shareFragment,
-  type ExportOptions,
-} from "../files/browser.ts";
+import { download, fileStem } from "../files/dom.ts";
+import { SHARE_MAX_CHARS, decodeShareFragment, shareFragment } from "../files/share.ts";
+import type { ExportOptions } from "../files/export.ts";
+import { loadOnDemand, type Loader } from "../files/on-demand.ts";
+
+/**
+ * The Compose importer (with the `yaml` package) and the SVG/PNG export (with the renderer and
+ * the font inlining) load on first use: a large part of the app's code, and none of its first
+ * paint. Each is a parameter of the function that needs it, so a test can make the load fail.
+ */
+type ComposeModule = typeof import("../io/compose.ts");
+type ExportModule = typeof import("../files/export.ts");
+export const loadCompose: Loader<ComposeModule> = () => import("../io/compose.ts");
+export const loadExport: Loader<ExportModule> = () => import("../files/export.ts");
 
 const both = (key: StringKey, params?: Record<string, string | number>): Localized => ({
   en: translate("en", key, params),
@@ -55,8 +58,9 @@ export async function openFile(store: EditorStore, file: File): Promise<boolean>
   return openDocumentBytes(store, new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
+/** Downloads the document as `<title>.stackdraw.json`, with the viewport and overlay in `view`. */
 export function saveDocument(store: EditorStore): void {
-  const { doc } = store.getState();
+  const doc = documentWithView(store.getState());
   download(new Blob([writeDocument(doc)], { type: "application/json" }), `${fileStem(doc.title)}.stackdraw.json`);
 }
 
@@ -66,22 +70,43 @@ function exportOptions(store: EditorStore): ExportOptions {
   return { theme, lang: s.lang, overlay: s.overlay, problems: s.problems };
 }
 
-export async function exportAs(store: EditorStore, format: "png" | "svg" | "json"): Promise<void> {
-  const { doc } = store.getState();
+/**
+ * Export ▸ PNG, SVG or JSON, of the diagram as it is when asked. The JSON is the saved document
+ * (view included). The image export loads on first use; when it cannot be loaded, a notice says
+ * so and nothing is downloaded.
+ */
+export async function exportAs(store: EditorStore, format: "png" | "svg" | "json", load: Loader<ExportModule> = loadExport): Promise<void> {
+  const s = store.getState();
+  const doc = format === "json" ? documentWithView(s) : s.doc;
   const stem = fileStem(doc.title);
+  const options = exportOptions(store);
   try {
-    if (format === "json") download(new Blob([writeDocument(doc)], { type: "application/json" }), `${stem}.stackdraw.json`);
-    else if (format === "svg") download(exportSvg(doc, exportOptions(store)), `${stem}.svg`);
-    else download(await exportPng(doc, exportOptions(store), 2), `${stem}.png`);
+    if (format === "json") {
+      download(new Blob([writeDocument(doc)], { type: "application/json" }), `${stem}.stackdraw.json`);
+      return;
+    }
+    const exporter = await loadOnDemand(store, load);
+    if (!exporter) return;
+    if (format === "svg") download(exporter.exportSvg(doc, options), `${stem}.svg`);
+    else download(await exporter.exportPng(doc, options, 2), `${stem}.png`);
   } catch (e) {
     store.getState().setNotice({ kind: "error", text: both("exportFailed", { reason: e instanceof Error ? e.message : String(e) }) });
   }
 }
 
-export async function importComposeFile(store: EditorStore, file: File): Promise<boolean> {
-  const text = file.size > LIMITS.bytes ? " ".repeat(LIMITS.bytes + 1) : await file.text();
+/**
+ * Import ▸ Docker Compose (and a dropped .yml): the services laid out as one undo step, or a
+ * dialog with line:column problems. When the importer cannot be loaded, a notice says so and
+ * nothing changes.
+ */
+export async function importComposeFile(store: EditorStore, file: File, load: Loader<ComposeModule> = loadCompose): Promise<boolean> {
+  const [compose, text] = await Promise.all([
+    loadOnDemand(store, load),
+    file.size > LIMITS.bytes ? " ".repeat(LIMITS.bytes + 1) : file.text(),
+  ]);
+  if (!compose) return false;
   const title = file.name.replace(/\.(ya?ml)$/i, "");
-  const r = importCompose(text, { title });
+  const r = compose.importCompose(text, { title });
   const s = store.getState();
   if (!r.ok) {
     s.setFileError({
@@ -103,7 +128,7 @@ export async function importComposeFile(store: EditorStore, file: File): Promise
 /** Puts the document into the URL fragment and copies the link. Returns the link, or null. */
 export async function copyShareLink(store: EditorStore): Promise<string | null> {
   const s = store.getState();
-  const fragment = await shareFragment(writeDocument(s.doc));
+  const fragment = await shareFragment(writeDocument(documentWithView(s)));
   if (fragment.length > SHARE_MAX_CHARS) {
     s.setNotice({ kind: "error", text: both("linkTooLong") });
     return null;

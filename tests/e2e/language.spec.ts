@@ -68,13 +68,18 @@ async function everyScreen(page: Page, lang: "en" | "ko", check: (where: string)
   await check("import menu");
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: t.templates, exact: true }).click();
+  // The gallery and the shortcuts sheet load on first use: check them once they are there.
+  await expect(page.getByRole("dialog", { name: t.templatesTitle }).locator("img").first()).toBeVisible();
   await check("templates gallery");
   await page.getByRole("dialog").getByRole("button").nth(1).click();
   await check("open-beside question");
   await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   await page.getByRole("button", { name: t.shortcutsButton, exact: true }).click();
+  await expect(page.getByRole("dialog", { name: t.cmdShortcuts })).toBeVisible();
   await check("shortcuts sheet");
   await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("toolbar").getByRole("button", { name: t.open, exact: true }).click();
   await (await chooser).setFiles({ name: "bad.stackdraw.json", mimeType: "application/json", buffer: Buffer.from('{"format":"stackdraw","version":7,"nodes":[]}') });

@@ -1,0 +1,35 @@
+/**
+ * The DOM side of files that the editor needs from its first paint: downloading a blob, naming
+ * the file, letting the person pick one. Light on purpose: the export renderer (./export.ts) and
+ * the Compose importer load on demand (../shared/spec/performance.md, initial JS).
+ */
+export function download(data: Blob, filename: string): void {
+  const url = URL.createObjectURL(data);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.rel = "noopener";
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the browser a moment to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name from the diagram's title: letters, digits, Hangul and dashes only. */
+export function fileStem(title: string | undefined): string {
+  const stem = (title ?? "").trim().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+  return stem || "diagram";
+}
+
+/** Lets the person pick one file; resolves null when they cancel. */
+export function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = accept;
+    input.addEventListener("change", () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener("cancel", () => resolve(null), { once: true });
+    input.click();
+  });
+}

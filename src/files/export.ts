@@ -1,0 +1,50 @@
+/**
+ * Export to SVG and PNG: the document drawn by src/render/svg.ts, and for PNG rasterised on a
+ * canvas with the UI font's needed subsets inlined (./fonts.ts). Loaded on demand by Export
+ * (src/store/files.ts `exportAs`): none of this is needed for the first paint.
+ */
+import { renderSvg } from "../render/svg.ts";
+import { pngScale } from "../render/raster.ts";
+import { embeddedFontCss, withFontCss } from "./fonts.ts";
+import type { StackDocument } from "../domain/document.ts";
+import type { Lang } from "../domain/kinds/props.ts";
+import type { Problem } from "../domain/rules/index.ts";
+
+export interface ExportOptions {
+  theme: "light" | "dark";
+  lang: Lang;
+  overlay: boolean;
+  problems: readonly Problem[];
+}
+
+export function exportSvg(doc: StackDocument, o: ExportOptions): Blob {
+  const { svg } = renderSvg(doc, { theme: o.theme, lang: o.lang, overlay: o.overlay, problems: [...o.problems] });
+  return new Blob([svg], { type: "image/svg+xml" });
+}
+
+/**
+ * Draws the document's SVG onto a canvas at `wanted`× density (less for a huge diagram, see
+ * {@link pngScale}) and returns the PNG.
+ */
+export async function exportPng(doc: StackDocument, o: ExportOptions, wanted = 2): Promise<Blob> {
+  const { svg, width, height } = renderSvg(doc, { theme: o.theme, lang: o.lang, overlay: o.overlay, problems: [...o.problems] });
+  const scale = pngScale(width, height, wanted);
+  // The image cannot see the page's fonts: inline the UI font's subsets it needs (Hangul too).
+  const css = await embeddedFontCss(svg).catch(() => "");
+  const url = URL.createObjectURL(new Blob([withFontCss(svg, css)], { type: "image/svg+xml" }));
+  try {
+    const img = new Image();
+    img.decoding = "async";
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.max(1, Math.round(width * scale));
+    canvas.height = Math.max(1, Math.round(height * scale));
+    const ctx = canvas.getContext("2d");
+    if (!ctx) throw new Error("no 2D canvas");
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
