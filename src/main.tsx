@@ -6,6 +6,7 @@ import { initialLang, initialTheme, rememberPreferences } from "./i18n/preferenc
 import { openTemplateById } from "./store/commands.ts";
 import { openShareFragment } from "./store/files.ts";
 import { SHARE_PREFIX } from "./files/share.ts";
+import { loadReader } from "./files/on-demand.ts";
 import { startAutosave } from "./persist/browser.ts";
 // Self-hosted UI font with Hangul (OFL): Korean never falls back to tofu on machines without a
 // Korean system font, and text measures the same everywhere. Subsets load only when used.
@@ -53,3 +54,9 @@ void autosave
       </StrictMode>,
     ),
   );
+
+// Warm the document reader once the editor is up and idle, so that the first Open or Paste does
+// not wait for it. It is not part of the first paint.
+const warmReader = () => void loadReader().catch(() => undefined);
+if ("requestIdleCallback" in window) void autosave.finally(() => requestIdleCallback(warmReader, { timeout: 5000 }));
+else setTimeout(warmReader, 3000);

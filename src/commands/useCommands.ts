@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import type { EditorStore } from "../store/editor.ts";
+import { loadOnDemand, loadReader } from "../files/on-demand.ts";
 import { COMMANDS, type CommandContext, type ViewActions } from "./table.ts";
 import { isTyping, matches } from "./keys.ts";
 import { copySelection, cutSelection, pasteText } from "../store/commands.ts";
@@ -56,7 +57,7 @@ export function useCommands(store: EditorStore, ui: CommandContext["ui"]): void 
       if (browserOwnsClipboard(e) || document.querySelector("dialog[open]")) return;
       const text = e.clipboardData?.getData("text/plain") ?? "";
       e.preventDefault();
-      pasteText(store, text);
+      void loadOnDemand(store, loadReader).then((reader) => reader && pasteText(store, text, reader.readDocument));
     };
     window.addEventListener("keydown", onKeyDown);
     document.addEventListener("copy", onCopy);

@@ -9,6 +9,13 @@ import { translate } from "../i18n/strings.ts";
 /** Loads a module on demand: `() => import("…")`. Tests inject one that fails. */
 export type Loader<T> = () => Promise<T>;
 
+/**
+ * The document reader (with its JSON-text diagnostics): needed to open, paste or restore a
+ * diagram, never for the first paint of an empty editor.
+ */
+export type ReaderModule = typeof import("../io/read.ts");
+export const loadReader: Loader<ReaderModule> = () => import("../io/read.ts");
+
 /** What the person reads when a piece of the editor could not be loaded. */
 export function loadFailedNotice(): NonNullable<EditorState["notice"]> {
   return { kind: "error", text: { en: translate("en", "loadFailed"), ko: translate("ko", "loadFailed") } };

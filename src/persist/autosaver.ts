@@ -17,7 +17,8 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { documentWithView, type EditorState, type EditorStore } from "../store/editor.ts";
 import type { StackDocument } from "../domain/document.ts";
-import { readDocument } from "../io/read.ts";
+import type { ReaderModule, Loader } from "../files/on-demand.ts";
+import { loadFailedNotice } from "../files/on-demand.ts";
 import { writeDocument } from "../io/write.ts";
 import { classifyStorageError, type DraftStore, type FailureReason } from "./draft-store.ts";
 import { soloElection, type Election } from "./election.ts";
@@ -47,7 +48,7 @@ export function makeEnvelope(documentText: string, savedAt: number, tab: string)
  * document is accepted. `text` is the document text inside the envelope (what a newer Stackdraw
  * could open), when there is one.
  */
-export function readDraft(raw: string | null): DraftRead {
+export function readDraft(raw: string | null, readDocument: ReaderModule["readDocument"]): DraftRead {
   if (raw === null) return { kind: "empty" };
   let parsed: unknown;
   try {
@@ -105,6 +106,8 @@ export interface AutosaverOptions {
   tabId?: string;
   now?: () => number;
   delayMs?: number;
+  /** The document reader, loaded only when there is a draft to read (tests inject one that fails). */
+  loadReader?: Loader<ReaderModule>;
 }
 
 /** What a save wrote, by identity. */
@@ -143,6 +146,7 @@ export class Autosaver {
       tabId: Math.random().toString(36).slice(2, 10),
       now: () => Date.now(),
       delayMs: SAVE_DELAY_MS,
+      loadReader: () => import("../io/read.ts"),
       ...options,
     };
     this.status = createStore<AutosaveStatus>()(() => ({ phase: "starting", role: "writer", held: null, failure: null, lastSavedAt: null }));
@@ -183,9 +187,20 @@ export class Autosaver {
       return;
     }
     const secondaryRaw = secondary ? await secondary.get(DRAFT_KEY).catch(() => null) : null;
+    if (primaryRaw === null && secondaryRaw === null) return;
+    let reader: ReaderModule;
+    try {
+      reader = await this.o.loadReader();
+    } catch {
+      // A draft is there but cannot be read now (the reader's code did not load): never write
+      // over it, and say why.
+      this.readFailed = true;
+      editor.getState().setNotice(loadFailedNotice());
+      return;
+    }
     const reads = [
-      { where: "primary" as const, raw: primaryRaw, read: readDraft(primaryRaw) },
-      { where: "secondary" as const, raw: secondaryRaw, read: readDraft(secondaryRaw) },
+      { where: "primary" as const, raw: primaryRaw, read: readDraft(primaryRaw, reader.readDocument) },
+      { where: "secondary" as const, raw: secondaryRaw, read: readDraft(secondaryRaw, reader.readDocument) },
     ];
     this.secondaryUnreadable = reads[1]!.read.kind === "unreadable";
     // What could not be read is held (the primary's first); nothing is written while it is.

@@ -3,9 +3,9 @@
  * computes the next document with pure domain functions and commits it as one undo step.
  */
 import type { EditorStore } from "./editor.ts";
+import type { ReaderModule } from "../files/on-demand.ts";
 import { presetById } from "../domain/kinds/presets.ts";
 import { addNode, extractSubtrees, insertFragment, mapNodes, mergeBeside, removeNodes } from "../domain/edit.ts";
-import { readDocument } from "../io/read.ts";
 import { writeDocument } from "../io/write.ts";
 import { translate } from "../i18n/strings.ts";
 import type { StackDocument } from "../domain/document.ts";
@@ -132,7 +132,7 @@ function placeFragment(store: EditorStore, fragment: StackDocument, target: stri
  * the selected node, or onto the canvas offset from where it was copied, with fresh ids, as one
  * undo step. Anything else is refused with a message and changes nothing.
  */
-export function pasteText(store: EditorStore, text: string): boolean {
+export function pasteText(store: EditorStore, text: string, readDocument: ReaderModule["readDocument"]): boolean {
   const s = store.getState();
   const read = readDocument(text);
   if (!read.ok || read.document.nodes.length === 0) {

@@ -4,7 +4,6 @@
  * touching the canvas (../shared/spec/reliability.md, promise 4).
  */
 import { documentWithView, type EditorStore } from "./editor.ts";
-import { readDocument } from "../io/read.ts";
 import { writeDocument } from "../io/write.ts";
 import { LIMITS } from "../domain/document.ts";
 import { translate, type StringKey } from "../i18n/strings.ts";
@@ -12,7 +11,7 @@ import type { Localized } from "../domain/kinds/props.ts";
 import { download, fileStem } from "../files/dom.ts";
 import { SHARE_MAX_CHARS, decodeShareFragment, shareFragment } from "../files/share.ts";
 import type { ExportOptions } from "../files/export.ts";
-import { loadOnDemand, type Loader } from "../files/on-demand.ts";
+import { loadOnDemand, loadReader, type Loader, type ReaderModule } from "../files/on-demand.ts";
 
 /**
  * The Compose importer (with the `yaml` package) and the SVG/PNG export (with the renderer and
@@ -33,8 +32,10 @@ const both = (key: StringKey, params?: Record<string, string | number>): Localiz
 const SHOWN = 8;
 
 /** Opens a document from bytes: applied whole as one undo step, or refused with its problems. */
-export function openDocumentBytes(store: EditorStore, bytes: Uint8Array | string, file: string): boolean {
-  const read = readDocument(bytes);
+export async function openDocumentBytes(store: EditorStore, bytes: Uint8Array | string, file: string, load: Loader<ReaderModule> = loadReader): Promise<boolean> {
+  const reader = await loadOnDemand(store, load);
+  if (!reader) return false;
+  const read = reader.readDocument(bytes);
   const s = store.getState();
   if (!read.ok) {
     s.setFileError({
@@ -148,7 +149,12 @@ export async function copyShareLink(store: EditorStore): Promise<string | null> 
  * Opens the diagram a share link carries, as one undo step — after a confirmation when the current
  * diagram has work on it. A broken or oversized link gets a message and changes nothing.
  */
-export async function openShareFragment(store: EditorStore, hash: string, confirm: (question: string) => boolean): Promise<boolean> {
+export async function openShareFragment(
+  store: EditorStore,
+  hash: string,
+  confirm: (question: string) => boolean,
+  load: Loader<ReaderModule> = loadReader,
+): Promise<boolean> {
   const s = store.getState();
   const decoded = await decodeShareFragment(hash, LIMITS.bytes);
   if (!decoded.ok) {
@@ -156,7 +162,9 @@ export async function openShareFragment(store: EditorStore, hash: string, confir
     s.setNotice({ kind: "error", text: both(key) });
     return false;
   }
-  const read = readDocument(decoded.bytes);
+  const reader = await loadOnDemand(store, load);
+  if (!reader) return false;
+  const read = reader.readDocument(decoded.bytes);
   if (!read.ok) {
     s.setNotice({ kind: "error", text: both("linkBroken") });
     return false;

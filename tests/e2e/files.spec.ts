@@ -78,6 +78,7 @@ test("a bad file opens a dialog with its problems and JSON paths, and the canvas
 test("Save downloads <title>.stackdraw.json that opens back to the same diagram", async ({ page }) => {
   await open(page);
   await openByPicker(page, "web.stackdraw.json", bytes(stack));
+  await expect(node(page, "Container: db")).toBeVisible();
   const download = page.waitForEvent("download");
   await page.keyboard.press("Control+s");
   const file = await download;

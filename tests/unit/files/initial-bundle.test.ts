@@ -73,6 +73,7 @@ const ON_DEMAND: [RegExp, string][] = [
   [/^src\/render\/(svg|raster|thumbnail)\.ts$/, "the SVG renderer (export, gallery thumbnails)"],
   [/^src\/files\/(fonts|export|browser)\.ts$/, "the SVG/PNG export and its font inlining"],
   [/^src\/panels\/(TemplateGallery|ShortcutsSheet)\.tsx$/, "a modal panel"],
+  [/^src\/io\/(read|json-text|migrations)\.ts$/, "the document reader (open, paste, restore a draft)"],
 ];
 
 describe("the initial JS (static imports from src/main.tsx)", () => {
@@ -84,7 +85,7 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
   });
 
   it("reaches that code by dynamic import()", () => {
-    for (const m of ["src/io/compose.ts", "src/files/export.ts", "src/templates/index.ts", "src/panels/TemplateGallery.tsx", "src/panels/ShortcutsSheet.tsx"])
+    for (const m of ["src/io/compose.ts", "src/files/export.ts", "src/templates/index.ts", "src/panels/TemplateGallery.tsx", "src/panels/ShortcutsSheet.tsx", "src/io/read.ts"])
       expect(g.dynamic, m).toContain(m);
   });
 

@@ -1,12 +1,13 @@
 import { Autosaver, DRAFT_KEY, ASIDE_PREFIX, SAVE_DELAY_MS, makeEnvelope, readDraft, type AutosaverOptions } from "../../../src/persist/autosaver.ts";
 import { webLocksElection } from "../../../src/persist/election.ts";
 import { writeDocument } from "../../../src/io/write.ts";
+import { readDocument } from "../../../src/io/read.ts";
 import { emptyDocument } from "../../../src/domain/document.ts";
 import { FakeLocks, MemoryStore, editor, quota, withServer } from "./fakes.ts";
 
 const draftOf = (doc = withServer()) => makeEnvelope(writeDocument(doc), 0, "other");
 const savedIds = (store: MemoryStore) => {
-  const r = readDraft(store.data.get(DRAFT_KEY) ?? null);
+  const r = readDraft(store.data.get(DRAFT_KEY) ?? null, readDocument);
   return r.kind === "ok" ? r.document.nodes.map((n) => n.id) : r.kind;
 };
 
@@ -129,7 +130,7 @@ describe("saving", () => {
     ed.getState().setOverlay(true);
     await vi.advanceTimersByTimeAsync(500);
     expect(primary.writes).toHaveLength(3);
-    const r = readDraft(primary.data.get(DRAFT_KEY) ?? null);
+    const r = readDraft(primary.data.get(DRAFT_KEY) ?? null, readDocument);
     expect(r.kind).toBe("ok");
     if (r.kind !== "ok") return;
     expect(r.document.view).toEqual({ viewport: { x: -120, y: 40, zoom: 1.5 }, overlay: "managedBy" });
@@ -212,6 +213,25 @@ describe("restoring", () => {
 });
 
 describe("unreadable saved data is never overwritten", () => {
+  it("a draft whose reader cannot be loaded (offline after a deploy) is kept, and the person is told", async () => {
+    const seed = draftOf();
+    const { primary, ed, saver } = setup({ seed, loadReader: () => Promise.reject(new Error("chunk gone")) });
+    await saver.start();
+    expect(ed.getState().doc.nodes).toHaveLength(0);
+    expect(ed.getState().notice?.kind).toBe("error");
+    addServer(ed);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(primary.writes).toHaveLength(0);
+    expect(primary.data.get(DRAFT_KEY)).toBe(seed);
+  });
+
+  it("with nothing saved, the reader is not even loaded", async () => {
+    const loadReader = vi.fn(() => import("../../../src/io/read.ts"));
+    const { saver } = setup({ loadReader });
+    await saver.start();
+    expect(loadReader).not.toHaveBeenCalled();
+  });
+
   const newerDoc = JSON.stringify({ format: "stackdraw", version: 99, nodes: [], edges: [] });
   const cases: [string, string, "corrupt" | "newer"][] = [
     ["corrupt bytes", '{"stackdraw-draft":1,"document":"{\\"format\\":\\"stack', "corrupt"],
@@ -355,9 +375,9 @@ describe("two tabs: one writer", () => {
 
 describe("readDraft", () => {
   it("judges what is stored", () => {
-    expect(readDraft(null).kind).toBe("empty");
-    expect(readDraft(draftOf(emptyDocument())).kind).toBe("ok");
-    expect(readDraft("[]")).toMatchObject({ kind: "unreadable", reason: "corrupt" });
-    expect(readDraft(JSON.stringify({ "stackdraw-draft": 1, document: 3 }))).toMatchObject({ kind: "unreadable", reason: "corrupt" });
+    expect(readDraft(null, readDocument).kind).toBe("empty");
+    expect(readDraft(draftOf(emptyDocument()), readDocument).kind).toBe("ok");
+    expect(readDraft("[]", readDocument)).toMatchObject({ kind: "unreadable", reason: "corrupt" });
+    expect(readDraft(JSON.stringify({ "stackdraw-draft": 1, document: 3 }), readDocument)).toMatchObject({ kind: "unreadable", reason: "corrupt" });
   });
 });

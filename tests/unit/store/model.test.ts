@@ -168,7 +168,7 @@ class CopyPaste implements fc.Command<Model, EditorStore> {
       const text = copySelection(s)!;
       const target = this.intoNode ? pick(s.getState().doc.nodes, this.targetPick) : undefined;
       s.getState().select(target ? [target.id] : []);
-      expect(pasteText(s, text)).toBe(true);
+      expect(pasteText(s, text, readDocument)).toBe(true);
     }
     m.steps++;
     assertForest(s);
