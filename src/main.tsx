@@ -55,8 +55,7 @@ void autosave
     ),
   );
 
-// Warm the document reader once the editor is up and idle, so that the first Open or Paste does
-// not wait for it. It is not part of the first paint.
+// Warm the document reader at the first interaction, so that the first Open or Paste does not wait
+// for it; an editor that is only looked at never loads it.
 const warmReader = () => void loadReader().catch(() => undefined);
-if ("requestIdleCallback" in window) void autosave.finally(() => requestIdleCallback(warmReader, { timeout: 5000 }));
-else setTimeout(warmReader, 3000);
+for (const type of ["pointerdown", "keydown", "dragenter"]) window.addEventListener(type, warmReader, { once: true, capture: true, passive: true });

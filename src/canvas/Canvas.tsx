@@ -122,13 +122,20 @@ function CanvasInner() {
   const [frame, setFrame] = useState<{ pane: { width: number; height: number }; initial: Viewport; cover: Rect | null } | null>(null);
   const pane = frame?.pane ?? null;
   /** Follows the view: re-covers when it leaves the covered area or zooms far into it. */
+  // The frame as last rendered, for `follow` to test a move against without a state update:
+  // a pan calls it every frame, and almost every call changes nothing.
+  const frameRef = useRef(frame);
+  useLayoutEffect(() => {
+    frameRef.current = frame;
+  }, [frame]);
   const follow = useCallback((vp: Viewport) => {
-    setFrame((f) => {
-      if (!f) return f;
+    const covered = (f: typeof frame) => {
+      if (!f?.cover) return true;
       const seen = visibleArea(vp, f.pane.width, f.pane.height);
-      if (f.cover && containsRect(f.cover, seen) && f.cover.width * f.cover.height <= 9 * seen.width * seen.height) return f;
-      return { ...f, cover: coverFor(vp, f.pane) };
-    });
+      return containsRect(f.cover, seen) && f.cover.width * f.cover.height <= 9 * seen.width * seen.height;
+    };
+    if (covered(frameRef.current)) return;
+    setFrame((f) => (!f || covered(f) ? f : { ...f, cover: coverFor(vp, f.pane) }));
   }, []);
   useLayoutEffect(() => {
     const el = sectionRef.current;
