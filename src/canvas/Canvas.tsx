@@ -16,13 +16,13 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
-import { stillDoc, stillIndex } from "../store/editor.ts";
+import { problemsOf, stillDoc, stillIndex } from "../store/editor.ts";
 import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
 import { highlightFor } from "./view-model.ts";
 import { problemMessage } from "../domain/rules/index.ts";
 import { absoluteRects, addVerdict, moveVerdict, nodeAt, type DropVerdict } from "../domain/drop.ts";
-import { ancestorsOf, descendantsOf } from "../domain/diagram.ts";
+import { ancestorsOf, descendantsOf, indexDocument } from "../domain/diagram.ts";
 import { addEdge, mapNodes, removeEdges, removeNodes } from "../domain/edit.ts";
 import { defaultEdgeKind } from "../domain/kinds/catalog.ts";
 import { presetById } from "../domain/kinds/presets.ts";
@@ -161,22 +161,34 @@ function CanvasInner() {
   // Which nodes to mount: all of a small diagram; of a big one, what the view shows (with a margin),
   // the selection's tops and the node being renamed, with their ancestors. A gesture keeps the set
   // it started with: a drag moves mounted nodes, and re-culling on every frame would cost O(N).
+  // (Two steps: what the view needs is O(N) and changes with the view and the document; what the
+  // selection adds is O(selection) and changes on every click.)
   const cover = frame?.cover ?? null;
+  const inView = useMemo(
+    () => (stillDocument.nodes.length <= MOUNT_ALL_MAX_NODES || !cover ? null : nodesToMount(stillDocument, stillIdx, cover)),
+    [stillDocument, stillIdx, cover],
+  );
   const mounted = useMemo(() => {
-    if (stillDocument.nodes.length <= MOUNT_ALL_MAX_NODES || !cover) return null;
+    if (!inView) return null;
     const keep = selectionTops(stillIdx, selectedNodes);
     if (renaming) keep.push(renaming);
-    return nodesToMount(stillDocument, stillIdx, cover, keep);
-  }, [stillDocument, stillIdx, cover, selectedNodes, renaming]);
+    if (keep.every((id) => inView.has(id))) return inView;
+    const out = new Set(inView);
+    for (const id of keep) for (let cur: string | null | undefined = id; cur != null && !out.has(cur); cur = stillIdx.byId.get(cur)?.parentId) out.add(cur);
+    return out;
+  }, [inView, stillIdx, selectedNodes, renaming]);
 
   // One adapter per canvas: it remembers the last output to hand back unchanged node objects.
   const [adapter] = useState(() => new FlowAdapter());
   const selectedSet = useMemo(() => new Set(selectedNodes), [selectedNodes]);
   const highlighted = useMemo(() => highlightFor(index, selectedNodes), [index, selectedNodes]);
   const hintMessage = hint?.problem ? problemMessage(hint.problem, lang, doc) : null;
+  // Nothing is handed to React Flow before the pane is measured (it is not rendered until then).
+  const measured = frame !== null;
   const nodes = useMemo(
-    () => adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage, renaming }, mounted),
-    [adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage, renaming, mounted],
+    () =>
+      measured ? adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage, renaming }, mounted) : [],
+    [measured, adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage, renaming, mounted],
   );
   const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
   const edges = useMemo(() => adapter.edges(doc, selectedEdge, lang, edgeProblems, mounted), [adapter, doc, selectedEdge, lang, edgeProblems, mounted]);
@@ -275,50 +287,61 @@ function CanvasInner() {
     [store],
   );
 
-  /** The drop target under the pointer while dragging existing nodes, with its verdict. */
+  // The dragged subtree, excluded from hit testing: found once per drag, not once per move.
+  const dragExclude = useRef(new Map<string, ReadonlySet<string>>());
+  // A drop's verdict depends on the node and the target, not on the exact point (positions are
+  // not part of any rule): judge each target once per drag instead of validating on every move.
+  const verdicts = useRef(new Map<string, DropVerdict>());
+
+  /**
+   * Where dropping `draggedId` at `pointer` would put it, and what that would do. Hit testing
+   * runs against the document as it was when the drag began: only the dragged subtree moves, and
+   * it is excluded, so the answer is the same — and that document's absolute boxes are computed
+   * once per drag. Staying in the same parent changes no rule: its verdict is the node's own
+   * errors as they stand, with no validation.
+   */
   const judgeMove = useCallback(
-    (dragged: StackFlowNode, pointer: Point) => {
+    (draggedId: string, pointer: Point): { target: string | null; current: string | null; verdict: DropVerdict } => {
       const s = store.getState();
-      const exclude = new Set([dragged.id, ...descendantsOf(s.index, dragged.id)]);
-      const target = nodeAt(s.doc, s.index, pointer, exclude);
-      const rects = absoluteRects(s.doc, s.index);
-      const abs = rects.get(dragged.id)!;
-      const base = target ? rects.get(target)! : { x: 0, y: 0 };
-      const position = { x: abs.x - base.x, y: abs.y - base.y };
-      return { target, position, verdict: moveVerdict(s.doc, s.index, dragged.id, target, position) };
+      const still = stillIndex(s);
+      const sdoc = stillDoc(s);
+      let exclude = dragExclude.current.get(draggedId);
+      if (!exclude) dragExclude.current.set(draggedId, (exclude = new Set([draggedId, ...descendantsOf(still, draggedId)])));
+      const target = nodeAt(sdoc, still, pointer, exclude);
+      const node = s.index.byId.get(draggedId);
+      const current = node?.parentId ?? null;
+      if (!node || target === current) {
+        const error = problemsOf(s, draggedId).find((p) => p.severity === "error");
+        return { target, current, verdict: error ? { ok: false, problem: error } : { ok: true } };
+      }
+      const key = `${draggedId}\u0000${target ?? ""}`;
+      let verdict = verdicts.current.get(key);
+      if (!verdict) {
+        // The dragged node's box now: its parent has not moved, so the parent's box from the
+        // still document plus the node's current position.
+        const rects = absoluteRects(sdoc, still);
+        const parent = current !== null ? (rects.get(current) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };
+        const pos = node.position ?? { x: 0, y: 0 };
+        const base = target ? rects.get(target)! : { x: 0, y: 0 };
+        const position = { x: parent.x + pos.x - base.x, y: parent.y + pos.y - base.y };
+        verdict = moveVerdict(s.doc, s.index, draggedId, target, position);
+        verdicts.current.set(key, verdict);
+      }
+      return { target, current, verdict };
     },
     [store],
   );
 
-  // A drop's verdict depends on the node and the target, not on the exact point (positions are
-  // not part of any rule): judge each target once per drag instead of validating on every move.
-  const verdicts = useRef(new Map<string, DropVerdict>());
   const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(() => {
     verdicts.current.clear();
     dragExclude.current.clear();
     store.getState().beginGesture();
   }, [store]);
 
-  // The dragged subtree, excluded from hit testing: found once per drag, not once per move.
-  const dragExclude = useRef(new Map<string, ReadonlySet<string>>());
   const onNodeDrag: OnNodeDrag<StackFlowNode> = useCallback(
     (event, node) => {
-      const pointer = flow.screenToFlowPosition(clientPoint(event));
+      const { target, current, verdict } = judgeMove(node.id, flow.screenToFlowPosition(clientPoint(event)));
       const s = store.getState();
-      // Hit testing runs against the document as it was when the drag began: only the dragged
-      // subtree moves, and it is excluded, so the answer is the same — and that document's
-      // absolute boxes are computed once for the whole drag instead of on every move.
-      const still = stillIndex(s);
-      let exclude = dragExclude.current.get(node.id);
-      if (!exclude) dragExclude.current.set(node.id, (exclude = new Set([node.id, ...descendantsOf(still, node.id)])));
-      const target = nodeAt(stillDoc(s), still, pointer, exclude);
-      const key = `${node.id}\u0000${target ?? ""}`;
-      let verdict = verdicts.current.get(key);
-      if (!verdict) {
-        verdict = judgeMove(node, pointer).verdict;
-        verdicts.current.set(key, verdict);
-      }
-      const current = s.index.byId.get(node.id)?.parentId ?? null;
       if (target === current && verdict.ok) s.setDropHint(target ? { targetId: target, ok: true } : null);
       else
         s.setDropHint({
@@ -338,11 +361,18 @@ function CanvasInner() {
       const draggedIds = new Set(dragged.map((d) => d.id));
       // Reparent only the top of each dragged subtree; children travel with their parent.
       const tops = dragged.filter((d) => !ancestorsOf(s.index, d.id).some((a) => draggedIds.has(a.id)));
+      // The cached verdicts hold the node where it was when each target was first hovered: the
+      // drop is judged afresh, at the point where it happens.
+      verdicts.current.clear();
       let doc = s.doc;
       for (const d of tops.length ? tops : [node]) {
-        const { target, verdict } = judgeMove(d, pointer);
-        const current = doc.nodes.find((n) => n.id === d.id)?.parentId ?? null;
-        if (target !== current && verdict.after && !verdict.refused) doc = verdict.after;
+        const { target, current, verdict } = judgeMove(d.id, pointer);
+        // Each verdict was judged on the document before any of these drops: apply it only
+        // while nothing else has been dropped yet, else judge this one on the new document.
+        if (target === current || verdict.refused) continue;
+        const position = verdict.after?.nodes.find((n) => n.id === d.id)?.position;
+        const after = doc === s.doc ? verdict.after : position ? moveVerdict(doc, indexDocument(doc), d.id, target, position).after : undefined;
+        if (after) doc = after;
       }
       s.transient(doc);
       s.endGesture();

@@ -44,6 +44,23 @@ function sameData(a: StackNodeData, b: StackNodeData): boolean {
 export class FlowAdapter {
   private nodeCache = new Map<string, StackFlowNode>();
   private edgeCache = new Map<string, Edge>();
+  /** The mounted ids in the index's order, for as long as the set and the tree's shape stand. */
+  private mountedOrder: { mounted: ReadonlySet<string>; children: DiagramIndex["children"]; ids: readonly string[] } | null = null;
+
+  /**
+   * The nodes to hand over, parents first. With a mounted set, the filtered order is kept while
+   * the set and the tree's shape (the index's `children`, which a drag's index reuses) stand, so
+   * each frame of a drag costs O(mounted) here rather than O(N).
+   */
+  private order(index: DiagramIndex, mounted: ReadonlySet<string> | null): Iterable<StackNode> {
+    if (!mounted) return index.order;
+    let cached = this.mountedOrder;
+    if (!cached || cached.mounted !== mounted || cached.children !== index.children) {
+      cached = { mounted, children: index.children, ids: index.order.filter((n) => mounted.has(n.id)).map((n) => n.id) };
+      this.mountedOrder = cached;
+    }
+    return cached.ids.map((id) => index.byId.get(id)!);
+  }
 
   /** `mounted`: the nodes to hand to React Flow (with their ancestors); null = all of them. */
   nodes(
@@ -55,8 +72,7 @@ export class FlowAdapter {
     const next = new Map<string, StackFlowNode>();
     const out: StackFlowNode[] = [];
     // Parents before children: React Flow requires it for sub flows (xyflow#4438).
-    for (const n of index.order) {
-      if (mounted && !mounted.has(n.id)) continue;
+    for (const n of this.order(index, mounted)) {
       const data: StackNodeData = {
         node: n,
         lang: view.lang,

@@ -144,26 +144,68 @@ export function indexDocument(doc: Pick<StackDocument, "nodes">): DiagramIndex {
 }
 
 /**
+ * A map seen through a few replaced values: `get` answers from `over`, then `base`. Keys are
+ * `base`'s. Building one costs O(replaced), where copying the map would cost O(N) every frame of
+ * a drag.
+ */
+class OverlayMap<K, V> implements ReadonlyMap<K, V> {
+  constructor(
+    readonly base: ReadonlyMap<K, V>,
+    readonly over: ReadonlyMap<K, V>,
+  ) {}
+  get size() {
+    return this.base.size;
+  }
+  get(k: K): V | undefined {
+    return this.over.get(k) ?? this.base.get(k);
+  }
+  has(k: K): boolean {
+    return this.base.has(k);
+  }
+  forEach(cb: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    this.base.forEach((v, k) => cb.call(thisArg, this.over.get(k) ?? v, k, this));
+  }
+  *entries(): MapIterator<[K, V]> {
+    for (const [k, v] of this.base) yield [k, this.over.get(k) ?? v];
+  }
+  keys(): MapIterator<K> {
+    return this.base.keys();
+  }
+  *values(): MapIterator<V> {
+    for (const [k, v] of this.base) yield this.over.get(k) ?? v;
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+/**
  * The index of `nodes` when they differ from `prev`'s only in geometry (a drag in progress): the
  * moved node objects swapped into `byId`, `roots` and `order`; structure and contexts reused.
  * Returns `prev` when nothing changed, and null when anything else did (a node added, removed,
- * reparented or changed in kind), for the caller to index afresh. Contexts keep the node objects
- * they were built from: nothing in a context depends on geometry.
+ * reparented or changed in kind, label or props), for the caller to index afresh. Contexts keep
+ * the node objects they were built from: nothing in a context depends on geometry. Moves are laid
+ * over the index's first map (not over the previous frame's), so frames never stack up.
  */
 export function withMovedNodes(prev: DiagramIndex, nodes: readonly StackNode[]): DiagramIndex | null {
-  if (nodes.length !== prev.byId.size) return null;
-  let moved: Map<string, StackNode> | null = null;
+  const base = prev.byId instanceof OverlayMap ? (prev.byId.base as ReadonlyMap<string, StackNode>) : prev.byId;
+  if (nodes.length !== base.size) return null;
+  const moved = new Map<string, StackNode>();
+  let changed = false;
   for (const n of nodes) {
-    const old = prev.byId.get(n.id);
-    if (old === n) continue;
+    const old = base.get(n.id);
+    if (old === n) {
+      if (prev.byId.get(n.id) !== n) changed = true;
+      continue;
+    }
     if (!old || (old.parentId ?? null) !== (n.parentId ?? null) || old.kind !== n.kind || old.props !== n.props || old.label !== n.label) return null;
-    (moved ??= new Map()).set(n.id, n);
+    moved.set(n.id, n);
+    if (prev.byId.get(n.id) !== n) changed = true;
   }
-  if (!moved) return prev;
-  const m = moved;
-  const byId = new Map(prev.byId);
-  for (const [id, n] of m) byId.set(id, n);
-  return { byId, children: prev.children, roots: prev.roots.map((r) => m.get(r.id) ?? r), order: prev.order.map((n) => m.get(n.id) ?? n), context: prev.context };
+  if (!changed) return prev;
+  const byId = moved.size ? new OverlayMap(base, moved) : base;
+  const pick = (n: StackNode) => moved.get(n.id) ?? base.get(n.id) ?? n;
+  return { byId, children: prev.children, roots: prev.roots.map(pick), order: prev.order.map(pick), context: prev.context };
 }
 
 export function childrenOf(index: DiagramIndex, id: string): readonly string[] {

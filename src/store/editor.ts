@@ -235,11 +235,21 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         if (next !== get().doc) set({ doc: next, index: withMovedNodes(get().index, next.nodes) ?? indexDocument(next) });
       },
       endGesture: () => {
-        const { gestureBase, doc, past } = get();
+        const { gestureBase, gestureIndex, doc, past } = get();
         if (gestureBase === null) return;
-        if (gestureBase === doc) set({ gestureBase: null, gestureIndex: null, dropHint: null });
-        else
-          set({ ...withDoc(doc), gestureBase: null, gestureIndex: null, dropHint: null, past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] });
+        const done = { gestureBase: null, gestureIndex: null, dropHint: null };
+        if (gestureBase === doc) {
+          set(done);
+          return;
+        }
+        const history = { past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] };
+        // A drag that only moved things (no drop into another parent): parents grow around what
+        // moved, and nothing else needs recomputing — no rule depends on geometry, so the
+        // problems stand, and the index is the gesture's own with the moved nodes swapped in.
+        const fitted = gestureIndex ? fitDocument(doc, changedSince(gestureIndex, doc)) : null;
+        const moved = fitted && gestureIndex ? withMovedNodes(gestureIndex, fitted.nodes) : null;
+        if (fitted && moved) set({ doc: fitted, index: moved, ...done, ...history });
+        else set({ ...withDoc(doc), ...done, ...history });
       },
       undo: () => {
         const { past, future, doc } = get();

@@ -14,6 +14,7 @@ import { leafSize } from "../../../src/domain/geometry.ts";
 import { addNode } from "../../../src/domain/edit.ts";
 import { fitDocument } from "../../../src/domain/geometry.ts";
 import { indexDocument } from "../../../src/domain/diagram.ts";
+import { validate } from "../../../src/domain/rules/index.ts";
 
 interface Model {
   /** Documents committed so far, as written text, newest last (what undo walks back through). */
@@ -54,6 +55,8 @@ function assertForest(store: EditorStore) {
     const fresh = indexDocument(doc);
     expect(state.index.order.map((n) => n.id)).toEqual(fresh.order.map((n) => n.id));
     for (const n of doc.nodes) expect(state.index.byId.get(n.id)).toBe(n);
+    // Problems kept across a drag that only moved things are the document's own.
+    expect(state.problems).toEqual(validate(doc));
   }
 }
 
