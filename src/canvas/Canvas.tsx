@@ -164,9 +164,13 @@ function CanvasInner() {
   // (Two steps: what the view needs is O(N) and changes with the view and the document; what the
   // selection adds is O(selection) and changes on every click.)
   const cover = frame?.cover ?? null;
+  // Recomputed when the layout may have changed (not on a label or prop edit that leaves every
+  // box where it was: a new set costs O(N) and would re-render React Flow's node list).
+  const layoutVersion = useEditor((s) => s.layoutVersion);
   const inView = useMemo(
     () => (stillDocument.nodes.length <= MOUNT_ALL_MAX_NODES || !cover ? null : nodesToMount(stillDocument, stillIdx, cover)),
-    [stillDocument, stillIdx, cover],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- stillDocument and stillIdx matter only through their layout
+    [layoutVersion, cover],
   );
   const mounted = useMemo(() => {
     if (!inView) return null;

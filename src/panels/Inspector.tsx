@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from "react";
+import { useDeferredValue, useId, useMemo, useState } from "react";
 import { COMMON_PROPS, EDGE_KINDS, EDGE_KIND_DEFS, KIND_DEFS, type EdgeKind } from "../domain/kinds/catalog.ts";
 import type { EnumProp, Lang, PortMapping, PropSpec } from "../domain/kinds/props.ts";
 import { isPort } from "../domain/kinds/props.ts";
@@ -300,13 +300,20 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
   );
 }
 
+/** Machines listed in the diagram's facts; past it, a count of the rest. */
+const MAX_FACTS = 12;
+
 /** With nothing selected: what the diagram as a whole says (kernels per machine, sizes). */
 function DiagramFacts() {
   const t = useT();
   const lang = useEditor((s) => s.lang);
   const index = useEditor(stillIndex);
   const edges = useEditor((s) => s.doc.edges.length);
-  const facts = useMemo(() => diagramFacts(index, lang), [index, lang]);
+  // Facts walk the whole diagram: on a big one they follow an edit a moment later, after the
+  // canvas has painted it, instead of delaying that paint.
+  const deferredIndex = useDeferredValue(index);
+  const facts = useMemo(() => diagramFacts(deferredIndex, lang), [deferredIndex, lang]);
+  const shown = facts.length > MAX_FACTS ? facts.slice(0, MAX_FACTS - 1) : facts;
   return (
     <div className="sd-inspector-body">
       <p className="sd-muted">{t("nothingSelected")}</p>
@@ -314,9 +321,10 @@ function DiagramFacts() {
         <>
           <h3>{t("diagramFacts")}</h3>
           <ul className="sd-facts" aria-label={t("diagramFacts")}>
-            {facts.map((f) => (
-              <li key={f}>{f}</li>
+            {shown.map((f, i) => (
+              <li key={i}>{f}</li>
             ))}
+            {shown.length < facts.length && <li>{t("factMoreMachines", { n: facts.length - shown.length })}</li>}
             <li>{t("factNodes", { n: index.order.length, e: edges })}</li>
           </ul>
         </>

@@ -36,6 +36,12 @@ export interface EditorState {
   gestureBase: StackDocument | null;
   /** The index of `gestureBase` (what stays still while a gesture moves things). */
   gestureIndex: DiagramIndex | null;
+  /**
+   * Changes when the layout may have: a node's box, its parent, the set of nodes or the edges
+   * (not on a label or prop edit that leaves every box as it was). What is derived from geometry
+   * alone — which nodes the canvas mounts — is recomputed only then. Not bumped inside a gesture.
+   */
+  layoutVersion: number;
   selectedNodes: readonly string[];
   selectedEdge: string | null;
   lang: Lang;
@@ -159,6 +165,20 @@ export function changedSince(base: DiagramIndex, doc: StackDocument): string[] {
 export const stillDoc = (s: Pick<EditorState, "gestureBase" | "doc">): StackDocument => s.gestureBase ?? s.doc;
 export const stillIndex = (s: Pick<EditorState, "gestureIndex" | "index">): DiagramIndex => s.gestureIndex ?? s.index;
 
+/**
+ * Whether `doc` has the same layout as `prevDoc` (indexed by `base`): the same nodes with the same
+ * parents and the very same position and size objects, and the same edges. O(N) identity checks.
+ */
+export function sameLayout(base: DiagramIndex, prevDoc: StackDocument, doc: StackDocument): boolean {
+  if (doc.edges !== prevDoc.edges || doc.nodes.length !== base.byId.size) return false;
+  for (const n of doc.nodes) {
+    const o = base.byId.get(n.id);
+    if (o === n) continue;
+    if (!o || o.position !== n.position || o.size !== n.size || (o.parentId ?? null) !== (n.parentId ?? null)) return false;
+  }
+  return true;
+}
+
 export function problemsOf(state: Pick<EditorState, "nodeProblems">, id: string): readonly Problem[] {
   return state.nodeProblems.get(id) ?? EMPTY;
 }
@@ -178,9 +198,12 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       // editing it must not cost selection × nodes.
       const selectedNodes = get().selectedNodes.filter((id) => derived.index.byId.has(id));
       const selectedEdge = get().selectedEdge;
+      const prev = get().gestureBase ?? get().doc;
+      const layoutVersion = base && sameLayout(base, prev, fitted) ? get().layoutVersion : get().layoutVersion + 1;
       return {
         doc: fitted,
         ...derived,
+        layoutVersion,
         selectedNodes: selectedNodes.length === get().selectedNodes.length ? get().selectedNodes : selectedNodes,
         selectedEdge: selectedEdge && fitted.edges.some((e) => e.id === selectedEdge) ? selectedEdge : null,
       };
@@ -192,6 +215,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       future: [],
       gestureBase: null,
       gestureIndex: null,
+      layoutVersion: 0,
       selectedNodes: [],
       selectedEdge: null,
       lang: "en",
@@ -248,7 +272,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         // problems stand, and the index is the gesture's own with the moved nodes swapped in.
         const fitted = gestureIndex ? fitDocument(doc, changedSince(gestureIndex, doc)) : null;
         const moved = fitted && gestureIndex ? withMovedNodes(gestureIndex, fitted.nodes) : null;
-        if (fitted && moved) set({ doc: fitted, index: moved, ...done, ...history });
+        if (fitted && moved) set({ doc: fitted, index: moved, layoutVersion: get().layoutVersion + 1, ...done, ...history });
         else set({ ...withDoc(doc), ...done, ...history });
       },
       undo: () => {

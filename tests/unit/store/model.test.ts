@@ -21,6 +21,8 @@ interface Model {
   steps: number;
 }
 
+let lastLayout: { version: number; layout: string } | null = null;
+
 function assertForest(store: EditorStore) {
   const { doc } = store.getState();
   const ids = new Set<string>();
@@ -57,6 +59,10 @@ function assertForest(store: EditorStore) {
     for (const n of doc.nodes) expect(state.index.byId.get(n.id)).toBe(n);
     // Problems kept across a drag that only moved things are the document's own.
     expect(state.problems).toEqual(validate(doc));
+    // The layout version changes whenever the layout does (what the canvas mounts depends on it).
+    const layout = (d: typeof doc) => JSON.stringify([d.nodes.map((n) => [n.id, n.parentId ?? null, n.position, n.size]), d.edges]);
+    if (lastLayout && lastLayout.version === state.layoutVersion) expect(layout(doc)).toBe(lastLayout.layout);
+    lastLayout = { version: state.layoutVersion, layout: layout(doc) };
   }
 }
 
@@ -232,6 +238,7 @@ describe("editor store, model-based", () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
         const store = createEditorStore();
+        lastLayout = null;
         fc.modelRun(() => ({ model: { steps: 0 }, real: store }), cmds);
       }),
       { numRuns: 60 },
@@ -242,6 +249,7 @@ describe("editor store, model-based", () => {
     fc.assert(
       fc.property(fc.commands(commands.slice(0, 8), { maxCommands: 25 }), fc.nat({ max: 30 }), (cmds, k) => {
         const store = createEditorStore();
+        lastLayout = null;
         fc.modelRun(() => ({ model: { steps: 0 }, real: store }), cmds);
         const before = writeDocument(store.getState().doc);
         const n = Math.min(k, store.getState().past.length);
