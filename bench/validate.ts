@@ -1,15 +1,19 @@
 /**
  * Full-validation benchmark (../shared/spec/performance.md: ≤ 2 ms at 5,000 nodes, ≤ 30 ms at
- * 50,000). Run: `npx tsx bench/validate.ts`. Import `runValidationBench` to collect the figures.
+ * 50,000). Run: `npx tsx bench/validate.ts` (the first part of `npm run bench`): writes its table,
+ * with the machine's load average, into docs/benchmarks.md between the validate-bench markers.
+ * Import `runValidationBench` to collect the figures.
  *
  * Documents are realistic nested stacks: hosts → hypervisor → vms → kernels → engines →
  * containers with published ports and apps, plus AWS clouds with EC2 Docker hosts, ECS clusters
  * on Fargate and EKS clusters with pods — with a sprinkling of mistakes so that problems are built.
  */
-import { loadavg } from "node:os";
-import { pathToFileURL } from "node:url";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { StackDocument, StackNode } from "../src/domain/document.ts";
 import { validate } from "../src/domain/rules/index.ts";
+import { VALIDATE_MARKERS, mergeSection, validationSection } from "./perf/report.ts";
 
 /** A document of exactly `n` nodes, listed parents first. */
 export function benchDocument(n: number): StackDocument {
@@ -136,19 +140,23 @@ export async function runValidationBench(): Promise<ValidationBenchRow[]> {
   return results;
 }
 
+/** Runs the bench and writes its table into docs/benchmarks.md between the validate-bench markers. */
+async function main(): Promise<void> {
+  const start = loadavg().map((x) => Math.round(x * 100) / 100);
+  const rows = await runValidationBench();
+  const end = loadavg().map((x) => Math.round(x * 100) / 100);
+  const machine = `${cpus().length} CPUs (nproc), Node ${process.version}`;
+  const body = validationSection(rows, { ranAt: new Date().toISOString(), machine, loadavg: { start, end } });
+  console.log(body);
+  const docs = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
+  const text = existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmarks\n";
+  writeFileSync(docs, mergeSection(text, VALIDATE_MARKERS, body, "## Full validation (Node, `bench/validate.ts`)"));
+  console.log(`\nwrote docs/benchmarks.md (${VALIDATE_MARKERS.start})`);
+}
+
 // No top-level await: a runner may load this module through a CommonJS transform.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
-  runValidationBench().then(
-    (rows) => {
-      console.log("| nodes | median (ms) | p95 (ms) | bare id Map (ms) | median / id Map |\n|---:|---:|---:|---:|---:|");
-      for (const r of rows)
-        console.log(
-          `| ${r.n.toLocaleString("en")} | ${r.medianMs.toFixed(3)} | ${r.p95Ms.toFixed(3)} | ${r.idMapFloorMs.toFixed(3)} | ${(r.medianMs / r.idMapFloorMs).toFixed(1)}× |`,
-        );
-      console.log(`\nNode ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -1,20 +1,26 @@
 /**
- * Page B: the real Stackdraw editor with a generated document of `?n=` nodes. Also exposes
- * `window.__exportBench(runs, variant)` for bench/perf/run.ts: times the app's Export PNG
- * (`exportPng(doc, opts, 2)` of src/files/browser.ts) on the page's document.
+ * Page B: the real Stackdraw editor with a generated document of `?n=` nodes — opened at
+ * `?vx=&vy=&vz=` when given (set as the document's `view.viewport`, which the app honours when it
+ * opens a document), else fitted. Exposes for bench/perf/run.ts:
+ * - `window.__benchFitView`: the editor's fit options (src/canvas/Canvas.tsx FIT_VIEW), handed to the bare page;
+ * - `window.__benchEdit(id, label)`: renames a node through the store (one committed edit);
+ * - `window.__exportBench(runs, variant)`: times the app's Export PNG (`exportPng(doc, opts, 2)` of
+ *   src/files/export.ts, loaded on demand as the app loads it) on the page's document.
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "../../src/App.tsx";
+import { FIT_VIEW } from "../../src/canvas/Canvas.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import { completeGeometry } from "../../src/domain/geometry.ts";
-import { exportPng } from "../../src/files/browser.ts";
+import { updateNode } from "../../src/domain/edit.ts";
 import "../../src/styles.css";
 import { perfDocument, wrapRoots } from "./doc.ts";
 import { pageParams } from "./params.ts";
 
-const { n } = pageParams();
-const store = createEditorStore(completeGeometry(perfDocument(n)));
+const { n, viewport } = pageParams();
+const doc = completeGeometry(perfDocument(n));
+const store = createEditorStore(viewport ? { ...doc, view: { ...doc.view, viewport } } : doc);
 store.getState().setLang("en");
 
 /** One export run: its time, the PNG's byte size and IHDR size, or why it failed. */
@@ -30,10 +36,21 @@ declare global {
   interface Window {
     /** `page`: the editor's document as it is; `wrapped`: its root subtrees re-flowed into rows ≤ 8,000 px wide. */
     __exportBench?: (runs: number, variant: "page" | "wrapped") => Promise<ExportRun[]>;
+    __benchEdit?: (id: string, label: string) => void;
+    __benchFitView?: { padding: number; minZoom: number; maxZoom: number };
   }
 }
 
+window.__benchFitView = { padding: FIT_VIEW.padding, minZoom: FIT_VIEW.minZoom, maxZoom: FIT_VIEW.maxZoom };
+
+window.__benchEdit = (id, label) => {
+  const s = store.getState();
+  s.commit(updateNode(s.doc, id, { label }));
+};
+
 window.__exportBench = async (runs, variant) => {
+  // On demand, as the app loads it: a static import would put the renderer into this page's initial JS.
+  const { exportPng } = await import("../../src/files/export.ts");
   const s = store.getState();
   const doc = variant === "wrapped" ? wrapRoots(s.doc, 8000) : s.doc;
   const opts = { theme: "light" as const, lang: s.lang, overlay: s.overlay, problems: s.problems };

@@ -1,16 +1,19 @@
 /**
  * Page A: bare React Flow with the same nodes as page B — same ids, parents, relative positions
- * and sizes from the same completed document, default node type, the same fit view. No store, no rules.
+ * and sizes from the same completed document, default node type, the same view: the editor's fit
+ * (`?fit=` from the runner, read off the app's FIT_VIEW) or, with `?vx=&vy=&vz=`, opened at that
+ * viewport with `onlyRenderVisibleElements`. No store, no rules. `window.__benchEdit(id, label)`
+ * renames a node through React Flow (`setNodes`, a new object for that node only).
  */
-import { StrictMode } from "react";
+import { StrictMode, useEffect } from "react";
 import { createRoot } from "react-dom/client";
-import { ReactFlow, type Node } from "@xyflow/react";
+import { ReactFlow, useReactFlow, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { completeGeometry } from "../../src/domain/geometry.ts";
 import { perfDocument } from "./doc.ts";
-import { FIT_VIEW, pageParams } from "./params.ts";
+import { pageParams } from "./params.ts";
 
-const { n, width, height } = pageParams();
+const { n, width, height, viewport, fit } = pageParams();
 const doc = completeGeometry(perfDocument(n));
 const nodes: Node[] = doc.nodes.map((d) => ({
   id: d.id,
@@ -25,8 +28,37 @@ const nodes: Node[] = doc.nodes.map((d) => ({
 const root = document.getElementById("root")!;
 if (width && height) Object.assign(root.style, { width: `${width}px`, height: `${height}px` });
 
+/** Hands the page a way to edit one node through React Flow, as an app built on it would. */
+function EditHook() {
+  const flow = useReactFlow();
+  useEffect(() => {
+    window.__benchEdit = (id: string, label: string) =>
+      flow.setNodes((nds) => nds.map((nd) => (nd.id === id ? { ...nd, data: { ...nd.data, label } } : nd)));
+    return () => {
+      delete window.__benchEdit;
+    };
+  }, [flow]);
+  return null;
+}
+
+declare global {
+  interface Window {
+    __benchEdit?: (id: string, label: string) => void;
+  }
+}
+
+const fitOptions = fit ?? { padding: 0.06, minZoom: 0.1, maxZoom: 1 };
+
 createRoot(root).render(
   <StrictMode>
-    <ReactFlow defaultNodes={nodes} defaultEdges={[]} fitView fitViewOptions={FIT_VIEW} minZoom={0.1} maxZoom={2} />
+    {viewport ? (
+      <ReactFlow defaultNodes={nodes} defaultEdges={[]} defaultViewport={viewport} onlyRenderVisibleElements minZoom={0.1} maxZoom={2}>
+        <EditHook />
+      </ReactFlow>
+    ) : (
+      <ReactFlow defaultNodes={nodes} defaultEdges={[]} fitView fitViewOptions={fitOptions} minZoom={fitOptions.minZoom} maxZoom={2}>
+        <EditHook />
+      </ReactFlow>
+    )}
   </StrictMode>,
 );

@@ -1,24 +1,54 @@
 /**
  * Code injected into both benchmark pages (as a plain-JS init script, so that no transpiler helper
- * leaks into the page). Defines `window.__bench`:
- * - `loadMs`: performance.now() when every `.react-flow__node` is present and measured
- *   (React Flow sets `visibility: visible` after measuring) + two animation frames;
- * - `view()`: the React Flow viewport (from React Flow's own store);
- * - `zoom1()`: zoom 1 centred on the fitted view's centre, through React Flow's panZoom;
- * - `gesture(kind, frames, leafIds)`: a pan of the pane or a drag of a leaf node, one synthetic
- *   mousemove per animation frame (out and back, so the document ends where it began), returning
- *   the rAF intervals and snapshots that prove the gesture moved something.
+ * leaks into the page). Reads `window.__benchExpect` (set by an earlier init script: `{ ids }`, the
+ * nodes the page's view shows by the document's geometry, or `{ canvas: true }` to wait only for
+ * the canvas) and `window.__benchLeaves` (the leaf ids). Defines `window.__bench`:
+ * - `loadMs`: performance.now() when every expected node is in the DOM and measured (React Flow
+ *   sets `visibility: visible` after measuring) + two animation frames; `loadInfo` what was mounted;
+ * - `view()`: the React Flow viewport and pane size (from React Flow's own store);
+ * - `zoom1()`: zoom 1 centred on the current view's centre; `setView(v)`: any viewport;
+ * - `visibleNodes()` / `mountedNodes()`: node elements overlapping the pane / in the DOM;
+ * - `gesture(kind, frames)`: a pan of the pane or a drag of a leaf node, one synthetic mousemove
+ *   per animation frame (out and back, so the document ends where it began), returning the rAF
+ *   intervals and snapshots that prove the gesture moved something;
+ * - `edit(id, label)`: calls the page's `window.__benchEdit(id, label)` and resolves with the time
+ *   from just before the call to a MessageChannel task posted from the first animation frame whose
+ *   callback finds `label` in the node's text (that frame paints it; the task runs after the frame).
  */
 export const PAGE_LIB = String.raw`
 (() => {
-  const N = Number(new URLSearchParams(location.search).get("n") || "0");
-  const B = (window.__bench = { loadMs: null });
+  const B = (window.__bench = { loadMs: null, loadInfo: null, error: null });
+  const frames = (k) => new Promise((r) => { const f = () => (k-- <= 0 ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+  const measured = () => {
+    const seen = new Set();
+    for (const el of document.querySelectorAll(".react-flow__node")) if (el.style.visibility === "visible") seen.add(el.getAttribute("data-id"));
+    return seen;
+  };
+  B.missing = () => {
+    const E = window.__benchExpect || {};
+    const seen = measured();
+    const miss = (E.ids || []).filter((id) => !seen.has(id));
+    return { expected: (E.ids || []).length, measured: seen.size, missing: miss.length, sample: miss.slice(0, 5) };
+  };
   const check = () => {
-    const els = document.querySelectorAll(".react-flow__node");
-    if (N > 0 && els.length === N) {
-      let ok = true;
-      for (const el of els) if (el.style.visibility !== "visible") { ok = false; break; }
-      if (ok) { requestAnimationFrame(() => requestAnimationFrame(() => { B.loadMs = performance.now(); })); return; }
+    const E = window.__benchExpect || { canvas: true };
+    let ok = false;
+    const vp = document.querySelector(".react-flow__viewport");
+    if (vp && E.ids) {
+      const els = document.querySelectorAll(".react-flow__node");
+      if (els.length >= E.ids.length) {
+        const seen = measured();
+        ok = E.ids.every((id) => seen.has(id));
+      }
+    } else if (vp) {
+      try { ok = B.flowStore().getState().width > 0; } catch { ok = false; }
+    }
+    if (ok) {
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        B.loadMs = performance.now();
+        B.loadInfo = { mounted: document.querySelectorAll(".react-flow__node").length };
+      }));
+      return;
     }
     requestAnimationFrame(check);
   };
@@ -38,16 +68,25 @@ export const PAGE_LIB = String.raw`
     const s = B.flowStore().getState();
     return { x: s.transform[0], y: s.transform[1], zoom: s.transform[2], width: s.width, height: s.height };
   };
-  const frames = (k) => new Promise((r) => { const f = () => (k-- <= 0 ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+  B.setView = async (v) => {
+    await B.flowStore().getState().panZoom.setViewport(v);
+    await frames(3);
+    return B.view();
+  };
   B.zoom1 = async () => {
     const s = B.flowStore().getState();
     const [tx, ty, k] = s.transform;
     const cx = (s.width / 2 - tx) / k, cy = (s.height / 2 - ty) / k;
-    await s.panZoom.setViewport({ x: s.width / 2 - cx, y: s.height / 2 - cy, zoom: 1 });
-    await frames(3);
-    return B.view();
+    return B.setView({ x: s.width / 2 - cx, y: s.height / 2 - cy, zoom: 1 });
+  };
+  // Lets the page finish what an action left to do (culling, deferred work) before the next one.
+  B.settle = async () => {
+    await frames(2);
+    await new Promise((r) => (window.requestIdleCallback ? requestIdleCallback(() => r(), { timeout: 1000 }) : setTimeout(r, 50)));
+    await frames(1);
   };
   const paneRect = () => document.querySelector(".react-flow__pane").getBoundingClientRect();
+  B.mountedNodes = () => document.querySelectorAll(".react-flow__node").length;
   B.visibleNodes = () => {
     const p = paneRect();
     let n = 0;
@@ -59,17 +98,18 @@ export const PAGE_LIB = String.raw`
   };
   const nodeEl = (id) => document.querySelector('.react-flow__node[data-id="' + CSS.escape(id) + '"]');
   // The leaf nearest the pane's centre that lies wholly inside the pane.
-  B.pickLeaf = (leafIds) => {
+  B.pickLeaf = (leafIds = window.__benchLeaves || []) => {
     const p = paneRect();
     const cx = (p.left + p.right) / 2, cy = (p.top + p.bottom) / 2;
+    const leaves = new Set(leafIds);
     let best = null, bestD = Infinity;
-    for (const id of leafIds) {
-      const el = nodeEl(id);
-      if (!el) continue;
+    for (const el of document.querySelectorAll(".react-flow__node")) {
+      const id = el.getAttribute("data-id");
+      if (!leaves.has(id)) continue;
       const r = el.getBoundingClientRect();
       if (r.width < 2 || r.left < p.left || r.right > p.right || r.top < p.top || r.bottom > p.bottom) continue;
       const d = Math.hypot((r.left + r.right) / 2 - cx, (r.top + r.bottom) / 2 - cy);
-      if (d < bestD) { bestD = d; best = id; }
+      if (d < bestD || (d === bestD && id < best)) { bestD = d; best = id; }
     }
     return best;
   };
@@ -82,7 +122,7 @@ export const PAGE_LIB = String.raw`
       const p = paneRect();
       x = p.left + 8; y = p.top + 8;
     } else {
-      leaf = B.pickLeaf(leafIds);
+      leaf = B.pickLeaf(leafIds || window.__benchLeaves || []);
       if (!leaf) throw new Error("no visible leaf node to drag");
       target = nodeEl(leaf);
       snap = () => nodeEl(leaf).style.transform;
@@ -114,5 +154,21 @@ export const PAGE_LIB = String.raw`
       requestAnimationFrame(frame);
     });
   };
+  B.edit = (id, label, timeoutMs = 20000) => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    window.__benchEdit(id, label);
+    const tick = () => {
+      const el = nodeEl(id);
+      if (el && el.textContent.includes(label)) {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now() - t0);
+        ch.port2.postMessage(0);
+        return;
+      }
+      if (performance.now() - t0 > timeoutMs) { reject(new Error("label " + JSON.stringify(label) + " of " + id + " not shown after " + timeoutMs + " ms")); return; }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
 })();
 `;

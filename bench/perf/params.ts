@@ -1,12 +1,36 @@
-/** Page parameters shared by both benchmark pages: `?n=1000&w=…&h=…`. */
+/**
+ * Page parameters shared by both benchmark pages:
+ * `?n=1000&w=…&h=…&fit=padding,minZoom,maxZoom&vx=…&vy=…&vz=…`.
+ * - `w`, `h`: the bare page's canvas size (the editor's, measured by the runner);
+ * - `fit`: the editor's fit options (src/canvas/Canvas.tsx FIT_VIEW, read from the app page by the
+ *   runner), for the bare page's fitView;
+ * - `vx`, `vy`, `vz`: open at this viewport instead of fitting (React Flow's convention).
+ */
+export interface PageViewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
 export function pageParams(search: string = location.search) {
   const q = new URLSearchParams(search);
   const int = (k: string, d: number) => {
     const v = Number.parseInt(q.get(k) ?? "", 10);
     return Number.isFinite(v) && v > 0 ? v : d;
   };
-  return { n: int("n", 1000), width: int("w", 0), height: int("h", 0) };
+  const num = (k: string) => {
+    const raw = q.get(k);
+    const v = raw === null || raw === "" ? Number.NaN : Number(raw);
+    return Number.isFinite(v) ? v : null;
+  };
+  const vx = num("vx");
+  const vy = num("vy");
+  const vz = num("vz");
+  const viewport: PageViewport | null = vx !== null && vy !== null && vz !== null && vz > 0 ? { x: vx, y: vy, zoom: vz } : null;
+  const [padding, minZoom, maxZoom] = (q.get("fit") ?? "").split(",").map(Number);
+  const fit =
+    padding !== undefined && minZoom !== undefined && maxZoom !== undefined && [padding, minZoom, maxZoom].every(Number.isFinite)
+      ? { padding, minZoom, maxZoom }
+      : null;
+  return { n: int("n", 1000), width: int("w", 0), height: int("h", 0), viewport, fit };
 }
-
-/** The editor's fit-view options (src/canvas/Canvas.tsx FIT_VIEW), mirrored for the bare page. */
-export const FIT_VIEW = { maxZoom: 1, padding: 0.15 };

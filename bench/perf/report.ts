@@ -1,0 +1,422 @@
+/**
+ * The editor benchmark's report, pure (tested in tests/unit/bench/report.test.ts): rows from the
+ * results, each figure beside the bare React Flow figure and its target (✅/❌), the markdown
+ * section, and merging generated sections into docs/benchmarks.md between their markers without
+ * touching anything outside them.
+ */
+import { FRAME_MS, median, ratio, summarizeFrames } from "./stats.ts";
+import type { BundleFigures } from "./bundle.ts";
+import type { FitOptions, Pane, Viewport } from "./views.ts";
+
+export type Variant = "A" | "B";
+export type Gesture = "pan" | "drag";
+/** `fit`: the fit view; `zoom1`: zoom 1 at the fit view's centre; `open`: the page opened at zoom 1. */
+export type ViewKey = "fit" | "zoom1" | "open";
+
+export interface ViewResult {
+  /** The page's viewport when measured. */
+  viewport: Viewport;
+  /** Node elements overlapping the pane. */
+  visible: number;
+  /** Node elements in the DOM. */
+  mounted: number;
+  /** rAF intervals (ms) per gesture; absent when the gesture failed. */
+  frames: Partial<Record<Gesture, number[]>>;
+  /** Edit-to-paint times (ms) of the edits that completed. */
+  edits: number[];
+}
+
+export interface VisitResult {
+  loadMs: number;
+  heapMB: number;
+  domNodes: number;
+  /** Node elements in the DOM when the load condition was met. */
+  mountedAtLoad: number;
+  views: Partial<Record<ViewKey, ViewResult>>;
+  /** B, opened at a document viewport: whether the app showed it. */
+  honoured?: boolean;
+}
+
+export interface CaseResult {
+  /** "100", "1000", "5000", "5000-open". */
+  key: string;
+  n: number;
+  /** Opened at zoom 1 (the editing view) rather than fitted. */
+  open: boolean;
+  ranAt: string;
+  rounds: number;
+  frames: number;
+  editsPerView: number;
+  pane: Pane;
+  fit: FitOptions;
+  /** The views computed in the runner from the document (fit or open). */
+  expectedViewport: Viewport;
+  /** Nodes overlapping the pane in that view, by the document's geometry. */
+  expectedVisible: number;
+  visits: Record<Variant, VisitResult[]>;
+  /** B opened at the document's viewport (open case only; null when unknown). */
+  honoured: boolean | null;
+  errors: string[];
+  loadavg: { start: number[]; end: number[] };
+}
+
+export interface ExportRun {
+  ms: number;
+  bytes: number;
+  width: number;
+  height: number;
+  error?: string;
+}
+
+export interface ExportResult {
+  ranAt: string;
+  runs: number;
+  app: { n: number; variant: "page" | "wrapped"; runs: ExportRun[] }[];
+  cli: ExportRun[] | null;
+}
+
+export interface BundleResult {
+  ranAt: string;
+  app: BundleFigures;
+  bare: BundleFigures;
+}
+
+export interface BenchResults {
+  schema: number;
+  machine: string;
+  /** The last full or partial run. */
+  run: { startedAt: string; seconds: number; loadavg: { start: number[]; end: number[] }; command: string } | null;
+  cases: Record<string, CaseResult>;
+  bundle: BundleResult | null;
+  export: ExportResult | null;
+}
+
+export const RESULTS_SCHEMA = 2;
+
+export interface Row {
+  figure: string;
+  a: string;
+  b: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+export const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "—");
+export const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "—");
+export const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "—");
+export const rx = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "—");
+export const count = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en") : "—");
+export const kb = (bytes: number) => (Number.isFinite(bytes) ? (bytes / 1024).toFixed(1) : "—");
+export const loads = (l: readonly number[]) => l.map((x) => x.toFixed(2)).join(" / ");
+
+/** "4m12s", "58s", "1h03m". */
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, "0")}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
+}
+
+/** The progress prefix: `N=5000 round 3/5 B (visit 17/52, 4m12s)`. */
+export function progressLabel(what: string, visit: number, visits: number, elapsedMs: number): string {
+  return `${what} (visit ${visit}/${visits}, ${formatElapsed(elapsedMs)})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets (../shared/spec/performance.md)
+
+interface Target {
+  text: string;
+  met: (a: number, b: number) => boolean;
+}
+const ratioTarget = (k: number): Target => ({ text: `≤ ${k}× A`, met: (a, b) => ratio(b, a) <= k });
+const msTarget = (limit: number): Target => ({ text: `≤ ${limit} ms`, met: (_a, b) => b <= limit });
+/** 0.5 ms of tolerance: a 16.8 ms rAF interval is one 60 Hz frame with timer jitter, not a miss. */
+const FRAME_TARGET: Target = { text: "≤ 16.7 ms", met: (_a, b) => b <= FRAME_MS + 0.5 };
+const MAX_FRAME_TARGET: Target = { text: "≤ 25 ms", met: (_a, b) => b <= 25 };
+
+function row(figure: string, a: number, b: number, fmt: (x: number) => string, target?: Target, showRatio = true): Row {
+  const r = ratio(b, a);
+  return {
+    figure,
+    a: fmt(a),
+    b: fmt(b),
+    ratio: showRatio ? rx(r) : "—",
+    target: target?.text ?? "—",
+    met: target ? Number.isFinite(b) && target.met(a, b) : null,
+  };
+}
+
+/** The targets that apply to a case's figures. */
+export function caseTargets(c: Pick<CaseResult, "n" | "open">) {
+  const big = c.n >= 5000;
+  return {
+    load: c.open && big ? msTarget(1000) : c.n === 1000 && !c.open ? ratioTarget(1.15) : undefined,
+    heap: ratioTarget(1.2),
+    /** p95 and max frame targets for a gesture in a view. */
+    frames: (view: ViewKey): { p95?: Target; max?: Target; ratio?: Target } => {
+      if (c.n === 1000 || (big && view !== "fit")) return { p95: FRAME_TARGET, max: MAX_FRAME_TARGET };
+      if (big && view === "fit") return { ratio: ratioTarget(1.1) };
+      return {};
+    },
+    edit: big ? ratioTarget(1.1) : undefined,
+  };
+}
+
+export const VIEW_NAMES: Record<ViewKey, string> = {
+  fit: "fit view",
+  zoom1: "zoom 1 (fit view's centre)",
+  open: "opened at zoom 1",
+};
+
+export function caseTitle(c: Pick<CaseResult, "n" | "open">): string {
+  return c.open ? `${count(c.n)} nodes, opened at zoom 1 (editing view)` : `${count(c.n)} nodes`;
+}
+
+export function caseViews(c: Pick<CaseResult, "open">): ViewKey[] {
+  return c.open ? ["open"] : ["fit", "zoom1"];
+}
+
+/** The table rows of one case. */
+export function caseRows(c: CaseResult): Row[] {
+  const out: Row[] = [];
+  const t = caseTargets(c);
+  const med = (v: Variant, f: (x: VisitResult) => number) => median(c.visits[v].map(f).filter(Number.isFinite));
+  const both = (f: (x: VisitResult) => number) => [med("A", f), med("B", f)] as const;
+  const [loadA, loadB] = both((x) => x.loadMs);
+  out.push(row("load to full render (ms)", loadA, loadB, f0, t.load));
+  const [heapA, heapB] = both((x) => x.heapMB);
+  out.push(row("JS heap after GC (MB)", heapA, heapB, f1, t.heap));
+  const [domA, domB] = both((x) => x.domNodes);
+  out.push(row("DOM nodes after load", domA, domB, count));
+  const [mA, mB] = both((x) => x.mountedAtLoad);
+  out.push(row(`nodes mounted after load (of ${count(c.n)})`, mA, mB, count));
+  for (const view of caseViews(c)) {
+    const name = VIEW_NAMES[view];
+    const vmed = (v: Variant, f: (r: ViewResult) => number) => med(v, (x) => (x.views[view] ? f(x.views[view]!) : Number.NaN));
+    const zA = vmed("A", (r) => r.viewport.zoom);
+    const zB = vmed("B", (r) => r.viewport.zoom);
+    out.push(row(`${name}: zoom`, zA, zB, (x) => (Number.isFinite(x) ? x.toFixed(3) : "—"), undefined, false));
+    const geom = view === "zoom1" ? "" : ` (by the geometry: ${count(c.expectedVisible)})`;
+    out.push(row(`${name}: nodes on screen, of ${count(c.n)}${geom}`, vmed("A", (r) => r.visible), vmed("B", (r) => r.visible), count, undefined, false));
+    out.push(row(`${name}: nodes mounted`, vmed("A", (r) => r.mounted), vmed("B", (r) => r.mounted), count, undefined, false));
+    const ft = t.frames(view);
+    for (const gesture of ["pan", "drag"] as const) {
+      const pooled = (v: Variant) => summarizeFrames(c.visits[v].flatMap((x) => x.views[view]?.frames[gesture] ?? []));
+      const a = pooled("A");
+      const b = pooled("B");
+      const g = `${gesture}, ${name}`;
+      const ratioT = gesture === "pan" ? ft.ratio : undefined;
+      out.push(row(`${g}: median frame (ms)`, a.median, b.median, f1, ratioT));
+      out.push(row(`${g}: p95 frame (ms)`, a.p95, b.p95, f1, ft.p95 ?? ratioT));
+      out.push(row(`${g}: max frame (ms)`, a.max, b.max, f1, ft.max));
+      out.push({ figure: `${g}: frames over 16.7 ms`, a: pct(a.over), b: pct(b.over), ratio: "—", target: "—", met: null });
+    }
+    const edits = (v: Variant) => c.visits[v].flatMap((x) => x.views[view]?.edits ?? []);
+    const eA = edits("A");
+    const eB = edits("B");
+    out.push(row(`one edit to the next paint, ${name}: median (ms)`, median(eA), median(eB), f1, t.edit));
+    out.push(row(`one edit to the next paint, ${name}: max (ms)`, eA.length ? Math.max(...eA) : Number.NaN, eB.length ? Math.max(...eB) : Number.NaN, f1));
+  }
+  return out;
+}
+
+export function bundleRows(b: BundleResult): Row[] {
+  const FRAMEWORK = /^(react|react-dom|scheduler|@xyflow\/.*|d3-.*|zustand|classcat|use-sync-external-store)$/;
+  const framework = (f: BundleFigures) => f.packages.filter((p) => FRAMEWORK.test(p.name)).reduce((s, p) => s + p.gzip, 0);
+  return [
+    row("initial JS, gzip -9 (KB)", b.bare.initialJs / 1024, b.app.initialJs / 1024, f1, { text: "≤ 180 KB", met: (_a, x) => x <= 180 }),
+    row("of it React, React Flow, d3, zustand (KB)", framework(b.bare) / 1024, framework(b.app) / 1024, f1),
+    row("initial CSS, gzip -9 (KB)", b.bare.initialCss / 1024, b.app.initialCss / 1024, f1),
+    row("JS loaded on demand, gzip -9 (KB)", b.bare.lazyJs / 1024, b.app.lazyJs / 1024, f1),
+  ];
+}
+
+function exportRunsRow(figure: string, runs: readonly ExportRun[], target: number | null): Row {
+  const tgt = target === null ? "—" : `≤ ${target} ms`;
+  const failed = runs.find((r) => r.error !== undefined);
+  if (failed) return { figure, a: "—", b: `fails: ${failed.error}`, ratio: "—", target: tgt, met: target === null ? null : false };
+  if (runs.length === 0) return { figure, a: "—", b: "—", ratio: "—", target: tgt, met: target === null ? null : false };
+  const ms = median(runs.map((r) => r.ms));
+  return { figure: `${figure}, ${runs[0]!.width}×${runs[0]!.height} px: median (ms)`, a: "—", b: ms.toFixed(0), ratio: "—", target: tgt, met: target === null ? null : ms <= target };
+}
+
+export const EXPORT_TARGET_MS: Record<number, number> = { 1000: 500, 5000: 1500 };
+
+export function exportRows(e: ExportResult): Row[] {
+  const out: Row[] = [];
+  for (const x of e.app) {
+    const what = x.variant === "page" ? "the editor's layout" : "roots wrapped into rows ≤ 8,000 px";
+    const target = x.variant === "wrapped" ? (EXPORT_TARGET_MS[x.n] ?? null) : null;
+    out.push(exportRunsRow(`PNG export in the app (2×), ${count(x.n)} nodes, ${what}`, x.runs, target));
+  }
+  if (e.cli) out.push(exportRunsRow("CLI render to PNG in Node (resvg, 2×), 1,000 nodes, roots wrapped into rows ≤ 8,000 px", e.cli, null));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+export function table(rs: readonly Row[]): string {
+  const lines = ["| figure | bare React Flow (A) | Stackdraw (B) | B/A | target |", "|---|---:|---:|---:|---|"];
+  for (const r of rs) lines.push(`| ${r.figure} | ${r.a} | ${r.b} | ${r.ratio} | ${r.target}${r.met === null ? "" : r.met ? " ✅" : " ❌ missed"} |`);
+  return lines.join("\n");
+}
+
+function packageTable(b: BundleResult): string {
+  const names = [...new Set([...b.app.packages, ...b.bare.packages].map((p) => p.name))];
+  const of = (f: BundleFigures, name: string) => f.packages.find((p) => p.name === name);
+  names.sort((x, y) => (of(b.app, y)?.gzip ?? 0) - (of(b.app, x)?.gzip ?? 0) || (of(b.bare, y)?.gzip ?? 0) - (of(b.bare, x)?.gzip ?? 0));
+  const cell = (f: BundleFigures, name: string) => {
+    const p = of(f, name);
+    return p ? `${kb(p.gzip)} (${kb(p.rendered)})` : "—";
+  };
+  const lines = ["| package | bare page (A): gzip KB (minified KB) | Stackdraw (B): gzip KB (minified KB) | share of B |", "|---|---:|---:|---:|"];
+  for (const name of names) {
+    const p = of(b.app, name);
+    lines.push(`| ${name} | ${cell(b.bare, name)} | ${cell(b.app, name)} | ${p ? pct(p.gzip / b.app.initialJs) : "—"} |`);
+  }
+  lines.push(`| **total initial JS** | ${kb(b.bare.initialJs)} (${kb(b.bare.initialJsRaw)}) | ${kb(b.app.initialJs)} (${kb(b.app.initialJsRaw)}) | 100 % |`);
+  return lines.join("\n");
+}
+
+const missedOf = (rs: readonly Row[]) => rs.filter((r) => r.met === false);
+
+/** Every row that has a target, across the cases, bundle and export, prefixed with its case. */
+export function targetRows(results: BenchResults): Row[] {
+  const out: Row[] = [];
+  for (const c of orderedCases(results)) for (const r of caseRows(c)) if (r.met !== null) out.push({ ...r, figure: `${caseTitle(c)} — ${r.figure}` });
+  if (results.bundle) for (const r of bundleRows(results.bundle)) if (r.met !== null) out.push(r);
+  if (results.export) for (const r of exportRows(results.export)) if (r.met !== null) out.push(r);
+  return out;
+}
+
+export function orderedCases(results: BenchResults): CaseResult[] {
+  return Object.values(results.cases).sort((a, b) => a.n - b.n || Number(a.open) - Number(b.open));
+}
+
+const vp = (v: Viewport) => `x ${v.x.toFixed(0)}, y ${v.y.toFixed(0)}, zoom ${v.zoom.toFixed(3)}`;
+
+function caseSection(c: CaseResult, runStartedAt: string | null): string {
+  const visits = (v: Variant) => c.visits[v].length;
+  const notes: string[] = [];
+  if (runStartedAt !== null && c.ranAt < runStartedAt) notes.push(`**From an earlier run (${c.ranAt}).**`);
+  notes.push(
+    `${c.open ? "Both pages open at" : "Both pages fit the view to"} ${vp(c.expectedViewport)} in a ${c.pane.width}×${c.pane.height} px canvas ` +
+      `(${c.open ? "the first host's top-left at (40, 40); bare page: `defaultViewport` + `onlyRenderVisibleElements`, app: the document's `view.viewport`" : `React Flow's fit with padding ${c.fit.padding}, zoom ${c.fit.minZoom}–${c.fit.maxZoom}`}); ` +
+      `${count(c.expectedVisible)} of ${count(c.n)} nodes overlap the canvas by the document's geometry, and loading waits for those.`,
+  );
+  notes.push(`${visits("A")} A and ${visits("B")} B measured visits (${c.rounds} round${c.rounds === 1 ? "" : "s"} after a warm-up pair), ${c.frames} frames per gesture, ${c.editsPerView} edits per view and visit; load average ${loads(c.loadavg.start)} before, ${loads(c.loadavg.end)} after.`);
+  if (c.open && c.honoured === false) notes.push("**The app did not open at the document's viewport** (it fitted the view instead): the runner set the viewport before the gestures.");
+  if (c.errors.length) notes.push(`**Errors:** ${c.errors.join("; ")}`);
+  return [`### ${caseTitle(c)}`, "", notes.join(" "), "", table(caseRows(c))].join("\n");
+}
+
+export interface SectionMeta {
+  machine: string;
+  viewport: Pane;
+}
+
+/** The whole generated section (between the editor-bench markers). */
+export function renderSection(results: BenchResults, meta: SectionMeta): string {
+  const run = results.run;
+  const parts: string[] = [];
+  parts.push("## Editor: bare React Flow (A) vs Stackdraw (B)");
+  parts.push("");
+  parts.push(
+    (run
+      ? `Run ${run.startedAt} by \`${run.command}\` on ${results.machine} (this section's part of it took ${formatElapsed(run.seconds * 1000)}); load average (1 / 5 / 15 min) ${loads(run.loadavg.start)} at the start and ${loads(run.loadavg.end)} at the end (above 2, something else shared the 2 cores). `
+      : `Machine: ${results.machine}. `) +
+      `Production build (bench/perf/vite.config.ts) served on 127.0.0.1, browser window ${meta.viewport.width}×${meta.viewport.height}, interleaved A B A B with a fresh browser context per visit. ` +
+      "A is bare React Flow with the same nodes (ids, parents, positions, sizes) as the nested document B shows (bench/perf/doc.ts: hosts → hypervisor → VMs → kernel → engine → containers; no edges), in a canvas of the editor's size. " +
+      "Load = navigation start → every node that overlaps the canvas in the page's view (computed in the runner from the document) is in the DOM and measured (`visibility: visible`) + two animation frames; medians over visits. " +
+      "Heap and DOM nodes: `HeapProfiler.collectGarbage`, then `Performance.getMetrics`. " +
+      "Frames: one synthetic mousemove per animation frame (out and back), the rAF intervals pooled over the visits; pan drags the empty pane, drag moves the leaf nearest the canvas centre; p95 is met within 0.5 ms of timer jitter. " +
+      "One edit: the app renames a visible leaf through its store (`commit(updateNode(doc, id, { label }))`), the bare page through React Flow (`setNodes` with a new object for that node); the time runs from just before the call to a MessageChannel task posted from the first animation frame whose callback finds the new label in the node's DOM text, i.e. to the end of the first frame that paints it.",
+  );
+  parts.push("");
+  const targets = targetRows(results);
+  parts.push("### Targets (../shared/spec/performance.md)", "", table(targets), "");
+  parts.push("Full validation (Node) has its own table below (bench/validate.ts).", "");
+  for (const c of orderedCases(results)) parts.push(caseSection(c, run?.startedAt ?? null), "");
+  if (results.bundle) {
+    const b = results.bundle;
+    parts.push(
+      "### Initial JS",
+      "",
+      `Run ${b.ranAt}. B is the real app (the root vite.config.ts, \`vite build\` with \`write: false\`): its entry chunk and every chunk it imports statically (${b.app.chunks.join(", ")}), not dynamic imports, each gzipped at level 9 as served; CSS: the stylesheets those chunks import. ` +
+        `A is the bare bench page (bench/perf/bare.html from the bench build: React, React DOM, React Flow and the bench's own document generator from src/domain). The spec's peer, bare React Flow + React 19 + html-to-image, is 137 KB. ` +
+        "KB = 1,024 bytes. Per package: each chunk's real gzip size is allocated to the packages in it in proportion to each package's individually gzipped code in that chunk (a chunk is compressed as a whole, so a package's share cannot be measured directly).",
+      "",
+      table(bundleRows(b)),
+      "",
+      packageTable(b),
+      "",
+    );
+  }
+  if (results.export) {
+    const e = results.export;
+    parts.push(
+      "### PNG export",
+      "",
+      `Run ${e.ranAt}. \`exportPng(doc, opts, 2)\` of src/files/export.ts in the app page (light theme, problems as the store has them), 1 warm-up + ${e.runs} timed runs, median; time from the call to the PNG Blob. ` +
+        `"the editor's layout" is the page's document as the stack layout places it; "wrapped" is the same document with its root subtrees re-flowed into rows (bench/perf/doc.ts wrapRoots), the targets' case. ` +
+        "CLI: `renderPng` of src/cli/render.ts (the code behind `stackdraw render -o x.png`) in Node, same runs.",
+      "",
+      table(exportRows(e)),
+      "",
+    );
+  }
+  const missed = missedOf(targets);
+  parts.push(missed.length ? `Missed: ${missed.map((r) => r.figure).join("; ")}. See the analysis below this section.` : "All targets met.");
+  return parts.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/benchmarks.md
+
+export const EDITOR_MARKERS = { start: "<!-- editor-bench:start -->", end: "<!-- editor-bench:end -->" } as const;
+export const VALIDATE_MARKERS = { start: "<!-- validate-bench:start -->", end: "<!-- validate-bench:end -->" } as const;
+
+/**
+ * `text` with the part between the markers replaced by `body` (markers kept); everything outside the
+ * markers is untouched. Without the markers, the block is appended at the end, under `heading` if given.
+ */
+export function mergeSection(text: string, markers: { start: string; end: string }, body: string, heading?: string): string {
+  const block = `${markers.start}\n${body.replace(/^\n+|\n+$/g, "")}\n${markers.end}`;
+  const i = text.indexOf(markers.start);
+  const j = i >= 0 ? text.indexOf(markers.end, i + markers.start.length) : -1;
+  if (i >= 0 && j > i) return text.slice(0, i) + block + text.slice(j + markers.end.length);
+  const head = text.replace(/\s*$/, "");
+  return `${head}${head ? "\n\n" : ""}${heading ? `${heading}\n\n` : ""}${block}\n`;
+}
+
+export interface ValidationRow {
+  n: number;
+  medianMs: number;
+  p95Ms: number;
+  idMapFloorMs: number;
+}
+
+export const VALIDATION_TARGET_MS: Record<number, number> = { 5000: 2, 50000: 30 };
+
+/** The full-validation table, with the run's time, machine and load. */
+export function validationSection(rows: readonly ValidationRow[], meta: { ranAt: string; machine: string; loadavg: { start: number[]; end: number[] } }): string {
+  const lines = [
+    `Latest run ${meta.ranAt} on ${meta.machine}, \`npx tsx bench/validate.ts\` (also the first part of \`npm run bench\`); load average (1 / 5 / 15 min) ${loads(meta.loadavg.start)} at the start, ${loads(meta.loadavg.end)} at the end.`,
+    "",
+    "| nodes | median (ms) | p95 (ms) | bare id Map (ms) | median / id Map | target |",
+    "|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const r of rows) {
+    const target = VALIDATION_TARGET_MS[r.n];
+    const t = target === undefined ? "—" : `≤ ${target} ms ${r.medianMs <= target ? "✅" : "❌ missed"}`;
+    lines.push(`| ${count(r.n)} | ${r.medianMs.toFixed(2)} | ${r.p95Ms.toFixed(2)} | ${r.idMapFloorMs.toFixed(2)} | ${(r.medianMs / r.idMapFloorMs).toFixed(1)}× | ${t} |`);
+  }
+  return lines.join("\n");
+}
