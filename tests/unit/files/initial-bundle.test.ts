@@ -71,7 +71,7 @@ const ON_DEMAND: [RegExp, string][] = [
   [/^src\/io\/compose(-yaml)?\.ts$/, "the Compose importer"],
   [/^src\/templates\//, "the templates (gallery, ?template=)"],
   [/^src\/render\/(svg|raster|thumbnail)\.ts$/, "the SVG renderer (export, gallery thumbnails)"],
-  [/^src\/files\/(fonts|export|browser)\.ts$/, "the SVG/PNG export and its font inlining"],
+  [/^src\/files\/(fonts|export)\.ts$/, "the SVG/PNG export and its font inlining"],
   [/^src\/panels\/(TemplateGallery|ShortcutsSheet)\.tsx$/, "a modal panel"],
   [/^src\/io\/(read|json-text|migrations)\.ts$/, "the document reader (open, paste, restore a draft)"],
 ];
