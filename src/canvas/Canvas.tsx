@@ -223,7 +223,16 @@ function CanvasInner() {
     [fitView, follow, flow, store],
   );
 
-  const onMoveStart = useCallback((_e: unknown, vp: FlowViewport) => setViewClasses(sectionRef.current, vp, true), []);
+  // Promoting the viewport to a layer costs a frame at the start of a pan; it pays off only when
+  // many nodes are mounted (each frame would repaint them all), so only then.
+  const mountedCount = useRef(0);
+  useLayoutEffect(() => {
+    mountedCount.current = nodes.length;
+  }, [nodes]);
+  const onMoveStart = useCallback(
+    (_e: unknown, vp: FlowViewport) => setViewClasses(sectionRef.current, vp, mountedCount.current > MOUNT_ALL_MAX_NODES),
+    [],
+  );
   const onMove = useCallback(
     (_e: unknown, vp: FlowViewport) => {
       setViewClasses(sectionRef.current, vp);

@@ -7,6 +7,7 @@ import { problemMessage } from "../domain/rules/index.ts";
 import { removeEdges, removeNodes, updateEdge, updateNode } from "../domain/edit.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { stillDoc, stillIndex } from "../store/editor.ts";
+import { indexDocument } from "../domain/diagram.ts";
 import { chainOf, diagramFacts, factsOf } from "./facts.ts";
 import { displayLabel } from "../canvas/view-model.ts";
 import { translate } from "../i18n/strings.ts";
@@ -300,6 +301,9 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
   );
 }
 
+/** What the facts start from on the first render, so that they never delay the editor's first paint. */
+const NO_INDEX = indexDocument({ nodes: [] });
+
 /** Machines listed in the diagram's facts; past it, a count of the rest. */
 const MAX_FACTS = 12;
 
@@ -311,7 +315,7 @@ function DiagramFacts() {
   const edges = useEditor((s) => s.doc.edges.length);
   // Facts walk the whole diagram: on a big one they follow an edit a moment later, after the
   // canvas has painted it, instead of delaying that paint.
-  const deferredIndex = useDeferredValue(index);
+  const deferredIndex = useDeferredValue(index, NO_INDEX);
   const facts = useMemo(() => diagramFacts(deferredIndex, lang), [deferredIndex, lang]);
   const shown = facts.length > MAX_FACTS ? facts.slice(0, MAX_FACTS - 1) : facts;
   return (
@@ -335,7 +339,9 @@ function DiagramFacts() {
 
 export function Inspector() {
   const t = useT();
-  const selected = useEditor((s) => (s.selectedNodes.length === 1 ? stillIndex(s).byId.get(s.selectedNodes[0]!) : undefined));
+  // The inspector follows a click a moment later, at low priority: the canvas shows the selection
+  // (and a drag starts moving) in the same frame, without waiting for the form to render.
+  const selected = useDeferredValue(useEditor((s) => (s.selectedNodes.length === 1 ? stillIndex(s).byId.get(s.selectedNodes[0]!) : undefined)));
   const selectedEdge = useEditor((s) => s.selectedEdge);
   return (
     <aside className="sd-inspector" aria-label={t("inspector")}>

@@ -56,7 +56,8 @@ describe("Inspector", () => {
     const { store, user } = setup();
     store.getState().select(["web"]);
     const insp = await screen.findByRole("complementary", { name: "Inspector" });
-    expect(within(insp).getByText("web → Docker Engine → Ubuntu (Linux kernel) → Server")).toBeInTheDocument();
+    // The inspector follows a selection at low priority (after the canvas has shown it).
+    expect(await within(insp).findByText("web → Docker Engine → Ubuntu (Linux kernel) → Server")).toBeInTheDocument();
     expect(within(insp).getByText("The only container on this kernel.")).toBeInTheDocument();
     await user.selectOptions(within(insp).getByLabelText("Image OS"), "linux");
     expect(store.getState().doc.nodes.find((n) => n.id === "web")!.props!.os).toBe("linux");
@@ -68,7 +69,7 @@ describe("Inspector", () => {
     const { store, user } = setup();
     store.getState().select(["docker"]);
     const insp = await screen.findByRole("complementary", { name: "Inspector" });
-    const label = within(insp).getByLabelText("Label");
+    const label = await within(insp).findByLabelText("Label");
     await user.clear(label);
     await user.type(label, "Engine A{Enter}");
     expect(store.getState().doc.nodes.find((n) => n.id === "docker")!.label).toBe("Engine A");
@@ -81,7 +82,7 @@ describe("Inspector", () => {
     const { store } = setup();
     store.getState().select(["web"]);
     const insp = await screen.findByRole("complementary", { name: "Inspector" });
-    fireEvent.click(within(insp).getByRole("button", { name: "Add port" }));
+    fireEvent.click(await within(insp).findByRole("button", { name: "Add port" }));
     const host = within(insp).getByLabelText("Host port 1");
     fireEvent.change(host, { target: { value: "8080" } });
     fireEvent.blur(host);
