@@ -52,8 +52,8 @@ const MOUNT_MARGIN = 0.3;
 export const FAR_ZOOM = 0.3;
 
 /**
- * View classes set on the canvas element directly (no React render): `sd-far` for the simpler look
- * when zoomed far out; `sd-moving` while the view pans or zooms, which gives the viewport its own
+ * View classes set on the canvas element directly (no React render): `sd-far` when zoomed far out
+ * (the nodes themselves re-render without text then: `far` in their data); `sd-moving` while the view pans or zooms, which gives the viewport its own
  * compositor layer so that a pan moves a finished picture instead of repainting every node each
  * frame (only while moving: a promoted layer keeps its raster scale, and text would blur after a zoom).
  */
@@ -119,7 +119,8 @@ function CanvasInner() {
   // (the document's saved viewport, or the whole document fitted) instead of jumping to it; and
   // the part of the document the mounted nodes cover (a pan inside it changes nothing).
   const sectionRef = useRef<HTMLElement>(null);
-  const [frame, setFrame] = useState<{ pane: { width: number; height: number }; initial: Viewport; cover: Rect | null } | null>(null);
+  // `far`: zoomed out past FAR_ZOOM, where nodes are drawn as boxes without text.
+  const [frame, setFrame] = useState<{ pane: { width: number; height: number }; initial: Viewport; cover: Rect | null; far: boolean } | null>(null);
   const pane = frame?.pane ?? null;
   /** Follows the view: re-covers when it leaves the covered area or zooms far into it. */
   // The frame as last rendered, for `follow` to test a move against without a state update:
@@ -134,8 +135,9 @@ function CanvasInner() {
       const seen = visibleArea(vp, f.pane.width, f.pane.height);
       return containsRect(f.cover, seen) && f.cover.width * f.cover.height <= 9 * seen.width * seen.height;
     };
-    if (covered(frameRef.current)) return;
-    setFrame((f) => (!f || covered(f) ? f : { ...f, cover: coverFor(vp, f.pane) }));
+    const far = vp.zoom < FAR_ZOOM;
+    if (covered(frameRef.current) && frameRef.current?.far === far) return;
+    setFrame((f) => (!f || (covered(f) && f.far === far) ? f : { ...f, far, cover: covered(f) ? f.cover : coverFor(vp, f.pane) }));
   }, []);
   useLayoutEffect(() => {
     const el = sectionRef.current;
@@ -148,7 +150,7 @@ function CanvasInner() {
         const s = store.getState();
         const initial = s.viewport ?? fitAll(s.doc, s.index, next);
         setViewClasses(el, initial);
-        return { pane: next, initial, cover: coverFor(initial, next) };
+        return { pane: next, initial, cover: coverFor(initial, next), far: initial.zoom < FAR_ZOOM };
       });
     };
     measure();
@@ -189,10 +191,11 @@ function CanvasInner() {
   const hintMessage = hint?.problem ? problemMessage(hint.problem, lang, doc) : null;
   // Nothing is handed to React Flow before the pane is measured (it is not rendered until then).
   const measured = frame !== null;
+  const far = frame?.far ?? false;
   const nodes = useMemo(
     () =>
-      measured ? adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage, renaming }, mounted) : [],
-    [measured, adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage, renaming, mounted],
+      measured ? adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage, renaming, far }, mounted) : [],
+    [measured, adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage, renaming, far, mounted],
   );
   const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
   const edges = useMemo(() => adapter.edges(doc, selectedEdge, lang, edgeProblems, mounted), [adapter, doc, selectedEdge, lang, edgeProblems, mounted]);

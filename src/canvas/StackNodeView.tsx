@@ -23,20 +23,29 @@ export interface StackNodeData extends Record<string, unknown> {
   hintMessage: string | null;
   /** The label is being edited in place. */
   renaming: boolean;
+  /**
+   * Zoomed so far out that text would be under 4 px: the node is drawn as a coloured box (with
+   * its problem outline) and no text elements at all, which makes a big diagram much lighter to
+   * lay out, paint and hold. Its accessible name stays on the node.
+   */
+  far?: boolean;
 }
 
 export type StackFlowNode = Node<StackNodeData, "stack">;
 
 function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
-  const { node, lang, problems, hasChildren, highlighted, managedBy, hint, hintMessage, renaming } = data;
+  const { node, lang, problems, hasChildren, highlighted, managedBy, hint, hintMessage, renaming, far } = data;
   const def = KIND_DEFS[node.kind];
   const errors = problems.filter((p) => p.severity === "error").length;
   const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
   // Frames (and artifacts that hold children) carry a title bar at the top; stack kinds a band at the bottom.
   const frame = stripPlacement(node.kind) === "header";
   const label = displayLabel(node, lang);
-  const lines = keyPropLines(node, lang);
-  const band = (
+  const lines = far && !renaming ? [] : keyPropLines(node, lang);
+  const band = far && !renaming ? (
+    // The band's colour strip without its text.
+    hasChildren ? <div className="sd-band" /> : null
+  ) : (
     <div className="sd-band">
       <div className="sd-band-text">
         {def.name[lang] !== label && <span className="sd-kind">{def.name[lang]}</span>}

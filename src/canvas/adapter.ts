@@ -22,6 +22,8 @@ export interface ViewState {
   hint: DropHint | null;
   hintMessage: string | null;
   renaming: string | null;
+  /** Zoomed far out: nodes are boxes without text. */
+  far: boolean;
 }
 
 const NO_PROBLEMS: readonly Problem[] = [];
@@ -36,7 +38,8 @@ function sameData(a: StackNodeData, b: StackNodeData): boolean {
     a.managedBy === b.managedBy &&
     a.hint === b.hint &&
     a.hintMessage === b.hintMessage &&
-    a.renaming === b.renaming
+    a.renaming === b.renaming &&
+    a.far === b.far
   );
 }
 
@@ -83,6 +86,7 @@ export class FlowAdapter {
         hint: view.hint && view.hint.targetId === n.id ? (view.hint.ok ? "ok" : "bad") : null,
         hintMessage: view.hint && view.hint.targetId === n.id ? view.hintMessage : null,
         renaming: view.renaming === n.id,
+        far: view.far,
       };
       const selected = view.selected.has(n.id);
       const prev = this.nodeCache.get(n.id);

@@ -27,6 +27,7 @@ const view = (over: Partial<ViewState> = {}): ViewState => ({
   hint: null,
   hintMessage: null,
   renaming: null,
+  far: false,
   ...over,
 });
 
