@@ -13,7 +13,8 @@
  *   intervals and snapshots that prove the gesture moved something;
  * - `edit(id, label)`: calls the page's `window.__benchEdit(id, label)` and resolves with the time
  *   from just before the call to a MessageChannel task posted from the first animation frame whose
- *   callback finds `label` in the node's text (that frame paints it; the task runs after the frame).
+ *   callback finds `label` in the node's text or accessible name (that frame paints it; the task runs
+ *   after the frame).
  */
 export const PAGE_LIB = String.raw`
 (() => {
@@ -159,7 +160,9 @@ export const PAGE_LIB = String.raw`
     window.__benchEdit(id, label);
     const tick = () => {
       const el = nodeEl(id);
-      if (el && el.textContent.includes(label)) {
+      // The label in the node's text, or (zoomed far out, where the app draws nodes as boxes
+      // without text) in its accessible name: either way the edit is in the DOM of that frame.
+      if (el && (el.textContent.includes(label) || (el.getAttribute("aria-label") || "").includes(label))) {
         const ch = new MessageChannel();
         ch.port1.onmessage = () => resolve(performance.now() - t0);
         ch.port2.postMessage(0);
