@@ -5,44 +5,18 @@
  * shows is in the DOM and measured", since the app mounts only what is in view.
  */
 import { getViewportForBounds } from "@xyflow/system";
+import type { Rect } from "../../src/domain/drop.ts";
+import type { Viewport } from "../../src/domain/document.ts";
+import { boundsOf, type FitOptions } from "../../src/domain/viewport.ts";
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-/** React Flow's convention: a document point p is drawn at screen `p * zoom + (x, y)`. */
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+export type { Rect, Viewport, FitOptions };
 export interface Pane {
   width: number;
   height: number;
 }
-/** The editor's fit options (src/canvas/Canvas.tsx FIT_VIEW). */
-export interface FitOptions {
-  padding: number;
-  minZoom: number;
-  maxZoom: number;
-}
 
-/** The bounding box of rectangles (null when there are none). */
-export function boundsOfRects(rects: Iterable<Rect>): Rect | null {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const r of rects) {
-    x0 = Math.min(x0, r.x);
-    y0 = Math.min(y0, r.y);
-    x1 = Math.max(x1, r.x + r.width);
-    y1 = Math.max(y1, r.y + r.height);
-  }
-  return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
+/** The bounding box of rectangles (null when there are none): the editor's own. */
+export const boundsOfRects = boundsOf;
 
 /** The viewport React Flow's `fitView` picks for these bounds (its own `getViewportForBounds`). */
 export function reactFlowFit(bounds: Rect, pane: Pane, fit: FitOptions): Viewport {
