@@ -27,7 +27,10 @@ export default tseslint.config(
     // (After the rule above, so it wins.) The domain layer is pure: no React, no React Flow, no DOM-only modules.
     files: ["src/domain/**/*.ts", "src/io/**/*.ts", "src/cli/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react", "react-*", "@xyflow/*", "zustand", "zustand/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["react", "react-*", "@xyflow/*", "zustand", "zustand/*"] },
+      ],
     },
   },
   {

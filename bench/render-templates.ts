@@ -17,7 +17,10 @@ for (const t of TEMPLATES)
     writeFileSync(src, writeDocument(t.build(lang)));
     for (const theme of ["light", "dark"] as const) {
       const out = join(dir, `${t.id}.${lang}${theme === "dark" ? ".dark" : ""}.png`);
-      const code = await main(["render", src, "-o", out, "--lang", lang, "--theme", theme], { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+      const code = await main(["render", src, "-o", out, "--lang", lang, "--theme", theme], {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+      });
       if (code !== 0) failed++;
       console.log(`${code === 0 ? "ok  " : "FAIL"} ${out}`);
     }

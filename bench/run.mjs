@@ -12,10 +12,17 @@ const elapsed = () => {
   const s = Math.round((Date.now() - t0) / 1000);
   return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
 };
-const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 const run = (file) => {
   console.log(`\n> npx tsx ${file}   (${elapsed()}, load average ${load()})`);
-  const r = spawnSync("npx", ["tsx", file], { cwd: root, stdio: "inherit", env: { ...process.env, BENCH_COMMAND: "npm run bench" } });
+  const r = spawnSync("npx", ["tsx", file], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, BENCH_COMMAND: "npm run bench" },
+  });
   return r.status ?? 1;
 };
 
@@ -28,5 +35,7 @@ if (existsSync(new URL("./validate.ts", import.meta.url))) {
   }
 }
 const code = run("bench/perf/run.ts");
-console.log(`\nnpm run bench: ${code || failed ? "failed" : "done"} in ${elapsed()} (load average ${load()})`);
+console.log(
+  `\nnpm run bench: ${code || failed ? "failed" : "done"} in ${elapsed()} (load average ${load()})`,
+);
 process.exit(code || failed);

@@ -19,9 +19,14 @@ import { VALIDATE_MARKERS, mergeSection, validationSection } from "./perf/report
 export function benchDocument(n: number): StackDocument {
   const nodes: StackNode[] = [];
   let next = 0;
-  const add = (kind: StackNode["kind"], parentId: string | undefined, props?: Record<string, unknown>): string => {
+  const add = (
+    kind: StackNode["kind"],
+    parentId: string | undefined,
+    props?: Record<string, unknown>,
+  ): string => {
     const id = `n${next++}`;
-    if (nodes.length < n) nodes.push({ id, kind, ...(parentId ? { parentId } : {}), ...(props ? { props } : {}) });
+    if (nodes.length < n)
+      nodes.push({ id, kind, ...(parentId ? { parentId } : {}), ...(props ? { props } : {}) });
     return id;
   };
   const containers = (engineId: string, count: number, unit: number) => {
@@ -135,7 +140,12 @@ export async function runValidationBench(): Promise<ValidationBenchRow[]> {
     if (sink < 0) console.log(sink);
     times.sort((a, b) => a - b);
     floor.sort((a, b) => a - b);
-    results.push({ n, medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95), idMapFloorMs: quantile(floor, 0.5) });
+    results.push({
+      n,
+      medianMs: quantile(times, 0.5),
+      p95Ms: quantile(times, 0.95),
+      idMapFloorMs: quantile(floor, 0.5),
+    });
   }
   return results;
 }
@@ -150,7 +160,10 @@ async function main(): Promise<void> {
   console.log(body);
   const docs = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
   const text = existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmarks\n";
-  writeFileSync(docs, mergeSection(text, VALIDATE_MARKERS, body, "## Full validation (Node, `bench/validate.ts`)"));
+  writeFileSync(
+    docs,
+    mergeSection(text, VALIDATE_MARKERS, body, "## Full validation (Node, `bench/validate.ts`)"),
+  );
   console.log(`\nwrote docs/benchmarks.md (${VALIDATE_MARKERS.start})`);
 }
 

@@ -17,7 +17,12 @@ type Schema = Record<string, unknown>;
 /** Where the generated file goes, relative to the repository root. */
 export const SCHEMA_PATH = "public/stackdraw.schema.json";
 
-const port = (description: string): Schema => ({ type: "integer", minimum: MIN_PORT, maximum: MAX_PORT, description });
+const port = (description: string): Schema => ({
+  type: "integer",
+  minimum: MIN_PORT,
+  maximum: MAX_PORT,
+  description,
+});
 
 function describe(spec: PropSpec): string {
   return spec.help ? `${spec.name.en}. ${spec.help.en}` : spec.name.en;
@@ -39,7 +44,11 @@ export function propSchema(spec: PropSpec): Schema {
         ...(spec.placeholder !== undefined ? { examples: [spec.placeholder] } : {}),
       };
     case "port-list":
-      return { description: describe(spec), type: "array", items: port("A TCP port the software listens on.") };
+      return {
+        description: describe(spec),
+        type: "array",
+        items: port("A TCP port the software listens on."),
+      };
     case "container-ports":
       return {
         description: describe(spec),
@@ -106,7 +115,11 @@ export function buildSchema(): Schema {
         description: "The nodes, in any order (a parent may come after its children).",
         items: { $ref: "#/$defs/node" },
       },
-      edges: { type: "array", description: "Relations other than runs-on. Default: [].", items: { $ref: "#/$defs/edge" } },
+      edges: {
+        type: "array",
+        description: "Relations other than runs-on. Default: [].",
+        items: { $ref: "#/$defs/edge" },
+      },
       view: {
         type: "object",
         description: "Editor state worth keeping.",
@@ -133,13 +146,21 @@ export function buildSchema(): Schema {
           id: { $ref: "#/$defs/id" },
           kind: {
             description: "What the node is.",
-            oneOf: KINDS.map((k) => ({ const: k, title: KIND_DEFS[k].name.en, description: KIND_DEFS[k].description.en })),
+            oneOf: KINDS.map((k) => ({
+              const: k,
+              title: KIND_DEFS[k].name.en,
+              description: KIND_DEFS[k].description.en,
+            })),
           },
           parentId: {
             type: ["string", "null"],
             description: "The id of the node it runs on or sits in; absent or null = at the root.",
           },
-          label: { type: "string", maxLength: LIMITS.labelLength, description: "Display name; default: the kind's name." },
+          label: {
+            type: "string",
+            maxLength: LIMITS.labelLength,
+            description: "Display name; default: the kind's name.",
+          },
           props: { type: "object", description: "Kind-specific properties; unknown ones are kept." },
           position: {
             type: "object",
@@ -152,8 +173,18 @@ export function buildSchema(): Schema {
             description: "Pixels; absent = sized to fit its children.",
             required: ["width", "height"],
             properties: {
-              width: { type: "number", exclusiveMinimum: 0, maximum: LIMITS.coordinate, description: "Width." },
-              height: { type: "number", exclusiveMinimum: 0, maximum: LIMITS.coordinate, description: "Height." },
+              width: {
+                type: "number",
+                exclusiveMinimum: 0,
+                maximum: LIMITS.coordinate,
+                description: "Width.",
+              },
+              height: {
+                type: "number",
+                exclusiveMinimum: 0,
+                maximum: LIMITS.coordinate,
+                description: "Height.",
+              },
             },
           },
         },
@@ -169,7 +200,11 @@ export function buildSchema(): Schema {
           id: { $ref: "#/$defs/id" },
           kind: {
             description: "What the relation is.",
-            oneOf: EDGE_KINDS.map((k) => ({ const: k, title: EDGE_KIND_DEFS[k].name.en, description: EDGE_KIND_DEFS[k].description.en })),
+            oneOf: EDGE_KINDS.map((k) => ({
+              const: k,
+              title: EDGE_KIND_DEFS[k].name.en,
+              description: EDGE_KIND_DEFS[k].description.en,
+            })),
           },
           source: { type: "string", description: "The id of the node it starts at." },
           target: { type: "string", description: "The id of the node it ends at." },

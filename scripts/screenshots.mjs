@@ -7,7 +7,11 @@ import { mkdirSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 const port = 4391;
-const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { stdio: "ignore" });
+const server = spawn(
+  "npx",
+  ["vite", "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
+  { stdio: "ignore" },
+);
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 50; i++) {
   try {
@@ -18,13 +22,36 @@ for (let i = 0; i < 50; i++) {
 }
 
 const NAMES = {
-  en: { palette: "Palette", canvas: "Canvas", arrange: "Arrange", fit: "Fit View", server: "Physical server", vm: "Virtual machine", container: "Container" },
-  ko: { palette: "팔레트", canvas: "캔버스", arrange: "정렬", fit: "화면에 맞추기", server: "물리 서버", vm: "가상 머신", container: "컨테이너" },
+  en: {
+    palette: "Palette",
+    canvas: "Canvas",
+    arrange: "Arrange",
+    fit: "Fit View",
+    server: "Physical server",
+    vm: "Virtual machine",
+    container: "Container",
+  },
+  ko: {
+    palette: "팔레트",
+    canvas: "캔버스",
+    arrange: "정렬",
+    fit: "화면에 맞추기",
+    server: "물리 서버",
+    vm: "가상 머신",
+    container: "컨테이너",
+  },
 };
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 mkdirSync("docs/screenshots", { recursive: true });
 try {

@@ -1,4 +1,14 @@
-import { Component, Suspense, lazy, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
+import {
+  Component,
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from "react";
 import { Canvas } from "./canvas/Canvas.tsx";
 import { Palette } from "./panels/Palette.tsx";
 import { Inspector } from "./panels/Inspector.tsx";
@@ -25,15 +35,18 @@ type ModalLoader = () => Promise<ComponentType<ModalProps>>;
 /** The panel's code could not be loaded (as opposed to an error inside the panel). */
 class PanelLoadError extends Error {}
 
-const loadTemplateGallery: ModalLoader = () => import("./panels/TemplateGallery.tsx").then((m) => m.TemplateGallery);
-const loadShortcutsSheet: ModalLoader = () => import("./panels/ShortcutsSheet.tsx").then((m) => m.ShortcutsSheet);
+const loadTemplateGallery: ModalLoader = () =>
+  import("./panels/TemplateGallery.tsx").then((m) => m.TemplateGallery);
+const loadShortcutsSheet: ModalLoader = () =>
+  import("./panels/ShortcutsSheet.tsx").then((m) => m.ShortcutsSheet);
 
 /** A lazy component for a modal; a new one after a failed load, so the next open loads again. */
 function lazyModal(load: ModalLoader) {
   return lazy(() =>
     load().then(
       (panel) => ({ default: panel }),
-      (e: unknown) => Promise.reject(new PanelLoadError(e instanceof Error ? e.message : String(e), { cause: e })),
+      (e: unknown) =>
+        Promise.reject(new PanelLoadError(e instanceof Error ? e.message : String(e), { cause: e })),
     ),
   );
 }
@@ -100,7 +113,8 @@ function useDocumentChrome() {
       const resolved = theme === "system" ? (media?.matches ? "dark" : "light") : theme;
       root.dataset.theme = resolved;
       // One colour table for the canvas and the SVG export (src/render/colors.ts).
-      for (const [name, value] of Object.entries(themeCssVariables(resolved))) root.style.setProperty(name, value);
+      for (const [name, value] of Object.entries(themeCssVariables(resolved)))
+        root.style.setProperty(name, value);
     };
     apply();
     media?.addEventListener("change", apply);
@@ -113,7 +127,10 @@ function Shell() {
   const store = useEditorStore();
   const [gallery, setGallery] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
-  const ui = useMemo(() => ({ showShortcuts: () => setShortcuts(true), open: () => void pickAndOpen(store) }), [store]);
+  const ui = useMemo(
+    () => ({ showShortcuts: () => setShortcuts(true), open: () => void pickAndOpen(store) }),
+    [store],
+  );
   const closeGallery = useCallback(() => setGallery(false), []);
   const closeShortcuts = useCallback(() => setShortcuts(false), []);
   useCommands(store, ui);

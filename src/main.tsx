@@ -23,7 +23,8 @@ const templateId = new URLSearchParams(location.search).get("template");
 
 // A share link carries the diagram in the fragment (never sent to any server).
 const openFromHash = () => {
-  if (location.hash.startsWith(SHARE_PREFIX)) void openShareFragment(store, location.hash, (q) => window.confirm(q));
+  if (location.hash.startsWith(SHARE_PREFIX))
+    void openShareFragment(store, location.hash, (q) => window.confirm(q));
 };
 // Autosave (src/persist): the saved draft is restored before the first render, without an undo
 // step. When the address brings its own diagram (a template or a share link) the draft is neither
@@ -58,4 +59,5 @@ void autosave
 // Warm the document reader at the first interaction, so that the first Open or Paste does not wait
 // for it; an editor that is only looked at never loads it.
 const warmReader = () => void loadReader().catch(() => undefined);
-for (const type of ["pointerdown", "keydown", "dragenter"]) window.addEventListener(type, warmReader, { once: true, capture: true, passive: true });
+for (const type of ["pointerdown", "keydown", "dragenter"])
+  window.addEventListener(type, warmReader, { once: true, capture: true, passive: true });

@@ -63,7 +63,13 @@ window.__exportBench = async (runs, variant) => {
       const head = new DataView(await blob.slice(0, 24).arrayBuffer());
       out.push({ ms, bytes: blob.size, width: head.getUint32(16), height: head.getUint32(20) });
     } catch (e) {
-      out.push({ ms: performance.now() - t0, bytes: 0, width: 0, height: 0, error: e instanceof Error ? e.message : String(e) });
+      out.push({
+        ms: performance.now() - t0,
+        bytes: 0,
+        width: 0,
+        height: 0,
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
   }
   return out;

@@ -52,11 +52,25 @@ const fitOptions = fit ?? { padding: 0.06, minZoom: 0.1, maxZoom: 1 };
 createRoot(root).render(
   <StrictMode>
     {viewport ? (
-      <ReactFlow defaultNodes={nodes} defaultEdges={[]} defaultViewport={viewport} onlyRenderVisibleElements minZoom={0.1} maxZoom={2}>
+      <ReactFlow
+        defaultNodes={nodes}
+        defaultEdges={[]}
+        defaultViewport={viewport}
+        onlyRenderVisibleElements
+        minZoom={0.1}
+        maxZoom={2}
+      >
         <EditHook />
       </ReactFlow>
     ) : (
-      <ReactFlow defaultNodes={nodes} defaultEdges={[]} fitView fitViewOptions={fitOptions} minZoom={fitOptions.minZoom} maxZoom={2}>
+      <ReactFlow
+        defaultNodes={nodes}
+        defaultEdges={[]}
+        fitView
+        fitViewOptions={fitOptions}
+        minZoom={fitOptions.minZoom}
+        maxZoom={2}
+      >
         <EditHook />
       </ReactFlow>
     )}

@@ -50,8 +50,11 @@ export function packageOf(id: string, root: string): string {
   const base = root.replace(/\\/g, "/").replace(/\/$/, "") + "/";
   if (path.startsWith(base)) {
     const parts = path.slice(base.length).split("/");
-    if (parts[0] === "src") return parts.length > 2 ? `Stackdraw src/${parts[1]}` : "Stackdraw src/ (top level)";
-    return parts.length > 1 ? `Stackdraw ${parts.slice(0, Math.min(2, parts.length - 1)).join("/")}` : "Stackdraw (top level)";
+    if (parts[0] === "src")
+      return parts.length > 2 ? `Stackdraw src/${parts[1]}` : "Stackdraw src/ (top level)";
+    return parts.length > 1
+      ? `Stackdraw ${parts.slice(0, Math.min(2, parts.length - 1)).join("/")}`
+      : "Stackdraw (top level)";
   }
   return path;
 }
@@ -103,10 +106,14 @@ export function allocate(total: number, weights: ReadonlyMap<string, number>): M
   const out = new Map<string, number>();
   if (names.length === 0) return out;
   const sum = names.reduce((s, k) => s + Math.max(0, weights.get(k)!), 0);
-  const exact = names.map((k) => (sum > 0 ? (total * Math.max(0, weights.get(k)!)) / sum : total / names.length));
+  const exact = names.map((k) =>
+    sum > 0 ? (total * Math.max(0, weights.get(k)!)) / sum : total / names.length,
+  );
   const floors = exact.map(Math.floor);
   let left = total - floors.reduce((s, x) => s + x, 0);
-  const order = names.map((_, i) => i).sort((i, j) => exact[j]! - floors[j]! - (exact[i]! - floors[i]!) || i - j);
+  const order = names
+    .map((_, i) => i)
+    .sort((i, j) => exact[j]! - floors[j]! - (exact[i]! - floors[i]!) || i - j);
   for (const i of order) {
     if (left <= 0) break;
     floors[i]!++;
@@ -140,7 +147,12 @@ export interface BundleFigures {
 }
 
 /** The figures for one entry of a build's output. `gzip` is injectable for tests. */
-export function bundleFigures(output: readonly OutputLike[], entry: ChunkLike, root: string, gzip: (s: string | Uint8Array) => number = gzipSize): BundleFigures {
+export function bundleFigures(
+  output: readonly OutputLike[],
+  entry: ChunkLike,
+  root: string,
+  gzip: (s: string | Uint8Array) => number = gzipSize,
+): BundleFigures {
   const chunks = output.filter((o): o is ChunkLike => o.type === "chunk");
   const initial = initialChunks(chunks, entry);
   const shares = new Map<string, PackageShare>();
@@ -187,6 +199,9 @@ export function bundleFigures(output: readonly OutputLike[], entry: ChunkLike, r
 export function entryFor(output: readonly OutputLike[], htmlName: string): ChunkLike {
   const entries = output.filter((o): o is ChunkLike => o.type === "chunk" && o.isEntry);
   const hit = entries.find((c) => (c.facadeModuleId ?? "").replace(/\\/g, "/").endsWith(`/${htmlName}`));
-  if (!hit) throw new Error(`no entry chunk for ${htmlName} (entries: ${entries.map((c) => c.facadeModuleId ?? c.fileName).join(", ")})`);
+  if (!hit)
+    throw new Error(
+      `no entry chunk for ${htmlName} (entries: ${entries.map((c) => c.facadeModuleId ?? c.fileName).join(", ")})`,
+    );
   return hit;
 }

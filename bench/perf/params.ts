@@ -26,10 +26,14 @@ export function pageParams(search: string = location.search) {
   const vx = num("vx");
   const vy = num("vy");
   const vz = num("vz");
-  const viewport: PageViewport | null = vx !== null && vy !== null && vz !== null && vz > 0 ? { x: vx, y: vy, zoom: vz } : null;
+  const viewport: PageViewport | null =
+    vx !== null && vy !== null && vz !== null && vz > 0 ? { x: vx, y: vy, zoom: vz } : null;
   const [padding, minZoom, maxZoom] = (q.get("fit") ?? "").split(",").map(Number);
   const fit =
-    padding !== undefined && minZoom !== undefined && maxZoom !== undefined && [padding, minZoom, maxZoom].every(Number.isFinite)
+    padding !== undefined &&
+    minZoom !== undefined &&
+    maxZoom !== undefined &&
+    [padding, minZoom, maxZoom].every(Number.isFinite)
       ? { padding, minZoom, maxZoom }
       : null;
   return { n: int("n", 1000), width: int("w", 0), height: int("h", 0), viewport, fit };

@@ -85,7 +85,12 @@ export interface BenchResults {
   schema: number;
   machine: string;
   /** The last full or partial run. */
-  run: { startedAt: string; seconds: number; loadavg: { start: number[]; end: number[] }; command: string } | null;
+  run: {
+    startedAt: string;
+    seconds: number;
+    loadavg: { start: number[]; end: number[] };
+    command: string;
+  } | null;
   cases: Record<string, CaseResult>;
   bundle: BundleResult | null;
   export: ExportResult | null;
@@ -140,7 +145,14 @@ const msTarget = (limit: number): Target => ({ text: `≤ ${limit} ms`, met: (_a
 const FRAME_TARGET: Target = { text: "≤ 16.7 ms", met: (_a, b) => b <= FRAME_MS + 0.5 };
 const MAX_FRAME_TARGET: Target = { text: "≤ 25 ms", met: (_a, b) => b <= 25 };
 
-function row(figure: string, a: number, b: number, fmt: (x: number) => string, target?: Target, showRatio = true): Row {
+function row(
+  figure: string,
+  a: number,
+  b: number,
+  fmt: (x: number) => string,
+  target?: Target,
+  showRatio = true,
+): Row {
   const r = ratio(b, a);
   return {
     figure,
@@ -186,7 +198,8 @@ export function caseViews(c: Pick<CaseResult, "open">): ViewKey[] {
 export function caseRows(c: CaseResult): Row[] {
   const out: Row[] = [];
   const t = caseTargets(c);
-  const med = (v: Variant, f: (x: VisitResult) => number) => median(c.visits[v].map(f).filter(Number.isFinite));
+  const med = (v: Variant, f: (x: VisitResult) => number) =>
+    median(c.visits[v].map(f).filter(Number.isFinite));
   const both = (f: (x: VisitResult) => number) => [med("A", f), med("B", f)] as const;
   const [loadA, loadB] = both((x) => x.loadMs);
   out.push(row("load to full render (ms)", loadA, loadB, f0, t.load));
@@ -198,16 +211,38 @@ export function caseRows(c: CaseResult): Row[] {
   out.push(row(`nodes mounted after load (of ${count(c.n)})`, mA, mB, count));
   for (const view of caseViews(c)) {
     const name = VIEW_NAMES[view];
-    const vmed = (v: Variant, f: (r: ViewResult) => number) => med(v, (x) => (x.views[view] ? f(x.views[view]!) : Number.NaN));
+    const vmed = (v: Variant, f: (r: ViewResult) => number) =>
+      med(v, (x) => (x.views[view] ? f(x.views[view]!) : Number.NaN));
     const zA = vmed("A", (r) => r.viewport.zoom);
     const zB = vmed("B", (r) => r.viewport.zoom);
-    out.push(row(`${name}: zoom`, zA, zB, (x) => (Number.isFinite(x) ? x.toFixed(3) : "—"), undefined, false));
+    out.push(
+      row(`${name}: zoom`, zA, zB, (x) => (Number.isFinite(x) ? x.toFixed(3) : "—"), undefined, false),
+    );
     const geom = view === "zoom1" ? "" : ` (by the geometry: ${count(c.expectedVisible)})`;
-    out.push(row(`${name}: nodes on screen, of ${count(c.n)}${geom}`, vmed("A", (r) => r.visible), vmed("B", (r) => r.visible), count, undefined, false));
-    out.push(row(`${name}: nodes mounted`, vmed("A", (r) => r.mounted), vmed("B", (r) => r.mounted), count, undefined, false));
+    out.push(
+      row(
+        `${name}: nodes on screen, of ${count(c.n)}${geom}`,
+        vmed("A", (r) => r.visible),
+        vmed("B", (r) => r.visible),
+        count,
+        undefined,
+        false,
+      ),
+    );
+    out.push(
+      row(
+        `${name}: nodes mounted`,
+        vmed("A", (r) => r.mounted),
+        vmed("B", (r) => r.mounted),
+        count,
+        undefined,
+        false,
+      ),
+    );
     const ft = t.frames(view);
     for (const gesture of ["pan", "drag"] as const) {
-      const pooled = (v: Variant) => summarizeFrames(c.visits[v].flatMap((x) => x.views[view]?.frames[gesture] ?? []));
+      const pooled = (v: Variant) =>
+        summarizeFrames(c.visits[v].flatMap((x) => x.views[view]?.frames[gesture] ?? []));
       const a = pooled("A");
       const b = pooled("B");
       const g = `${gesture}, ${name}`;
@@ -215,22 +250,41 @@ export function caseRows(c: CaseResult): Row[] {
       out.push(row(`${g}: median frame (ms)`, a.median, b.median, f1, ratioT));
       out.push(row(`${g}: p95 frame (ms)`, a.p95, b.p95, f1, ft.p95 ?? ratioT));
       out.push(row(`${g}: max frame (ms)`, a.max, b.max, f1, ft.max));
-      out.push({ figure: `${g}: frames over 16.7 ms`, a: pct(a.over), b: pct(b.over), ratio: "—", target: "—", met: null });
+      out.push({
+        figure: `${g}: frames over 16.7 ms`,
+        a: pct(a.over),
+        b: pct(b.over),
+        ratio: "—",
+        target: "—",
+        met: null,
+      });
     }
     const edits = (v: Variant) => c.visits[v].flatMap((x) => x.views[view]?.edits ?? []);
     const eA = edits("A");
     const eB = edits("B");
     out.push(row(`one edit to the next paint, ${name}: median (ms)`, median(eA), median(eB), f1, t.edit));
-    out.push(row(`one edit to the next paint, ${name}: max (ms)`, eA.length ? Math.max(...eA) : Number.NaN, eB.length ? Math.max(...eB) : Number.NaN, f1));
+    out.push(
+      row(
+        `one edit to the next paint, ${name}: max (ms)`,
+        eA.length ? Math.max(...eA) : Number.NaN,
+        eB.length ? Math.max(...eB) : Number.NaN,
+        f1,
+      ),
+    );
   }
   return out;
 }
 
 export function bundleRows(b: BundleResult): Row[] {
-  const FRAMEWORK = /^(react|react-dom|scheduler|@xyflow\/.*|d3-.*|zustand|classcat|use-sync-external-store)$/;
-  const framework = (f: BundleFigures) => f.packages.filter((p) => FRAMEWORK.test(p.name)).reduce((s, p) => s + p.gzip, 0);
+  const FRAMEWORK =
+    /^(react|react-dom|scheduler|@xyflow\/.*|d3-.*|zustand|classcat|use-sync-external-store)$/;
+  const framework = (f: BundleFigures) =>
+    f.packages.filter((p) => FRAMEWORK.test(p.name)).reduce((s, p) => s + p.gzip, 0);
   return [
-    row("initial JS, gzip -9 (KB)", b.bare.initialJs / 1024, b.app.initialJs / 1024, f1, { text: "≤ 180 KB", met: (_a, x) => x <= 180 }),
+    row("initial JS, gzip -9 (KB)", b.bare.initialJs / 1024, b.app.initialJs / 1024, f1, {
+      text: "≤ 180 KB",
+      met: (_a, x) => x <= 180,
+    }),
     row("of it React, React Flow, d3, zustand (KB)", framework(b.bare) / 1024, framework(b.app) / 1024, f1),
     row("initial CSS, gzip -9 (KB)", b.bare.initialCss / 1024, b.app.initialCss / 1024, f1),
     row("JS loaded on demand, gzip -9 (KB)", b.bare.lazyJs / 1024, b.app.lazyJs / 1024, f1),
@@ -240,10 +294,26 @@ export function bundleRows(b: BundleResult): Row[] {
 function exportRunsRow(figure: string, runs: readonly ExportRun[], target: number | null): Row {
   const tgt = target === null ? "—" : `≤ ${target} ms`;
   const failed = runs.find((r) => r.error !== undefined);
-  if (failed) return { figure, a: "—", b: `fails: ${failed.error}`, ratio: "—", target: tgt, met: target === null ? null : false };
-  if (runs.length === 0) return { figure, a: "—", b: "—", ratio: "—", target: tgt, met: target === null ? null : false };
+  if (failed)
+    return {
+      figure,
+      a: "—",
+      b: `fails: ${failed.error}`,
+      ratio: "—",
+      target: tgt,
+      met: target === null ? null : false,
+    };
+  if (runs.length === 0)
+    return { figure, a: "—", b: "—", ratio: "—", target: tgt, met: target === null ? null : false };
   const ms = median(runs.map((r) => r.ms));
-  return { figure: `${figure}, ${runs[0]!.width}×${runs[0]!.height} px: median (ms)`, a: "—", b: ms.toFixed(0), ratio: "—", target: tgt, met: target === null ? null : ms <= target };
+  return {
+    figure: `${figure}, ${runs[0]!.width}×${runs[0]!.height} px: median (ms)`,
+    a: "—",
+    b: ms.toFixed(0),
+    ratio: "—",
+    target: tgt,
+    met: target === null ? null : ms <= target,
+  };
 }
 
 export const EXPORT_TARGET_MS: Record<number, number> = { 1000: 500, 5000: 1500 };
@@ -255,7 +325,14 @@ export function exportRows(e: ExportResult): Row[] {
     const target = x.variant === "wrapped" ? (EXPORT_TARGET_MS[x.n] ?? null) : null;
     out.push(exportRunsRow(`PNG export in the app (2×), ${count(x.n)} nodes, ${what}`, x.runs, target));
   }
-  if (e.cli) out.push(exportRunsRow("CLI render to PNG in Node (resvg, 2×), 1,000 nodes, roots wrapped into rows ≤ 8,000 px", e.cli, null));
+  if (e.cli)
+    out.push(
+      exportRunsRow(
+        "CLI render to PNG in Node (resvg, 2×), 1,000 nodes, roots wrapped into rows ≤ 8,000 px",
+        e.cli,
+        null,
+      ),
+    );
   return out;
 }
 
@@ -263,25 +340,42 @@ export function exportRows(e: ExportResult): Row[] {
 // Markdown
 
 export function table(rs: readonly Row[]): string {
-  const lines = ["| figure | bare React Flow (A) | Stackdraw (B) | B/A | target |", "|---|---:|---:|---:|---|"];
-  for (const r of rs) lines.push(`| ${r.figure} | ${r.a} | ${r.b} | ${r.ratio} | ${r.target}${r.met === null ? "" : r.met ? " ✅" : " ❌ missed"} |`);
+  const lines = [
+    "| figure | bare React Flow (A) | Stackdraw (B) | B/A | target |",
+    "|---|---:|---:|---:|---|",
+  ];
+  for (const r of rs)
+    lines.push(
+      `| ${r.figure} | ${r.a} | ${r.b} | ${r.ratio} | ${r.target}${r.met === null ? "" : r.met ? " ✅" : " ❌ missed"} |`,
+    );
   return lines.join("\n");
 }
 
 function packageTable(b: BundleResult): string {
   const names = [...new Set([...b.app.packages, ...b.bare.packages].map((p) => p.name))];
   const of = (f: BundleFigures, name: string) => f.packages.find((p) => p.name === name);
-  names.sort((x, y) => (of(b.app, y)?.gzip ?? 0) - (of(b.app, x)?.gzip ?? 0) || (of(b.bare, y)?.gzip ?? 0) - (of(b.bare, x)?.gzip ?? 0));
+  names.sort(
+    (x, y) =>
+      (of(b.app, y)?.gzip ?? 0) - (of(b.app, x)?.gzip ?? 0) ||
+      (of(b.bare, y)?.gzip ?? 0) - (of(b.bare, x)?.gzip ?? 0),
+  );
   const cell = (f: BundleFigures, name: string) => {
     const p = of(f, name);
     return p ? `${kb(p.gzip)} (${kb(p.rendered)})` : "—";
   };
-  const lines = ["| package | bare page (A): gzip KB (minified KB) | Stackdraw (B): gzip KB (minified KB) | share of B |", "|---|---:|---:|---:|"];
+  const lines = [
+    "| package | bare page (A): gzip KB (minified KB) | Stackdraw (B): gzip KB (minified KB) | share of B |",
+    "|---|---:|---:|---:|",
+  ];
   for (const name of names) {
     const p = of(b.app, name);
-    lines.push(`| ${name} | ${cell(b.bare, name)} | ${cell(b.app, name)} | ${p ? pct(p.gzip / b.app.initialJs) : "—"} |`);
+    lines.push(
+      `| ${name} | ${cell(b.bare, name)} | ${cell(b.app, name)} | ${p ? pct(p.gzip / b.app.initialJs) : "—"} |`,
+    );
   }
-  lines.push(`| **total initial JS** | ${kb(b.bare.initialJs)} (${kb(b.bare.initialJsRaw)}) | ${kb(b.app.initialJs)} (${kb(b.app.initialJsRaw)}) | 100 % |`);
+  lines.push(
+    `| **total initial JS** | ${kb(b.bare.initialJs)} (${kb(b.bare.initialJsRaw)}) | ${kb(b.app.initialJs)} (${kb(b.app.initialJsRaw)}) | 100 % |`,
+  );
   return lines.join("\n");
 }
 
@@ -290,7 +384,9 @@ const missedOf = (rs: readonly Row[]) => rs.filter((r) => r.met === false);
 /** Every row that has a target, across the cases, bundle and export, prefixed with its case. */
 export function targetRows(results: BenchResults): Row[] {
   const out: Row[] = [];
-  for (const c of orderedCases(results)) for (const r of caseRows(c)) if (r.met !== null) out.push({ ...r, figure: `${caseTitle(c)} — ${r.figure}` });
+  for (const c of orderedCases(results))
+    for (const r of caseRows(c))
+      if (r.met !== null) out.push({ ...r, figure: `${caseTitle(c)} — ${r.figure}` });
   if (results.bundle) for (const r of bundleRows(results.bundle)) if (r.met !== null) out.push(r);
   if (results.export) for (const r of exportRows(results.export)) if (r.met !== null) out.push(r);
   return out;
@@ -311,8 +407,13 @@ function caseSection(c: CaseResult, runStartedAt: string | null): string {
       `(${c.open ? "the first host's top-left at (40, 40); bare page: `defaultViewport` + `onlyRenderVisibleElements`, app: the document's `view.viewport`" : `React Flow's fit with padding ${c.fit.padding}, zoom ${c.fit.minZoom}–${c.fit.maxZoom}`}); ` +
       `${count(c.expectedVisible)} of ${count(c.n)} nodes overlap the canvas by the document's geometry, and loading waits for those.`,
   );
-  notes.push(`${visits("A")} A and ${visits("B")} B measured visits (${c.rounds} round${c.rounds === 1 ? "" : "s"} after a warm-up pair), ${c.frames} frames per gesture, ${c.editsPerView} edits per view and visit; load average ${loads(c.loadavg.start)} before, ${loads(c.loadavg.end)} after.`);
-  if (c.open && c.honoured === false) notes.push("**The app did not open at the document's viewport** (it fitted the view instead): the runner set the viewport before the gestures.");
+  notes.push(
+    `${visits("A")} A and ${visits("B")} B measured visits (${c.rounds} round${c.rounds === 1 ? "" : "s"} after a warm-up pair), ${c.frames} frames per gesture, ${c.editsPerView} edits per view and visit; load average ${loads(c.loadavg.start)} before, ${loads(c.loadavg.end)} after.`,
+  );
+  if (c.open && c.honoured === false)
+    notes.push(
+      "**The app did not open at the document's viewport** (it fitted the view instead): the runner set the viewport before the gestures.",
+    );
   if (c.errors.length) notes.push(`**Errors:** ${c.errors.join("; ")}`);
   return [`### ${caseTitle(c)}`, "", notes.join(" "), "", table(caseRows(c))].join("\n");
 }
@@ -373,21 +474,36 @@ export function renderSection(results: BenchResults, meta: SectionMeta): string 
     );
   }
   const missed = missedOf(targets);
-  parts.push(missed.length ? `Missed: ${missed.map((r) => r.figure).join("; ")}. See the analysis below this section.` : "All targets met.");
+  parts.push(
+    missed.length
+      ? `Missed: ${missed.map((r) => r.figure).join("; ")}. See the analysis below this section.`
+      : "All targets met.",
+  );
   return parts.join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------
 // docs/benchmarks.md
 
-export const EDITOR_MARKERS = { start: "<!-- editor-bench:start -->", end: "<!-- editor-bench:end -->" } as const;
-export const VALIDATE_MARKERS = { start: "<!-- validate-bench:start -->", end: "<!-- validate-bench:end -->" } as const;
+export const EDITOR_MARKERS = {
+  start: "<!-- editor-bench:start -->",
+  end: "<!-- editor-bench:end -->",
+} as const;
+export const VALIDATE_MARKERS = {
+  start: "<!-- validate-bench:start -->",
+  end: "<!-- validate-bench:end -->",
+} as const;
 
 /**
  * `text` with the part between the markers replaced by `body` (markers kept); everything outside the
  * markers is untouched. Without the markers, the block is appended at the end, under `heading` if given.
  */
-export function mergeSection(text: string, markers: { start: string; end: string }, body: string, heading?: string): string {
+export function mergeSection(
+  text: string,
+  markers: { start: string; end: string },
+  body: string,
+  heading?: string,
+): string {
   const block = `${markers.start}\n${body.replace(/^\n+|\n+$/g, "")}\n${markers.end}`;
   const i = text.indexOf(markers.start);
   const j = i >= 0 ? text.indexOf(markers.end, i + markers.start.length) : -1;
@@ -406,7 +522,10 @@ export interface ValidationRow {
 export const VALIDATION_TARGET_MS: Record<number, number> = { 5000: 2, 50000: 30 };
 
 /** The full-validation table, with the run's time, machine and load. */
-export function validationSection(rows: readonly ValidationRow[], meta: { ranAt: string; machine: string; loadavg: { start: number[]; end: number[] } }): string {
+export function validationSection(
+  rows: readonly ValidationRow[],
+  meta: { ranAt: string; machine: string; loadavg: { start: number[]; end: number[] } },
+): string {
   const lines = [
     `Latest run ${meta.ranAt} on ${meta.machine}, \`npx tsx bench/validate.ts\` (also the first part of \`npm run bench\`); load average (1 / 5 / 15 min) ${loads(meta.loadavg.start)} at the start, ${loads(meta.loadavg.end)} at the end.`,
     "",
@@ -416,7 +535,9 @@ export function validationSection(rows: readonly ValidationRow[], meta: { ranAt:
   for (const r of rows) {
     const target = VALIDATION_TARGET_MS[r.n];
     const t = target === undefined ? "—" : `≤ ${target} ms ${r.medianMs <= target ? "✅" : "❌ missed"}`;
-    lines.push(`| ${count(r.n)} | ${r.medianMs.toFixed(2)} | ${r.p95Ms.toFixed(2)} | ${r.idMapFloorMs.toFixed(2)} | ${(r.medianMs / r.idMapFloorMs).toFixed(1)}× | ${t} |`);
+    lines.push(
+      `| ${count(r.n)} | ${r.medianMs.toFixed(2)} | ${r.p95Ms.toFixed(2)} | ${r.idMapFloorMs.toFixed(2)} | ${(r.medianMs / r.idMapFloorMs).toFixed(1)}× | ${t} |`,
+    );
   }
   return lines.join("\n");
 }

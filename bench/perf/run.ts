@@ -30,7 +30,16 @@ import { perfDocument, wrapRoots } from "./doc.ts";
 import { PAGE_LIB } from "./page-lib.ts";
 import { interleave, summarizeFrames } from "./stats.ts";
 import { bundleFigures, entryFor, type OutputLike } from "./bundle.ts";
-import { boundsOfRects, openViewport, reactFlowFit, sameViewport, visibleIds, type FitOptions, type Pane, type Viewport } from "./views.ts";
+import {
+  boundsOfRects,
+  openViewport,
+  reactFlowFit,
+  sameViewport,
+  visibleIds,
+  type FitOptions,
+  type Pane,
+  type Viewport,
+} from "./views.ts";
 import {
   EDITOR_MARKERS,
   RESULTS_SCHEMA,
@@ -67,7 +76,16 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 90);
 const EDITS = 5;
 const VIEWPORT = { width: 1280, height: 800 };
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const EXPORT_NS = [1000, 5000];
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
@@ -82,15 +100,28 @@ const progress = { visit: 0, visits: 0 };
 const step = (what: string) => progressLabel(what, ++progress.visit, progress.visits, Date.now() - T0);
 
 function serve(root: string): Promise<Server> {
-  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".woff2": "font/woff2" };
+  const types: Record<string, string> = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".json": "application/json",
+    ".woff2": "font/woff2",
+  };
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
+      /^(\.\.[/\\])+/,
+      "",
+    );
     const file = join(root, path);
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, {
+      "content-type": types[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
@@ -107,7 +138,9 @@ async function openPage(browser: Browser, url: string, setup: PageSetup, label: 
   const page = await context.newPage();
   page.on("pageerror", (e) => log(`${label} page error: ${e.message}`));
   const expect = setup.expect === null ? { canvas: true } : { ids: setup.expect };
-  await page.addInitScript({ content: `window.__benchExpect = ${JSON.stringify(expect)}; window.__benchLeaves = ${JSON.stringify(setup.leaves ?? [])};` });
+  await page.addInitScript({
+    content: `window.__benchExpect = ${JSON.stringify(expect)}; window.__benchLeaves = ${JSON.stringify(setup.leaves ?? [])};`,
+  });
   await page.addInitScript({ content: PAGE_LIB });
   await page.goto(url, { waitUntil: "commit" });
   return { context, page };
@@ -115,10 +148,15 @@ async function openPage(browser: Browser, url: string, setup: PageSetup, label: 
 
 async function waitLoaded(page: Page): Promise<number> {
   try {
-    await page.waitForFunction("window.__bench && window.__bench.loadMs !== null", undefined, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    await page.waitForFunction("window.__bench && window.__bench.loadMs !== null", undefined, {
+      timeout: LOAD_TIMEOUT_MS,
+      polling: 100,
+    });
   } catch (e) {
     const why = await page.evaluate("window.__bench && window.__bench.missing()").catch(() => null);
-    throw new Error(`load condition not met after ${LOAD_TIMEOUT_MS / 1000} s: ${JSON.stringify(why)} (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+    throw new Error(
+      `load condition not met after ${LOAD_TIMEOUT_MS / 1000} s: ${JSON.stringify(why)} (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
+    );
   }
   return (await page.evaluate("window.__bench.loadMs")) as number;
 }
@@ -144,8 +182,19 @@ interface PerfCase {
 }
 
 /** One visit: load, heap, then per view the visible counts, pan, drag and the edits. */
-async function visit(browser: Browser, c: PerfCase, variant: Variant, label: string, errors: string[]): Promise<VisitResult> {
-  const { context, page } = await openPage(browser, c.urls[variant], { expect: c.expect, leaves: c.leaves }, label);
+async function visit(
+  browser: Browser,
+  c: PerfCase,
+  variant: Variant,
+  label: string,
+  errors: string[],
+): Promise<VisitResult> {
+  const { context, page } = await openPage(
+    browser,
+    c.urls[variant],
+    { expect: c.expect, leaves: c.leaves },
+    label,
+  );
   try {
     const loadMs = await waitLoaded(page);
     const mountedAtLoad = (await page.evaluate("window.__bench.loadInfo.mounted")) as number;
@@ -160,7 +209,8 @@ async function visit(browser: Browser, c: PerfCase, variant: Variant, label: str
     let honoured: boolean | null = null;
     for (const view of caseViews(c)) {
       let v = (await page.evaluate("window.__bench.view()")) as Viewport & Pane;
-      if (Math.abs(v.width - c.pane.width) > 1 || Math.abs(v.height - c.pane.height) > 1) notes.push(`canvas ${v.width}×${v.height}, not ${c.pane.width}×${c.pane.height}`);
+      if (Math.abs(v.width - c.pane.width) > 1 || Math.abs(v.height - c.pane.height) > 1)
+        notes.push(`canvas ${v.width}×${v.height}, not ${c.pane.width}×${c.pane.height}`);
       if (view === "zoom1") {
         v = (await page.evaluate("window.__bench.zoom1()")) as Viewport & Pane;
         if (Math.abs(v.zoom - 1) > 1e-6) throw new Error(`zoom 1 not reached (${v.zoom})`);
@@ -170,7 +220,9 @@ async function visit(browser: Browser, c: PerfCase, variant: Variant, label: str
         if (view === "open" && variant === "B") honoured = false;
         else errors.push(`${label}: ${what}`);
         // Measure the gestures and edits in the same view on both pages all the same.
-        if (view === "open") v = (await page.evaluate(`window.__bench.setView(${JSON.stringify(c.viewport)})`)) as Viewport & Pane;
+        if (view === "open")
+          v = (await page.evaluate(`window.__bench.setView(${JSON.stringify(c.viewport)})`)) as Viewport &
+            Pane;
       } else if (view === "open") honoured = true;
       await page.evaluate("window.__bench.settle()");
       const r: ViewResult = {
@@ -182,14 +234,20 @@ async function visit(browser: Browser, c: PerfCase, variant: Variant, label: str
       };
       for (const gesture of ["pan", "drag"] as Gesture[]) {
         try {
-          const g = (await page.evaluate(`window.__bench.gesture(${JSON.stringify(gesture)}, ${FRAMES})`)) as GestureResult;
+          const g = (await page.evaluate(
+            `window.__bench.gesture(${JSON.stringify(gesture)}, ${FRAMES})`,
+          )) as GestureResult;
           // A benchmark of events that do nothing is worthless: the gesture must move the view / the node.
           if (g.mid === null || g.mid === g.before) throw new Error(`moved nothing (${g.before})`);
           r.frames[gesture] = g.intervals;
           const s = summarizeFrames(g.intervals);
-          notes.push(`${gesture}/${view}${g.leaf ? `(${g.leaf})` : ""} p95 ${s.p95.toFixed(1)} max ${s.max.toFixed(1)}`);
+          notes.push(
+            `${gesture}/${view}${g.leaf ? `(${g.leaf})` : ""} p95 ${s.p95.toFixed(1)} max ${s.max.toFixed(1)}`,
+          );
         } catch (e) {
-          errors.push(`${label}: ${gesture} in the ${view} view: ${e instanceof Error ? e.message : String(e)}`);
+          errors.push(
+            `${label}: ${gesture} in the ${view} view: ${e instanceof Error ? e.message : String(e)}`,
+          );
         }
         await page.evaluate("window.__bench.settle()");
       }
@@ -198,7 +256,11 @@ async function visit(browser: Browser, c: PerfCase, variant: Variant, label: str
       else {
         for (let i = 0; i < EDITS; i++) {
           try {
-            r.edits.push((await page.evaluate(`window.__bench.edit(${JSON.stringify(leaf)}, ${JSON.stringify(`bench edit ${view} ${i + 1}`)})`)) as number);
+            r.edits.push(
+              (await page.evaluate(
+                `window.__bench.edit(${JSON.stringify(leaf)}, ${JSON.stringify(`bench edit ${view} ${i + 1}`)})`,
+              )) as number,
+            );
           } catch (e) {
             errors.push(`${label}: edit in the ${view} view: ${e instanceof Error ? e.message : String(e)}`);
             break;
@@ -210,9 +272,17 @@ async function visit(browser: Browser, c: PerfCase, variant: Variant, label: str
       notes.push(`${view}: zoom ${v.zoom.toFixed(3)}, on screen ${r.visible}, mounted ${r.mounted}`);
       views[view] = r;
     }
-    const result: VisitResult = { loadMs, heapMB: metric("JSHeapUsedSize") / 2 ** 20, domNodes: metric("Nodes"), mountedAtLoad, views };
+    const result: VisitResult = {
+      loadMs,
+      heapMB: metric("JSHeapUsedSize") / 2 ** 20,
+      domNodes: metric("Nodes"),
+      mountedAtLoad,
+      views,
+    };
     if (variant === "B" && honoured !== null) result.honoured = honoured;
-    log(`  load ${loadMs.toFixed(0)} ms, heap ${result.heapMB.toFixed(1)} MB, DOM ${result.domNodes}, mounted ${mountedAtLoad}; ${notes.join(", ")}`);
+    log(
+      `  load ${loadMs.toFixed(0)} ms, heap ${result.heapMB.toFixed(1)} MB, DOM ${result.domNodes}, mounted ${mountedAtLoad}; ${notes.join(", ")}`,
+    );
     return result;
   } finally {
     await context.close();
@@ -221,7 +291,12 @@ async function visit(browser: Browser, c: PerfCase, variant: Variant, label: str
 
 /** The editor's canvas size and fit options, read from the app page. */
 async function calibrate(browser: Browser, base: string): Promise<{ pane: Pane; fit: FitOptions }> {
-  const { context, page } = await openPage(browser, `${base}/app.html?n=100`, { expect: null }, "calibration");
+  const { context, page } = await openPage(
+    browser,
+    `${base}/app.html?n=100`,
+    { expect: null },
+    "calibration",
+  );
   try {
     await waitLoaded(page);
     const v = (await page.evaluate("window.__bench.view()")) as Pane;
@@ -253,7 +328,10 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
       viewport: fitVp,
       expect: visibleIds(entries, fitVp, pane),
       leaves,
-      urls: { A: `${base}/bare.html?n=${n}&${size}&fit=${fit.padding},${fit.minZoom},${fit.maxZoom}`, B: `${base}/app.html?n=${n}` },
+      urls: {
+        A: `${base}/bare.html?n=${n}&${size}&fit=${fit.padding},${fit.minZoom},${fit.maxZoom}`,
+        B: `${base}/app.html?n=${n}`,
+      },
     });
     if (n === 5000) {
       const vp = openViewport(rects.get(doc.nodes[0]!.id)!);
@@ -279,7 +357,9 @@ async function runCase(browser: Browser, c: PerfCase): Promise<CaseResult> {
   const errors: string[] = [];
   const visits: Record<Variant, VisitResult[]> = { A: [], B: [] };
   const what = c.open ? `N=${c.n} opened at zoom 1` : `N=${c.n}`;
-  log(`${what}: ${c.expect.length} of ${c.n} nodes in view (x ${c.viewport.x.toFixed(1)}, y ${c.viewport.y.toFixed(1)}, zoom ${c.viewport.zoom.toFixed(4)}), load average ${start.join(" ")}`);
+  log(
+    `${what}: ${c.expect.length} of ${c.n} nodes in view (x ${c.viewport.x.toFixed(1)}, y ${c.viewport.y.toFixed(1)}, zoom ${c.viewport.zoom.toFixed(4)}), load average ${start.join(" ")}`,
+  );
   for (const v of interleave<Variant>(["A", "B"], ROUNDS, 1)) {
     const label = `${what} ${v.warmup ? "warm-up" : `round ${v.round + 1}/${ROUNDS}`} ${v.variant}`;
     log(step(label));
@@ -316,21 +396,36 @@ async function runCase(browser: Browser, c: PerfCase): Promise<CaseResult> {
 // PNG export
 
 /** The app's Export PNG in the app page, `EXPORT_RUNS` timed runs after one warm-up, per N and per document variant. */
-async function exportBench(browser: Browser, base: string, pane: Pane, fit: FitOptions): Promise<ExportResult["app"]> {
+async function exportBench(
+  browser: Browser,
+  base: string,
+  pane: Pane,
+  fit: FitOptions,
+): Promise<ExportResult["app"]> {
   const out: ExportResult["app"] = [];
   for (const n of EXPORT_NS) {
     const c = perfCases(base, pane, fit).find((x) => x.n === n && !x.open);
     const doc = completeGeometry(perfDocument(n));
     const rects = absoluteRects(doc, indexDocument(doc));
-    const expect = c?.expect ?? visibleIds(doc.nodes.map((x) => [x.id, rects.get(x.id)!] as const), reactFlowFit(boundsOfRects(rects.values())!, pane, fit), pane);
+    const expect =
+      c?.expect ??
+      visibleIds(
+        doc.nodes.map((x) => [x.id, rects.get(x.id)!] as const),
+        reactFlowFit(boundsOfRects(rects.values())!, pane, fit),
+        pane,
+      );
     const { context, page } = await openPage(browser, `${base}/app.html?n=${n}`, { expect }, `export n=${n}`);
     try {
       log(step(`PNG export N=${n}`));
       await waitLoaded(page);
       for (const variant of ["page", "wrapped"] as const) {
-        const all = (await page.evaluate(`window.__exportBench(${EXPORT_RUNS + 1}, ${JSON.stringify(variant)})`)) as ExportRun[];
+        const all = (await page.evaluate(
+          `window.__exportBench(${EXPORT_RUNS + 1}, ${JSON.stringify(variant)})`,
+        )) as ExportRun[];
         const runs = all.slice(1);
-        log(`  ${variant}: ${runs.map((r) => (r.error ? `error (${r.error})` : `${r.ms.toFixed(0)} ms`)).join(", ")}; ${all[0]!.width}×${all[0]!.height} px, ${(all[0]!.bytes / 1024).toFixed(0)} KiB`);
+        log(
+          `  ${variant}: ${runs.map((r) => (r.error ? `error (${r.error})` : `${r.ms.toFixed(0)} ms`)).join(", ")}; ${all[0]!.width}×${all[0]!.height} px, ${(all[0]!.bytes / 1024).toFixed(0)} KiB`,
+        );
         out.push({ n, variant, runs });
       }
     } finally {
@@ -351,7 +446,13 @@ async function cliBench(): Promise<ExportRun[]> {
       const r = await renderPng(doc, { scale: 2 });
       all.push({ ms: performance.now() - t0, bytes: r.png.length, width: r.width, height: r.height });
     } catch (e) {
-      all.push({ ms: performance.now() - t0, bytes: 0, width: 0, height: 0, error: e instanceof Error ? e.message : String(e) });
+      all.push({
+        ms: performance.now() - t0,
+        bytes: 0,
+        width: 0,
+        height: 0,
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
   }
   const runs = all.slice(1);
@@ -362,7 +463,8 @@ async function cliBench(): Promise<ExportRun[]> {
 // ---------------------------------------------------------------------------------------------
 // Bundles
 
-const outputsOf = (r: unknown): OutputLike[] => (Array.isArray(r) ? r : [r]).flatMap((o: { output: OutputLike[] }) => o.output);
+const outputsOf = (r: unknown): OutputLike[] =>
+  (Array.isArray(r) ? r : [r]).flatMap((o: { output: OutputLike[] }) => o.output);
 
 /** Builds the bench pages (written to .bench-out/perf) and returns the output. */
 async function buildBenchPages(): Promise<OutputLike[]> {
@@ -371,14 +473,25 @@ async function buildBenchPages(): Promise<OutputLike[]> {
 }
 
 async function bundleBench(benchOutput: OutputLike[]): Promise<BundleResult> {
-  log(`building the app (vite.config.ts, write: false) for its initial JS (${formatElapsed(Date.now() - T0)})`);
-  const app = outputsOf(await build({ configFile: resolve(repo, "vite.config.ts"), root: repo, logLevel: "warn", build: { write: false } }));
+  log(
+    `building the app (vite.config.ts, write: false) for its initial JS (${formatElapsed(Date.now() - T0)})`,
+  );
+  const app = outputsOf(
+    await build({
+      configFile: resolve(repo, "vite.config.ts"),
+      root: repo,
+      logLevel: "warn",
+      build: { write: false },
+    }),
+  );
   const result: BundleResult = {
     ranAt: new Date().toISOString(),
     app: bundleFigures(app, entryFor(app, "index.html"), repo),
     bare: bundleFigures(benchOutput, entryFor(benchOutput, "bare.html"), repo),
   };
-  log(`  app initial JS ${(result.app.initialJs / 1024).toFixed(1)} KB gzip (${result.app.chunks.length} chunk(s)), bare page ${(result.bare.initialJs / 1024).toFixed(1)} KB`);
+  log(
+    `  app initial JS ${(result.app.initialJs / 1024).toFixed(1)} KB gzip (${result.app.chunks.length} chunk(s)), bare page ${(result.bare.initialJs / 1024).toFixed(1)} KB`,
+  );
   return result;
 }
 
@@ -398,16 +511,25 @@ function save(results: BenchResults): void {
   mkdirSync(resolve(repo, ".bench-out"), { recursive: true });
   writeFileSync(resultsFile, JSON.stringify(results));
   const text = existsSync(docsFile) ? readFileSync(docsFile, "utf8") : "# Benchmarks\n";
-  writeFileSync(docsFile, mergeSection(text, EDITOR_MARKERS, renderSection(results, { machine: results.machine, viewport: VIEWPORT })));
+  writeFileSync(
+    docsFile,
+    mergeSection(
+      text,
+      EDITOR_MARKERS,
+      renderSection(results, { machine: results.machine, viewport: VIEWPORT }),
+    ),
+  );
 }
 
 async function main() {
-  if (ONLY !== undefined && !["perf", "bundle", "export", "report"].includes(ONLY)) throw new Error(`--only takes perf, bundle, export or report, not ${JSON.stringify(ONLY)}`);
+  if (ONLY !== undefined && !["perf", "bundle", "export", "report"].includes(ONLY))
+    throw new Error(`--only takes perf, bundle, export or report, not ${JSON.stringify(ONLY)}`);
   if (ONLY === "report") {
     // Re-renders the section from the stored results, measuring nothing.
     if (!existsSync(resultsFile)) throw new Error(`no stored results (${resultsFile}): run the bench first`);
     const stored = JSON.parse(readFileSync(resultsFile, "utf8")) as BenchResults;
-    if (stored.schema !== RESULTS_SCHEMA) throw new Error(`stored results have schema ${stored.schema}, not ${RESULTS_SCHEMA}`);
+    if (stored.schema !== RESULTS_SCHEMA)
+      throw new Error(`stored results have schema ${stored.schema}, not ${RESULTS_SCHEMA}`);
     save(stored);
     log(`re-rendered docs/benchmarks.md from ${resultsFile}`);
     return;
@@ -440,14 +562,20 @@ async function main() {
     }
     if (part("perf") || part("export")) {
       const { pane, fit } = await calibrate(browser, base);
-      log(`editor canvas ${pane.width}×${pane.height}, fit options ${JSON.stringify(fit)}; Chromium ${browser.version()}`);
+      log(
+        `editor canvas ${pane.width}×${pane.height}, fit options ${JSON.stringify(fit)}; Chromium ${browser.version()}`,
+      );
       const cases = part("perf") ? perfCases(base, pane, fit) : [];
       progress.visits = cases.length * (ROUNDS + 1) * 2 + (part("export") ? EXPORT_NS.length : 0);
-      log(`${cases.length} cases (${cases.map((c) => c.key).join(", ")}), ${ROUNDS} rounds + 1 warm-up, ${FRAMES} frames per gesture, ${EDITS} edits per view: ${progress.visits} visits`);
+      log(
+        `${cases.length} cases (${cases.map((c) => c.key).join(", ")}), ${ROUNDS} rounds + 1 warm-up, ${FRAMES} frames per gesture, ${EDITS} edits per view: ${progress.visits} visits`,
+      );
       for (const c of cases) {
         results.cases[c.key] = await runCase(browser, c);
         finish();
-        console.log(`\n${table(targetRows({ ...results, cases: { [c.key]: results.cases[c.key]! }, bundle: null, export: null }))}\n`);
+        console.log(
+          `\n${table(targetRows({ ...results, cases: { [c.key]: results.cases[c.key]! }, bundle: null, export: null }))}\n`,
+        );
       }
       if (part("export")) {
         const app = await exportBench(browser, base, pane, fit);
@@ -457,7 +585,9 @@ async function main() {
     }
     finish();
     console.log(`\n${table(targetRows(results))}\n`);
-    log(`wrote docs/benchmarks.md and .bench-out/results.json in ${formatElapsed(Date.now() - T0)}; load average ${la().join(" ")}`);
+    log(
+      `wrote docs/benchmarks.md and .bench-out/results.json in ${formatElapsed(Date.now() - T0)}; load average ${la().join(" ")}`,
+    );
   } finally {
     await browser.close();
     server.close();

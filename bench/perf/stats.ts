@@ -60,9 +60,14 @@ export interface Visit<V extends string> {
 }
 
 /** Interleaved order A B A B …: `warmups` unmeasured rounds, then `rounds` measured ones. */
-export function interleave<V extends string>(variants: readonly V[], rounds: number, warmups = 1): Visit<V>[] {
+export function interleave<V extends string>(
+  variants: readonly V[],
+  rounds: number,
+  warmups = 1,
+): Visit<V>[] {
   const out: Visit<V>[] = [];
-  for (let r = 0; r < warmups + rounds; r++) for (const variant of variants) out.push({ round: r - warmups, variant, warmup: r < warmups });
+  for (let r = 0; r < warmups + rounds; r++)
+    for (const variant of variants) out.push({ round: r - warmups, variant, warmup: r < warmups });
   return out;
 }
 

@@ -30,7 +30,12 @@ export function openViewport(first: Rect, at = { x: 40, y: 40 }): Viewport {
 
 /** `r` (document coordinates) on screen through `vp`. */
 export function toScreen(r: Rect, vp: Viewport): Rect {
-  return { x: r.x * vp.zoom + vp.x, y: r.y * vp.zoom + vp.y, width: r.width * vp.zoom, height: r.height * vp.zoom };
+  return {
+    x: r.x * vp.zoom + vp.x,
+    y: r.y * vp.zoom + vp.y,
+    width: r.width * vp.zoom,
+    height: r.height * vp.zoom,
+  };
 }
 
 /**
@@ -38,11 +43,22 @@ export function toScreen(r: Rect, vp: Viewport): Rect {
  * difference between the runner's and a page's view cannot make a node at the very edge expected
  * but never mounted), in the order given.
  */
-export function visibleIds(rects: Iterable<readonly [string, Rect]>, vp: Viewport, pane: Pane, inset = 2): string[] {
+export function visibleIds(
+  rects: Iterable<readonly [string, Rect]>,
+  vp: Viewport,
+  pane: Pane,
+  inset = 2,
+): string[] {
   const out: string[] = [];
   for (const [id, r] of rects) {
     const s = toScreen(r, vp);
-    if (s.x < pane.width - inset && s.x + s.width > inset && s.y < pane.height - inset && s.y + s.height > inset) out.push(id);
+    if (
+      s.x < pane.width - inset &&
+      s.x + s.width > inset &&
+      s.y < pane.height - inset &&
+      s.y + s.height > inset
+    )
+      out.push(id);
   }
   return out;
 }

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent as ReactDragEvent,
+} from "react";
 import {
   Background,
   ControlButton,
@@ -32,7 +40,15 @@ import { importComposeFile, openFile } from "../store/files.ts";
 import { setViewActions } from "../commands/useCommands.ts";
 import type { Point, StackDocument, Viewport } from "../domain/document.ts";
 import type { DiagramIndex } from "../domain/diagram.ts";
-import { boundsOf, containsRect, expandRect, fitViewport, nodesToMount, visibleArea, type FitOptions } from "../domain/viewport.ts";
+import {
+  boundsOf,
+  containsRect,
+  expandRect,
+  fitViewport,
+  nodesToMount,
+  visibleArea,
+  type FitOptions,
+} from "../domain/viewport.ts";
 import type { Rect } from "../domain/drop.ts";
 
 const nodeTypes = { stack: StackNodeView };
@@ -120,7 +136,12 @@ function CanvasInner() {
   // the part of the document the mounted nodes cover (a pan inside it changes nothing).
   const sectionRef = useRef<HTMLElement>(null);
   // `far`: zoomed out past FAR_ZOOM, where nodes are drawn as boxes without text.
-  const [frame, setFrame] = useState<{ pane: { width: number; height: number }; initial: Viewport; cover: Rect | null; far: boolean } | null>(null);
+  const [frame, setFrame] = useState<{
+    pane: { width: number; height: number };
+    initial: Viewport;
+    cover: Rect | null;
+    far: boolean;
+  } | null>(null);
   const pane = frame?.pane ?? null;
   /** Follows the view: re-covers when it leaves the covered area or zooms far into it. */
   // The frame as last rendered, for `follow` to test a move against without a state update:
@@ -137,7 +158,11 @@ function CanvasInner() {
     };
     const far = vp.zoom < FAR_ZOOM;
     if (covered(frameRef.current) && frameRef.current?.far === far) return;
-    setFrame((f) => (!f || (covered(f) && f.far === far) ? f : { ...f, far, cover: covered(f) ? f.cover : coverFor(vp, f.pane) }));
+    setFrame((f) =>
+      !f || (covered(f) && f.far === far)
+        ? f
+        : { ...f, far, cover: covered(f) ? f.cover : coverFor(vp, f.pane) },
+    );
   }, []);
   useLayoutEffect(() => {
     const el = sectionRef.current;
@@ -146,7 +171,10 @@ function CanvasInner() {
       const r = el.getBoundingClientRect();
       const next = { width: r.width, height: r.height };
       setFrame((f) => {
-        if (f) return f.pane.width === next.width && f.pane.height === next.height ? f : { ...f, pane: next, cover: coverFor(flow.getViewport(), next) };
+        if (f)
+          return f.pane.width === next.width && f.pane.height === next.height
+            ? f
+            : { ...f, pane: next, cover: coverFor(flow.getViewport(), next) };
         const s = store.getState();
         const initial = s.viewport ?? fitAll(s.doc, s.index, next);
         setViewClasses(el, initial);
@@ -170,7 +198,10 @@ function CanvasInner() {
   // box where it was: a new set costs O(N) and would re-render React Flow's node list).
   const layoutVersion = useEditor((s) => s.layoutVersion);
   const inView = useMemo(
-    () => (stillDocument.nodes.length <= MOUNT_ALL_MAX_NODES || !cover ? null : nodesToMount(stillDocument, stillIdx, cover)),
+    () =>
+      stillDocument.nodes.length <= MOUNT_ALL_MAX_NODES || !cover
+        ? null
+        : nodesToMount(stillDocument, stillIdx, cover),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- stillDocument and stillIdx matter only through their layout
     [layoutVersion, cover],
   );
@@ -180,7 +211,13 @@ function CanvasInner() {
     if (renaming) keep.push(renaming);
     if (keep.every((id) => inView.has(id))) return inView;
     const out = new Set(inView);
-    for (const id of keep) for (let cur: string | null | undefined = id; cur != null && !out.has(cur); cur = stillIdx.byId.get(cur)?.parentId) out.add(cur);
+    for (const id of keep)
+      for (
+        let cur: string | null | undefined = id;
+        cur != null && !out.has(cur);
+        cur = stillIdx.byId.get(cur)?.parentId
+      )
+        out.add(cur);
     return out;
   }, [inView, stillIdx, selectedNodes, renaming]);
 
@@ -194,11 +231,38 @@ function CanvasInner() {
   const far = frame?.far ?? false;
   const nodes = useMemo(
     () =>
-      measured ? adapter.nodes(index, nodeProblems, { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage, renaming, far }, mounted) : [],
-    [measured, adapter, index, nodeProblems, lang, selectedSet, highlighted, overlay, hint, hintMessage, renaming, far, mounted],
+      measured
+        ? adapter.nodes(
+            index,
+            nodeProblems,
+            { lang, selected: selectedSet, highlighted, overlay, hint, hintMessage, renaming, far },
+            mounted,
+          )
+        : [],
+    [
+      measured,
+      adapter,
+      index,
+      nodeProblems,
+      lang,
+      selectedSet,
+      highlighted,
+      overlay,
+      hint,
+      hintMessage,
+      renaming,
+      far,
+      mounted,
+    ],
   );
-  const edgeProblems = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
-  const edges = useMemo(() => adapter.edges(doc, selectedEdge, lang, edgeProblems, mounted), [adapter, doc, selectedEdge, lang, edgeProblems, mounted]);
+  const edgeProblems = useMemo(
+    () => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))),
+    [problems],
+  );
+  const edges = useMemo(
+    () => adapter.edges(doc, selectedEdge, lang, edgeProblems, mounted),
+    [adapter, doc, selectedEdge, lang, edgeProblems, mounted],
+  );
 
   /** Shows the whole document (computed from the document, not from the mounted nodes). */
   const fitView = useCallback(
@@ -233,7 +297,8 @@ function CanvasInner() {
     mountedCount.current = nodes.length;
   }, [nodes]);
   const onMoveStart = useCallback(
-    (_e: unknown, vp: FlowViewport) => setViewClasses(sectionRef.current, vp, mountedCount.current > MOUNT_ALL_MAX_NODES),
+    (_e: unknown, vp: FlowViewport) =>
+      setViewClasses(sectionRef.current, vp, mountedCount.current > MOUNT_ALL_MAX_NODES),
     [],
   );
   const onMove = useCallback(
@@ -262,9 +327,16 @@ function CanvasInner() {
       if (!r || !pane) return;
       const topLeft = flow.screenToFlowPosition({ x: pane.left, y: pane.top });
       const bottomRight = flow.screenToFlowPosition({ x: pane.right, y: pane.bottom });
-      const inView = r.x >= topLeft.x && r.y >= topLeft.y && r.x + r.width <= bottomRight.x && r.y + r.height <= bottomRight.y;
+      const inView =
+        r.x >= topLeft.x &&
+        r.y >= topLeft.y &&
+        r.x + r.width <= bottomRight.x &&
+        r.y + r.height <= bottomRight.y;
       if (inView) return;
-      void flow.setCenter(r.x + r.width / 2, r.y + r.height / 2, { zoom: Math.max(flow.getZoom(), 0.75), duration: 300 });
+      void flow.setCenter(r.x + r.width / 2, r.y + r.height / 2, {
+        zoom: Math.max(flow.getZoom(), 0.75),
+        duration: 300,
+      });
     });
     return () => cancelAnimationFrame(id);
   }, [reveal, flow, store]);
@@ -317,12 +389,19 @@ function CanvasInner() {
    * errors as they stand, with no validation.
    */
   const judgeMove = useCallback(
-    (draggedId: string, pointer: Point): { target: string | null; current: string | null; verdict: DropVerdict } => {
+    (
+      draggedId: string,
+      pointer: Point,
+    ): { target: string | null; current: string | null; verdict: DropVerdict } => {
       const s = store.getState();
       const still = stillIndex(s);
       const sdoc = stillDoc(s);
       let exclude = dragExclude.current.get(draggedId);
-      if (!exclude) dragExclude.current.set(draggedId, (exclude = new Set([draggedId, ...descendantsOf(still, draggedId)])));
+      if (!exclude)
+        dragExclude.current.set(
+          draggedId,
+          (exclude = new Set([draggedId, ...descendantsOf(still, draggedId)])),
+        );
       const target = nodeAt(sdoc, still, pointer, exclude);
       const node = s.index.byId.get(draggedId);
       const current = node?.parentId ?? null;
@@ -387,7 +466,12 @@ function CanvasInner() {
         // while nothing else has been dropped yet, else judge this one on the new document.
         if (target === current || verdict.refused) continue;
         const position = verdict.after?.nodes.find((n) => n.id === d.id)?.position;
-        const after = doc === s.doc ? verdict.after : position ? moveVerdict(doc, indexDocument(doc), d.id, target, position).after : undefined;
+        const after =
+          doc === s.doc
+            ? verdict.after
+            : position
+              ? moveVerdict(doc, indexDocument(doc), d.id, target, position).after
+              : undefined;
         if (after) doc = after;
       }
       s.transient(doc);
@@ -397,7 +481,10 @@ function CanvasInner() {
   );
 
   const onNodeClick: NodeMouseHandler<StackFlowNode> = useCallback(() => undefined, []);
-  const onNodeDoubleClick: NodeMouseHandler<StackFlowNode> = useCallback((_e, n) => store.getState().setRenaming(n.id), [store]);
+  const onNodeDoubleClick: NodeMouseHandler<StackFlowNode> = useCallback(
+    (_e, n) => store.getState().setRenaming(n.id),
+    [store],
+  );
 
   // Hand the view controls to the command table (zoom and fit keys).
   useEffect(() => {
@@ -417,7 +504,11 @@ function CanvasInner() {
       const src = s.index.byId.get(c.source);
       const tgt = s.index.byId.get(c.target);
       if (!src || !tgt || c.source === c.target) return;
-      const { doc, id } = addEdge(s.doc, { kind: defaultEdgeKind(src, tgt), source: c.source, target: c.target });
+      const { doc, id } = addEdge(s.doc, {
+        kind: defaultEdgeKind(src, tgt),
+        source: c.source,
+        target: c.target,
+      });
       s.commit(doc);
       s.select([], id);
     },
@@ -435,8 +526,20 @@ function CanvasInner() {
       const base = target ? absoluteRects(s.doc, s.index).get(target)! : { x: 0, y: 0 };
       const label = preset.name[s.lang];
       const size = leafSize(preset.kind, label);
-      const position = { x: Math.round(pointer.x - base.x - size.width / 2), y: Math.round(pointer.y - base.y - size.height / 2) };
-      return { target, position, verdict: addVerdict(s.doc, { kind: preset.kind, label, props: { ...preset.props }, size }, target, position) };
+      const position = {
+        x: Math.round(pointer.x - base.x - size.width / 2),
+        y: Math.round(pointer.y - base.y - size.height / 2),
+      };
+      return {
+        target,
+        position,
+        verdict: addVerdict(
+          s.doc,
+          { kind: preset.kind, label, props: { ...preset.props }, size },
+          target,
+          position,
+        ),
+      };
     },
     [flow, store],
   );
@@ -460,7 +563,11 @@ function CanvasInner() {
       s.setDropHint(
         r.target === null && r.verdict.ok
           ? null
-          : { targetId: r.target, ok: r.verdict.ok, ...(r.verdict.problem ? { problem: r.verdict.problem } : {}) },
+          : {
+              targetId: r.target,
+              ok: r.verdict.ok,
+              ...(r.verdict.problem ? { problem: r.verdict.problem } : {}),
+            },
       );
     },
     [presetDrop, store],
@@ -501,8 +608,15 @@ function CanvasInner() {
     () => ({
       "node.a11yDescription.default": t("flowNodeHelp"),
       "node.a11yDescription.keyboardDisabled": t("flowNodeHelpKeyboard"),
-      "node.a11yDescription.ariaLiveMessage": ({ direction, x, y }: { direction: string; x: number; y: number }) =>
-        t("flowMoved", { direction, x: Math.round(x), y: Math.round(y) }),
+      "node.a11yDescription.ariaLiveMessage": ({
+        direction,
+        x,
+        y,
+      }: {
+        direction: string;
+        x: number;
+        y: number;
+      }) => t("flowMoved", { direction, x: Math.round(x), y: Math.round(y) }),
       "edge.a11yDescription.default": t("flowEdgeHelp"),
       "controls.ariaLabel": t("controls"),
       "controls.zoomIn.ariaLabel": t("zoomIn"),
@@ -516,7 +630,14 @@ function CanvasInner() {
     [lang],
   );
   return (
-    <section ref={sectionRef} className="sd-canvas" aria-label={t("canvas")} onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
+    <section
+      ref={sectionRef}
+      className="sd-canvas"
+      aria-label={t("canvas")}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDragLeave={onDragLeave}
+    >
       {frame && (
         <ReactFlow<StackFlowNode>
           nodes={nodes}
@@ -556,7 +677,16 @@ function CanvasInner() {
           </Controls>
           {/* The minimap redraws every node on every frame of a pan or drag, and would show only
               the mounted nodes of a big diagram: it is left out past that size (docs/benchmarks.md). */}
-          {doc.nodes.length <= MOUNT_ALL_MAX_NODES && <MiniMap pannable zoomable nodeColor="transparent" nodeStrokeColor="#8a93a3" nodeStrokeWidth={3} style={MINIMAP_STYLE} />}
+          {doc.nodes.length <= MOUNT_ALL_MAX_NODES && (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor="transparent"
+              nodeStrokeColor="#8a93a3"
+              nodeStrokeWidth={3}
+              style={MINIMAP_STYLE}
+            />
+          )}
         </ReactFlow>
       )}
       {doc.nodes.length === 0 && <p className="sd-empty">{t("emptyCanvas")}</p>}

@@ -34,7 +34,8 @@ export interface StackNodeData extends Record<string, unknown> {
 export type StackFlowNode = Node<StackNodeData, "stack">;
 
 function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
-  const { node, lang, problems, hasChildren, highlighted, managedBy, hint, hintMessage, renaming, far } = data;
+  const { node, lang, problems, hasChildren, highlighted, managedBy, hint, hintMessage, renaming, far } =
+    data;
   const def = KIND_DEFS[node.kind];
   const errors = problems.filter((p) => p.severity === "error").length;
   const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
@@ -42,37 +43,44 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
   const frame = stripPlacement(node.kind) === "header";
   const label = displayLabel(node, lang);
   const lines = far && !renaming ? [] : keyPropLines(node, lang);
-  const band = far && !renaming ? (
-    // The band's colour strip without its text.
-    hasChildren ? <div className="sd-band" /> : null
-  ) : (
-    <div className="sd-band">
-      <div className="sd-band-text">
-        {def.name[lang] !== label && <span className="sd-kind">{def.name[lang]}</span>}
-        {renaming ? (
-          <RenameField nodeId={node.id} initial={node.label ?? label} lang={lang} />
-        ) : (
-          <span className="sd-label" title={label}>
-            {label}
+  const band =
+    far && !renaming ? (
+      // The band's colour strip without its text.
+      hasChildren ? (
+        <div className="sd-band" />
+      ) : null
+    ) : (
+      <div className="sd-band">
+        <div className="sd-band-text">
+          {def.name[lang] !== label && <span className="sd-kind">{def.name[lang]}</span>}
+          {renaming ? (
+            <RenameField nodeId={node.id} initial={node.label ?? label} lang={lang} />
+          ) : (
+            <span className="sd-label" title={label}>
+              {label}
+            </span>
+          )}
+          {lines.map((l, i) => (
+            <span key={i} className="sd-prop" title={l}>
+              {l}
+            </span>
+          ))}
+        </div>
+        {problems.length > 0 && (
+          <span
+            className={`sd-badge sd-badge-${severity}`}
+            title={problems.map((p) => p.rule).join("\n")}
+            aria-label={
+              problems.length === 1
+                ? translate(lang, "nodeProblemsOne")
+                : translate(lang, "nodeProblems", { n: problems.length })
+            }
+          >
+            {problems.length}
           </span>
         )}
-        {lines.map((l, i) => (
-          <span key={i} className="sd-prop" title={l}>
-            {l}
-          </span>
-        ))}
       </div>
-      {problems.length > 0 && (
-        <span
-          className={`sd-badge sd-badge-${severity}`}
-          title={problems.map((p) => p.rule).join("\n")}
-          aria-label={problems.length === 1 ? translate(lang, "nodeProblemsOne") : translate(lang, "nodeProblems", { n: problems.length })}
-        >
-          {problems.length}
-        </span>
-      )}
-    </div>
-  );
+    );
   return (
     <div
       className={[

@@ -48,7 +48,11 @@ export class FlowAdapter {
   private nodeCache = new Map<string, StackFlowNode>();
   private edgeCache = new Map<string, Edge>();
   /** The mounted ids in the index's order, for as long as the set and the tree's shape stand. */
-  private mountedOrder: { mounted: ReadonlySet<string>; children: DiagramIndex["children"]; ids: readonly string[] } | null = null;
+  private mountedOrder: {
+    mounted: ReadonlySet<string>;
+    children: DiagramIndex["children"];
+    ids: readonly string[];
+  } | null = null;
 
   /**
    * The nodes to hand over, parents first. With a mounted set, the filtered order is kept while
@@ -59,7 +63,11 @@ export class FlowAdapter {
     if (!mounted) return index.order;
     let cached = this.mountedOrder;
     if (!cached || cached.mounted !== mounted || cached.children !== index.children) {
-      cached = { mounted, children: index.children, ids: index.order.filter((n) => mounted.has(n.id)).map((n) => n.id) };
+      cached = {
+        mounted,
+        children: index.children,
+        ids: index.order.filter((n) => mounted.has(n.id)).map((n) => n.id),
+      };
       this.mountedOrder = cached;
     }
     return cached.ids.map((id) => index.byId.get(id)!);
@@ -91,7 +99,13 @@ export class FlowAdapter {
       const selected = view.selected.has(n.id);
       const prev = this.nodeCache.get(n.id);
       let rf: StackFlowNode;
-      if (prev && sameData(prev.data, data) && prev.selected === selected && prev.parentId === (n.parentId ?? undefined)) rf = prev;
+      if (
+        prev &&
+        sameData(prev.data, data) &&
+        prev.selected === selected &&
+        prev.parentId === (n.parentId ?? undefined)
+      )
+        rf = prev;
       else rf = toFlowNode(n, prev && sameData(prev.data, data) ? prev.data : data, selected);
       next.set(n.id, rf);
       out.push(rf);
@@ -101,7 +115,13 @@ export class FlowAdapter {
   }
 
   /** Only edges between two mounted nodes can be drawn; `mounted` null = all nodes are. */
-  edges(doc: StackDocument, selectedEdge: string | null, lang: Lang, edgeProblems: ReadonlySet<string>, mounted: ReadonlySet<string> | null = null): Edge[] {
+  edges(
+    doc: StackDocument,
+    selectedEdge: string | null,
+    lang: Lang,
+    edgeProblems: ReadonlySet<string>,
+    mounted: ReadonlySet<string> | null = null,
+  ): Edge[] {
     const next = new Map<string, Edge>();
     const out: Edge[] = [];
     for (const e of doc.edges) {
@@ -113,7 +133,14 @@ export class FlowAdapter {
       // the figures; the line style tells the kind, and the inspector names it.
       const label = e.label;
       let rf: Edge;
-      if (prev && prev.data?.edge === e && prev.selected === selected && prev.data?.lang === lang && prev.data?.bad === bad) rf = prev;
+      if (
+        prev &&
+        prev.data?.edge === e &&
+        prev.selected === selected &&
+        prev.data?.lang === lang &&
+        prev.data?.bad === bad
+      )
+        rf = prev;
       else
         rf = {
           id: e.id,

@@ -15,7 +15,10 @@ export function displayLabel(node: StackNode, lang: Lang): string {
 }
 
 export function accessibleName(node: StackNode, lang: Lang): string {
-  return translate(lang, "nodeName", { kind: KIND_DEFS[node.kind].name[lang], label: displayLabel(node, lang) });
+  return translate(lang, "nodeName", {
+    kind: KIND_DEFS[node.kind].name[lang],
+    label: displayLabel(node, lang),
+  });
 }
 
 function formatPorts(v: unknown): string | null {
@@ -43,7 +46,8 @@ export function keyPropLines(node: StackNode, lang: Lang): string[] {
     else if (spec.type === "text") text = typeof v === "string" ? v : null;
     else text = formatPorts(v);
     // A line repeating the label says nothing ("Ubuntu" / "Ubuntu").
-    if (text && text !== label) out.push(spec.type === "container-ports" || spec.type === "port-list" ? `:${text}` : text);
+    if (text && text !== label)
+      out.push(spec.type === "container-ports" || spec.type === "port-list" ? `:${text}` : text);
   }
   return out.slice(0, 2);
 }

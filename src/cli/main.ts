@@ -70,13 +70,13 @@ function parseValidateArgs(args: string[]): ValidateOptions | string {
     else if (a === "--strict") opts.strict = true;
     else if (a === "--lang" || a.startsWith("--lang=")) {
       const v = a === "--lang" ? args[++i] : a.slice("--lang=".length);
-      if (v !== "en" && v !== "ko") return `--lang takes "en" or "ko", not ${v === undefined ? "nothing" : JSON.stringify(v)}`;
+      if (v !== "en" && v !== "ko")
+        return `--lang takes "en" or "ko", not ${v === undefined ? "nothing" : JSON.stringify(v)}`;
       opts.lang = v;
     } else if (a === "--") {
       opts.files.push(...args.slice(i + 1));
       break;
-    }
-    else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
+    } else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
     else opts.files.push(a);
   }
   if (opts.files.length === 0) return "no FILE given";
@@ -113,7 +113,8 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     try {
       bytes = await readFile(file);
     } catch (e) {
-      const reason = e instanceof Error && "code" in e ? String((e as NodeJS.ErrnoException).code) : String(e);
+      const reason =
+        e instanceof Error && "code" in e ? String((e as NodeJS.ErrnoException).code) : String(e);
       const message = t.cannotRead(reason);
       io.stderr(`${file}: ${message}\n`);
       reports.push({ file, ok: false, documentErrors: [{ path: "$", message }] });
@@ -136,11 +137,18 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     const fileWarnings = problems.length - fileErrors;
     errors += fileErrors;
     warnings += fileWarnings;
-    if (status !== EXIT.invalid && (fileErrors > 0 || (opts.strict && fileWarnings > 0))) status = EXIT.problems;
-    reports.push({ file, ok: fileErrors === 0, problems: problems.map((p) => toJson(p, read.document, opts.lang)) });
+    if (status !== EXIT.invalid && (fileErrors > 0 || (opts.strict && fileWarnings > 0)))
+      status = EXIT.problems;
+    reports.push({
+      file,
+      ok: fileErrors === 0,
+      problems: problems.map((p) => toJson(p, read.document, opts.lang)),
+    });
     if (!opts.json)
       for (const p of problems)
-        io.stdout(`${file}: ${p.severity} ${p.rule} [${p.nodeIds[0] ?? p.edgeId ?? ""}] ${problemMessage(p, opts.lang, read.document)}\n`);
+        io.stdout(
+          `${file}: ${p.severity} ${p.rule} [${p.nodeIds[0] ?? p.edgeId ?? ""}] ${problemMessage(p, opts.lang, read.document)}\n`,
+        );
   }
 
   if (opts.json) io.stdout(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + "\n");
@@ -186,7 +194,9 @@ const TEXT = {
 async function importCommand(args: string[], io: Io): Promise<number> {
   const [format, ...rest] = args;
   if (format !== "compose") {
-    io.stderr(`stackdraw import: ${format ? `unknown format "${format}"; known: compose` : "no format given; known: compose"}\n\n${USAGE}`);
+    io.stderr(
+      `stackdraw import: ${format ? `unknown format "${format}"; known: compose` : "no format given; known: compose"}\n\n${USAGE}`,
+    );
     return EXIT.invalid;
   }
   let lang: Lang = "en";
@@ -196,7 +206,9 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     if (a === "--lang" || a.startsWith("--lang=")) {
       const v = a === "--lang" ? rest[++i] : a.slice("--lang=".length);
       if (v !== "en" && v !== "ko") {
-        io.stderr(`stackdraw import compose: --lang takes "en" or "ko", not ${v === undefined ? "nothing" : JSON.stringify(v)}\n`);
+        io.stderr(
+          `stackdraw import compose: --lang takes "en" or "ko", not ${v === undefined ? "nothing" : JSON.stringify(v)}\n`,
+        );
         return EXIT.invalid;
       }
       lang = v;
@@ -209,7 +221,9 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     } else files.push(a);
   }
   if (files.length !== 1) {
-    io.stderr(`stackdraw import compose: ${files.length === 0 ? "no FILE given" : "give exactly one FILE"}\n\n${USAGE}`);
+    io.stderr(
+      `stackdraw import compose: ${files.length === 0 ? "no FILE given" : "give exactly one FILE"}\n\n${USAGE}`,
+    );
     return EXIT.invalid;
   }
   const file = files[0]!;
@@ -218,15 +232,24 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     const bytes = await readFile(file);
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (e) {
-    const reason = e instanceof Error && "code" in e ? String((e as NodeJS.ErrnoException).code) : e instanceof TypeError ? "not UTF-8 text" : String(e);
+    const reason =
+      e instanceof Error && "code" in e
+        ? String((e as NodeJS.ErrnoException).code)
+        : e instanceof TypeError
+          ? "not UTF-8 text"
+          : String(e);
     io.stderr(`${file}: ${TEXT[lang].cannotRead(reason)}\n`);
     return EXIT.invalid;
   }
   const result = importCompose(text);
-  const located = (e: { line?: number; column?: number }) => (e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}` : file);
-  const describe = (e: { path: string; message: { en: string; ko: string } }) => `${e.path !== "$" ? `${e.path}: ` : ""}${e.message[lang]}`;
+  const located = (e: { line?: number; column?: number }) =>
+    e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}` : file;
+  const describe = (e: { path: string; message: { en: string; ko: string } }) =>
+    `${e.path !== "$" ? `${e.path}: ` : ""}${e.message[lang]}`;
   if (!result.ok) {
-    io.stderr(`${file}: ${TEXT[lang].notImported}\n${result.errors.map((e) => `  ${located(e)}: ${describe(e)}`).join("\n")}\n`);
+    io.stderr(
+      `${file}: ${TEXT[lang].notImported}\n${result.errors.map((e) => `  ${located(e)}: ${describe(e)}`).join("\n")}\n`,
+    );
     return EXIT.invalid;
   }
   for (const w of result.warnings) io.stderr(`${located(w)}: warning: ${describe(w)}\n`);

@@ -20,7 +20,9 @@ import type { ThemeName } from "../render/colors.ts";
 /** The family name inside the bundled font files. */
 export const PNG_FONT_FAMILY = "Pretendard";
 /** Regular for kind-less text, SemiBold for labels (600), Bold for kind names and badges (700). */
-const FONT_FILES = ["Regular", "SemiBold", "Bold"].map((w) => `pretendard/dist/public/static/Pretendard-${w}.otf`);
+const FONT_FILES = ["Regular", "SemiBold", "Bold"].map(
+  (w) => `pretendard/dist/public/static/Pretendard-${w}.otf`,
+);
 
 /** Default PNG density, as the editor's Export PNG. */
 export const DEFAULT_SCALE = 2;
@@ -79,7 +81,8 @@ export function parseRenderArgs(args: string[]): RenderCliOptions | string {
     } else if (name === "--scale") {
       const v = value();
       const n = v === undefined || v.trim() === "" ? Number.NaN : Number(v);
-      if (!Number.isFinite(n) || n <= 0 || n > 16) return `--scale takes a number above 0 and at most 16, not ${shown(v)}`;
+      if (!Number.isFinite(n) || n <= 0 || n > 16)
+        return `--scale takes a number above 0 and at most 16, not ${shown(v)}`;
       scale = n;
     } else if (a === "--") {
       files.push(...args.slice(i + 1));
@@ -90,19 +93,26 @@ export function parseRenderArgs(args: string[]): RenderCliOptions | string {
   if (files.length !== 1) return files.length === 0 ? "no FILE given" : "give exactly one FILE";
   if (out === undefined) return "no output given: -o out.svg or -o out.png";
   const ext = extname(out).toLowerCase();
-  if (ext !== ".svg" && ext !== ".png") return `cannot tell the output format from ${JSON.stringify(out)}: name it .svg or .png`;
+  if (ext !== ".svg" && ext !== ".png")
+    return `cannot tell the output format from ${JSON.stringify(out)}: name it .svg or .png`;
   const format = ext === ".svg" ? "svg" : "png";
   if (format === "svg" && scale !== undefined) return "--scale is for PNG output only";
   return { file: files[0]!, out, format, theme, lang, scale: scale ?? DEFAULT_SCALE };
 }
 
 /** The PNG of a document's drawing at `scale`× density, rasterised by resvg with the bundled fonts. */
-export async function renderPng(doc: StackDocument, opts: { theme?: ThemeName; lang?: Lang; scale?: number } = {}): Promise<{ png: Buffer; width: number; height: number }> {
+export async function renderPng(
+  doc: StackDocument,
+  opts: { theme?: ThemeName; lang?: Lang; scale?: number } = {},
+): Promise<{ png: Buffer; width: number; height: number }> {
   const scale = opts.scale ?? DEFAULT_SCALE;
   const { svg, width, height } = renderSvg(doc, { theme: opts.theme, lang: opts.lang });
   const pw = Math.round(width * scale);
   const ph = Math.round(height * scale);
-  if (pw * ph > MAX_PIXELS) throw new RangeError(`the image would be ${pw}×${ph} px, over the limit of ${MAX_PIXELS / 2 ** 20} Mpx; lower --scale or render to .svg`);
+  if (pw * ph > MAX_PIXELS)
+    throw new RangeError(
+      `the image would be ${pw}×${ph} px, over the limit of ${MAX_PIXELS / 2 ** 20} Mpx; lower --scale or render to .svg`,
+    );
   // Imported lazily: the native module is needed only for PNG.
   const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
@@ -137,7 +147,9 @@ export async function renderCommand(
   try {
     bytes = await readFile(opts.file);
   } catch (e) {
-    io.stderr(`${opts.file}: ${opts.lang === "ko" ? "파일을 읽을 수 없습니다" : "cannot read the file"} (${errorCode(e)})\n`);
+    io.stderr(
+      `${opts.file}: ${opts.lang === "ko" ? "파일을 읽을 수 없습니다" : "cannot read the file"} (${errorCode(e)})\n`,
+    );
     return 2;
   }
   const read = readDocument(bytes);
@@ -147,7 +159,10 @@ export async function renderCommand(
   }
   let data: string | Buffer;
   try {
-    data = opts.format === "svg" ? renderSvg(read.document, { theme: opts.theme, lang: opts.lang }).svg : (await renderPng(read.document, opts)).png;
+    data =
+      opts.format === "svg"
+        ? renderSvg(read.document, { theme: opts.theme, lang: opts.lang }).svg
+        : (await renderPng(read.document, opts)).png;
   } catch (e) {
     io.stderr(`stackdraw render: ${opts.file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;

@@ -15,10 +15,16 @@ export interface KeyBinding {
 }
 
 export function isMac(): boolean {
-  return typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  return (
+    typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
+  );
 }
 
-export function matches(b: KeyBinding, e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">, mac = isMac()): boolean {
+export function matches(
+  b: KeyBinding,
+  e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">,
+  mac = isMac(),
+): boolean {
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   const want = b.key.length === 1 ? b.key.toLowerCase() : b.key;
   if (key !== want) return false;
@@ -49,12 +55,16 @@ const KEY_NAMES: Record<string, string> = {
 export function formatBinding(b: KeyBinding, mac = isMac()): string {
   const key = KEY_NAMES[b.key] ?? (b.key.length === 1 ? b.key.toUpperCase() : b.key);
   if (mac) return `${b.ctrl ? "⌃" : ""}${b.mod ? "⌘" : ""}${b.alt ? "⌥" : ""}${b.shift ? "⇧" : ""}${key}`;
-  return [b.ctrl || b.mod ? "Ctrl" : "", b.alt ? "Alt" : "", b.shift ? "Shift" : "", key].filter(Boolean).join("+");
+  return [b.ctrl || b.mod ? "Ctrl" : "", b.alt ? "Alt" : "", b.shift ? "Shift" : "", key]
+    .filter(Boolean)
+    .join("+");
 }
 
 /** True when typing goes to a text field, where the editor's keys must not fire. */
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !("tagName" in el)) return false;
-  return el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable;
+  return (
+    el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable
+  );
 }

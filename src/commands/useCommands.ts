@@ -57,7 +57,9 @@ export function useCommands(store: EditorStore, ui: CommandContext["ui"]): void 
       if (browserOwnsClipboard(e) || document.querySelector("dialog[open]")) return;
       const text = e.clipboardData?.getData("text/plain") ?? "";
       e.preventDefault();
-      void loadOnDemand(store, loadReader).then((reader) => reader && pasteText(store, text, reader.readDocument));
+      void loadOnDemand(store, loadReader).then(
+        (reader) => reader && pasteText(store, text, reader.readDocument),
+      );
     };
     window.addEventListener("keydown", onKeyDown);
     document.addEventListener("copy", onCopy);

@@ -81,7 +81,8 @@ export function childContext(parentCtx: NodeContext | undefined, node: StackNode
   let managedBy: ManagedBy;
   if (explicit) managedBy = explicit;
   else if (node.kind === "fargate") managedBy = "provider";
-  else if (node.kind === "control-plane" && k8sCluster && ownProp(k8sCluster.props, "managed") === "eks") managedBy = "provider";
+  else if (node.kind === "control-plane" && k8sCluster && ownProp(k8sCluster.props, "managed") === "eks")
+    managedBy = "provider";
   else managedBy = parentCtx.managedBy;
 
   const parentIsStack = isStackKind(pk);
@@ -188,7 +189,8 @@ class OverlayMap<K, V> implements ReadonlyMap<K, V> {
  * over the index's first map (not over the previous frame's), so frames never stack up.
  */
 export function withMovedNodes(prev: DiagramIndex, nodes: readonly StackNode[]): DiagramIndex | null {
-  const base = prev.byId instanceof OverlayMap ? (prev.byId.base as ReadonlyMap<string, StackNode>) : prev.byId;
+  const base =
+    prev.byId instanceof OverlayMap ? (prev.byId.base as ReadonlyMap<string, StackNode>) : prev.byId;
   if (nodes.length !== base.size) return null;
   const moved = new Map<string, StackNode>();
   let changed = false;
@@ -198,14 +200,27 @@ export function withMovedNodes(prev: DiagramIndex, nodes: readonly StackNode[]):
       if (prev.byId.get(n.id) !== n) changed = true;
       continue;
     }
-    if (!old || (old.parentId ?? null) !== (n.parentId ?? null) || old.kind !== n.kind || old.props !== n.props || old.label !== n.label) return null;
+    if (
+      !old ||
+      (old.parentId ?? null) !== (n.parentId ?? null) ||
+      old.kind !== n.kind ||
+      old.props !== n.props ||
+      old.label !== n.label
+    )
+      return null;
     moved.set(n.id, n);
     if (prev.byId.get(n.id) !== n) changed = true;
   }
   if (!changed) return prev;
   const byId = moved.size ? new OverlayMap(base, moved) : base;
   const pick = (n: StackNode) => moved.get(n.id) ?? base.get(n.id) ?? n;
-  return { byId, children: prev.children, roots: prev.roots.map(pick), order: prev.order.map(pick), context: prev.context };
+  return {
+    byId,
+    children: prev.children,
+    roots: prev.roots.map(pick),
+    order: prev.order.map(pick),
+    context: prev.context,
+  };
 }
 
 export function childrenOf(index: DiagramIndex, id: string): readonly string[] {
@@ -391,12 +406,18 @@ function fillCompact(ix: CompactIndex, i: number, p: number): void {
   let provider: boolean;
   if (explicit) provider = explicit === "provider";
   else if (node.kind === "fargate") provider = true;
-  else if (node.kind === "control-plane" && k8s !== NONE && ownProp(ix.nodes[k8s]!.props, "managed") === "eks") provider = true;
+  else if (
+    node.kind === "control-plane" &&
+    k8s !== NONE &&
+    ownProp(ix.nodes[k8s]!.props, "managed") === "eks"
+  )
+    provider = true;
   else provider = (ix.managedBy[p]! & 1) === 1;
   ix.managedBy[i] = (provider ? 1 : 0) | (explicit ? 2 : 0);
 }
 
-const at = (nodes: readonly StackNode[], k: number): StackNode | undefined => (k === NONE ? undefined : nodes[k]);
+const at = (nodes: readonly StackNode[], k: number): StackNode | undefined =>
+  k === NONE ? undefined : nodes[k];
 
 /** An empty context, to be filled again and again by {@link contextAt}. */
 export function blankContext(node: StackNode): NodeContext {

@@ -80,7 +80,13 @@ export const LIMITS = {
 } as const;
 
 export function emptyDocument(title?: string): StackDocument {
-  return { format: FORMAT, version: CURRENT_VERSION, ...(title !== undefined ? { title } : {}), nodes: [], edges: [] };
+  return {
+    format: FORMAT,
+    version: CURRENT_VERSION,
+    ...(title !== undefined ? { title } : {}),
+    nodes: [],
+    edges: [],
+  };
 }
 
 /** Reads an own prop; never walks the prototype chain (ids and keys may be `__proto__`). */

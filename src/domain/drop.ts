@@ -28,14 +28,24 @@ export function absoluteRects(doc: StackDocument, index: DiagramIndex): Readonly
     const parent = n.parentId != null ? out.get(n.parentId) : undefined;
     const pos = n.position ?? { x: 0, y: 0 };
     const size = n.size ?? { width: 0, height: 0 };
-    out.set(n.id, { x: (parent?.x ?? 0) + pos.x, y: (parent?.y ?? 0) + pos.y, width: size.width, height: size.height });
+    out.set(n.id, {
+      x: (parent?.x ?? 0) + pos.x,
+      y: (parent?.y ?? 0) + pos.y,
+      width: size.width,
+      height: size.height,
+    });
   }
   rectCache.set(doc, out);
   return out;
 }
 
 /** The innermost node whose box contains the point, skipping `exclude` (a dragged subtree). */
-export function nodeAt(doc: StackDocument, index: DiagramIndex, p: Point, exclude?: ReadonlySet<string>): string | null {
+export function nodeAt(
+  doc: StackDocument,
+  index: DiagramIndex,
+  p: Point,
+  exclude?: ReadonlySet<string>,
+): string | null {
   const rects = absoluteRects(doc, index);
   let best: string | null = null;
   let bestDepth = -1;
@@ -69,16 +79,29 @@ const key = (p: Problem) => `${p.rule}|${p.nodeIds.join("|")}|${p.edgeId ?? ""}`
  * a container dropped on a server needs an engine there, even if it needed one before), or when
  * the drop causes a new error for a node in its subtree or the target.
  */
-function verdict(before: StackDocument, after: StackDocument, dropped: string, involved: ReadonlySet<string>): DropVerdict {
+function verdict(
+  before: StackDocument,
+  after: StackDocument,
+  dropped: string,
+  involved: ReadonlySet<string>,
+): DropVerdict {
   const had = new Set(validate(before).map(key));
   const bad = validate(after).filter(
-    (p) => p.severity === "error" && (p.nodeIds[0] === dropped || (!had.has(key(p)) && p.nodeIds.some((id) => involved.has(id)))),
+    (p) =>
+      p.severity === "error" &&
+      (p.nodeIds[0] === dropped || (!had.has(key(p)) && p.nodeIds.some((id) => involved.has(id)))),
   );
   return bad.length ? { ok: false, problem: bad[0]!, after } : { ok: true, after };
 }
 
 /** Moving an existing node (with its subtree) into `target` (null = the root) at a relative position. */
-export function moveVerdict(doc: StackDocument, index: DiagramIndex, id: string, target: string | null, position: Point): DropVerdict {
+export function moveVerdict(
+  doc: StackDocument,
+  index: DiagramIndex,
+  id: string,
+  target: string | null,
+  position: Point,
+): DropVerdict {
   const r = reparent(doc, id, target, position);
   if (!r.ok) return { ok: false, refused: r.reason };
   const involved = new Set([id, ...descendantsOf(index, id)]);

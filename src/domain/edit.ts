@@ -11,7 +11,11 @@ import { ancestorsOf, indexDocument, isSelfOrAncestor, descendantsOf } from "./d
 /** A fresh id, unique among the document's nodes and edges, built from a readable stem. */
 export function freshId(doc: StackDocument, stem: string, taken?: Set<string>): string {
   const used = taken ?? usedIds(doc);
-  const base = stem.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "node";
+  const base =
+    stem
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "node";
   for (let i = 1; ; i++) {
     const id = `${base}-${i}`;
     if (!used.has(id)) {
@@ -53,7 +57,11 @@ export function addNode(doc: StackDocument, n: NewNode): { doc: StackDocument; i
 }
 
 /** Replaces nodes by id through a patch function; untouched nodes keep their identity. */
-export function mapNodes(doc: StackDocument, ids: Iterable<string>, patch: (n: StackNode) => StackNode): StackDocument {
+export function mapNodes(
+  doc: StackDocument,
+  ids: Iterable<string>,
+  patch: (n: StackNode) => StackNode,
+): StackDocument {
   const want = new Set(ids);
   if (want.size === 0) return doc;
   let changed = false;
@@ -87,7 +95,8 @@ export function updateNode(doc: StackDocument, id: string, patch: NodePatch): St
       const props: Record<string, unknown> = { ...(n.props ?? {}) };
       for (const [k, v] of Object.entries(patch.props)) {
         if (v === undefined) delete props[k];
-        else Object.defineProperty(props, k, { value: v, enumerable: true, writable: true, configurable: true });
+        else
+          Object.defineProperty(props, k, { value: v, enumerable: true, writable: true, configurable: true });
       }
       if (Object.keys(props).length) next.props = props;
       else delete next.props;
@@ -129,9 +138,11 @@ export function reparent(
   position: Point,
 ): { ok: true; doc: StackDocument } | { ok: false; reason: ReparentRefusal } {
   const index = indexDocument(doc);
-  if (!index.byId.has(id) || (newParentId !== null && !index.byId.has(newParentId))) return { ok: false, reason: "unknown-node" };
+  if (!index.byId.has(id) || (newParentId !== null && !index.byId.has(newParentId)))
+    return { ok: false, reason: "unknown-node" };
   if (newParentId === id) return { ok: false, reason: "into-itself" };
-  if (newParentId !== null && isSelfOrAncestor(index, id, newParentId)) return { ok: false, reason: "into-descendant" };
+  if (newParentId !== null && isSelfOrAncestor(index, id, newParentId))
+    return { ok: false, reason: "into-descendant" };
   return {
     ok: true,
     doc: mapNodes(doc, [id], (n) => {
@@ -148,11 +159,21 @@ export function addEdge(
   e: { kind: EdgeKind; source: string; target: string; label?: string; id?: string },
 ): { doc: StackDocument; id: string } {
   const id = e.id ?? freshId(doc, `${e.kind}`);
-  const edge: StackEdge = { id, kind: e.kind, source: e.source, target: e.target, ...(e.label ? { label: e.label } : {}) };
+  const edge: StackEdge = {
+    id,
+    kind: e.kind,
+    source: e.source,
+    target: e.target,
+    ...(e.label ? { label: e.label } : {}),
+  };
   return { doc: { ...doc, edges: [...doc.edges, edge] }, id };
 }
 
-export function updateEdge(doc: StackDocument, id: string, patch: { kind?: EdgeKind; label?: string }): StackDocument {
+export function updateEdge(
+  doc: StackDocument,
+  id: string,
+  patch: { kind?: EdgeKind; label?: string },
+): StackDocument {
   let changed = false;
   const edges = doc.edges.map((e) => {
     if (e.id !== id) return e;
@@ -179,9 +200,14 @@ export function removeEdges(doc: StackDocument, ids: Iterable<string>): StackDoc
  * (references follow), and the incoming roots shift right of everything already on the canvas.
  * Both documents must have complete geometry. Returns the ids the incoming nodes got.
  */
-export function mergeBeside(doc: StackDocument, incoming: StackDocument, gap: number): { doc: StackDocument; ids: string[] } {
+export function mergeBeside(
+  doc: StackDocument,
+  incoming: StackDocument,
+  gap: number,
+): { doc: StackDocument; ids: string[] } {
   let right = -gap;
-  for (const n of doc.nodes) if (n.parentId == null && n.position && n.size) right = Math.max(right, n.position.x + n.size.width);
+  for (const n of doc.nodes)
+    if (n.parentId == null && n.position && n.size) right = Math.max(right, n.position.x + n.size.width);
   let left = Infinity;
   for (const n of incoming.nodes) if (n.parentId == null && n.position) left = Math.min(left, n.position.x);
   const dx = doc.nodes.length && Number.isFinite(left) ? right + gap - left : 0;
@@ -237,12 +263,14 @@ export function insertFragment(
 ): { doc: StackDocument; tops: string[] } {
   const taken = usedIds(doc);
   const rename = new Map<string, string>();
-  for (const x of [...fragment.nodes, ...fragment.edges]) rename.set(x.id, taken.has(x.id) ? freshId(doc, x.id, taken) : (taken.add(x.id), x.id));
+  for (const x of [...fragment.nodes, ...fragment.edges])
+    rename.set(x.id, taken.has(x.id) ? freshId(doc, x.id, taken) : (taken.add(x.id), x.id));
   const inFragment = new Set(fragment.nodes.map((n) => n.id));
   const tops: string[] = [];
   const nodes = fragment.nodes.map((n): StackNode => {
     const id = rename.get(n.id)!;
-    if (n.parentId != null && inFragment.has(n.parentId)) return { ...n, id, parentId: rename.get(n.parentId)! };
+    if (n.parentId != null && inFragment.has(n.parentId))
+      return { ...n, id, parentId: rename.get(n.parentId)! };
     const slot = place.slots?.[tops.length];
     tops.push(id);
     const pos = n.position ?? { x: 0, y: 0 };
@@ -250,6 +278,11 @@ export function insertFragment(
     const { parentId: _drop, ...rest } = n;
     return { ...rest, id, position, ...(target !== null ? { parentId: target } : {}) };
   });
-  const edges = fragment.edges.map((e): StackEdge => ({ ...e, id: rename.get(e.id)!, source: rename.get(e.source) ?? e.source, target: rename.get(e.target) ?? e.target }));
+  const edges = fragment.edges.map((e): StackEdge => ({
+    ...e,
+    id: rename.get(e.id)!,
+    source: rename.get(e.source) ?? e.source,
+    target: rename.get(e.target) ?? e.target,
+  }));
   return { doc: { ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }, tops };
 }

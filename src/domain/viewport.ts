@@ -47,7 +47,12 @@ export function fitViewport(bounds: Rect | null, width: number, height: number, 
 
 /** The part of the document a `width` × `height` pane shows through `viewport`. */
 export function visibleArea(viewport: Viewport, width: number, height: number): Rect {
-  return { x: -viewport.x / viewport.zoom, y: -viewport.y / viewport.zoom, width: width / viewport.zoom, height: height / viewport.zoom };
+  return {
+    x: -viewport.x / viewport.zoom,
+    y: -viewport.y / viewport.zoom,
+    width: width / viewport.zoom,
+    height: height / viewport.zoom,
+  };
 }
 
 /** `r` grown by `fraction` of its own size on every side. */
@@ -62,7 +67,12 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 export function containsRect(outer: Rect, inner: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 /**
@@ -71,7 +81,12 @@ export function containsRect(outer: Rect, inner: Rect): boolean {
  * the `keep` nodes (the selection, the node being renamed) — and the ancestors of all of these,
  * since a child is placed relative to its parent. Everything else can stay unmounted.
  */
-export function nodesToMount(doc: StackDocument, index: DiagramIndex, area: Rect, keep: Iterable<string> = []): Set<string> {
+export function nodesToMount(
+  doc: StackDocument,
+  index: DiagramIndex,
+  area: Rect,
+  keep: Iterable<string> = [],
+): Set<string> {
   const rects = absoluteRects(doc, index);
   const out = new Set<string>();
   // Walks up until it meets a node already in, whose ancestors are then in too.

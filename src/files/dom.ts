@@ -18,7 +18,11 @@ export function download(data: Blob, filename: string): void {
 
 /** A file name from the diagram's title: letters, digits, Hangul and dashes only. */
 export function fileStem(title: string | undefined): string {
-  const stem = (title ?? "").trim().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+  const stem = (title ?? "")
+    .trim()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
   return stem || "diagram";
 }
 

@@ -18,7 +18,12 @@ export interface ExportOptions {
 }
 
 export function exportSvg(doc: StackDocument, o: ExportOptions): Blob {
-  const { svg } = renderSvg(doc, { theme: o.theme, lang: o.lang, overlay: o.overlay, problems: [...o.problems] });
+  const { svg } = renderSvg(doc, {
+    theme: o.theme,
+    lang: o.lang,
+    overlay: o.overlay,
+    problems: [...o.problems],
+  });
   return new Blob([svg], { type: "image/svg+xml" });
 }
 
@@ -27,7 +32,12 @@ export function exportSvg(doc: StackDocument, o: ExportOptions): Blob {
  * {@link pngScale}) and returns the PNG.
  */
 export async function exportPng(doc: StackDocument, o: ExportOptions, wanted = 2): Promise<Blob> {
-  const { svg, width, height } = renderSvg(doc, { theme: o.theme, lang: o.lang, overlay: o.overlay, problems: [...o.problems] });
+  const { svg, width, height } = renderSvg(doc, {
+    theme: o.theme,
+    lang: o.lang,
+    overlay: o.overlay,
+    problems: [...o.problems],
+  });
   const scale = pngScale(width, height, wanted);
   // The image cannot see the page's fonts: inline the UI font's subsets it needs (Hangul too).
   const css = await embeddedFontCss(svg).catch(() => "");
@@ -43,7 +53,9 @@ export async function exportPng(doc: StackDocument, o: ExportOptions, wanted = 2
     const ctx = canvas.getContext("2d");
     if (!ctx) throw new Error("no 2D canvas");
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -23,7 +23,8 @@ export function parseUnicodeRange(range: string): [number, number][] {
   for (const part of range.split(",")) {
     const m = /^\s*u\+([0-9a-f?]{1,6})(?:-([0-9a-f]{1,6}))?\s*$/i.exec(part);
     if (!m) continue;
-    if (m[1]!.includes("?")) out.push([parseInt(m[1]!.replace(/\?/g, "0"), 16), parseInt(m[1]!.replace(/\?/g, "f"), 16)]);
+    if (m[1]!.includes("?"))
+      out.push([parseInt(m[1]!.replace(/\?/g, "0"), 16), parseInt(m[1]!.replace(/\?/g, "f"), 16)]);
     else out.push([parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)]);
   }
   return out;
@@ -96,7 +97,8 @@ async function dataUrl(url: string): Promise<string | null> {
         if (!r.ok) return null;
         const bytes = new Uint8Array(await r.arrayBuffer());
         let bin = "";
-        for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        for (let i = 0; i < bytes.length; i += 0x8000)
+          bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         return `data:font/woff2;base64,${btoa(bin)}`;
       })
       .catch(() => null);
@@ -106,14 +108,19 @@ async function dataUrl(url: string): Promise<string | null> {
 }
 
 /** @font-face CSS with the needed subsets inlined; "" when the page has none (the export still works). */
-export async function embeddedFontCss(text: string, faces: readonly FontFaceSource[] = pageFontFaces()): Promise<string> {
+export async function embeddedFontCss(
+  text: string,
+  faces: readonly FontFaceSource[] = pageFontFaces(),
+): Promise<string> {
   const needed = facesFor(faces, text);
   const css: string[] = [];
   for (const f of needed) {
     const src = await dataUrl(f.url);
     if (!src) continue;
     const range = f.unicodeRange.trim() ? `unicode-range:${f.unicodeRange};` : "";
-    css.push(`@font-face{font-family:"${EMBED_FAMILY}";font-weight:${f.weight};src:url(${src}) format("woff2");${range}}`);
+    css.push(
+      `@font-face{font-family:"${EMBED_FAMILY}";font-weight:${f.weight};src:url(${src}) format("woff2");${range}}`,
+    );
   }
   return css.join("");
 }

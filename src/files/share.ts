@@ -25,7 +25,11 @@ function fromBase64Url(text: string): Uint8Array | null {
   }
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit: number,
+): Promise<Uint8Array | null> {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -50,11 +54,16 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 }
 
 export async function shareFragment(json: string): Promise<string> {
-  const packed = await pipe(new TextEncoder().encode(json), new CompressionStream("deflate-raw"), Number.POSITIVE_INFINITY);
+  const packed = await pipe(
+    new TextEncoder().encode(json),
+    new CompressionStream("deflate-raw"),
+    Number.POSITIVE_INFINITY,
+  );
   return SHARE_PREFIX + toBase64Url(packed!);
 }
 
-export type ShareDecode = { ok: true; bytes: Uint8Array } | { ok: false; reason: "too-long" | "broken" | "too-large" };
+export type ShareDecode =
+  { ok: true; bytes: Uint8Array } | { ok: false; reason: "too-long" | "broken" | "too-large" };
 
 /** Unpacks a share fragment into the document's bytes (then read them with readDocument). */
 export async function decodeShareFragment(hash: string, maxBytes: number): Promise<ShareDecode> {
@@ -69,4 +78,3 @@ export async function decodeShareFragment(hash: string, maxBytes: number): Promi
     return { ok: false, reason: "broken" };
   }
 }
-

@@ -77,7 +77,8 @@ const en = {
   newHint: "Start an empty diagram",
   helpShow: "Show problems",
   flowNodeHelp: "Press Enter or Space to select a node. Press Delete to remove it and Escape to cancel.",
-  flowNodeHelpKeyboard: "Press Enter or Space to select a node, then the arrow keys to move it. Press Delete to remove it and Escape to cancel.",
+  flowNodeHelpKeyboard:
+    "Press Enter or Space to select a node, then the arrow keys to move it. Press Delete to remove it and Escape to cancel.",
   flowMoved: "Moved the selected node {direction}. New position: x {x}, y {y}",
   flowEdgeHelp: "Press Enter or Space to select a connection. Press Delete to remove it or Escape to cancel.",
   controls: "Canvas controls",
@@ -117,7 +118,8 @@ const en = {
   copyLink: "Copy link",
   copyLinkHint: "Put this diagram into a link (it stays in the link, nothing is uploaded)",
   linkCopied: "Link copied. Anyone who opens it sees this diagram; nothing was uploaded.",
-  linkCopyFailed: "The clipboard is not available. Copy the link from the address bar: it now holds the diagram.",
+  linkCopyFailed:
+    "The clipboard is not available. Copy the link from the address bar: it now holds the diagram.",
   linkTooLong: "This diagram is too large for a link. Save it as a file instead.",
   linkBroken: "This link does not hold a readable diagram (it may have been cut short). Nothing was changed.",
   linkTooLarge: "The diagram in this link is larger than 10 MB and was not opened.",
@@ -128,28 +130,35 @@ const en = {
   moreProblems: "…and {n} more",
   ok: "OK",
   exportFailed: "The export failed: {reason}",
-  loadFailed: "This part of Stackdraw could not be loaded (offline, or a newer version was published). Nothing was changed: reload the page and try again.",
+  loadFailed:
+    "This part of Stackdraw could not be loaded (offline, or a newer version was published). Nothing was changed: reload the page and try again.",
   loading: "Loading…",
   unnamed: "Untitled diagram",
   fileDropHint: "Drop a .stackdraw.json file to open it",
   // Autosave (src/persist)
-  autosaveHeldCorrupt: "The diagram saved in this browser cannot be read (it may be damaged). It is kept exactly as it was and nothing is written over it; until you choose, changes here are not saved in the browser.",
-  autosaveHeldNewer: "The diagram saved in this browser comes from a newer version of Stackdraw and cannot be opened here. It is kept exactly as it was and nothing is written over it; until you choose, changes here are not saved in the browser.",
-  autosaveHeldOther: "The diagram you were working on in this browser was not opened, because this address brings another one. It stays saved; until you choose, changes here are not saved in the browser.",
+  autosaveHeldCorrupt:
+    "The diagram saved in this browser cannot be read (it may be damaged). It is kept exactly as it was and nothing is written over it; until you choose, changes here are not saved in the browser.",
+  autosaveHeldNewer:
+    "The diagram saved in this browser comes from a newer version of Stackdraw and cannot be opened here. It is kept exactly as it was and nothing is written over it; until you choose, changes here are not saved in the browser.",
+  autosaveHeldOther:
+    "The diagram you were working on in this browser was not opened, because this address brings another one. It stays saved; until you choose, changes here are not saved in the browser.",
   autosaveDownloadSaved: "Download the saved data",
   autosaveKeepAside: "Keep it aside and start saving again",
   autosaveDiscard: "Delete it",
   autosaveConfirmDiscard: "Delete the saved data for good? Download it first if you may need it.",
   autosaveOpenSaved: "Open the saved diagram",
   autosaveUseThis: "Save this diagram instead",
-  autosaveFailed: "Changes are not being saved in this browser: {reason}. Your work is still here; save it to a file to keep it.",
+  autosaveFailed:
+    "Changes are not being saved in this browser: {reason}. Your work is still here; save it to a file to keep it.",
   autosaveReasonQuota: "its storage is full",
   autosaveReasonBlocked: "storage is blocked (private browsing or site settings)",
   autosaveReasonOther: "the browser refused ({detail})",
   autosaveSaveFile: "Save to a file",
-  autosaveOtherTab: "This diagram is open in another tab, which autosaves it. This tab is read-only for autosave: edits here are not saved in the browser.",
+  autosaveOtherTab:
+    "This diagram is open in another tab, which autosaves it. This tab is read-only for autosave: edits here are not saved in the browser.",
   autosaveTakeOver: "Autosave this tab instead",
-  autosaveConfirmTakeOver: "Save this tab’s diagram in the browser instead? It replaces what the other tab saved there, and the other tab stops autosaving.",
+  autosaveConfirmTakeOver:
+    "Save this tab’s diagram in the browser instead? It replaces what the other tab saved there, and the other tab stops autosaving.",
   cmdCopy: "Copy",
   cmdCut: "Cut",
   cmdPaste: "Paste into the selected node (or onto the canvas)",
@@ -170,7 +179,8 @@ const en = {
   groupFile: "File",
   groupView: "View",
   groupHelp: "Help",
-  shortcutsIntro: "Click a node to select it; Shift+click adds to the selection; Shift+drag on the canvas selects with a box.",
+  shortcutsIntro:
+    "Click a node to select it; Shift+click adds to the selection; Shift+drag on the canvas selects with a box.",
   pasteNotStackdraw: "The clipboard does not hold Stackdraw nodes, so nothing was pasted.",
   renameField: "New name",
 } as const;
@@ -249,7 +259,8 @@ const ko: { readonly [K in Key]: string } = {
   newHint: "빈 다이어그램을 시작합니다",
   helpShow: "문제 보기",
   flowNodeHelp: "Enter나 Space로 노드를 선택합니다. Delete로 삭제하고 Escape로 취소합니다.",
-  flowNodeHelpKeyboard: "Enter나 Space로 노드를 선택한 뒤 화살표 키로 옮깁니다. Delete로 삭제하고 Escape로 취소합니다.",
+  flowNodeHelpKeyboard:
+    "Enter나 Space로 노드를 선택한 뒤 화살표 키로 옮깁니다. Delete로 삭제하고 Escape로 취소합니다.",
   flowMoved: "선택한 노드를 {direction} 방향으로 옮겼습니다. 새 위치: x {x}, y {y}",
   flowEdgeHelp: "Enter나 Space로 연결을 선택합니다. Delete로 삭제하고 Escape로 취소합니다.",
   controls: "캔버스 조작",
@@ -261,7 +272,8 @@ const ko: { readonly [K in Key]: string } = {
   templates: "템플릿",
   templatesHint: "스터디 노트의 그림으로 다이어그램을 엽니다",
   templatesTitle: "템플릿",
-  templatesIntro: "스터디 노트의 그림을 바로 살펴볼 수 있습니다. 여는 일은 실행 취소 한 번으로 되돌릴 수 있습니다.",
+  templatesIntro:
+    "스터디 노트의 그림을 바로 살펴볼 수 있습니다. 여는 일은 실행 취소 한 번으로 되돌릴 수 있습니다.",
   openTemplate: "{name} 열기",
   templateWhere: "지금 다이어그램에 작업한 내용이 있습니다. “{name}”을(를) 어디에 열까요?",
   templateReplace: "이 다이어그램 바꾸기",
@@ -288,10 +300,13 @@ const ko: { readonly [K in Key]: string } = {
   importCompose: "Docker Compose 파일…",
   copyLink: "링크 복사",
   copyLinkHint: "이 다이어그램을 링크에 담습니다 (링크 안에만 들어 있고 어디에도 올리지 않습니다)",
-  linkCopied: "링크를 복사했습니다. 링크를 여는 사람은 이 다이어그램을 봅니다. 아무것도 업로드하지 않았습니다.",
-  linkCopyFailed: "클립보드를 쓸 수 없습니다. 주소 표시줄의 링크를 복사하세요. 지금 그 링크에 다이어그램이 들어 있습니다.",
+  linkCopied:
+    "링크를 복사했습니다. 링크를 여는 사람은 이 다이어그램을 봅니다. 아무것도 업로드하지 않았습니다.",
+  linkCopyFailed:
+    "클립보드를 쓸 수 없습니다. 주소 표시줄의 링크를 복사하세요. 지금 그 링크에 다이어그램이 들어 있습니다.",
   linkTooLong: "이 다이어그램은 링크에 담기에 너무 큽니다. 파일로 저장하세요.",
-  linkBroken: "이 링크에는 읽을 수 있는 다이어그램이 없습니다(링크가 잘렸을 수 있습니다). 아무것도 바꾸지 않았습니다.",
+  linkBroken:
+    "이 링크에는 읽을 수 있는 다이어그램이 없습니다(링크가 잘렸을 수 있습니다). 아무것도 바꾸지 않았습니다.",
   linkTooLarge: "이 링크의 다이어그램은 10MB보다 커서 열지 않았습니다.",
   linkReplace: "이 링크의 다이어그램을 열까요? 지금 다이어그램을 바꿉니다(실행 취소로 되돌릴 수 있습니다).",
   fileErrorTitle: "“{file}” 파일을 열 수 없습니다",
@@ -300,28 +315,35 @@ const ko: { readonly [K in Key]: string } = {
   moreProblems: "…그 밖에 {n}개",
   ok: "확인",
   exportFailed: "내보내기에 실패했습니다: {reason}",
-  loadFailed: "Stackdraw의 이 기능을 불러오지 못했습니다(오프라인이거나 새 버전이 배포되었습니다). 아무것도 바꾸지 않았습니다. 페이지를 새로 고친 뒤 다시 시도하세요.",
+  loadFailed:
+    "Stackdraw의 이 기능을 불러오지 못했습니다(오프라인이거나 새 버전이 배포되었습니다). 아무것도 바꾸지 않았습니다. 페이지를 새로 고친 뒤 다시 시도하세요.",
   loading: "불러오는 중…",
   unnamed: "이름 없는 다이어그램",
   fileDropHint: ".stackdraw.json 파일을 놓으면 엽니다",
   // 자동 저장 (src/persist)
-  autosaveHeldCorrupt: "이 브라우저에 저장된 다이어그램을 읽을 수 없습니다(손상되었을 수 있습니다). 그대로 보관하며 덮어쓰지 않습니다. 선택하기 전까지 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
-  autosaveHeldNewer: "이 브라우저에 저장된 다이어그램은 더 새로운 버전의 Stackdraw에서 만들어져 여기서 열 수 없습니다. 그대로 보관하며 덮어쓰지 않습니다. 선택하기 전까지 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
-  autosaveHeldOther: "이 주소가 다른 다이어그램을 가져와서, 이 브라우저에서 작업하던 다이어그램은 열지 않았습니다. 그 다이어그램은 그대로 저장되어 있습니다. 선택하기 전까지 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
+  autosaveHeldCorrupt:
+    "이 브라우저에 저장된 다이어그램을 읽을 수 없습니다(손상되었을 수 있습니다). 그대로 보관하며 덮어쓰지 않습니다. 선택하기 전까지 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
+  autosaveHeldNewer:
+    "이 브라우저에 저장된 다이어그램은 더 새로운 버전의 Stackdraw에서 만들어져 여기서 열 수 없습니다. 그대로 보관하며 덮어쓰지 않습니다. 선택하기 전까지 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
+  autosaveHeldOther:
+    "이 주소가 다른 다이어그램을 가져와서, 이 브라우저에서 작업하던 다이어그램은 열지 않았습니다. 그 다이어그램은 그대로 저장되어 있습니다. 선택하기 전까지 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
   autosaveDownloadSaved: "저장된 데이터 내려받기",
   autosaveKeepAside: "따로 보관하고 다시 저장하기",
   autosaveDiscard: "삭제",
   autosaveConfirmDiscard: "저장된 데이터를 완전히 삭제할까요? 필요할 수 있다면 먼저 내려받으세요.",
   autosaveOpenSaved: "저장된 다이어그램 열기",
   autosaveUseThis: "이 다이어그램을 대신 저장하기",
-  autosaveFailed: "바꾼 내용이 이 브라우저에 저장되지 않고 있습니다: {reason}. 작업 내용은 그대로 있으니 파일로 저장해 두세요.",
+  autosaveFailed:
+    "바꾼 내용이 이 브라우저에 저장되지 않고 있습니다: {reason}. 작업 내용은 그대로 있으니 파일로 저장해 두세요.",
   autosaveReasonQuota: "저장 공간이 가득 찼습니다",
   autosaveReasonBlocked: "저장소가 차단되어 있습니다(시크릿 모드 또는 사이트 설정)",
   autosaveReasonOther: "브라우저가 거부했습니다({detail})",
   autosaveSaveFile: "파일로 저장",
-  autosaveOtherTab: "이 다이어그램은 다른 탭에서도 열려 있고, 그 탭이 자동 저장합니다. 이 탭은 자동 저장을 하지 않으므로 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
+  autosaveOtherTab:
+    "이 다이어그램은 다른 탭에서도 열려 있고, 그 탭이 자동 저장합니다. 이 탭은 자동 저장을 하지 않으므로 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
   autosaveTakeOver: "이 탭에서 자동 저장하기",
-  autosaveConfirmTakeOver: "이 탭의 다이어그램을 대신 브라우저에 저장할까요? 다른 탭이 저장한 내용을 바꾸며, 다른 탭은 자동 저장을 멈춥니다.",
+  autosaveConfirmTakeOver:
+    "이 탭의 다이어그램을 대신 브라우저에 저장할까요? 다른 탭이 저장한 내용을 바꾸며, 다른 탭은 자동 저장을 멈춥니다.",
   cmdCopy: "복사",
   cmdCut: "잘라내기",
   cmdPaste: "선택한 노드 안에 (또는 캔버스에) 붙여넣기",
@@ -342,7 +364,8 @@ const ko: { readonly [K in Key]: string } = {
   groupFile: "파일",
   groupView: "보기",
   groupHelp: "도움말",
-  shortcutsIntro: "노드를 클릭하면 선택되고, Shift+클릭하면 선택에 더해집니다. 캔버스에서 Shift+드래그하면 상자로 선택합니다.",
+  shortcutsIntro:
+    "노드를 클릭하면 선택되고, Shift+클릭하면 선택에 더해집니다. 캔버스에서 Shift+드래그하면 상자로 선택합니다.",
   pasteNotStackdraw: "클립보드에 Stackdraw 노드가 없어서 아무것도 붙여넣지 않았습니다.",
   renameField: "새 이름",
 };

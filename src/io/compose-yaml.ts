@@ -68,8 +68,7 @@ export interface YamlProblem {
 
 /** The outcome of {@link parseYaml}. */
 export type YamlResult =
-  | { ok: true; value: YValue | null; lineCounter: LineCounter }
-  | { ok: false; errors: YamlProblem[] };
+  { ok: true; value: YValue | null; lineCounter: LineCounter } | { ok: false; errors: YamlProblem[] };
 
 /** yaml's alias limit, as the brief and `yaml`'s own default set it. */
 export const MAX_ALIAS_COUNT = 100;
@@ -184,7 +183,8 @@ class Checker {
       for (const item of node.items as unknown[]) n = Math.max(n, this.aliasWeight(item, depth + 1));
       return n;
     }
-    if (isPair(node)) return Math.max(this.aliasWeight(node.key, depth + 1), this.aliasWeight(node.value, depth + 1));
+    if (isPair(node))
+      return Math.max(this.aliasWeight(node.key, depth + 1), this.aliasWeight(node.value, depth + 1));
     return 1;
   }
 
@@ -199,7 +199,11 @@ class Checker {
       const offset = node.range?.[0] ?? 0;
       const target = this.anchors.get(node.source);
       if (target === undefined) {
-        this.err(offset, `unknown alias *${node.source}: no anchor &${node.source} before it`, `알 수 없는 별칭 *${node.source}: 앞에 &${node.source} 앵커가 없습니다`);
+        this.err(
+          offset,
+          `unknown alias *${node.source}: no anchor &${node.source} before it`,
+          `알 수 없는 별칭 *${node.source}: 앞에 &${node.source} 앵커가 없습니다`,
+        );
         return;
       }
       if (this.open.has(target)) {
@@ -241,7 +245,11 @@ class Checker {
     }
     if (isScalar(node)) return;
     if (depth >= MAX_YAML_DEPTH) {
-      this.err(offset, `nested more than ${MAX_YAML_DEPTH} levels deep; a compose file never needs that`, `${MAX_YAML_DEPTH}단계보다 깊게 중첩되어 있습니다. compose 파일에는 그럴 일이 없습니다`);
+      this.err(
+        offset,
+        `nested more than ${MAX_YAML_DEPTH} levels deep; a compose file never needs that`,
+        `${MAX_YAML_DEPTH}단계보다 깊게 중첩되어 있습니다. compose 파일에는 그럴 일이 없습니다`,
+      );
       return;
     }
     this.open.add(node);
@@ -282,14 +290,26 @@ class Builder {
     let out: YValue;
     if (isScalar(node)) {
       const v: unknown = node.value;
-      const value = typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : v === null ? null : String(v);
+      const value =
+        typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+          ? v
+          : v === null
+            ? null
+            : String(v);
       out = { t: "scalar", value, text: typeof node.source === "string" ? node.source : String(v), offset };
     } else if (isSeq(node)) {
       out = { t: "seq", items: [], offset };
       this.memo.set(node, out);
       for (const item of node.items) {
         const b = this.build(item);
-        out.items.push(b ?? { t: "scalar", value: null, text: "", offset: (item as YamlNode | null)?.range?.[0] ?? offset });
+        out.items.push(
+          b ?? {
+            t: "scalar",
+            value: null,
+            text: "",
+            offset: (item as YamlNode | null)?.range?.[0] ?? offset,
+          },
+        );
       }
     } else {
       const map: YMap = { t: "map", entries: new Map(), keyOffsets: new Map(), offset };
@@ -305,13 +325,35 @@ class Builder {
         }
         let key: string;
         if (keyNode === null || keyNode === undefined) key = "";
-        else if (isScalar(keyNode)) key = typeof keyNode.value === "string" ? keyNode.value : typeof keyNode.source === "string" ? keyNode.source : String(keyNode.value);
+        else if (isScalar(keyNode))
+          key =
+            typeof keyNode.value === "string"
+              ? keyNode.value
+              : typeof keyNode.source === "string"
+                ? keyNode.source
+                : String(keyNode.value);
         else {
-          this.errors.push(located(this.lc, keyOffset, "$", "a mapping key must be a plain value, not a list or mapping", "매핑 키는 목록이나 매핑이 아닌 단순 값이어야 합니다"));
+          this.errors.push(
+            located(
+              this.lc,
+              keyOffset,
+              "$",
+              "a mapping key must be a plain value, not a list or mapping",
+              "매핑 키는 목록이나 매핑이 아닌 단순 값이어야 합니다",
+            ),
+          );
           continue;
         }
         if (map.keyOffsets.has(key)) {
-          this.errors.push(located(this.lc, keyOffset, "$", `duplicate key ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}: a key appears twice in one mapping`, `중복된 키 ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}: 한 매핑에 같은 키가 두 번 있습니다`));
+          this.errors.push(
+            located(
+              this.lc,
+              keyOffset,
+              "$",
+              `duplicate key ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}: a key appears twice in one mapping`,
+              `중복된 키 ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}: 한 매핑에 같은 키가 두 번 있습니다`,
+            ),
+          );
           if (this.errors.length >= MAX_BUILD_ERRORS) return out;
           continue;
         }
@@ -324,7 +366,15 @@ class Builder {
         const sources = src?.t === "seq" ? src.items : src ? [src] : [];
         for (const s of sources) {
           if (s.t !== "map") {
-            this.errors.push(located(this.lc, m.offset, "$", "a << merge key needs a mapping or a list of mappings", "<< 병합 키에는 매핑 또는 매핑 목록이 필요합니다"));
+            this.errors.push(
+              located(
+                this.lc,
+                m.offset,
+                "$",
+                "a << merge key needs a mapping or a list of mappings",
+                "<< 병합 키에는 매핑 또는 매핑 목록이 필요합니다",
+              ),
+            );
             continue;
           }
           // Keys written in the mapping win; among merged mappings, the first one listed wins.
@@ -355,7 +405,8 @@ export function parseYaml(text: string, maxErrors = 20): YamlResult {
     for (const d of docs) for (const e of d.errors) errors.push(fromYamlError(e, lc));
     // yaml reports an unresolved tag as a warning; the checker below refuses every tag that is
     // not the core schema's or compose's own, with a clearer message, so those warnings are skipped.
-    for (const d of docs) for (const w of d.warnings) if (w.code !== "TAG_RESOLVE_FAILED") errors.push(fromYamlError(w, lc));
+    for (const d of docs)
+      for (const w of d.warnings) if (w.code !== "TAG_RESOLVE_FAILED") errors.push(fromYamlError(w, lc));
     if (errors.length > 0) return { ok: false, errors: errors.slice(0, maxErrors) };
     const doc = docs[0]!;
     if (docs.length > 1) {
@@ -385,7 +436,15 @@ export function parseYaml(text: string, maxErrors = 20): YamlResult {
     return { ok: true, value, lineCounter: lc };
   } catch (e) {
     const reason = e instanceof Error ? e.message.split("\n", 1)[0]! : String(e);
-    return { ok: false, errors: [{ path: "$", message: { en: `could not read the YAML: ${reason}`, ko: `YAML을 읽지 못했습니다: ${reason}` } }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "$",
+          message: { en: `could not read the YAML: ${reason}`, ko: `YAML을 읽지 못했습니다: ${reason}` },
+        },
+      ],
+    };
   }
 }
 

@@ -53,7 +53,9 @@ const HEX4 = /[0-9a-fA-F]{4}/y;
 
 function describeChar(text: string, i: number): string {
   const cp = text.codePointAt(i) ?? 0;
-  return cp < 0x20 || cp === 0x7f ? `U+${cp.toString(16).toUpperCase().padStart(4, "0")}` : `'${String.fromCodePoint(cp)}'`;
+  return cp < 0x20 || cp === 0x7f
+    ? `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`
+    : `'${String.fromCodePoint(cp)}'`;
 }
 
 const err = (offset: number, en: string, ko: string): JsonSyntaxError => ({ offset, message: { en, ko } });
@@ -83,7 +85,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         const e = text[i + 1];
         if (e === "u") {
           HEX4.lastIndex = i + 2;
-          if (!HEX4.test(text)) return err(i, "invalid \\u escape in a string", "문자열 안의 \\u 이스케이프가 잘못되었습니다");
+          if (!HEX4.test(text))
+            return err(i, "invalid \\u escape in a string", "문자열 안의 \\u 이스케이프가 잘못되었습니다");
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
         else return err(i, "invalid escape in a string", "문자열 안의 이스케이프가 잘못되었습니다");
@@ -95,21 +98,33 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         );
       else i++;
     }
-    return err(start, "a string starting here never ends (the file looks truncated)", "여기서 시작한 문자열이 끝나지 않습니다 (파일이 잘린 것 같습니다)");
+    return err(
+      start,
+      "a string starting here never ends (the file looks truncated)",
+      "여기서 시작한 문자열이 끝나지 않습니다 (파일이 잘린 것 같습니다)",
+    );
   };
 
   for (;;) {
     while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
     if (i >= n) {
       if (state === "after" && stack.length === 0) return undefined;
-      return err(n, "unexpected end of the file (it looks truncated)", "파일이 예상보다 일찍 끝났습니다 (잘린 것 같습니다)");
+      return err(
+        n,
+        "unexpected end of the file (it looks truncated)",
+        "파일이 예상보다 일찍 끝났습니다 (잘린 것 같습니다)",
+      );
     }
     const c = text[i]!;
     switch (state) {
       case "after": {
         const top = stack[stack.length - 1];
         if (top === undefined)
-          return err(i, `unexpected ${describeChar(text, i)} after the end of the document`, `문서가 끝난 뒤에 ${describeChar(text, i)}가 있습니다`);
+          return err(
+            i,
+            `unexpected ${describeChar(text, i)} after the end of the document`,
+            `문서가 끝난 뒤에 ${describeChar(text, i)}가 있습니다`,
+          );
         const close = top === "{" ? "}" : "]";
         if (c === ",") {
           i++;
@@ -117,7 +132,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         } else if (c === close) {
           stack.pop();
           i++;
-        } else return err(i, `expected "," or "${close}", found ${describeChar(text, i)}`, `"," 또는 "${close}"가 와야 하는데 ${describeChar(text, i)}가 있습니다`);
+        } else
+          return err(
+            i,
+            `expected "," or "${close}", found ${describeChar(text, i)}`,
+            `"," 또는 "${close}"가 와야 하는데 ${describeChar(text, i)}가 있습니다`,
+          );
         break;
       }
       case "keyOrClose":
@@ -129,14 +149,23 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
           break;
         }
         if (c !== '"')
-          return err(i, `expected a property name in double quotes, found ${describeChar(text, i)}`, `큰따옴표로 감싼 속성 이름이 와야 하는데 ${describeChar(text, i)}가 있습니다`);
+          return err(
+            i,
+            `expected a property name in double quotes, found ${describeChar(text, i)}`,
+            `큰따옴표로 감싼 속성 이름이 와야 하는데 ${describeChar(text, i)}가 있습니다`,
+          );
         const e = scanString();
         if (e) return e;
         state = "colon";
         break;
       }
       case "colon":
-        if (c !== ":") return err(i, `expected ":" after a property name, found ${describeChar(text, i)}`, `속성 이름 뒤에 ":"가 와야 하는데 ${describeChar(text, i)}가 있습니다`);
+        if (c !== ":")
+          return err(
+            i,
+            `expected ":" after a property name, found ${describeChar(text, i)}`,
+            `속성 이름 뒤에 ":"가 와야 하는데 ${describeChar(text, i)}가 있습니다`,
+          );
         i++;
         state = "value";
         break;
@@ -164,7 +193,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
           i += m[0].length;
         } else {
           const lit = ["true", "false", "null"].find((l) => text.startsWith(l, i));
-          if (lit === undefined) return err(i, `expected a value, found ${describeChar(text, i)}`, `값이 와야 하는데 ${describeChar(text, i)}가 있습니다`);
+          if (lit === undefined)
+            return err(
+              i,
+              `expected a value, found ${describeChar(text, i)}`,
+              `값이 와야 하는데 ${describeChar(text, i)}가 있습니다`,
+            );
           i += lit.length;
         }
         state = "after";

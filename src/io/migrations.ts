@@ -30,8 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [];
 
 /** Why no chain of migrations leads from a version to the current one. */
 export type MigrationPlanError =
-  | { kind: "noPath"; from: number; oldest: number }
-  | { kind: "badStep"; name: string; reason: string };
+  { kind: "noPath"; from: number; oldest: number } | { kind: "badStep"; name: string; reason: string };
 
 /**
  * The steps that take a document from `from` to `target`, in order. Follows `from → to` links
@@ -47,7 +46,8 @@ export function planMigrations(
   let v = from;
   while (v < target) {
     const step = migrations.find((m) => m.from === v);
-    if (step === undefined) return { ok: false, error: { kind: "noPath", from, oldest: oldestReadable(migrations, target) } };
+    if (step === undefined)
+      return { ok: false, error: { kind: "noPath", from, oldest: oldestReadable(migrations, target) } };
     if (!Number.isInteger(step.to) || step.to <= step.from || step.to > target)
       return {
         ok: false,

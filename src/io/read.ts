@@ -43,7 +43,16 @@ import { MIGRATIONS, oldestReadable, planMigrations, type Migration } from "./mi
 /** The reader's stages, in the order they run. A failed read names the earliest one that failed. */
 export type ReadStage = "size" | "parse" | "envelope" | "migrate" | "nodes" | "edges" | "meta" | "tree";
 
-export const READ_STAGES: readonly ReadStage[] = ["size", "parse", "envelope", "migrate", "nodes", "edges", "meta", "tree"];
+export const READ_STAGES: readonly ReadStage[] = [
+  "size",
+  "parse",
+  "envelope",
+  "migrate",
+  "nodes",
+  "edges",
+  "meta",
+  "tree",
+];
 
 /** What kind of problem a document error is; stable, for code and tests to match on. */
 export type DocumentErrorCode =
@@ -148,17 +157,44 @@ interface Located extends DocumentError {
 
 // Envelope errors stop the read on their own, so only the content sections need an order.
 const SECTION = { title: 1, nodes: 2, edges: 3, view: 4 } as const;
-const NODE_FIELD = { node: 0, id: 1, kind: 2, parentId: 3, label: 4, props: 5, position: 6, size: 7 } as const;
+const NODE_FIELD = {
+  node: 0,
+  id: 1,
+  kind: 2,
+  parentId: 3,
+  label: 4,
+  props: 5,
+  position: 6,
+  size: 7,
+} as const;
 const EDGE_FIELD = { edge: 0, id: 1, kind: 2, source: 3, target: 4, label: 5, props: 6 } as const;
 
 class Errors {
   readonly list: Located[] = [];
-  add(stage: ReadStage, path: string, code: DocumentErrorCode, en: string, ko: string, key: [number, number, number]) {
-    this.list.push({ stage, path, code, message: { en, ko }, key: [key[0], key[1], key[2], this.list.length] });
+  add(
+    stage: ReadStage,
+    path: string,
+    code: DocumentErrorCode,
+    en: string,
+    ko: string,
+    key: [number, number, number],
+  ) {
+    this.list.push({
+      stage,
+      path,
+      code,
+      message: { en, ko },
+      key: [key[0], key[1], key[2], this.list.length],
+    });
   }
 }
 
-const fail = (path: string, code: DocumentErrorCode, en: string, ko: string): { ok: false; errors: DocumentError[] } => ({
+const fail = (
+  path: string,
+  code: DocumentErrorCode,
+  en: string,
+  ko: string,
+): { ok: false; errors: DocumentError[] } => ({
   ok: false,
   errors: [{ path, code, message: { en, ko } }],
 });
@@ -308,7 +344,10 @@ export function parseJson(input: string | Uint8Array): StageResult<unknown> {
     const found = findJsonSyntaxError(text);
     const offset = found?.offset ?? 0;
     const { line, column } = positionAt(text, offset);
-    const what = found?.message ?? { en: e instanceof Error ? e.message : String(e), ko: e instanceof Error ? e.message : String(e) };
+    const what = found?.message ?? {
+      en: e instanceof Error ? e.message : String(e),
+      ko: e instanceof Error ? e.message : String(e),
+    };
     return fail(
       "$",
       "notJson",
@@ -350,7 +389,12 @@ export function checkEnvelope(root: unknown): StageResult<Envelope> {
   const format = get(root, "format");
   if (format !== FORMAT)
     return format === undefined
-      ? fail("format", "wrongFormat", '"format" is missing: this is not a Stackdraw document', '"format"이 없습니다: Stackdraw 문서가 아닙니다')
+      ? fail(
+          "format",
+          "wrongFormat",
+          '"format" is missing: this is not a Stackdraw document',
+          '"format"이 없습니다: Stackdraw 문서가 아닙니다',
+        )
       : fail(
           "format",
           "wrongFormat",
@@ -385,7 +429,10 @@ export function checkEnvelope(root: unknown): StageResult<Envelope> {
 }
 
 /** Runs the migration chain from the document's version up to CURRENT_VERSION. */
-export function migrate(envelope: Envelope, migrations: readonly Migration[] = MIGRATIONS): StageResult<Json> {
+export function migrate(
+  envelope: Envelope,
+  migrations: readonly Migration[] = MIGRATIONS,
+): StageResult<Json> {
   const plan = planMigrations(envelope.version, migrations);
   if (!plan.ok) {
     const e = plan.error;
@@ -396,7 +443,12 @@ export function migrate(envelope: Envelope, migrations: readonly Migration[] = M
           `version ${e.from} is older than any this build can open (the oldest is ${oldestReadable(migrations)})`,
           `문서 버전 ${e.from}은 이 버전의 Stackdraw가 열 수 있는 가장 오래된 버전(${oldestReadable(migrations)})보다 오래되었습니다`,
         )
-      : fail("version", "migrationFailed", `migration "${e.name}" is broken: it ${e.reason}`, `변환 단계 "${e.name}"에 문제가 있습니다: ${e.reason}`);
+      : fail(
+          "version",
+          "migrationFailed",
+          `migration "${e.name}" is broken: it ${e.reason}`,
+          `변환 단계 "${e.name}"에 문제가 있습니다: ${e.reason}`,
+        );
   }
   let raw: unknown = envelope.raw;
   for (const step of plan.steps) {
@@ -450,7 +502,14 @@ function checkId(
 ): string | undefined {
   const path = `${base}.id`;
   if (!has(o, "id")) {
-    errors.add(stage, path, "missingField", `every ${what.en} needs an "id"`, `모든 ${what.ko}에는 "id"가 있어야 합니다`, key);
+    errors.add(
+      stage,
+      path,
+      "missingField",
+      `every ${what.en} needs an "id"`,
+      `모든 ${what.ko}에는 "id"가 있어야 합니다`,
+      key,
+    );
     return undefined;
   }
   const id = o.id;
@@ -489,7 +548,14 @@ function checkText(
   key: [number, number, number],
 ): string | undefined {
   if (typeof value !== "string") {
-    errors.add(stage, path, "wrongType", `must be a string, not ${typeName(value).en}`, `문자열이어야 합니다. 지금은 ${typeName(value).ko}입니다`, key);
+    errors.add(
+      stage,
+      path,
+      "wrongType",
+      `must be a string, not ${typeName(value).en}`,
+      `문자열이어야 합니다. 지금은 ${typeName(value).ko}입니다`,
+      key,
+    );
     return undefined;
   }
   const long = exceedsLength(value, LIMITS.labelLength);
@@ -524,25 +590,63 @@ function checkNumber(
   }
   const v = o[field];
   if (typeof v !== "number") {
-    errors.add(stage, path, "wrongType", `must be a number, not ${typeName(v).en} ${typeof v === "string" ? show(v) : ""}`.trimEnd(), `숫자여야 합니다. 지금은 ${typeName(v).ko}입니다`, key);
+    errors.add(
+      stage,
+      path,
+      "wrongType",
+      `must be a number, not ${typeName(v).en} ${typeof v === "string" ? show(v) : ""}`.trimEnd(),
+      `숫자여야 합니다. 지금은 ${typeName(v).ko}입니다`,
+      key,
+    );
     return undefined;
   }
   if (!Number.isFinite(v)) {
-    errors.add(stage, path, "outOfRange", `must be a finite number, not ${String(v)}`, `유한한 숫자여야 합니다. 지금은 ${String(v)}입니다`, key);
+    errors.add(
+      stage,
+      path,
+      "outOfRange",
+      `must be a finite number, not ${String(v)}`,
+      `유한한 숫자여야 합니다. 지금은 ${String(v)}입니다`,
+      key,
+    );
     return undefined;
   }
   if (v > range.max || v < range.min || (range.exclusiveMin === true && v === range.min)) {
-    const en = range.exclusiveMin ? `greater than ${fmt(range.min)} and at most ${fmt(range.max)}` : `between ${fmt(range.min)} and ${fmt(range.max)}`;
-    const ko = range.exclusiveMin ? `${fmt(range.min)}보다 크고 ${fmt(range.max)} 이하` : `${fmt(range.min)}에서 ${fmt(range.max)} 사이`;
-    errors.add(stage, path, "outOfRange", `must be ${en}, not ${show(v)}`, `${ko}여야 합니다. 지금은 ${show(v)}입니다`, key);
+    const en = range.exclusiveMin
+      ? `greater than ${fmt(range.min)} and at most ${fmt(range.max)}`
+      : `between ${fmt(range.min)} and ${fmt(range.max)}`;
+    const ko = range.exclusiveMin
+      ? `${fmt(range.min)}보다 크고 ${fmt(range.max)} 이하`
+      : `${fmt(range.min)}에서 ${fmt(range.max)} 사이`;
+    errors.add(
+      stage,
+      path,
+      "outOfRange",
+      `must be ${en}, not ${show(v)}`,
+      `${ko}여야 합니다. 지금은 ${show(v)}입니다`,
+      key,
+    );
     return undefined;
   }
   return v + 0;
 }
 
-function checkObject(errors: Errors, stage: ReadStage, v: unknown, path: string, key: [number, number, number]): v is Json {
+function checkObject(
+  errors: Errors,
+  stage: ReadStage,
+  v: unknown,
+  path: string,
+  key: [number, number, number],
+): v is Json {
   if (isObject(v)) return true;
-  errors.add(stage, path, "wrongType", `must be an object, not ${typeName(v).en}`, `객체여야 합니다. 지금은 ${typeName(v).ko}입니다`, key);
+  errors.add(
+    stage,
+    path,
+    "wrongType",
+    `must be an object, not ${typeName(v).en}`,
+    `객체여야 합니다. 지금은 ${typeName(v).ko}입니다`,
+    key,
+  );
   return false;
 }
 
@@ -585,7 +689,14 @@ function copyBag(src: Json): Record<string, unknown> {
   return out;
 }
 
-function readProps(errors: Errors, stage: ReadStage, props: Json, kind: Kind | undefined, base: string, key: [number, number, number]): boolean {
+function readProps(
+  errors: Errors,
+  stage: ReadStage,
+  props: Json,
+  kind: Kind | undefined,
+  base: string,
+  key: [number, number, number],
+): boolean {
   let ok = true;
   if (kind === undefined) return ok;
   for (const k of Object.keys(props)) {
@@ -618,17 +729,35 @@ function readNodes(raw: Json, errors: Errors): NodeFacts | undefined {
   const stage: ReadStage = "nodes";
   const facts: NodeFacts = { ids: new Map(), nodeIndex: new Map(), idAt: [], parentAt: [], nodes: [] };
   if (!has(raw, "nodes")) {
-    errors.add(stage, "nodes", "missingField", '"nodes" is required (an array, possibly empty)', '"nodes"가 있어야 합니다 (빈 배열이어도 됩니다)', [SECTION.nodes, 0, 0]);
+    errors.add(
+      stage,
+      "nodes",
+      "missingField",
+      '"nodes" is required (an array, possibly empty)',
+      '"nodes"가 있어야 합니다 (빈 배열이어도 됩니다)',
+      [SECTION.nodes, 0, 0],
+    );
     return undefined;
   }
   const list = raw.nodes;
   if (!Array.isArray(list)) {
-    errors.add(stage, "nodes", "wrongType", `must be an array, not ${typeName(list).en}`, `배열이어야 합니다. 지금은 ${typeName(list).ko}입니다`, [SECTION.nodes, 0, 0]);
+    errors.add(
+      stage,
+      "nodes",
+      "wrongType",
+      `must be an array, not ${typeName(list).en}`,
+      `배열이어야 합니다. 지금은 ${typeName(list).ko}입니다`,
+      [SECTION.nodes, 0, 0],
+    );
     return undefined;
   }
   const tooMany = checkNodeCount(raw); // again: a migration may have added nodes
   if (tooMany) {
-    errors.add(stage, tooMany.path, tooMany.code, tooMany.message.en, tooMany.message.ko, [SECTION.nodes, 0, 0]);
+    errors.add(stage, tooMany.path, tooMany.code, tooMany.message.en, tooMany.message.ko, [
+      SECTION.nodes,
+      0,
+      0,
+    ]);
     return undefined;
   }
   for (let i = 0; i < list.length; i++) {
@@ -648,7 +777,15 @@ function readNodes(raw: Json, errors: Errors): NodeFacts | undefined {
     }
 
     let kind: Kind | undefined;
-    if (!has(n, "kind")) errors.add(stage, `${base}.kind`, "missingField", 'every node needs a "kind"', '모든 노드에는 "kind"가 있어야 합니다', at(NODE_FIELD.kind));
+    if (!has(n, "kind"))
+      errors.add(
+        stage,
+        `${base}.kind`,
+        "missingField",
+        'every node needs a "kind"',
+        '모든 노드에는 "kind"가 있어야 합니다',
+        at(NODE_FIELD.kind),
+      );
     else if (!isKind(n.kind))
       errors.add(
         stage,
@@ -673,15 +810,21 @@ function readNodes(raw: Json, errors: Errors): NodeFacts | undefined {
         at(NODE_FIELD.parentId),
       );
 
-    const label = has(n, "label") ? checkText(errors, stage, n.label, `${base}.label`, at(NODE_FIELD.label)) : undefined;
+    const label = has(n, "label")
+      ? checkText(errors, stage, n.label, `${base}.label`, at(NODE_FIELD.label))
+      : undefined;
 
     let props: Record<string, unknown> | undefined;
     if (has(n, "props") && checkObject(errors, stage, n.props, `${base}.props`, at(NODE_FIELD.props))) {
-      if (readProps(errors, stage, n.props, kind, `${base}.props`, at(NODE_FIELD.props))) props = copyBag(n.props);
+      if (readProps(errors, stage, n.props, kind, `${base}.props`, at(NODE_FIELD.props)))
+        props = copyBag(n.props);
     }
 
     let position: StackNode["position"];
-    if (has(n, "position") && checkObject(errors, stage, n.position, `${base}.position`, at(NODE_FIELD.position))) {
+    if (
+      has(n, "position") &&
+      checkObject(errors, stage, n.position, `${base}.position`, at(NODE_FIELD.position))
+    ) {
       const r = { min: -LIMITS.coordinate, max: LIMITS.coordinate };
       const x = checkNumber(errors, stage, n.position, "x", `${base}.position`, r, at(NODE_FIELD.position));
       const y = checkNumber(errors, stage, n.position, "y", `${base}.position`, r, at(NODE_FIELD.position));
@@ -717,7 +860,14 @@ function readEdges(raw: Json, facts: NodeFacts | undefined, errors: Errors): Sta
   if (!has(raw, "edges")) return out;
   const list = raw.edges;
   if (!Array.isArray(list)) {
-    errors.add(stage, "edges", "wrongType", `must be an array, not ${typeName(list).en}`, `배열이어야 합니다. 지금은 ${typeName(list).ko}입니다`, [SECTION.edges, 0, 0]);
+    errors.add(
+      stage,
+      "edges",
+      "wrongType",
+      `must be an array, not ${typeName(list).en}`,
+      `배열이어야 합니다. 지금은 ${typeName(list).ko}입니다`,
+      [SECTION.edges, 0, 0],
+    );
     return out;
   }
   const ids = facts?.ids ?? new Map<string, string>();
@@ -730,7 +880,15 @@ function readEdges(raw: Json, facts: NodeFacts | undefined, errors: Errors): Sta
     const id = checkId(errors, stage, ids, e, base, EDGE_WORD, at(EDGE_FIELD.id));
 
     let kind: StackEdge["kind"] | undefined;
-    if (!has(e, "kind")) errors.add(stage, `${base}.kind`, "missingField", 'every edge needs a "kind"', '모든 엣지에는 "kind"가 있어야 합니다', at(EDGE_FIELD.kind));
+    if (!has(e, "kind"))
+      errors.add(
+        stage,
+        `${base}.kind`,
+        "missingField",
+        'every edge needs a "kind"',
+        '모든 엣지에는 "kind"가 있어야 합니다',
+        at(EDGE_FIELD.kind),
+      );
     else if (!isEdgeKind(e.kind))
       errors.add(
         stage,
@@ -746,28 +904,58 @@ function readEdges(raw: Json, facts: NodeFacts | undefined, errors: Errors): Sta
       const path = `${base}.${field}`;
       const k = at(EDGE_FIELD[field]);
       if (!has(e, field)) {
-        errors.add(stage, path, "missingField", `every edge needs a "${field}" (a node id)`, `모든 엣지에는 "${field}"(노드 id)가 있어야 합니다`, k);
+        errors.add(
+          stage,
+          path,
+          "missingField",
+          `every edge needs a "${field}" (a node id)`,
+          `모든 엣지에는 "${field}"(노드 id)가 있어야 합니다`,
+          k,
+        );
         return undefined;
       }
       const v = e[field];
       if (typeof v !== "string") {
-        errors.add(stage, path, "wrongType", `must be a node id (a string), not ${typeName(v).en}`, `노드 id(문자열)여야 합니다. 지금은 ${typeName(v).ko}입니다`, k);
+        errors.add(
+          stage,
+          path,
+          "wrongType",
+          `must be a node id (a string), not ${typeName(v).en}`,
+          `노드 id(문자열)여야 합니다. 지금은 ${typeName(v).ko}입니다`,
+          k,
+        );
         return undefined;
       }
       // Without a readable nodes list there is nothing to resolve against; that is reported already.
       if (facts !== undefined && !facts.nodeIndex.has(v)) {
-        errors.add(stage, path, "missingEndpoint", `no node has id ${show(v)}`, `id가 ${show(v)}인 노드가 없습니다`, k);
+        errors.add(
+          stage,
+          path,
+          "missingEndpoint",
+          `no node has id ${show(v)}`,
+          `id가 ${show(v)}인 노드가 없습니다`,
+          k,
+        );
         return undefined;
       }
       return v;
     };
     const source = end("source");
     const target = end("target");
-    const label = has(e, "label") ? checkText(errors, stage, e.label, `${base}.label`, at(EDGE_FIELD.label)) : undefined;
+    const label = has(e, "label")
+      ? checkText(errors, stage, e.label, `${base}.label`, at(EDGE_FIELD.label))
+      : undefined;
     let props: Record<string, unknown> | undefined;
-    if (has(e, "props") && checkObject(errors, stage, e.props, `${base}.props`, at(EDGE_FIELD.props))) props = copyBag(e.props);
+    if (has(e, "props") && checkObject(errors, stage, e.props, `${base}.props`, at(EDGE_FIELD.props)))
+      props = copyBag(e.props);
 
-    if (errors.list.length === before && id !== undefined && kind !== undefined && source !== undefined && target !== undefined) {
+    if (
+      errors.list.length === before &&
+      id !== undefined &&
+      kind !== undefined &&
+      source !== undefined &&
+      target !== undefined
+    ) {
       const edge: StackEdge = { id, kind, source, target };
       if (label !== undefined) edge.label = label;
       if (props !== undefined) edge.props = props;
@@ -796,7 +984,15 @@ function readMeta(raw: Json, errors: Errors): { title?: string; view?: DocumentV
       const x = checkNumber(errors, stage, v.viewport, "x", "view.viewport", r, [SECTION.view, 0, 1]);
       const y = checkNumber(errors, stage, v.viewport, "y", "view.viewport", r, [SECTION.view, 0, 1]);
       // React Flow's own zoom range is far inside this; the bound only rejects nonsense.
-      const zoom = checkNumber(errors, stage, v.viewport, "zoom", "view.viewport", { min: 0, max: 1000, exclusiveMin: true }, [SECTION.view, 0, 1]);
+      const zoom = checkNumber(
+        errors,
+        stage,
+        v.viewport,
+        "zoom",
+        "view.viewport",
+        { min: 0, max: 1000, exclusiveMin: true },
+        [SECTION.view, 0, 1],
+      );
       if (x !== undefined && y !== undefined && zoom !== undefined) view.viewport = { x, y, zoom };
     }
     if (has(v, "overlay")) {
@@ -834,10 +1030,25 @@ function checkTree(facts: NodeFacts, errors: Errors): void {
     const key: [number, number, number] = [SECTION.nodes, i, NODE_FIELD.parentId];
     const path = `nodes[${i}].parentId`;
     if (pid === facts.idAt[i])
-      errors.add(stage, path, "selfParent", `node ${show(pid)} cannot sit in itself`, `노드 ${show(pid)}는 자기 자신 안에 놓일 수 없습니다`, key);
+      errors.add(
+        stage,
+        path,
+        "selfParent",
+        `node ${show(pid)} cannot sit in itself`,
+        `노드 ${show(pid)}는 자기 자신 안에 놓일 수 없습니다`,
+        key,
+      );
     else {
       const p = facts.nodeIndex.get(pid);
-      if (p === undefined) errors.add(stage, path, "missingParent", `no node has id ${show(pid)}`, `id가 ${show(pid)}인 노드가 없습니다`, key);
+      if (p === undefined)
+        errors.add(
+          stage,
+          path,
+          "missingParent",
+          `no node has id ${show(pid)}`,
+          `id가 ${show(pid)}인 노드가 없습니다`,
+          key,
+        );
       else parentIdx[i] = p;
     }
   }
@@ -864,8 +1075,10 @@ function checkTree(facts: NodeFacts, errors: Errors): void {
       const members = path.slice(path.indexOf(cur));
       for (let m = 0; m < members.length; m++) {
         const shown: string[] = [];
-        for (let k = 0; k <= Math.min(members.length, CYCLE_SHOWN); k++) shown.push(show(facts.idAt[members[(m + k) % members.length]!]));
-        const chain = shown.join(" → ") + (members.length > CYCLE_SHOWN ? ` … (${fmt(members.length)} nodes)` : "");
+        for (let k = 0; k <= Math.min(members.length, CYCLE_SHOWN); k++)
+          shown.push(show(facts.idAt[members[(m + k) % members.length]!]));
+        const chain =
+          shown.join(" → ") + (members.length > CYCLE_SHOWN ? ` … (${fmt(members.length)} nodes)` : "");
         errors.add(
           stage,
           `nodes[${members[m]}].parentId`,
@@ -935,7 +1148,9 @@ export function readDocument(input: string | Uint8Array, opts: ReadOptions = {})
 
     if (errors.list.length > 0) {
       const stage = READ_STAGES.find((s) => errors.list.some((e) => e.stage === s))!;
-      const sorted = [...errors.list].sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.key[3] - b.key[3]);
+      const sorted = [...errors.list].sort(
+        (a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.key[3] - b.key[3],
+      );
       return failed(
         sorted.slice(0, maxErrors).map(({ path, code, message }) => ({ path, code, message })),
         stage,
@@ -955,6 +1170,15 @@ export function readDocument(input: string | Uint8Array, opts: ReadOptions = {})
     // Every stage checks before it touches, so only foreign code gets here (a migration's result
     // with a throwing getter, or a bug): it still must not crash the app or half-apply a file.
     const reason = e instanceof Error ? e.message : String(e);
-    return failed([{ path: "$", code: "internalError", message: { en: `could not read the file: ${reason}`, ko: `파일을 읽지 못했습니다: ${reason}` } }], current);
+    return failed(
+      [
+        {
+          path: "$",
+          code: "internalError",
+          message: { en: `could not read the file: ${reason}`, ko: `파일을 읽지 못했습니다: ${reason}` },
+        },
+      ],
+      current,
+    );
   }
 }

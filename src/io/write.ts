@@ -3,7 +3,13 @@
  * a trailing newline — so that saving the same diagram twice gives byte-identical files and
  * diffs in version control show only real changes. readDocument(writeDocument(d)) gives back d.
  */
-import { CURRENT_VERSION, FORMAT, type StackDocument, type StackEdge, type StackNode } from "../domain/document.ts";
+import {
+  CURRENT_VERSION,
+  FORMAT,
+  type StackDocument,
+  type StackEdge,
+  type StackNode,
+} from "../domain/document.ts";
 
 /**
  * Copies a props bag keeping its own key order. defineProperty, because a document may hold a
@@ -57,7 +63,9 @@ export function writeDocument(doc: StackDocument, opts: { compact?: boolean } = 
     ...(view !== undefined
       ? {
           view: {
-            ...(view.viewport !== undefined ? { viewport: { x: view.viewport.x, y: view.viewport.y, zoom: view.viewport.zoom } } : {}),
+            ...(view.viewport !== undefined
+              ? { viewport: { x: view.viewport.x, y: view.viewport.y, zoom: view.viewport.zoom } }
+              : {}),
             ...(view.overlay !== undefined ? { overlay: view.overlay } : {}),
           },
         }

@@ -11,8 +11,17 @@ export function FileErrorDialog() {
   if (!error) return null;
   const close = () => store.getState().setFileError(null);
   return (
-    <dialog ref={dialog} className="sd-dialog sd-file-error" role="alertdialog" aria-labelledby="sd-file-error-title" onClose={close} onCancel={close}>
-      <h2 id="sd-file-error-title">{t(error.kind === "open" ? "fileErrorTitle" : "composeErrorTitle", { file: error.file })}</h2>
+    <dialog
+      ref={dialog}
+      className="sd-dialog sd-file-error"
+      role="alertdialog"
+      aria-labelledby="sd-file-error-title"
+      onClose={close}
+      onCancel={close}
+    >
+      <h2 id="sd-file-error-title">
+        {t(error.kind === "open" ? "fileErrorTitle" : "composeErrorTitle", { file: error.file })}
+      </h2>
       <p>{t("fileErrorIntro")}</p>
       <ul className="sd-file-problems">
         {error.problems.map((p, i) => (
@@ -20,7 +29,9 @@ export function FileErrorDialog() {
             <code>{p.where}</code> {p.message[lang]}
           </li>
         ))}
-        {error.total > error.problems.length && <li>{t("moreProblems", { n: error.total - error.problems.length })}</li>}
+        {error.total > error.problems.length && (
+          <li>{t("moreProblems", { n: error.total - error.problems.length })}</li>
+        )}
       </ul>
       <div className="sd-ask-buttons">
         <button type="button" className="sd-primary" autoFocus onClick={close}>

@@ -1,5 +1,11 @@
 import { useDeferredValue, useId, useMemo, useState } from "react";
-import { COMMON_PROPS, EDGE_KINDS, EDGE_KIND_DEFS, KIND_DEFS, type EdgeKind } from "../domain/kinds/catalog.ts";
+import {
+  COMMON_PROPS,
+  EDGE_KINDS,
+  EDGE_KIND_DEFS,
+  KIND_DEFS,
+  type EdgeKind,
+} from "../domain/kinds/catalog.ts";
 import type { EnumProp, Lang, PortMapping, PropSpec } from "../domain/kinds/props.ts";
 import { isPort } from "../domain/kinds/props.ts";
 import { ownProp, type StackNode } from "../domain/document.ts";
@@ -13,7 +19,13 @@ import { displayLabel } from "../canvas/view-model.ts";
 import { translate } from "../i18n/strings.ts";
 
 /** A text field that commits on Enter or blur (one undo step per edit, not per keystroke). */
-function TextField({ label, value, placeholder, onCommit, multiline }: {
+function TextField({
+  label,
+  value,
+  placeholder,
+  onCommit,
+  multiline,
+}: {
   label: string;
   value: string;
   placeholder?: string;
@@ -35,7 +47,14 @@ function TextField({ label, value, placeholder, onCommit, multiline }: {
     <div className="sd-field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea id={id} value={draft} placeholder={placeholder} onChange={(e) => setDraft(e.target.value)} onBlur={commit} rows={3} />
+        <textarea
+          id={id}
+          value={draft}
+          placeholder={placeholder}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          rows={3}
+        />
       ) : (
         <input
           id={id}
@@ -54,7 +73,13 @@ function TextField({ label, value, placeholder, onCommit, multiline }: {
   );
 }
 
-function EnumField({ spec, value, fallback, lang, onChange }: {
+function EnumField({
+  spec,
+  value,
+  fallback,
+  lang,
+  onChange,
+}: {
   spec: EnumProp;
   value: string | undefined;
   fallback: string;
@@ -65,7 +90,11 @@ function EnumField({ spec, value, fallback, lang, onChange }: {
   return (
     <div className="sd-field">
       <label htmlFor={id}>{spec.name[lang]}</label>
-      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}>
+      <select
+        id={id}
+        value={value ?? ""}
+        onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
+      >
         <option value="">{fallback}</option>
         {spec.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -77,13 +106,19 @@ function EnumField({ spec, value, fallback, lang, onChange }: {
   );
 }
 
-function PortsEditor({ value, lang, onChange, withHost }: {
+function PortsEditor({
+  value,
+  lang,
+  onChange,
+  withHost,
+}: {
   value: unknown;
   lang: Lang;
   onChange: (v: unknown[] | undefined) => void;
   withHost: boolean;
 }) {
-  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(lang, k, p);
+  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) =>
+    translate(lang, k, p);
   const rows: PortMapping[] = Array.isArray(value)
     ? value.map((v: unknown) => (typeof v === "number" ? { container: v } : (v as PortMapping)))
     : [];
@@ -129,25 +164,42 @@ function PortsEditor({ value, lang, onChange, withHost }: {
             <select
               aria-label={`${t("portsProtocol")} ${i + 1}`}
               value={r.protocol ?? "tcp"}
-              onChange={(e) => emit(rows.map((x, j) => (j === i ? { ...x, protocol: e.target.value as "tcp" | "udp" } : x)))}
+              onChange={(e) =>
+                emit(rows.map((x, j) => (j === i ? { ...x, protocol: e.target.value as "tcp" | "udp" } : x)))
+              }
             >
               <option value="tcp">tcp</option>
               <option value="udp">udp</option>
             </select>
           )}
-          <button type="button" className="sd-icon-button" aria-label={t("removePort", { n: i + 1 })} onClick={() => emit(rows.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="sd-icon-button"
+            aria-label={t("removePort", { n: i + 1 })}
+            onClick={() => emit(rows.filter((_, j) => j !== i))}
+          >
             ×
           </button>
         </div>
       ))}
-      <button type="button" className="sd-small-button" onClick={() => emit([...rows, { container: withHost ? 80 : 8080 }])}>
+      <button
+        type="button"
+        className="sd-small-button"
+        onClick={() => emit([...rows, { container: withHost ? 80 : 8080 }])}
+      >
         {t("addPort")}
       </button>
     </fieldset>
   );
 }
 
-function PropField({ node, name, spec, lang, onSet }: {
+function PropField({
+  node,
+  name,
+  spec,
+  lang,
+  onSet,
+}: {
   node: StackNode;
   name: string;
   spec: PropSpec;
@@ -179,7 +231,15 @@ function PropField({ node, name, spec, lang, onSet }: {
       );
     case "container-ports":
     case "port-list":
-      return <PortsEditor key={JSON.stringify(v)} value={v} lang={lang} withHost={spec.type === "container-ports"} onChange={(x) => onSet(name, x)} />;
+      return (
+        <PortsEditor
+          key={JSON.stringify(v)}
+          value={v}
+          lang={lang}
+          withHost={spec.type === "container-ports"}
+          onChange={(x) => onSet(name, x)}
+        />
+      );
   }
 }
 
@@ -204,10 +264,15 @@ function NodeInspector({ node }: { node: StackNode }) {
         <span className={`sd-swatch sd-layer-${def.layer}`} aria-hidden="true" /> {def.name[lang]}
       </p>
       <p className="sd-muted sd-small">{def.description[lang]}</p>
-      <TextField label={t("label")} value={node.label ?? ""} placeholder={def.name[lang]} onCommit={(v) => {
-        const s = store.getState();
-        s.commit(updateNode(s.doc, node.id, { label: v }));
-      }} />
+      <TextField
+        label={t("label")}
+        value={node.label ?? ""}
+        placeholder={def.name[lang]}
+        onCommit={(v) => {
+          const s = store.getState();
+          s.commit(updateNode(s.doc, node.id, { label: v }));
+        }}
+      />
       {Object.entries(def.props).map(([name, spec]) => (
         <PropField key={name} node={node} name={name} spec={spec} lang={lang} onSet={setProp} />
       ))}
@@ -218,7 +283,14 @@ function NodeInspector({ node }: { node: StackNode }) {
         lang={lang}
         onChange={(v) => setProp("managedBy", v)}
       />
-      <TextField label={t("notes")} multiline value={typeof ownProp(node.props, "notes") === "string" ? (ownProp(node.props, "notes") as string) : ""} onCommit={(v) => setProp("notes", v === "" ? undefined : v)} />
+      <TextField
+        label={t("notes")}
+        multiline
+        value={
+          typeof ownProp(node.props, "notes") === "string" ? (ownProp(node.props, "notes") as string) : ""
+        }
+        onCommit={(v) => setProp("notes", v === "" ? undefined : v)}
+      />
 
       <h3>{t("chain")}</h3>
       <p className="sd-chain">{chainOf(index, node.id, lang).join(" → ")}</p>
@@ -240,10 +312,14 @@ function NodeInspector({ node }: { node: StackNode }) {
       ) : (
         <p className="sd-muted">{t("noProblems")}</p>
       )}
-      <button type="button" className="sd-danger" onClick={() => {
-        const s = store.getState();
-        s.commit(removeNodes(s.doc, [node.id]));
-      }}>
+      <button
+        type="button"
+        className="sd-danger"
+        onClick={() => {
+          const s = store.getState();
+          s.commit(removeNodes(s.doc, [node.id]));
+        }}
+      >
         {t("deleteNode")}
       </button>
     </div>
@@ -267,13 +343,19 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
   };
   return (
     <div className="sd-inspector-body">
-      <p className="sd-kind-line">{t("edge")}: {name(edge.source)} → {name(edge.target)}</p>
+      <p className="sd-kind-line">
+        {t("edge")}: {name(edge.source)} → {name(edge.target)}
+      </p>
       <div className="sd-field">
         <label htmlFor={kindId}>{t("edgeKind")}</label>
-        <select id={kindId} value={edge.kind} onChange={(e) => {
-          const s = store.getState();
-          s.commit(updateEdge(s.doc, edge.id, { kind: e.target.value as EdgeKind }));
-        }}>
+        <select
+          id={kindId}
+          value={edge.kind}
+          onChange={(e) => {
+            const s = store.getState();
+            s.commit(updateEdge(s.doc, edge.id, { kind: e.target.value as EdgeKind }));
+          }}
+        >
           {EDGE_KINDS.map((k) => (
             <option key={k} value={k}>
               {EDGE_KIND_DEFS[k].name[lang]}
@@ -282,19 +364,27 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
         </select>
       </div>
       <p className="sd-muted sd-small">{EDGE_KIND_DEFS[edge.kind].description[lang]}</p>
-      <TextField label={t("edgeLabel")} value={edge.label ?? ""} onCommit={(v) => {
-        const s = store.getState();
-        s.commit(updateEdge(s.doc, edge.id, { label: v }));
-      }} />
+      <TextField
+        label={t("edgeLabel")}
+        value={edge.label ?? ""}
+        onCommit={(v) => {
+          const s = store.getState();
+          s.commit(updateEdge(s.doc, edge.id, { label: v }));
+        }}
+      />
       {problems.map((p, i) => (
         <p key={i} className={`sd-problem-${p.severity}`}>
           <code>{p.rule}</code> {problemMessage(p, lang, doc)}
         </p>
       ))}
-      <button type="button" className="sd-danger" onClick={() => {
-        const s = store.getState();
-        s.commit(removeEdges(s.doc, [edge.id]));
-      }}>
+      <button
+        type="button"
+        className="sd-danger"
+        onClick={() => {
+          const s = store.getState();
+          s.commit(removeEdges(s.doc, [edge.id]));
+        }}
+      >
         {t("deleteEdge")}
       </button>
     </div>
@@ -328,7 +418,9 @@ function DiagramFacts() {
             {shown.map((f, i) => (
               <li key={i}>{f}</li>
             ))}
-            {shown.length < facts.length && <li>{t("factMoreMachines", { n: facts.length - shown.length })}</li>}
+            {shown.length < facts.length && (
+              <li>{t("factMoreMachines", { n: facts.length - shown.length })}</li>
+            )}
             <li>{t("factNodes", { n: index.order.length, e: edges })}</li>
           </ul>
         </>
@@ -341,7 +433,11 @@ export function Inspector() {
   const t = useT();
   // The inspector follows a click a moment later, at low priority: the canvas shows the selection
   // (and a drag starts moving) in the same frame, without waiting for the form to render.
-  const selected = useDeferredValue(useEditor((s) => (s.selectedNodes.length === 1 ? stillIndex(s).byId.get(s.selectedNodes[0]!) : undefined)));
+  const selected = useDeferredValue(
+    useEditor((s) =>
+      s.selectedNodes.length === 1 ? stillIndex(s).byId.get(s.selectedNodes[0]!) : undefined,
+    ),
+  );
   const selectedEdge = useEditor((s) => s.selectedEdge);
   return (
     <aside className="sd-inspector" aria-label={t("inspector")}>

@@ -8,8 +8,12 @@ export function Legend() {
   return (
     <div className="sd-legend" role="note" aria-label={t("overlay")}>
       <strong>{t("overlay")}</strong>
-      <span><i className="sd-legend-swatch sd-managed-user" aria-hidden="true" /> {t("legendUser")}</span>
-      <span><i className="sd-legend-swatch sd-managed-provider" aria-hidden="true" /> {t("legendProvider")}</span>
+      <span>
+        <i className="sd-legend-swatch sd-managed-user" aria-hidden="true" /> {t("legendUser")}
+      </span>
+      <span>
+        <i className="sd-legend-swatch sd-managed-provider" aria-hidden="true" /> {t("legendProvider")}
+      </span>
     </div>
   );
 }

@@ -6,7 +6,15 @@ export interface MenuItem {
 }
 
 /** A toolbar button that opens a menu (WAI-ARIA menu button: arrows move, Escape closes). */
-export function MenuButton({ label, title, items }: { label: string; title?: string; items: readonly MenuItem[] }) {
+export function MenuButton({
+  label,
+  title,
+  items,
+}: {
+  label: string;
+  title?: string;
+  items: readonly MenuItem[];
+}) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);

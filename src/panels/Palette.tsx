@@ -21,9 +21,10 @@ export function Palette() {
   const searchId = useId();
   const groups = useMemo(
     () =>
-      PALETTE_GROUPS.map((g) => ({ group: g, presets: PRESETS.filter((p) => p.group === g && matchesPreset(p, query)) })).filter(
-        (g) => g.presets.length > 0,
-      ),
+      PALETTE_GROUPS.map((g) => ({
+        group: g,
+        presets: PRESETS.filter((p) => p.group === g && matchesPreset(p, query)),
+      })).filter((g) => g.presets.length > 0),
     [query],
   );
 

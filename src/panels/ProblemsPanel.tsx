@@ -21,7 +21,10 @@ export function ProblemsPanel() {
             const target = p.nodeIds[0];
             const message = problemMessage(p, lang, doc);
             return (
-              <li key={`${p.rule}-${p.nodeIds.join(",")}-${p.edgeId ?? ""}-${i}`} className={`sd-problem sd-problem-${p.severity}`}>
+              <li
+                key={`${p.rule}-${p.nodeIds.join(",")}-${p.edgeId ?? ""}-${i}`}
+                className={`sd-problem sd-problem-${p.severity}`}
+              >
                 <button
                   type="button"
                   onClick={() => {

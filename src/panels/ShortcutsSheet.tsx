@@ -10,7 +10,13 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   const t = useT();
   const dialog = useModal();
   return (
-    <dialog ref={dialog} className="sd-dialog sd-shortcuts" aria-labelledby="sd-shortcuts-title" onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={dialog}
+      className="sd-dialog sd-shortcuts"
+      aria-labelledby="sd-shortcuts-title"
+      onClose={onClose}
+      onCancel={onClose}
+    >
       <header className="sd-dialog-head">
         <h2 id="sd-shortcuts-title">{t("cmdShortcuts")}</h2>
         <button type="button" className="sd-icon-button" aria-label={t("close")} onClick={onClose}>

@@ -22,7 +22,13 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
   const [asking, setAsking] = useState<TemplateInfo | null>(null);
   const dialog = useModal();
   const thumbs = useMemo(
-    () => new Map(TEMPLATES.map((tpl) => [tpl.id, svgDataUrl(renderThumbnail(completeGeometry(tpl.build(lang)), { lang }))])),
+    () =>
+      new Map(
+        TEMPLATES.map((tpl) => [
+          tpl.id,
+          svgDataUrl(renderThumbnail(completeGeometry(tpl.build(lang)), { lang })),
+        ]),
+      ),
     [lang],
   );
 
@@ -32,7 +38,13 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={dialog} className="sd-dialog sd-gallery" aria-labelledby="sd-gallery-title" onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={dialog}
+      className="sd-dialog sd-gallery"
+      aria-labelledby="sd-gallery-title"
+      onClose={onClose}
+      onCancel={onClose}
+    >
       <header className="sd-dialog-head">
         <h2 id="sd-gallery-title">{t("templatesTitle")}</h2>
         <button type="button" className="sd-icon-button" aria-label={t("close")} onClick={onClose}>

@@ -26,7 +26,12 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
   return (
     <header className="sd-toolbar" role="toolbar" aria-label={t("toolbar")}>
       <span className="sd-brand">{t("appName")}</span>
-      <button type="button" title={t("newHint")} disabled={empty} onClick={() => store.getState().replaceDocument(emptyDocument())}>
+      <button
+        type="button"
+        title={t("newHint")}
+        disabled={empty}
+        onClick={() => store.getState().replaceDocument(emptyDocument())}
+      >
         {t("newDiagram")}
       </button>
       <button type="button" title={t("openHint")} onClick={() => void pickAndOpen(store)}>
@@ -52,11 +57,18 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
           {
             label: t("importCompose"),
             onSelect: () =>
-              void pickFile(".yml,.yaml,application/yaml,text/yaml").then((f) => (f ? importComposeFile(store, f) : false)),
+              void pickFile(".yml,.yaml,application/yaml,text/yaml").then((f) =>
+                f ? importComposeFile(store, f) : false,
+              ),
           },
         ]}
       />
-      <button type="button" title={t("copyLinkHint")} disabled={empty} onClick={() => void copyShareLink(store)}>
+      <button
+        type="button"
+        title={t("copyLinkHint")}
+        disabled={empty}
+        onClick={() => void copyShareLink(store)}
+      >
         {t("copyLink")}
       </button>
       <span className="sd-sep" aria-hidden="true" />
@@ -70,29 +82,59 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
       <button type="button" title={t("arrangeHint")} disabled={empty} onClick={() => arrange(store)}>
         {t("arrange")}
       </button>
-      <button type="button" aria-pressed={overlay} title={t("overlayHint")} onClick={() => store.getState().setOverlay(!overlay)}>
+      <button
+        type="button"
+        aria-pressed={overlay}
+        title={t("overlayHint")}
+        onClick={() => store.getState().setOverlay(!overlay)}
+      >
         {t("overlay")}
       </button>
       <span className="sd-spacer" />
       <span className="sd-counts" role="status" aria-live="polite">
-        <span className={`sd-count-errors${errors ? " sd-nonzero" : ""}`}>{errors === 1 ? t("errorsCountOne") : t("errorsCount", { n: errors })}</span>
-        <span className={`sd-count-warnings${warnings ? " sd-nonzero" : ""}`}>{warnings === 1 ? t("warningsCountOne") : t("warningsCount", { n: warnings })}</span>
+        <span className={`sd-count-errors${errors ? " sd-nonzero" : ""}`}>
+          {errors === 1 ? t("errorsCountOne") : t("errorsCount", { n: errors })}
+        </span>
+        <span className={`sd-count-warnings${warnings ? " sd-nonzero" : ""}`}>
+          {warnings === 1 ? t("warningsCountOne") : t("warningsCount", { n: warnings })}
+        </span>
       </span>
       <span className="sd-sep" aria-hidden="true" />
       <div className="sd-segmented" role="group" aria-label={t("language")}>
-        <button type="button" lang="ko" aria-pressed={lang === "ko"} onClick={() => store.getState().setLang("ko")}>
+        <button
+          type="button"
+          lang="ko"
+          aria-pressed={lang === "ko"}
+          onClick={() => store.getState().setLang("ko")}
+        >
           한국어
         </button>
-        <button type="button" lang="en" aria-pressed={lang === "en"} onClick={() => store.getState().setLang("en")}>
+        <button
+          type="button"
+          lang="en"
+          aria-pressed={lang === "en"}
+          onClick={() => store.getState().setLang("en")}
+        >
           English
         </button>
       </div>
-      <button type="button" className="sd-icon-text" aria-haspopup="dialog" aria-label={t("shortcutsButton")} title={`${t("cmdShortcuts")} (?)`} onClick={onShortcuts}>
+      <button
+        type="button"
+        className="sd-icon-text"
+        aria-haspopup="dialog"
+        aria-label={t("shortcutsButton")}
+        title={`${t("cmdShortcuts")} (?)`}
+        onClick={onShortcuts}
+      >
         ?
       </button>
       <label className="sd-theme">
         <span className="sd-visually-hidden">{t("theme")}</span>
-        <select aria-label={t("theme")} value={theme} onChange={(e) => store.getState().setTheme(e.target.value as ThemeChoice)}>
+        <select
+          aria-label={t("theme")}
+          value={theme}
+          onChange={(e) => store.getState().setTheme(e.target.value as ThemeChoice)}
+        >
           <option value="system">{t("themeSystem")}</option>
           <option value="light">{t("themeLight")}</option>
           <option value="dark">{t("themeDark")}</option>

@@ -19,7 +19,8 @@ export function chainOf(index: DiagramIndex, id: string, lang: Lang): string[] {
     if (cur.kind === "kernel") {
       const spec = propSpec("kernel", "family");
       const fam = (ownProp(cur.props, "family") as string | undefined) ?? "linux";
-      const famName = spec?.type === "enum" ? (spec.options.find((o) => o.value === fam)?.name[lang] ?? fam) : fam;
+      const famName =
+        spec?.type === "enum" ? (spec.options.find((o) => o.value === fam)?.name[lang] ?? fam) : fam;
       name += lang === "ko" ? ` (${famName} 커널)` : ` (${famName} kernel)`;
     }
     out.push(name);
@@ -49,19 +50,28 @@ export function factsOf(index: DiagramIndex, id: string, lang: Lang): string[] {
   const node = index.byId.get(id);
   if (!node) return [];
   const facts: string[] = [];
-  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(lang, k, p);
+  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) =>
+    translate(lang, k, p);
   if (node.kind === "container") {
     const k = hostKernelOf(index, id);
     if (k) {
       const others = containersOnKernel(index, k).length - 1;
-      facts.push(others === 0 ? t("factSharesKernelNone") : others === 1 ? t("factSharesKernelOne") : t("factSharesKernel", { n: others }));
+      facts.push(
+        others === 0
+          ? t("factSharesKernelNone")
+          : others === 1
+            ? t("factSharesKernelOne")
+            : t("factSharesKernel", { n: others }),
+      );
     }
   }
-  if (node.kind === "kernel") facts.push(t("factKernelContainers", { n: containersOnKernel(index, id).length }));
+  if (node.kind === "kernel")
+    facts.push(t("factKernelContainers", { n: containersOnKernel(index, id).length }));
   const below = descendantsOf(index, id);
   if (KIND_DEFS[node.kind].family !== "artifact" && below.length) {
     facts.push(t("factRunsOnIt", { n: below.length }));
-    const kernels = below.filter((d) => index.byId.get(d)?.kind === "kernel").length + (node.kind === "kernel" ? 1 : 0);
+    const kernels =
+      below.filter((d) => index.byId.get(d)?.kind === "kernel").length + (node.kind === "kernel" ? 1 : 0);
     if (node.kind !== "kernel" && kernels > 0) facts.push(t("factKernels", { n: kernels }));
   }
   const m = index.context.get(id)?.managedBy ?? "user";
@@ -80,7 +90,8 @@ export function kernelCount(index: DiagramIndex, id: string): { os: number; hype
   for (const d of [id, ...descendantsOf(index, id)]) {
     const n = index.byId.get(d);
     if (n?.kind === "kernel") os++;
-    else if (n?.kind === "hypervisor" && (ownProp(n.props, "hypervisorType") ?? "type1") === "type1") hypervisor++;
+    else if (n?.kind === "hypervisor" && (ownProp(n.props, "hypervisorType") ?? "type1") === "type1")
+      hypervisor++;
   }
   return { os, hypervisor };
 }
@@ -88,7 +99,9 @@ export function kernelCount(index: DiagramIndex, id: string): { os: number; hype
 /** Facts about the whole diagram: the kernels on each machine at the root (or in a root frame). */
 export function diagramFacts(index: DiagramIndex, lang: Lang): string[] {
   const out: string[] = [];
-  const machines = index.order.filter((n) => (n.kind === "physical-host" || n.kind === "vm") && !index.context.get(n.id)?.stackAncestor);
+  const machines = index.order.filter(
+    (n) => (n.kind === "physical-host" || n.kind === "vm") && !index.context.get(n.id)?.stackAncestor,
+  );
   for (const m of machines) {
     const { os, hypervisor } = kernelCount(index, m.id);
     if (os + hypervisor === 0) continue;

@@ -10,8 +10,12 @@ function downloadHeld(held: HeldDraft) {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
   if (held.text !== null) {
     const title = held.document?.title;
-    download(new Blob([held.text], { type: "application/json" }), `${title ? fileStem(title) : `stackdraw-saved-${stamp}`}.stackdraw.json`);
-  } else download(new Blob([held.raw], { type: "application/octet-stream" }), `stackdraw-saved-data-${stamp}.txt`);
+    download(
+      new Blob([held.text], { type: "application/json" }),
+      `${title ? fileStem(title) : `stackdraw-saved-${stamp}`}.stackdraw.json`,
+    );
+  } else
+    download(new Blob([held.raw], { type: "application/octet-stream" }), `stackdraw-saved-data-${stamp}.txt`);
 }
 
 /**
@@ -35,7 +39,15 @@ function Banners({ saver }: { saver: Autosaver }) {
     <>
       {held && (
         <div className="sd-notice sd-notice-error" role="alert">
-          <span>{t(held.reason === "corrupt" ? "autosaveHeldCorrupt" : held.reason === "newer" ? "autosaveHeldNewer" : "autosaveHeldOther")}</span>
+          <span>
+            {t(
+              held.reason === "corrupt"
+                ? "autosaveHeldCorrupt"
+                : held.reason === "newer"
+                  ? "autosaveHeldNewer"
+                  : "autosaveHeldOther",
+            )}
+          </span>
           <button type="button" className="sd-small-button" onClick={() => downloadHeld(held)}>
             {t("autosaveDownloadSaved")}
           </button>
@@ -71,7 +83,12 @@ function Banners({ saver }: { saver: Autosaver }) {
         <div className="sd-notice sd-notice-error" role="alert">
           <span>
             {t("autosaveFailed", {
-              reason: failure.reason === "quota" ? t("autosaveReasonQuota") : failure.reason === "blocked" ? t("autosaveReasonBlocked") : t("autosaveReasonOther", { detail: failure.detail }),
+              reason:
+                failure.reason === "quota"
+                  ? t("autosaveReasonQuota")
+                  : failure.reason === "blocked"
+                    ? t("autosaveReasonBlocked")
+                    : t("autosaveReasonOther", { detail: failure.detail }),
             })}
           </span>
           <button type="button" className="sd-small-button" onClick={() => saveDocument(store)}>

@@ -40,7 +40,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 export function makeEnvelope(documentText: string, savedAt: number, tab: string): string {
-  return JSON.stringify({ [ENVELOPE_TAG]: ENVELOPE_VERSION, savedAt: new Date(savedAt).toISOString(), tab, document: documentText });
+  return JSON.stringify({
+    [ENVELOPE_TAG]: ENVELOPE_VERSION,
+    savedAt: new Date(savedAt).toISOString(),
+    tab,
+    document: documentText,
+  });
 }
 
 /**
@@ -63,7 +68,8 @@ export function readDraft(raw: string | null, readDocument: ReaderModule["readDo
     const doc = parsed.document;
     if (typeof v === "number" && Number.isInteger(v) && v > ENVELOPE_VERSION)
       return { kind: "unreadable", reason: "newer", raw, text: typeof doc === "string" ? doc : null };
-    if (v !== ENVELOPE_VERSION || typeof doc !== "string") return { kind: "unreadable", reason: "corrupt", raw, text: null };
+    if (v !== ENVELOPE_VERSION || typeof doc !== "string")
+      return { kind: "unreadable", reason: "corrupt", raw, text: null };
     text = doc;
     if (typeof parsed.savedAt === "string") savedAt = parsed.savedAt;
   }
@@ -117,12 +123,18 @@ interface Saved {
   overlay: boolean;
 }
 
-const savedOf = (s: Pick<EditorState, "doc" | "viewport" | "overlay">): Saved => ({ doc: s.doc, viewport: s.viewport, overlay: s.overlay });
-const sameSaved = (a: Saved, b: Saved | null) => b !== null && a.doc === b.doc && a.viewport === b.viewport && a.overlay === b.overlay;
+const savedOf = (s: Pick<EditorState, "doc" | "viewport" | "overlay">): Saved => ({
+  doc: s.doc,
+  viewport: s.viewport,
+  overlay: s.overlay,
+});
+const sameSaved = (a: Saved, b: Saved | null) =>
+  b !== null && a.doc === b.doc && a.viewport === b.viewport && a.overlay === b.overlay;
 
 export class Autosaver {
   readonly status: StoreApi<AutosaveStatus>;
-  private readonly o: Required<Omit<AutosaverOptions, "secondary" | "onHide">> & Pick<AutosaverOptions, "secondary" | "onHide">;
+  private readonly o: Required<Omit<AutosaverOptions, "secondary" | "onHide">> &
+    Pick<AutosaverOptions, "secondary" | "onHide">;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> | null = null;
   private again = false;
@@ -149,7 +161,13 @@ export class Autosaver {
       loadReader: () => import("../io/read.ts"),
       ...options,
     };
-    this.status = createStore<AutosaveStatus>()(() => ({ phase: "starting", role: "writer", held: null, failure: null, lastSavedAt: null }));
+    this.status = createStore<AutosaveStatus>()(() => ({
+      phase: "starting",
+      role: "writer",
+      held: null,
+      failure: null,
+      lastSavedAt: null,
+    }));
   }
 
   private patch(p: Partial<AutosaveStatus>) {
@@ -210,15 +228,28 @@ export class Autosaver {
         break;
       }
     // The newest readable draft: the secondary holds an emergency copy written as the page went.
-    let best: { where: HeldDraft["where"]; raw: string; read: Extract<DraftRead, { kind: "ok" }> } | null = null;
+    let best: { where: HeldDraft["where"]; raw: string; read: Extract<DraftRead, { kind: "ok" }> } | null =
+      null;
     for (const { where, raw, read } of reads)
-      if (read.kind === "ok" && (best === null || (read.savedAt ?? "") > (best.read.savedAt ?? ""))) best = { where, raw: raw!, read };
+      if (read.kind === "ok" && (best === null || (read.savedAt ?? "") > (best.read.savedAt ?? "")))
+        best = { where, raw: raw!, read };
     if (!best) return;
     this.clearSecondary = reads[1]!.read.kind === "ok";
     if (this.o.addressHasDiagram) {
       // An empty saved diagram is nothing to keep.
-      if (this.status.getState().held === null && (best.read.document.nodes.length > 0 || best.read.document.edges.length > 0))
-        this.patch({ held: { reason: "other-diagram", raw: best.raw, text: best.read.text, document: best.read.document, where: best.where } });
+      if (
+        this.status.getState().held === null &&
+        (best.read.document.nodes.length > 0 || best.read.document.edges.length > 0)
+      )
+        this.patch({
+          held: {
+            reason: "other-diagram",
+            raw: best.raw,
+            text: best.read.text,
+            document: best.read.document,
+            where: best.where,
+          },
+        });
       return;
     }
     editor.getState().replaceDocument(best.read.document, { undoable: false });

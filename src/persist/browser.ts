@@ -28,7 +28,10 @@ function tabId(): string {
  * Opens storage, elects the writer tab and restores the draft. Resolves once the editor holds
  * what it should show; never rejects.
  */
-export async function startAutosave(editor: EditorStore, opts: { addressHasDiagram: boolean }): Promise<Autosaver> {
+export async function startAutosave(
+  editor: EditorStore,
+  opts: { addressHasDiagram: boolean },
+): Promise<Autosaver> {
   const { primary, secondary } = await openDraftStores({
     // Reading either property can itself throw SecurityError when site data is blocked.
     indexedDB: () => window.indexedDB,

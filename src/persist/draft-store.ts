@@ -25,17 +25,23 @@ export const DB_VERSION = 1;
 export function isQuotaError(e: unknown): boolean {
   if (typeof e !== "object" || e === null) return false;
   const { name, code } = e as { name?: unknown; code?: unknown };
-  return name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || code === 22 || code === 1014;
+  return (
+    name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || code === 22 || code === 1014
+  );
 }
 
 export type FailureReason = "quota" | "blocked" | "other";
 
 /** Why storing failed, for the warning: full, blocked (private mode, site settings), or else. */
 export function classifyStorageError(e: unknown): { reason: FailureReason; detail: string } {
-  const detail = e instanceof Error || (typeof e === "object" && e !== null && "message" in e) ? String((e as { message: unknown }).message) : String(e);
+  const detail =
+    e instanceof Error || (typeof e === "object" && e !== null && "message" in e)
+      ? String((e as { message: unknown }).message)
+      : String(e);
   if (isQuotaError(e)) return { reason: "quota", detail };
   const name = typeof e === "object" && e !== null ? (e as { name?: unknown }).name : undefined;
-  if (name === "SecurityError" || name === "NotAllowedError" || name === "InvalidStateError") return { reason: "blocked", detail };
+  if (name === "SecurityError" || name === "NotAllowedError" || name === "InvalidStateError")
+    return { reason: "blocked", detail };
   return { reason: "other", detail };
 }
 
@@ -117,7 +123,11 @@ export function openDatabase(idb: IDBFactory, timeoutMs = 3000): Promise<IDBData
 }
 
 export function indexedDbStore(db: IDBDatabase): DraftStore {
-  const run = <T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest, map: (v: unknown) => T): Promise<T> =>
+  const run = <T>(
+    mode: IDBTransactionMode,
+    op: (s: IDBObjectStore) => IDBRequest,
+    map: (v: unknown) => T,
+  ): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       // Everything up to the request happens synchronously, so a save started in `pagehide`
       // reaches the database before the page goes.
@@ -132,8 +142,18 @@ export function indexedDbStore(db: IDBDatabase): DraftStore {
     kind: "indexeddb",
     // (A throw inside the Promise executor, e.g. a closed database, becomes a rejection.)
     get: (key) => run("readonly", (s) => s.get(key), asString),
-    set: (key, value) => run("readwrite", (s) => s.put(value, key), () => undefined),
-    remove: (key) => run("readwrite", (s) => s.delete(key), () => undefined),
+    set: (key, value) =>
+      run(
+        "readwrite",
+        (s) => s.put(value, key),
+        () => undefined,
+      ),
+    remove: (key) =>
+      run(
+        "readwrite",
+        (s) => s.delete(key),
+        () => undefined,
+      ),
   };
 }
 
@@ -151,7 +171,10 @@ export interface OpenedStores {
  * IndexedDB when it opens, else localStorage, else a store that refuses (so that saving fails
  * loudly rather than silently). Never rejects.
  */
-export async function openDraftStores(env: { indexedDB: () => IDBFactory | undefined; localStorage: () => Storage | undefined }): Promise<OpenedStores> {
+export async function openDraftStores(env: {
+  indexedDB: () => IDBFactory | undefined;
+  localStorage: () => Storage | undefined;
+}): Promise<OpenedStores> {
   let local: DraftStore | null = null;
   let localError: unknown = null;
   try {
@@ -166,5 +189,8 @@ export async function openDraftStores(env: { indexedDB: () => IDBFactory | undef
   } catch (e) {
     localError ??= e;
   }
-  return { primary: local ?? unavailableStore(localError ?? new Error("no storage in this browser")), secondary: null };
+  return {
+    primary: local ?? unavailableStore(localError ?? new Error("no storage in this browser")),
+    secondary: null,
+  };
 }

@@ -16,7 +16,11 @@ export interface Election {
 
 export const LOCK_NAME = "stackdraw-draft";
 
-type LockRequest = (name: string, options: LockOptions, callback: (lock: Lock | null) => unknown) => Promise<unknown>;
+type LockRequest = (
+  name: string,
+  options: LockOptions,
+  callback: (lock: Lock | null) => unknown,
+) => Promise<unknown>;
 
 export function webLocksElection(locks: { request: LockRequest }, name = LOCK_NAME): Election {
   let releaseHeld: (() => void) | null = null;

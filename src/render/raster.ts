@@ -8,5 +8,10 @@ export const PNG_LIMITS = { side: 8_192, pixels: 16_000_000 } as const;
 /** The scale to rasterise a `width` × `height` drawing at: `wanted`, or less to stay in the caps. */
 export function pngScale(width: number, height: number, wanted: number): number {
   if (!(width > 0 && height > 0)) return wanted;
-  return Math.min(wanted, PNG_LIMITS.side / width, PNG_LIMITS.side / height, Math.sqrt(PNG_LIMITS.pixels / (width * height)));
+  return Math.min(
+    wanted,
+    PNG_LIMITS.side / width,
+    PNG_LIMITS.side / height,
+    Math.sqrt(PNG_LIMITS.pixels / (width * height)),
+  );
 }

@@ -13,7 +13,13 @@ import type { StackDocument, StackEdge, StackNode } from "../domain/document.ts"
 import { indexDocument, type ManagedBy } from "../domain/diagram.ts";
 import { KIND_DEFS } from "../domain/kinds/catalog.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { LAYOUT, estimateTextWidth, resolveGeometry, stripPlacement, type ResolvedGeometry } from "../domain/layout/index.ts";
+import {
+  LAYOUT,
+  estimateTextWidth,
+  resolveGeometry,
+  stripPlacement,
+  type ResolvedGeometry,
+} from "../domain/layout/index.ts";
 import { problemsByNode, validate, type Problem } from "../domain/rules/index.ts";
 import { displayLabel, keyPropLines } from "../canvas/view-model.ts";
 import { THEMES, type LayerColors, type ThemeColors, type ThemeName } from "./colors.ts";
@@ -49,9 +55,11 @@ export interface RenderResult {
 }
 
 /** Font stacks: the editor's UI face first, then fonts that have Hangul, then the generic. */
-export const FONT_FAMILY = "Pretendard, 'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', system-ui, sans-serif";
+export const FONT_FAMILY =
+  "Pretendard, 'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', system-ui, sans-serif";
 /** Monospace stack for key props, with Hangul-capable fallbacks. */
-export const MONO_FAMILY = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', 'Noto Sans Mono CJK KR', 'Noto Sans KR', monospace";
+export const MONO_FAMILY =
+  "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', 'Noto Sans Mono CJK KR', 'Noto Sans KR', monospace";
 
 // Text metrics of the node view (styles.css: line-height 1.2; kind 10 px bold, +0.5 px spacing).
 const KIND_SIZE = 10;
@@ -103,7 +111,11 @@ function brightness(hex: string, factor: number): string {
 
 let segmenter: Intl.Segmenter | null | undefined;
 function graphemes(text: string): Iterable<string> {
-  if (segmenter === undefined) segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+  if (segmenter === undefined)
+    segmenter =
+      typeof Intl.Segmenter === "function"
+        ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+        : null;
   if (segmenter === null) return Array.from(text);
   const s = segmenter;
   return (function* () {
@@ -171,10 +183,20 @@ function baseline(top: number, size: number): number {
 // Shapes
 
 /** A rectangle with its own radius per corner: top-left, top-right, bottom-right, bottom-left. */
-function roundedPath(x: number, y: number, w: number, h: number, tl: number, tr: number, br: number, bl: number): string {
+function roundedPath(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  tl: number,
+  tr: number,
+  br: number,
+  bl: number,
+): string {
   const c = (r: number) => Math.max(0, Math.min(r, w / 2, h / 2));
   const [a, b, d, e] = [c(tl), c(tr), c(br), c(bl)];
-  const arc = (r: number, ex: number, ey: number) => (r > 0 ? `A${num(r)} ${num(r)} 0 0 1 ${num(ex)} ${num(ey)}` : `L${num(ex)} ${num(ey)}`);
+  const arc = (r: number, ex: number, ey: number) =>
+    r > 0 ? `A${num(r)} ${num(r)} 0 0 1 ${num(ex)} ${num(ey)}` : `L${num(ex)} ${num(ey)}`;
   return (
     `M${num(x + a)} ${num(y)}H${num(x + w - b)}${arc(b, x + w, y + b)}V${num(y + h - d)}${arc(d, x + w - d, y + h)}` +
     `H${num(x + e)}${arc(e, x, y + h - e)}V${num(y + a)}${arc(a, x + a, y)}Z`
@@ -235,7 +257,9 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
   out.push("<g>");
   if (severity !== null) {
     const halo = severity === "error" ? theme.errorBg : theme.warningBg;
-    out.push(`<rect x="${num(x - 1)}" y="${num(y - 1)}" width="${num(w + 2)}" height="${num(h + 2)}" rx="${num(Math.min(radius + 1, (w + 2) / 2, (h + 2) / 2))}" fill="none" ${paint("stroke", halo)} stroke-width="2"/>`);
+    out.push(
+      `<rect x="${num(x - 1)}" y="${num(y - 1)}" width="${num(w + 2)}" height="${num(h + 2)}" rx="${num(Math.min(radius + 1, (w + 2) / 2, (h + 2) / 2))}" fill="none" ${paint("stroke", halo)} stroke-width="2"/>`,
+    );
   }
   const border = severity === "error" ? theme.error : severity === "warning" ? theme.warning : colors.border;
   const bw = Math.max(0, w - BORDER);
@@ -254,12 +278,16 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
     stripH = Math.max(0, Math.min(LAYOUT.bandHeight, h - 2 * BORDER));
     stripTop = y + h - BORDER - stripH;
     const r = radius - BORDER;
-    out.push(`<path d="${roundedPath(ix, stripTop, iw, stripH, 0, 0, r, r)}" ${paint("fill", colors.band)}/>`);
+    out.push(
+      `<path d="${roundedPath(ix, stripTop, iw, stripH, 0, 0, r, r)}" ${paint("fill", colors.band)}/>`,
+    );
   } else if (placement === "header") {
     stripH = Math.max(0, Math.min(LAYOUT.headerHeight, h - 2 * BORDER));
     stripTop = y + BORDER;
     const r = radius - BORDER;
-    out.push(`<path d="${roundedPath(ix, stripTop, iw, stripH, r, r, 0, 0)}" ${paint("fill", colors.band)}/>`);
+    out.push(
+      `<path d="${roundedPath(ix, stripTop, iw, stripH, r, r, 0, 0)}" ${paint("fill", colors.band)}/>`,
+    );
   }
   const mid = stripTop + stripH / 2;
 
@@ -271,7 +299,13 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
     const px = right - pw;
     out.push(
       `<rect x="${num(px)}" y="${num(mid - BADGE_HEIGHT / 2)}" width="${num(pw)}" height="${BADGE_HEIGHT}" rx="${BADGE_HEIGHT / 2}" ${paint("fill", severity === "error" ? theme.error : theme.warning)}/>`,
-      text(px + pw / 2, mid + BADGE_SIZE * 0.35, count, { size: BADGE_SIZE, weight: 700, fill: "#ffffff", cls: "sd-badge", anchor: "middle" }),
+      text(px + pw / 2, mid + BADGE_SIZE * 0.35, count, {
+        size: BADGE_SIZE,
+        weight: 700,
+        fill: "#ffffff",
+        cls: "sd-badge",
+        anchor: "middle",
+      }),
     );
     right = px - GAP;
   }
@@ -281,7 +315,13 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
   const kindText = def.name[lang].toUpperCase();
   const label = cleanText(displayLabel(node, lang));
   const props = keyPropLines(node, lang).map(cleanText);
-  const kindStyle: TextStyle = { size: KIND_SIZE, weight: 700, spacing: KIND_SPACING, fill: colors.border, cls: "sd-kind" };
+  const kindStyle: TextStyle = {
+    size: KIND_SIZE,
+    weight: 700,
+    spacing: KIND_SPACING,
+    fill: colors.border,
+    cls: "sd-kind",
+  };
   const labelStyle: TextStyle = { size: LABEL_SIZE, weight: 600, fill: theme.text, cls: "sd-label" };
   const propStyle: TextStyle = { size: PROP_SIZE, mono: true, fill: theme.muted, cls: "sd-prop" };
 
@@ -349,7 +389,12 @@ interface Pt {
   y: number;
 }
 
-const boxOf = (g: ResolvedGeometry): Box => ({ l: g.absolute.x, t: g.absolute.y, r: g.absolute.x + g.size.width, b: g.absolute.y + g.size.height });
+const boxOf = (g: ResolvedGeometry): Box => ({
+  l: g.absolute.x,
+  t: g.absolute.y,
+  r: g.absolute.x + g.size.width,
+  b: g.absolute.y + g.size.height,
+});
 
 /**
  * The route of an edge and where its label goes: an orthogonal elbow from the side of the source
@@ -365,16 +410,46 @@ function route(s: Box, t: Box, self: boolean): { points: Pt[]; label: Pt } {
   const clear = ARROW_LENGTH;
   if (self) {
     const ox = s.r + 24;
-    return { points: [{ x: s.r, y: scy - 10 }, { x: ox, y: scy - 10 }, { x: ox, y: scy + 10 }, { x: s.r, y: scy + 10 }], label: { x: ox, y: scy } };
+    return {
+      points: [
+        { x: s.r, y: scy - 10 },
+        { x: ox, y: scy - 10 },
+        { x: ox, y: scy + 10 },
+        { x: s.r, y: scy + 10 },
+      ],
+      label: { x: ox, y: scy },
+    };
   }
   const horizontal = (x0: number, x1: number) => {
     const mx = (x0 + x1) / 2;
-    const points = Math.abs(scy - tcy) < 0.5 ? [{ x: x0, y: scy }, { x: x1, y: scy }] : [{ x: x0, y: scy }, { x: mx, y: scy }, { x: mx, y: tcy }, { x: x1, y: tcy }];
+    const points =
+      Math.abs(scy - tcy) < 0.5
+        ? [
+            { x: x0, y: scy },
+            { x: x1, y: scy },
+          ]
+        : [
+            { x: x0, y: scy },
+            { x: mx, y: scy },
+            { x: mx, y: tcy },
+            { x: x1, y: tcy },
+          ];
     return { points, label: { x: mx, y: (scy + tcy) / 2 } };
   };
   const vertical = (y0: number, y1: number) => {
     const my = (y0 + y1) / 2;
-    const points = Math.abs(scx - tcx) < 0.5 ? [{ x: scx, y: y0 }, { x: scx, y: y1 }] : [{ x: scx, y: y0 }, { x: scx, y: my }, { x: tcx, y: my }, { x: tcx, y: y1 }];
+    const points =
+      Math.abs(scx - tcx) < 0.5
+        ? [
+            { x: scx, y: y0 },
+            { x: scx, y: y1 },
+          ]
+        : [
+            { x: scx, y: y0 },
+            { x: scx, y: my },
+            { x: tcx, y: my },
+            { x: tcx, y: y1 },
+          ];
     return { points, label: { x: (scx + tcx) / 2, y: my } };
   };
   if (t.l >= s.r + clear) return horizontal(s.r, t.l);
@@ -386,7 +461,14 @@ function route(s: Box, t: Box, self: boolean): { points: Pt[]; label: Pt } {
   return { points: [a, b], label: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
 }
 
-function drawEdge(out: string[], e: StackEdge, s: ResolvedGeometry, t: ResolvedGeometry, bad: boolean, theme: ThemeColors): void {
+function drawEdge(
+  out: string[],
+  e: StackEdge,
+  s: ResolvedGeometry,
+  t: ResolvedGeometry,
+  bad: boolean,
+  theme: ThemeColors,
+): void {
   const { points, label } = route(boxOf(s), boxOf(t), e.source === e.target);
   const color = bad ? theme.error : theme.edge;
   // Arrowhead along the last segment; the line stops at its base so dashes do not poke through.
@@ -401,17 +483,30 @@ function drawEdge(out: string[], e: StackEdge, s: ResolvedGeometry, t: ResolvedG
   } else dx = 1;
   const base = { x: end.x - dx * ARROW_LENGTH, y: end.y - dy * ARROW_LENGTH };
   const line = len > ARROW_LENGTH ? [...points.slice(0, -1), base] : points;
-  const dash = e.kind === "moves" ? ' stroke-dasharray="2 4"' : e.kind === "pulls" || e.kind === "launched-from" ? ' stroke-dasharray="6 4"' : "";
+  const dash =
+    e.kind === "moves"
+      ? ' stroke-dasharray="2 4"'
+      : e.kind === "pulls" || e.kind === "launched-from"
+        ? ' stroke-dasharray="6 4"'
+        : "";
   const d = line.map((p, i) => `${i === 0 ? "M" : "L"}${num(p.x)} ${num(p.y)}`).join("");
   out.push(`<g class="sd-edge">`);
-  out.push(`<path class="sd-edge-line" d="${d}" fill="none" ${paint("stroke", color)} stroke-width="1.5" stroke-linejoin="round"${dash}/>`);
-  const wing = (sign: number) => `${num(base.x - dy * ARROW_HALF * sign)},${num(base.y + dx * ARROW_HALF * sign)}`;
+  out.push(
+    `<path class="sd-edge-line" d="${d}" fill="none" ${paint("stroke", color)} stroke-width="1.5" stroke-linejoin="round"${dash}/>`,
+  );
+  const wing = (sign: number) =>
+    `${num(base.x - dy * ARROW_HALF * sign)},${num(base.y + dx * ARROW_HALF * sign)}`;
   out.push(`<polygon points="${num(end.x)},${num(end.y)} ${wing(1)} ${wing(-1)}" ${paint("fill", color)}/>`);
 
   // As on the canvas: only the person's own labels; the line style says the kind.
   const raw = e.label;
   if (raw !== undefined && raw !== "") {
-    const edgeStyle: TextStyle = { size: EDGE_LABEL_SIZE, fill: bad ? theme.error : theme.text, cls: "sd-edge-label", anchor: "middle" };
+    const edgeStyle: TextStyle = {
+      size: EDGE_LABEL_SIZE,
+      fill: bad ? theme.error : theme.text,
+      cls: "sd-edge-label",
+      anchor: "middle",
+    };
     const shown = elide(cleanText(raw), edgeStyle, EDGE_LABEL_MAX);
     const tw = textWidth(shown, edgeStyle);
     const lh = EDGE_LABEL_SIZE * LINE + 4;
@@ -440,7 +535,12 @@ export function renderSvg(doc: StackDocument, opts: RenderOptions = {}): RenderR
 
   const geometry = resolveGeometry(doc);
   const index = indexDocument(doc);
-  const problemList: readonly Problem[] = opts.problems === false ? [] : opts.problems === true || opts.problems === undefined ? validate(doc) : opts.problems;
+  const problemList: readonly Problem[] =
+    opts.problems === false
+      ? []
+      : opts.problems === true || opts.problems === undefined
+        ? validate(doc)
+        : opts.problems;
   const byNode = problemsByNode(problemList);
   const badEdges = new Set<string>();
   for (const p of problemList) if (p.edgeId !== undefined) badEdges.add(p.edgeId);

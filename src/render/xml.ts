@@ -35,7 +35,13 @@ export function cleanText(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const ENTITY: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
 
 /**
  * Escapes `text` for XML character data or a quoted attribute value: `& < > " '` become entities,

@@ -5,11 +5,24 @@
 import type { EditorStore } from "./editor.ts";
 import type { ReaderModule } from "../files/on-demand.ts";
 import { presetById } from "../domain/kinds/presets.ts";
-import { addNode, extractSubtrees, insertFragment, mapNodes, mergeBeside, removeNodes } from "../domain/edit.ts";
+import {
+  addNode,
+  extractSubtrees,
+  insertFragment,
+  mapNodes,
+  mergeBeside,
+  removeNodes,
+} from "../domain/edit.ts";
 import { writeDocument } from "../io/write.ts";
 import { translate } from "../i18n/strings.ts";
 import type { StackDocument } from "../domain/document.ts";
-import { arrangeDocument, completeGeometry, leafSize, nextChildSlot, nextRootSlot } from "../domain/geometry.ts";
+import {
+  arrangeDocument,
+  completeGeometry,
+  leafSize,
+  nextChildSlot,
+  nextRootSlot,
+} from "../domain/geometry.ts";
 import { LAYOUT } from "../domain/layout/index.ts";
 import type { TemplateInfo } from "../templates/index.ts";
 import { loadOnDemand, type Loader } from "../files/on-demand.ts";
@@ -29,7 +42,14 @@ export function addPresetInto(store: EditorStore, presetId: string): string | nu
   const label = preset.name[s.lang];
   const size = leafSize(preset.kind, label);
   const position = parentId ? nextChildSlot(s.index, parentId) : nextRootSlot(s.index);
-  const { doc, id } = addNode(s.doc, { kind: preset.kind, parentId, label, props: { ...preset.props }, position, size });
+  const { doc, id } = addNode(s.doc, {
+    kind: preset.kind,
+    parentId,
+    label,
+    props: { ...preset.props },
+    position,
+    size,
+  });
   s.commit(doc);
   // Select it and make sure it is on screen: a new root may land right of the visible canvas.
   s.revealNode(id);
@@ -52,7 +72,12 @@ export function arrange(store: EditorStore): void {
  * Opens a template: replacing the diagram, or beside what is already there. Either way one undo
  * step (unless `undoable: false`, for a template the address brings at startup).
  */
-export function openTemplate(store: EditorStore, tpl: Pick<TemplateInfo, "build">, mode: "replace" | "beside" = "replace", opts?: { undoable?: boolean }): void {
+export function openTemplate(
+  store: EditorStore,
+  tpl: Pick<TemplateInfo, "build">,
+  mode: "replace" | "beside" = "replace",
+  opts?: { undoable?: boolean },
+): void {
   const s = store.getState();
   const doc = tpl.build(s.lang);
   if (mode === "replace" || s.doc.nodes.length === 0) {
@@ -65,7 +90,8 @@ export function openTemplate(store: EditorStore, tpl: Pick<TemplateInfo, "build"
 }
 
 /** The templates load on first use (the gallery, or `?template=` at startup): they are not needed for the first paint. */
-export const loadTemplates: Loader<typeof import("../templates/index.ts")> = () => import("../templates/index.ts");
+export const loadTemplates: Loader<typeof import("../templates/index.ts")> = () =>
+  import("../templates/index.ts");
 
 /**
  * Opens a template by its id (`?template=ID`), loading the templates first. Returns false and
@@ -83,7 +109,15 @@ export async function openTemplateById(
   if (!templates) return false;
   const tpl = templates.templateById(id);
   if (!tpl) {
-    store.getState().setNotice({ kind: "error", text: { en: translate("en", "unknownTemplate", { id }), ko: translate("ko", "unknownTemplate", { id }) } });
+    store
+      .getState()
+      .setNotice({
+        kind: "error",
+        text: {
+          en: translate("en", "unknownTemplate", { id }),
+          ko: translate("ko", "unknownTemplate", { id }),
+        },
+      });
     return false;
   }
   openTemplate(store, tpl, mode, opts);
@@ -94,7 +128,12 @@ export async function openTemplateById(
 export function nudgeSelection(store: EditorStore, dx: number, dy: number): void {
   const s = store.getState();
   const ids = s.selectedNodes;
-  s.commit(mapNodes(s.doc, ids, (n) => ({ ...n, position: { x: (n.position?.x ?? 0) + dx, y: (n.position?.y ?? 0) + dy } })));
+  s.commit(
+    mapNodes(s.doc, ids, (n) => ({
+      ...n,
+      position: { x: (n.position?.x ?? 0) + dx, y: (n.position?.y ?? 0) + dy },
+    })),
+  );
 }
 
 /** What Copy puts on the clipboard: the selected subtrees as a Stackdraw document. */
@@ -132,11 +171,18 @@ function placeFragment(store: EditorStore, fragment: StackDocument, target: stri
  * the selected node, or onto the canvas offset from where it was copied, with fresh ids, as one
  * undo step. Anything else is refused with a message and changes nothing.
  */
-export function pasteText(store: EditorStore, text: string, readDocument: ReaderModule["readDocument"]): boolean {
+export function pasteText(
+  store: EditorStore,
+  text: string,
+  readDocument: ReaderModule["readDocument"],
+): boolean {
   const s = store.getState();
   const read = readDocument(text);
   if (!read.ok || read.document.nodes.length === 0) {
-    s.setNotice({ kind: "error", text: { en: translate("en", "pasteNotStackdraw"), ko: translate("ko", "pasteNotStackdraw") } });
+    s.setNotice({
+      kind: "error",
+      text: { en: translate("en", "pasteNotStackdraw"), ko: translate("ko", "pasteNotStackdraw") },
+    });
     return false;
   }
   const fragment = completeGeometry(read.document);
@@ -158,7 +204,9 @@ export function duplicateSelection(store: EditorStore): void {
     const original = s.index.byId.get(top.id)!;
     const one = extractSubtrees(s.doc, [top.id]);
     const pos = original.position ?? { x: 0, y: 0 };
-    const r = insertFragment(doc, one, original.parentId ?? null, { slots: [{ x: pos.x + PASTE_OFFSET.x, y: pos.y + PASTE_OFFSET.y }] });
+    const r = insertFragment(doc, one, original.parentId ?? null, {
+      slots: [{ x: pos.x + PASTE_OFFSET.x, y: pos.y + PASTE_OFFSET.y }],
+    });
     doc = r.doc;
     made.push(...r.tops);
   }

@@ -162,8 +162,10 @@ export function changedSince(base: DiagramIndex, doc: StackDocument): string[] {
  * began (a drag moves positions only). Panels use them so that they do not re-render on every
  * frame of a drag.
  */
-export const stillDoc = (s: Pick<EditorState, "gestureBase" | "doc">): StackDocument => s.gestureBase ?? s.doc;
-export const stillIndex = (s: Pick<EditorState, "gestureIndex" | "index">): DiagramIndex => s.gestureIndex ?? s.index;
+export const stillDoc = (s: Pick<EditorState, "gestureBase" | "doc">): StackDocument =>
+  s.gestureBase ?? s.doc;
+export const stillIndex = (s: Pick<EditorState, "gestureIndex" | "index">): DiagramIndex =>
+  s.gestureIndex ?? s.index;
 
 /**
  * Whether `doc` has the same layout as `prevDoc` (indexed by `base`): the same nodes with the same
@@ -174,7 +176,8 @@ export function sameLayout(base: DiagramIndex, prevDoc: StackDocument, doc: Stac
   for (const n of doc.nodes) {
     const o = base.byId.get(n.id);
     if (o === n) continue;
-    if (!o || o.position !== n.position || o.size !== n.size || (o.parentId ?? null) !== (n.parentId ?? null)) return false;
+    if (!o || o.position !== n.position || o.size !== n.size || (o.parentId ?? null) !== (n.parentId ?? null))
+      return false;
   }
   return true;
 }
@@ -199,12 +202,14 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       const selectedNodes = get().selectedNodes.filter((id) => derived.index.byId.has(id));
       const selectedEdge = get().selectedEdge;
       const prev = get().gestureBase ?? get().doc;
-      const layoutVersion = base && sameLayout(base, prev, fitted) ? get().layoutVersion : get().layoutVersion + 1;
+      const layoutVersion =
+        base && sameLayout(base, prev, fitted) ? get().layoutVersion : get().layoutVersion + 1;
       return {
         doc: fitted,
         ...derived,
         layoutVersion,
-        selectedNodes: selectedNodes.length === get().selectedNodes.length ? get().selectedNodes : selectedNodes,
+        selectedNodes:
+          selectedNodes.length === get().selectedNodes.length ? get().selectedNodes : selectedNodes,
         selectedEdge: selectedEdge && fitted.edges.some((e) => e.id === selectedEdge) ? selectedEdge : null,
       };
     };
@@ -256,7 +261,8 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         // Mid-gesture only positions move: parents do not grow under the pointer (a child could
         // never be dragged out) and problems, which positions cannot change, are not recomputed.
         // The index is patched with the moved nodes rather than rebuilt (O(N) allocations a frame).
-        if (next !== get().doc) set({ doc: next, index: withMovedNodes(get().index, next.nodes) ?? indexDocument(next) });
+        if (next !== get().doc)
+          set({ doc: next, index: withMovedNodes(get().index, next.nodes) ?? indexDocument(next) });
       },
       endGesture: () => {
         const { gestureBase, gestureIndex, doc, past } = get();
@@ -272,7 +278,8 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         // problems stand, and the index is the gesture's own with the moved nodes swapped in.
         const fitted = gestureIndex ? fitDocument(doc, changedSince(gestureIndex, doc)) : null;
         const moved = fitted && gestureIndex ? withMovedNodes(gestureIndex, fitted.nodes) : null;
-        if (fitted && moved) set({ doc: fitted, index: moved, layoutVersion: get().layoutVersion + 1, ...done, ...history });
+        if (fitted && moved)
+          set({ doc: fitted, index: moved, layoutVersion: get().layoutVersion + 1, ...done, ...history });
         else set({ ...withDoc(doc), ...done, ...history });
       },
       undo: () => {
@@ -289,7 +296,12 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       },
       select: (nodes, edge = null) => {
         const s = get();
-        if (edge === s.selectedEdge && nodes.length === s.selectedNodes.length && nodes.every((n, i) => n === s.selectedNodes[i])) return;
+        if (
+          edge === s.selectedEdge &&
+          nodes.length === s.selectedNodes.length &&
+          nodes.every((n, i) => n === s.selectedNodes[i])
+        )
+          return;
         set({ selectedNodes: nodes, selectedEdge: edge });
       },
       setLang: (lang) => set({ lang }),
@@ -299,7 +311,12 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         const cur = get().dropHint;
         if (
           cur === dropHint ||
-          (cur && dropHint && cur.targetId === dropHint.targetId && cur.ok === dropHint.ok && cur.problem?.rule === dropHint.problem?.rule && cur.refused === dropHint.refused)
+          (cur &&
+            dropHint &&
+            cur.targetId === dropHint.targetId &&
+            cur.ok === dropHint.ok &&
+            cur.problem?.rule === dropHint.problem?.rule &&
+            cur.refused === dropHint.refused)
         )
           return;
         set({ dropHint });
@@ -310,10 +327,15 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       setRenaming: (renaming) => set({ renaming }),
       setViewport: (viewport) => {
         const cur = get().viewport;
-        if (cur === viewport || (cur && viewport && cur.x === viewport.x && cur.y === viewport.y && cur.zoom === viewport.zoom)) return;
+        if (
+          cur === viewport ||
+          (cur && viewport && cur.x === viewport.x && cur.y === viewport.y && cur.zoom === viewport.zoom)
+        )
+          return;
         set({ viewport });
       },
-      revealNode: (id) => set({ reveal: { id, seq: (get().reveal?.seq ?? 0) + 1 }, selectedNodes: [id], selectedEdge: null }),
+      revealNode: (id) =>
+        set({ reveal: { id, seq: (get().reveal?.seq ?? 0) + 1 }, selectedNodes: [id], selectedEdge: null }),
     };
   });
 }

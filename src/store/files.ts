@@ -32,7 +32,12 @@ const both = (key: StringKey, params?: Record<string, string | number>): Localiz
 const SHOWN = 8;
 
 /** Opens a document from bytes: applied whole as one undo step, or refused with its problems. */
-export async function openDocumentBytes(store: EditorStore, bytes: Uint8Array | string, file: string, load: Loader<ReaderModule> = loadReader): Promise<boolean> {
+export async function openDocumentBytes(
+  store: EditorStore,
+  bytes: Uint8Array | string,
+  file: string,
+  load: Loader<ReaderModule> = loadReader,
+): Promise<boolean> {
   const reader = await loadOnDemand(store, load);
   if (!reader) return false;
   const read = reader.readDocument(bytes);
@@ -62,7 +67,10 @@ export async function openFile(store: EditorStore, file: File): Promise<boolean>
 /** Downloads the document as `<title>.stackdraw.json`, with the viewport and overlay in `view`. */
 export function saveDocument(store: EditorStore): void {
   const doc = documentWithView(store.getState());
-  download(new Blob([writeDocument(doc)], { type: "application/json" }), `${fileStem(doc.title)}.stackdraw.json`);
+  download(
+    new Blob([writeDocument(doc)], { type: "application/json" }),
+    `${fileStem(doc.title)}.stackdraw.json`,
+  );
 }
 
 function exportOptions(store: EditorStore): ExportOptions {
@@ -76,7 +84,11 @@ function exportOptions(store: EditorStore): ExportOptions {
  * (view included). The image export loads on first use; when it cannot be loaded, a notice says
  * so and nothing is downloaded.
  */
-export async function exportAs(store: EditorStore, format: "png" | "svg" | "json", load: Loader<ExportModule> = loadExport): Promise<void> {
+export async function exportAs(
+  store: EditorStore,
+  format: "png" | "svg" | "json",
+  load: Loader<ExportModule> = loadExport,
+): Promise<void> {
   const s = store.getState();
   const doc = format === "json" ? documentWithView(s) : s.doc;
   const stem = fileStem(doc.title);
@@ -91,7 +103,12 @@ export async function exportAs(store: EditorStore, format: "png" | "svg" | "json
     if (format === "svg") download(exporter.exportSvg(doc, options), `${stem}.svg`);
     else download(await exporter.exportPng(doc, options, 2), `${stem}.png`);
   } catch (e) {
-    store.getState().setNotice({ kind: "error", text: both("exportFailed", { reason: e instanceof Error ? e.message : String(e) }) });
+    store
+      .getState()
+      .setNotice({
+        kind: "error",
+        text: both("exportFailed", { reason: e instanceof Error ? e.message : String(e) }),
+      });
   }
 }
 
@@ -100,7 +117,11 @@ export async function exportAs(store: EditorStore, format: "png" | "svg" | "json
  * dialog with line:column problems. When the importer cannot be loaded, a notice says so and
  * nothing changes.
  */
-export async function importComposeFile(store: EditorStore, file: File, load: Loader<ComposeModule> = loadCompose): Promise<boolean> {
+export async function importComposeFile(
+  store: EditorStore,
+  file: File,
+  load: Loader<ComposeModule> = loadCompose,
+): Promise<boolean> {
   const [compose, text] = await Promise.all([
     loadOnDemand(store, load),
     file.size > LIMITS.bytes ? " ".repeat(LIMITS.bytes + 1) : file.text(),
@@ -115,7 +136,10 @@ export async function importComposeFile(store: EditorStore, file: File, load: Lo
       file: file.name,
       total: r.errors.length,
       problems: r.errors.slice(0, SHOWN).map((e) => ({
-        where: e.line !== undefined ? `${e.line}:${e.column ?? 1}${e.path && e.path !== "$" ? ` ${e.path}` : ""}` : e.path,
+        where:
+          e.line !== undefined
+            ? `${e.line}:${e.column ?? 1}${e.path && e.path !== "$" ? ` ${e.path}` : ""}`
+            : e.path,
         message: e.message,
       })),
     });
@@ -158,7 +182,12 @@ export async function openShareFragment(
   const s = store.getState();
   const decoded = await decodeShareFragment(hash, LIMITS.bytes);
   if (!decoded.ok) {
-    const key = decoded.reason === "too-long" ? "linkTooLong" : decoded.reason === "too-large" ? "linkTooLarge" : "linkBroken";
+    const key =
+      decoded.reason === "too-long"
+        ? "linkTooLong"
+        : decoded.reason === "too-large"
+          ? "linkTooLarge"
+          : "linkBroken";
     s.setNotice({ kind: "error", text: both(key) });
     return false;
   }

@@ -3,7 +3,14 @@
  * side by side (`L(en, ko)`), and the builder picks one language when the document is built.
  * Node and edge ids never depend on the language.
  */
-import { CURRENT_VERSION, FORMAT, type DocumentView, type StackDocument, type StackEdge, type StackNode } from "../domain/document.ts";
+import {
+  CURRENT_VERSION,
+  FORMAT,
+  type DocumentView,
+  type StackDocument,
+  type StackEdge,
+  type StackNode,
+} from "../domain/document.ts";
 import type { EdgeKind, Kind } from "../domain/kinds/catalog.ts";
 import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { LAYOUT, contentInsets, resolveGeometry } from "../domain/layout/index.ts";
@@ -100,5 +107,8 @@ export function placeRows(
     });
     y += rowH + gap;
   }
-  return { ...doc, nodes: doc.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) };
+  return {
+    ...doc,
+    nodes: doc.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)),
+  };
 }

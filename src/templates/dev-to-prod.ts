@@ -19,21 +19,56 @@ export function buildDevToProd(lang: Lang): StackDocument {
     laptop,
     L("macOS", "macOS"),
     { family: "bsd", distro: "macOS" },
-    L("macOS is BSD-family; Docker needs a Linux kernel, so Docker Desktop runs one in a VM.", "macOS는 BSD 계열이다. 도커는 리눅스 커널이 필요하므로 Docker Desktop이 VM 안에서 리눅스를 실행한다."),
+    L(
+      "macOS is BSD-family; Docker needs a Linux kernel, so Docker Desktop runs one in a VM.",
+      "macOS는 BSD 계열이다. 도커는 리눅스 커널이 필요하므로 Docker Desktop이 VM 안에서 리눅스를 실행한다.",
+    ),
   );
-  const hv = b.node("laptop-hypervisor", "hypervisor", macos, L("Docker Desktop (type 2)", "Docker Desktop (타입 2)"), {
-    hypervisorType: "type2",
-    product: "Docker Desktop",
-  });
+  const hv = b.node(
+    "laptop-hypervisor",
+    "hypervisor",
+    macos,
+    L("Docker Desktop (type 2)", "Docker Desktop (타입 2)"),
+    {
+      hypervisorType: "type2",
+      product: "Docker Desktop",
+    },
+  );
   const vm = b.node("laptop-vm", "vm", hv, L("Docker Desktop VM", "Docker Desktop VM"));
   const linux = b.node("laptop-linux", "kernel", vm, L("Linux", "리눅스"), { family: "linux" });
-  const devDocker = b.node("laptop-docker", "container-engine", linux, L("Docker Engine", "Docker Engine"), { product: "docker" });
-  const dev = b.node("dev-app", "container", devDocker, L("app:1.0", "app:1.0"), { image: "app:1.0", ports: [{ host: 8080, container: 8080 }] }, L("Development: the developer builds and runs app:1.0.", "개발 환경: 개발자가 app:1.0을 만들고 실행한다."));
+  const devDocker = b.node("laptop-docker", "container-engine", linux, L("Docker Engine", "Docker Engine"), {
+    product: "docker",
+  });
+  const dev = b.node(
+    "dev-app",
+    "container",
+    devDocker,
+    L("app:1.0", "app:1.0"),
+    { image: "app:1.0", ports: [{ host: 8080, container: 8080 }] },
+    L(
+      "Development: the developer builds and runs app:1.0.",
+      "개발 환경: 개발자가 app:1.0을 만들고 실행한다.",
+    ),
+  );
 
-  const server = b.node("prod-server", "physical-host", null, L("Production server", "운영 서버"), { arch: "x86_64" });
-  const ubuntu = b.node("prod-ubuntu", "kernel", server, L("Ubuntu", "Ubuntu"), { family: "linux", distro: "Ubuntu" });
-  const prodDocker = b.node("prod-docker", "container-engine", ubuntu, L("Docker Engine", "Docker Engine"), { product: "docker" });
-  const prod = b.node("prod-app", "container", prodDocker, L("app:1.0", "app:1.0"), { image: "app:1.0", ports: [{ host: 80, container: 8080 }] }, moves);
+  const server = b.node("prod-server", "physical-host", null, L("Production server", "운영 서버"), {
+    arch: "x86_64",
+  });
+  const ubuntu = b.node("prod-ubuntu", "kernel", server, L("Ubuntu", "Ubuntu"), {
+    family: "linux",
+    distro: "Ubuntu",
+  });
+  const prodDocker = b.node("prod-docker", "container-engine", ubuntu, L("Docker Engine", "Docker Engine"), {
+    product: "docker",
+  });
+  const prod = b.node(
+    "prod-app",
+    "container",
+    prodDocker,
+    L("app:1.0", "app:1.0"),
+    { image: "app:1.0", ports: [{ host: 80, container: 8080 }] },
+    moves,
+  );
 
   b.edge("e-moves", "moves", dev, prod, L("same image", "같은 이미지"));
   return b.build(L("Containers move freely", "자유로이 옮길 수 있는 컨테이너"));

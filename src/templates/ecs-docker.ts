@@ -25,7 +25,10 @@ export function buildEcsDocker(lang: Lang): StackDocument {
   const provider = { managedBy: "provider" } as const;
   const user = { managedBy: "user" } as const;
 
-  const cloud = b.node("aws", "cloud", null, L("AWS Cloud", "AWS 클라우드"), { provider: "aws", ...provider });
+  const cloud = b.node("aws", "cloud", null, L("AWS Cloud", "AWS 클라우드"), {
+    provider: "aws",
+    ...provider,
+  });
 
   // 1. Docker on EC2: the whole stack from hardware up.
   const col1 = b.node(
@@ -45,7 +48,10 @@ export function buildEcsDocker(lang: Lang): StackDocument {
     col1,
     L("AWS physical server", "AWS 물리 서버"),
     { arch: "x86_64", ...provider },
-    L("The physical servers in AWS's data centres: AWS runs them.", "AWS 데이터 센터의 물리 서버: AWS가 운영합니다."),
+    L(
+      "The physical servers in AWS's data centres: AWS runs them.",
+      "AWS 데이터 센터의 물리 서버: AWS가 운영합니다.",
+    ),
   );
   const nitro = b.node(
     "ec2-nitro",
@@ -69,7 +75,10 @@ export function buildEcsDocker(lang: Lang): StackDocument {
       "EC2 인스턴스는 컨테이너와 비슷해 보이지만 가상 머신이며 AMI라는 이미지로부터 생성한다. 인스턴스부터 위는 모두 사용자가 관리한다.",
     ),
   );
-  const k1 = b.node("ec2-kernel", "kernel", ec2, L("Amazon Linux", "Amazon Linux"), { family: "linux", distro: "Amazon Linux" });
+  const k1 = b.node("ec2-kernel", "kernel", ec2, L("Amazon Linux", "Amazon Linux"), {
+    family: "linux",
+    distro: "Amazon Linux",
+  });
   const d1 = b.node(
     "ec2-docker",
     "container-engine",
@@ -78,7 +87,10 @@ export function buildEcsDocker(lang: Lang): StackDocument {
     { product: "docker" },
     L("The user installs Docker on the instance.", "사용자가 인스턴스에 도커를 설치한다."),
   );
-  b.node("ec2-web", "container", d1, L("web (nginx)", "웹 (nginx)"), { image: "nginx:1.27", ports: [{ host: 80, container: 80 }] });
+  b.node("ec2-web", "container", d1, L("web (nginx)", "웹 (nginx)"), {
+    image: "nginx:1.27",
+    ports: [{ host: 80, container: 80 }],
+  });
   b.node("ec2-app", "container", d1, L("app", "앱"), { image: "app:1.0" });
 
   // 2. ECS, EC2 launch type: the user still launches and runs the container instances.
@@ -105,16 +117,25 @@ export function buildEcsDocker(lang: Lang): StackDocument {
       "EC2 시작 유형에서는 인스턴스를 여전히 사용자가 만들고 관리한다.",
     ),
   );
-  const k2 = b.node("ecs-ec2-kernel", "kernel", ci, L("Amazon Linux", "Amazon Linux"), { family: "linux", distro: "Amazon Linux" });
+  const k2 = b.node("ecs-ec2-kernel", "kernel", ci, L("Amazon Linux", "Amazon Linux"), {
+    family: "linux",
+    distro: "Amazon Linux",
+  });
   const d2 = b.node(
     "ecs-ec2-docker",
     "container-engine",
     k2,
     L("Docker Engine + ECS agent", "Docker Engine + ECS 에이전트"),
     { product: "docker" },
-    L("The ECS agent on each instance starts the tasks ECS places there.", "각 인스턴스의 ECS 에이전트가 ECS가 배치한 태스크를 실행한다."),
+    L(
+      "The ECS agent on each instance starts the tasks ECS places there.",
+      "각 인스턴스의 ECS 에이전트가 ECS가 배치한 태스크를 실행한다.",
+    ),
   );
-  const t2 = b.node("ecs-ec2-task", "ecs-task", d2, L("Task web:1", "태스크 web:1"), { taskDefinition: "web:1", ...user });
+  const t2 = b.node("ecs-ec2-task", "ecs-task", d2, L("Task web:1", "태스크 web:1"), {
+    taskDefinition: "web:1",
+    ...user,
+  });
   b.node("ecs-ec2-web", "container", t2, L("web (nginx)", "웹 (nginx)"), { image: "nginx:1.27" });
   b.node("ecs-ec2-app", "container", t2, L("app", "앱"), { image: "app:1.0" });
 
@@ -125,16 +146,29 @@ export function buildEcsDocker(lang: Lang): StackDocument {
     cloud,
     L("ECS on Fargate", "Fargate 위의 ECS"),
     provider,
-    L("AWS manages most of ECS; the user focuses on the application.", "ECS는 AWS가 대부분 자동 관리하고, 사용자는 애플리케이션 관리에 집중한다."),
+    L(
+      "AWS manages most of ECS; the user focuses on the application.",
+      "ECS는 AWS가 대부분 자동 관리하고, 사용자는 애플리케이션 관리에 집중한다.",
+    ),
   );
-  const fg = b.node("fargate", "fargate", ecsFg, L("Fargate (serverless)", "Fargate (서버리스)"), provider, ECS_QUOTE);
+  const fg = b.node(
+    "fargate",
+    "fargate",
+    ecsFg,
+    L("Fargate (serverless)", "Fargate (서버리스)"),
+    provider,
+    ECS_QUOTE,
+  );
   const t3 = b.node(
     "fargate-task",
     "ecs-task",
     fg,
     L("Task app:1", "태스크 app:1"),
     { taskDefinition: "app:1", ...user },
-    L("The user only defines the task: which images to run and how.", "사용자는 태스크(어떤 이미지를 어떻게 실행할지)만 정의한다."),
+    L(
+      "The user only defines the task: which images to run and how.",
+      "사용자는 태스크(어떤 이미지를 어떻게 실행할지)만 정의한다.",
+    ),
   );
   b.node("fargate-app", "container", t3, L("app", "앱"), { image: "app:1.0" });
 
@@ -153,7 +187,10 @@ export function buildEcsDocker(lang: Lang): StackDocument {
     null,
     L("AMI (Amazon Linux)", "AMI (Amazon Linux)"),
     { imageType: "ami", ref: "ami-0abcdef1234567890" },
-    L("Instances are created from an image called an AMI, so deploying them resembles Docker.", "인스턴스는 AMI라는 이미지로부터 생성하므로 배포 방법이 도커와 비슷하다."),
+    L(
+      "Instances are created from an image called an AMI, so deploying them resembles Docker.",
+      "인스턴스는 AMI라는 이미지로부터 생성하므로 배포 방법이 도커와 비슷하다.",
+    ),
   );
 
   b.edge("e-ec2-ami", "launched-from", ec2, ami);

@@ -10,7 +10,10 @@ export function buildEcsVsEks(lang: Lang): StackDocument {
   const b = new TemplateBuilder(lang);
   const provider = { managedBy: "provider" } as const;
   const user = { managedBy: "user" } as const;
-  const cloud = b.node("aws", "cloud", null, L("AWS Cloud", "AWS 클라우드"), { provider: "aws", ...provider });
+  const cloud = b.node("aws", "cloud", null, L("AWS Cloud", "AWS 클라우드"), {
+    provider: "aws",
+    ...provider,
+  });
 
   // ECS on Fargate.
   const ecs = b.node(
@@ -30,11 +33,26 @@ export function buildEcsVsEks(lang: Lang): StackDocument {
     ecs,
     L("Fargate (serverless)", "Fargate (서버리스)"),
     provider,
-    L("ECS scales very flexibly and supports serverless through Fargate.", "ECS는 매우 유연하며 Fargate를 통해 서버리스도 지원한다."),
+    L(
+      "ECS scales very flexibly and supports serverless through Fargate.",
+      "ECS는 매우 유연하며 Fargate를 통해 서버리스도 지원한다.",
+    ),
   );
   const tasks = [
-    { id: "ecs-task-web", label: L("Task web", "태스크 web"), def: "web:1", c: L("web (nginx)", "웹 (nginx)"), image: "nginx:1.27" },
-    { id: "ecs-task-app", label: L("Task app", "태스크 app"), def: "app:1", c: L("app", "앱"), image: "app:1.0" },
+    {
+      id: "ecs-task-web",
+      label: L("Task web", "태스크 web"),
+      def: "web:1",
+      c: L("web (nginx)", "웹 (nginx)"),
+      image: "nginx:1.27",
+    },
+    {
+      id: "ecs-task-app",
+      label: L("Task app", "태스크 app"),
+      def: "app:1",
+      c: L("app", "앱"),
+      image: "app:1.0",
+    },
   ];
   for (const t of tasks) {
     const task = b.node(t.id, "ecs-task", fg, t.label, { taskDefinition: t.def, ...user });
@@ -71,12 +89,28 @@ export function buildEcsVsEks(lang: Lang): StackDocument {
       { product: "EC2", ...user },
       L("The user manages the worker nodes.", "워커 노드는 사용자가 관리한다."),
     );
-    const k = b.node(`worker${n}-kernel`, "kernel", node, L("Amazon Linux", "Amazon Linux"), { family: "linux", distro: "Amazon Linux" });
-    const cd = b.node(`worker${n}-containerd`, "container-engine", k, L("containerd", "containerd"), { product: "containerd" });
-    const pod = b.node(`worker${n}-pod`, "pod", cd, L(`Pod ${n === 1 ? "web" : "app"}`, `파드 ${n === 1 ? "web" : "app"}`));
-    b.node(`worker${n}-container`, "container", pod, n === 1 ? L("web (nginx)", "웹 (nginx)") : L("app", "앱"), {
-      image: n === 1 ? "nginx:1.27" : "app:1.0",
+    const k = b.node(`worker${n}-kernel`, "kernel", node, L("Amazon Linux", "Amazon Linux"), {
+      family: "linux",
+      distro: "Amazon Linux",
     });
+    const cd = b.node(`worker${n}-containerd`, "container-engine", k, L("containerd", "containerd"), {
+      product: "containerd",
+    });
+    const pod = b.node(
+      `worker${n}-pod`,
+      "pod",
+      cd,
+      L(`Pod ${n === 1 ? "web" : "app"}`, `파드 ${n === 1 ? "web" : "app"}`),
+    );
+    b.node(
+      `worker${n}-container`,
+      "container",
+      pod,
+      n === 1 ? L("web (nginx)", "웹 (nginx)") : L("app", "앱"),
+      {
+        image: n === 1 ? "nginx:1.27" : "app:1.0",
+      },
+    );
   }
 
   const ecr = b.node("ecr", "registry", null, L("Amazon ECR", "Amazon ECR"), { product: "ECR" });

@@ -31,7 +31,14 @@ export function buildServerOsFamilies(lang: Lang): StackDocument {
   const addServers = (group: string, distros: readonly Distro[]) => {
     for (const d of distros) {
       const host = b.node(`${d.id}-server`, "physical-host", group, server, { arch: "x86_64" });
-      b.node(d.id, "kernel", host, d.label ?? L(d.distro, d.distro), { family: d.family, distro: d.distro }, d.notes);
+      b.node(
+        d.id,
+        "kernel",
+        host,
+        d.label ?? L(d.distro, d.distro),
+        { family: d.family, distro: d.distro },
+        d.notes,
+      );
     }
   };
 
@@ -41,7 +48,10 @@ export function buildServerOsFamilies(lang: Lang): StackDocument {
     null,
     L("Windows family", "윈도우 계열"),
     {},
-    L("Windows has server editions too, but a small share.", "윈도우도 서버용 버전이 따로 있지만 점유율이 낮다."),
+    L(
+      "Windows has server editions too, but a small share.",
+      "윈도우도 서버용 버전이 따로 있지만 점유율이 낮다.",
+    ),
   );
   addServers(windows, [{ id: "windows-server", distro: "Windows Server", family: "windows" }]);
 
@@ -96,7 +106,15 @@ export function buildServerOsFamilies(lang: Lang): StackDocument {
   let doc = b.build(L("Server operating systems", "서버 운영체제"));
   const hostsOf = (ds: readonly Distro[]) => ds.map((d) => `${d.id}-server`);
   doc = placeRows(doc, linux, linuxRows.map(hostsOf));
-  doc = placeRows(doc, bsd, hostsOf(bsdList).map((id) => [id]));
-  doc = placeRows(doc, solaris, hostsOf(solarisList).map((id) => [id]));
+  doc = placeRows(
+    doc,
+    bsd,
+    hostsOf(bsdList).map((id) => [id]),
+  );
+  doc = placeRows(
+    doc,
+    solaris,
+    hostsOf(solarisList).map((id) => [id]),
+  );
   return doc;
 }

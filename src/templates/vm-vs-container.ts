@@ -34,9 +34,33 @@ export function buildVmVsContainer(lang: Lang): StackDocument {
     L("Examples: VMware, VirtualBox, Hyper-V.", "예시: VMware, VirtualBox, Hyper-V 등."),
   );
   const vms = [
-    { n: 1, family: "linux", distro: "Ubuntu", app: L("nginx (web)", "nginx (웹)"), role: "web", product: "nginx", port: 80 },
-    { n: 2, family: "windows", distro: "Windows Server", app: L("IIS (web)", "IIS (웹)"), role: "web", product: "IIS", port: 80 },
-    { n: 3, family: "linux", distro: "CentOS", app: L("PostgreSQL (DB)", "PostgreSQL (DB)"), role: "db", product: "PostgreSQL", port: 5432 },
+    {
+      n: 1,
+      family: "linux",
+      distro: "Ubuntu",
+      app: L("nginx (web)", "nginx (웹)"),
+      role: "web",
+      product: "nginx",
+      port: 80,
+    },
+    {
+      n: 2,
+      family: "windows",
+      distro: "Windows Server",
+      app: L("IIS (web)", "IIS (웹)"),
+      role: "web",
+      product: "IIS",
+      port: 80,
+    },
+    {
+      n: 3,
+      family: "linux",
+      distro: "CentOS",
+      app: L("PostgreSQL (DB)", "PostgreSQL (DB)"),
+      role: "db",
+      product: "PostgreSQL",
+      port: 5432,
+    },
   ] as const;
   for (const v of vms) {
     const vm = b.node(
@@ -52,8 +76,15 @@ export function buildVmVsContainer(lang: Lang): StackDocument {
           )
         : undefined,
     );
-    const k = b.node(`vm-side-kernel${v.n}`, "kernel", vm, L(v.distro, v.distro), { family: v.family, distro: v.distro });
-    b.node(`vm-side-app${v.n}`, "server-app", k, v.app, { role: v.role, product: v.product, ports: [v.port] });
+    const k = b.node(`vm-side-kernel${v.n}`, "kernel", vm, L(v.distro, v.distro), {
+      family: v.family,
+      distro: v.distro,
+    });
+    b.node(`vm-side-app${v.n}`, "server-app", k, v.app, {
+      role: v.role,
+      product: v.product,
+      ports: [v.port],
+    });
   }
 
   // Right: containers.
@@ -90,9 +121,18 @@ export function buildVmVsContainer(lang: Lang): StackDocument {
       "컨테이너는 가벼워서 VM보다 훨씬 많이 한 호스트에서 실행할 수 있고, 몇 초 만에 시작하고 종료된다.",
     ),
   );
-  b.node("container-side-c1", "container", docker, L("nginx (web)", "nginx (웹)"), { image: "nginx:1.27", ports: [{ host: 80, container: 80 }] });
-  b.node("container-side-c2", "container", docker, L("app (Node.js)", "앱 (Node.js)"), { image: "node:22", ports: [{ container: 3000 }] });
-  b.node("container-side-c3", "container", docker, L("PostgreSQL (DB)", "PostgreSQL (DB)"), { image: "postgres:17", ports: [{ container: 5432 }] });
+  b.node("container-side-c1", "container", docker, L("nginx (web)", "nginx (웹)"), {
+    image: "nginx:1.27",
+    ports: [{ host: 80, container: 80 }],
+  });
+  b.node("container-side-c2", "container", docker, L("app (Node.js)", "앱 (Node.js)"), {
+    image: "node:22",
+    ports: [{ container: 3000 }],
+  });
+  b.node("container-side-c3", "container", docker, L("PostgreSQL (DB)", "PostgreSQL (DB)"), {
+    image: "postgres:17",
+    ports: [{ container: 5432 }],
+  });
 
   const doc = b.build(L("Virtualization vs containers", "가상화 vs 컨테이너"));
   return placeRows(doc, null, [["vm-side-host", "container-side-host"]], 24);

@@ -10,10 +10,37 @@ const doc: StackDocument = {
   version: 1,
   nodes: [
     // Children listed before parents on purpose.
-    { id: "web", kind: "container", parentId: "docker", props: { image: "nginx", ports: [{ host: 8080, container: 80 }], custom: { keep: true } }, position: { x: 12, y: 12 }, size: { width: 160, height: 64 } },
-    { id: "docker", kind: "container-engine", parentId: "linux", position: { x: 12, y: 12 }, size: { width: 200, height: 140 } },
-    { id: "linux", kind: "kernel", parentId: "host", label: "Ubuntu", props: { distro: "Ubuntu" }, position: { x: 12, y: 12 }, size: { width: 240, height: 220 } },
-    { id: "host", kind: "physical-host", label: "Server", position: { x: 40, y: 30 }, size: { width: 280, height: 300 } },
+    {
+      id: "web",
+      kind: "container",
+      parentId: "docker",
+      props: { image: "nginx", ports: [{ host: 8080, container: 80 }], custom: { keep: true } },
+      position: { x: 12, y: 12 },
+      size: { width: 160, height: 64 },
+    },
+    {
+      id: "docker",
+      kind: "container-engine",
+      parentId: "linux",
+      position: { x: 12, y: 12 },
+      size: { width: 200, height: 140 },
+    },
+    {
+      id: "linux",
+      kind: "kernel",
+      parentId: "host",
+      label: "Ubuntu",
+      props: { distro: "Ubuntu" },
+      position: { x: 12, y: 12 },
+      size: { width: 240, height: 220 },
+    },
+    {
+      id: "host",
+      kind: "physical-host",
+      label: "Server",
+      position: { x: 40, y: 30 },
+      size: { width: 280, height: 300 },
+    },
     { id: "__proto__", kind: "group", position: { x: 500, y: 0 }, size: { width: 200, height: 100 } },
   ],
   edges: [{ id: "e1", kind: "network", source: "web", target: "__proto__" }],
@@ -75,7 +102,10 @@ describe("document ↔ React Flow adapter", () => {
     const windows = updateNode(doc, "web", { props: { os: "windows" } });
     const d2 = derive(windows, d1.nodeProblems);
     const second = adapter.nodes(d2.index, d2.nodeProblems, view({ selected: new Set(["host"]) }));
-    const changed = second.filter((n) => n !== first.find((x) => x.id === n.id)).map((n) => n.id).sort();
+    const changed = second
+      .filter((n) => n !== first.find((x) => x.id === n.id))
+      .map((n) => n.id)
+      .sort();
     // web: its props and problems; linux: named by container/kernel-mismatch; host: selected.
     expect(changed).toEqual(["host", "linux", "web"]);
   });

@@ -3,7 +3,10 @@
 class ResizeObserverNow {
   constructor(private cb: ResizeObserverCallback) {}
   observe(target: Element) {
-    this.cb([{ target, contentRect: { width: 200, height: 100 } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+    this.cb(
+      [{ target, contentRect: { width: 200, height: 100 } } as unknown as ResizeObserverEntry],
+      this as unknown as ResizeObserver,
+    );
   }
   unobserve() {}
   disconnect() {}
@@ -20,9 +23,29 @@ export function installFlowDomShims() {
   g.ResizeObserver ??= ResizeObserverNow;
   g.DOMMatrixReadOnly ??= DOMMatrixReadOnlyStub;
   Object.defineProperties(HTMLElement.prototype, {
-    offsetHeight: { configurable: true, get() { return parseFloat((this as HTMLElement).style.height) || 100; } },
-    offsetWidth: { configurable: true, get() { return parseFloat((this as HTMLElement).style.width) || 200; } },
+    offsetHeight: {
+      configurable: true,
+      get() {
+        return parseFloat((this as HTMLElement).style.height) || 100;
+      },
+    },
+    offsetWidth: {
+      configurable: true,
+      get() {
+        return parseFloat((this as HTMLElement).style.width) || 200;
+      },
+    },
   });
-  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
-  window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, onchange: null, addListener() {}, removeListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;
+  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
+    ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+  window.matchMedia ??= ((q: string) => ({
+    matches: false,
+    media: q,
+    addEventListener() {},
+    removeEventListener() {},
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
 }

@@ -24,7 +24,15 @@ beforeAll(() => {
 const stack = (): StackDocument => ({
   format: "stackdraw",
   version: 1,
-  nodes: [{ id: "host", kind: "physical-host", label: "Server", position: { x: 0, y: 0 }, size: { width: 400, height: 300 } }],
+  nodes: [
+    {
+      id: "host",
+      kind: "physical-host",
+      label: "Server",
+      position: { x: 0, y: 0 },
+      size: { width: 400, height: 300 },
+    },
+  ],
   edges: [],
 });
 

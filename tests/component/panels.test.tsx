@@ -13,10 +13,39 @@ const stack = (): StackDocument => ({
   format: "stackdraw",
   version: 1,
   nodes: [
-    { id: "host", kind: "physical-host", label: "Server", position: { x: 0, y: 0 }, size: { width: 400, height: 300 } },
-    { id: "linux", kind: "kernel", parentId: "host", label: "Ubuntu", props: { family: "linux", distro: "Ubuntu" }, position: { x: 12, y: 12 }, size: { width: 360, height: 220 } },
-    { id: "docker", kind: "container-engine", parentId: "linux", label: "Docker Engine", position: { x: 12, y: 12 }, size: { width: 320, height: 140 } },
-    { id: "web", kind: "container", parentId: "docker", label: "web", props: { image: "nginx:1.27", os: "windows" }, position: { x: 12, y: 12 }, size: { width: 160, height: 64 } },
+    {
+      id: "host",
+      kind: "physical-host",
+      label: "Server",
+      position: { x: 0, y: 0 },
+      size: { width: 400, height: 300 },
+    },
+    {
+      id: "linux",
+      kind: "kernel",
+      parentId: "host",
+      label: "Ubuntu",
+      props: { family: "linux", distro: "Ubuntu" },
+      position: { x: 12, y: 12 },
+      size: { width: 360, height: 220 },
+    },
+    {
+      id: "docker",
+      kind: "container-engine",
+      parentId: "linux",
+      label: "Docker Engine",
+      position: { x: 12, y: 12 },
+      size: { width: 320, height: 140 },
+    },
+    {
+      id: "web",
+      kind: "container",
+      parentId: "docker",
+      label: "web",
+      props: { image: "nginx:1.27", os: "windows" },
+      position: { x: 12, y: 12 },
+      size: { width: 160, height: 64 },
+    },
   ],
   edges: [],
 });
@@ -46,7 +75,9 @@ describe("Problems panel", () => {
     const doc = stack();
     doc.nodes[3]!.props = { image: "nginx:1.27" };
     setup(doc);
-    expect(within(screen.getByRole("region", { name: "Problems" })).getByText(/No problems/)).toBeInTheDocument();
+    expect(
+      within(screen.getByRole("region", { name: "Problems" })).getByText(/No problems/),
+    ).toBeInTheDocument();
     expect(within(screen.getByRole("toolbar")).getByText("0 errors")).toBeInTheDocument();
   });
 });
@@ -57,7 +88,9 @@ describe("Inspector", () => {
     store.getState().select(["web"]);
     const insp = await screen.findByRole("complementary", { name: "Inspector" });
     // The inspector follows a selection at low priority (after the canvas has shown it).
-    expect(await within(insp).findByText("web → Docker Engine → Ubuntu (Linux kernel) → Server")).toBeInTheDocument();
+    expect(
+      await within(insp).findByText("web → Docker Engine → Ubuntu (Linux kernel) → Server"),
+    ).toBeInTheDocument();
     expect(within(insp).getByText("The only container on this kernel.")).toBeInTheDocument();
     await user.selectOptions(within(insp).getByLabelText("Image OS"), "linux");
     expect(store.getState().doc.nodes.find((n) => n.id === "web")!.props!.os).toBe("linux");
@@ -86,7 +119,9 @@ describe("Inspector", () => {
     const host = within(insp).getByLabelText("Host port 1");
     fireEvent.change(host, { target: { value: "8080" } });
     fireEvent.blur(host);
-    expect(store.getState().doc.nodes.find((n) => n.id === "web")!.props!.ports).toEqual([{ container: 80, host: 8080 }]);
+    expect(store.getState().doc.nodes.find((n) => n.id === "web")!.props!.ports).toEqual([
+      { container: 80, host: 8080 },
+    ]);
   });
 });
 
@@ -95,7 +130,11 @@ describe("Palette", () => {
     const { store, user } = setup();
     const pal = screen.getByRole("complementary", { name: "Palette" });
     await user.type(within(pal).getByRole("searchbox", { name: "Search presets" }), "ubun");
-    expect(within(pal).getAllByRole("button").map((b) => b.textContent)).toEqual(["Ubuntu"]);
+    expect(
+      within(pal)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["Ubuntu"]);
     await user.clear(within(pal).getByRole("searchbox"));
     await user.type(within(pal).getByRole("searchbox"), "컨테이너");
     expect(within(pal).getByRole("button", { name: "Container" })).toBeInTheDocument();

@@ -7,7 +7,11 @@ import { documentOf, node, open, palette } from "./helpers.ts";
 // key where IndexedDB is unavailable; an older localStorage draft is read when IndexedDB has none.
 const KEY = "stackdraw.draft";
 
-const addServer = (page: Page) => palette(page).getByRole("button", { name: /^(Physical server|물리 서버)$/ }).first().click();
+const addServer = (page: Page) =>
+  palette(page)
+    .getByRole("button", { name: /^(Physical server|물리 서버)$/ })
+    .first()
+    .click();
 const server = (page: Page) => node(page, /^(Physical server|물리 서버): /);
 
 function idbGet(page: Page, key = KEY): Promise<string | null> {
@@ -67,7 +71,9 @@ async function downloadedText(page: Page, click: () => Promise<void>): Promise<s
   return readFileSync((await (await download).path())!, "utf8");
 }
 
-test("an edit survives a reload 100 ms later, and the restored draft is not an undo step", async ({ page }) => {
+test("an edit survives a reload 100 ms later, and the restored draft is not an undo step", async ({
+  page,
+}) => {
   const errors = await open(page);
   await addServer(page);
   await expect(server(page)).toHaveCount(1);
@@ -75,13 +81,22 @@ test("an edit survives a reload 100 ms later, and the restored draft is not an u
   await page.reload();
   await expect(server(page)).toHaveCount(1);
   expect((await documentOf(page)).nodes).toHaveLength(1);
-  expect(await page.evaluate(() => (window as unknown as { __stackdraw: { getState: () => { past: unknown[] } } }).__stackdraw.getState().past.length)).toBe(0);
+  expect(
+    await page.evaluate(
+      () =>
+        (window as unknown as { __stackdraw: { getState: () => { past: unknown[] } } }).__stackdraw.getState()
+          .past.length,
+    ),
+  ).toBe(0);
   await expect(page.getByRole("alert")).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
-test("corrupt saved data: a warning with a download of the exact bytes, and nothing is written over it", async ({ page }) => {
-  const seed = '{"stackdraw-draft":1,"document":"{\\"format\\":\\"stackdraw\\",\\"version\\":1,\\"nodes\\":[{\\"id\\":';
+test("corrupt saved data: a warning with a download of the exact bytes, and nothing is written over it", async ({
+  page,
+}) => {
+  const seed =
+    '{"stackdraw-draft":1,"document":"{\\"format\\":\\"stackdraw\\",\\"version\\":1,\\"nodes\\":[{\\"id\\":';
   // Seeded once, before the app runs, where a draft saved without IndexedDB would be.
   await page.addInitScript(
     ([key, seed]) => {
@@ -92,7 +107,11 @@ test("corrupt saved data: a warning with a download of the exact bytes, and noth
   await open(page);
   const warning = page.getByRole("alert").filter({ hasText: "cannot be read" });
   await expect(warning).toBeVisible();
-  expect(await downloadedText(page, () => warning.getByRole("button", { name: "Download the saved data" }).click())).toBe(seed);
+  expect(
+    await downloadedText(page, () =>
+      warning.getByRole("button", { name: "Download the saved data" }).click(),
+    ),
+  ).toBe(seed);
 
   // Editing, hiding and reloading never write over it.
   await addServer(page);
@@ -101,28 +120,41 @@ test("corrupt saved data: a warning with a download of the exact bytes, and noth
   await expect(page.getByRole("alert").filter({ hasText: "cannot be read" })).toBeVisible();
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(seed);
   expect(await idbGet(page)).toBeNull();
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("stackdraw.draft")))).toEqual([KEY]);
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("stackdraw.draft"))),
+  ).toEqual([KEY]);
 
   // Keeping it aside copies it to its own key; only then does autosave write again.
   await page.getByRole("button", { name: "Keep it aside and start saving again" }).click();
   await expect(page.getByRole("alert")).toHaveCount(0);
-  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("stackdraw.draft.unreadable.")));
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("stackdraw.draft.unreadable.")),
+  );
   expect(aside).toHaveLength(1);
   expect(await page.evaluate((k) => localStorage.getItem(k), aside[0]!)).toBe(seed);
   await addServer(page);
   await expect.poll(() => savedNodes(page)).toBe(1);
 });
 
-test("newer-version saved data (in Korean): kept, offered for download, never overwritten", async ({ page }) => {
+test("newer-version saved data (in Korean): kept, offered for download, never overwritten", async ({
+  page,
+}) => {
   const newer = `${JSON.stringify({ format: "stackdraw", version: 99, nodes: [{ id: "a", kind: "quantum-host" }], edges: [] }, null, 2)}\n`;
-  const seed = JSON.stringify({ "stackdraw-draft": 1, savedAt: "2030-01-01T00:00:00.000Z", tab: "future", document: newer });
+  const seed = JSON.stringify({
+    "stackdraw-draft": 1,
+    savedAt: "2030-01-01T00:00:00.000Z",
+    tab: "future",
+    document: newer,
+  });
   await open(page, "lang=ko");
   await idbPut(page, seed);
   await page.reload();
   const warning = page.getByRole("alert").filter({ hasText: "더 새로운 버전" });
   await expect(warning).toBeVisible();
   // The document inside, as the newer Stackdraw wrote it: a file it can open.
-  expect(await downloadedText(page, () => warning.getByRole("button", { name: "저장된 데이터 내려받기" }).click())).toBe(newer);
+  expect(
+    await downloadedText(page, () => warning.getByRole("button", { name: "저장된 데이터 내려받기" }).click()),
+  ).toBe(newer);
   await addServer(page);
   await expect(server(page)).toHaveCount(1);
   await page.waitForTimeout(700);
@@ -131,7 +163,9 @@ test("newer-version saved data (in Korean): kept, offered for download, never ov
   expect(await idbGet(page)).toBe(seed);
 });
 
-test("storage that throws on write: a warning that stays, the work stays, Save still downloads", async ({ page }) => {
+test("storage that throws on write: a warning that stays, the work stays, Save still downloads", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     IDBFactory.prototype.open = function () {
       throw new DOMException("IndexedDB is blocked", "SecurityError");
@@ -143,7 +177,9 @@ test("storage that throws on write: a warning that stays, the work stays, Save s
   await open(page);
   await expect(page.getByRole("alert")).toHaveCount(0);
   await addServer(page);
-  const warning = page.getByRole("alert").filter({ hasText: "Changes are not being saved in this browser: its storage is full" });
+  const warning = page
+    .getByRole("alert")
+    .filter({ hasText: "Changes are not being saved in this browser: its storage is full" });
   await expect(warning).toBeVisible();
   await expect(server(page)).toHaveCount(1);
   await addServer(page);
@@ -151,11 +187,15 @@ test("storage that throws on write: a warning that stays, the work stays, Save s
   await expect(warning).toBeVisible();
   const saved = await downloadedText(page, () => page.keyboard.press("Control+s"));
   expect(JSON.parse(saved).nodes).toHaveLength(2);
-  const again = await downloadedText(page, () => warning.getByRole("button", { name: "Save to a file" }).click());
+  const again = await downloadedText(page, () =>
+    warning.getByRole("button", { name: "Save to a file" }).click(),
+  );
   expect(again).toBe(saved);
 });
 
-test("storage that throws SecurityError (site data blocked, in Korean): warned from the start, the work stays", async ({ page }) => {
+test("storage that throws SecurityError (site data blocked, in Korean): warned from the start, the work stays", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const blocked = () => {
       throw new DOMException("The operation is insecure.", "SecurityError");
@@ -171,7 +211,9 @@ test("storage that throws SecurityError (site data blocked, in Korean): warned f
   await expect(warning).toBeVisible();
 });
 
-test("two tabs: only the first autosaves; the second says it is read-only and can take over", async ({ context }) => {
+test("two tabs: only the first autosaves; the second says it is read-only and can take over", async ({
+  context,
+}) => {
   const one = await context.newPage();
   await open(one);
   await addServer(one);
@@ -179,7 +221,8 @@ test("two tabs: only the first autosaves; the second says it is read-only and ca
 
   const two = await context.newPage();
   await open(two);
-  const readOnly = (p: Page) => p.getByRole("alert").filter({ hasText: "This diagram is open in another tab" });
+  const readOnly = (p: Page) =>
+    p.getByRole("alert").filter({ hasText: "This diagram is open in another tab" });
   await expect(readOnly(two)).toBeVisible();
   await expect(readOnly(one)).toHaveCount(0);
   await expect(server(two)).toHaveCount(1); // it opened what the first tab saved

@@ -10,25 +10,56 @@ function bigStack(hosts: number, viewport?: { x: number; y: number; zoom: number
     for (let v = 0; v < 2; v++) {
       const vm = `vm${h}-${v}`;
       nodes.push({ id: vm, kind: "vm", parentId: `hv${h}`, label: `vm-${h}-${v}` });
-      nodes.push({ id: `k${h}-${v}`, kind: "kernel", parentId: vm, label: "Debian 12", props: { family: "linux", distro: "Debian" } });
+      nodes.push({
+        id: `k${h}-${v}`,
+        kind: "kernel",
+        parentId: vm,
+        label: "Debian 12",
+        props: { family: "linux", distro: "Debian" },
+      });
       nodes.push({ id: `e${h}-${v}`, kind: "container-engine", parentId: `k${h}-${v}`, label: "docker" });
-      for (let c = 0; c < 6; c++) nodes.push({ id: `c${h}-${v}-${c}`, kind: "container", parentId: `e${h}-${v}`, label: `app-${h}-${v}-${c}` });
+      for (let c = 0; c < 6; c++)
+        nodes.push({
+          id: `c${h}-${v}-${c}`,
+          kind: "container",
+          parentId: `e${h}-${v}`,
+          label: `app-${h}-${v}-${c}`,
+        });
     }
   }
-  return { format: "stackdraw", version: 1, title: "Big", nodes, edges: [], ...(viewport ? { view: { viewport } } : {}) };
+  return {
+    format: "stackdraw",
+    version: 1,
+    title: "Big",
+    nodes,
+    edges: [],
+    ...(viewport ? { view: { viewport } } : {}),
+  };
 }
 
 async function openDoc(page: Page, doc: unknown) {
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("toolbar").getByRole("button", { name: "Open", exact: true }).click();
-  await (await chooser).setFiles({ name: "big.stackdraw.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+  await (
+    await chooser
+  ).setFiles({
+    name: "big.stackdraw.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(doc)),
+  });
 }
 
 const mountedCount = (page: Page) => page.locator(".react-flow__node").count();
 const viewportOf = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __stackdraw: { getState: () => { viewport: unknown } } }).__stackdraw.getState().viewport);
+  page.evaluate(
+    () =>
+      (window as unknown as { __stackdraw: { getState: () => { viewport: unknown } } }).__stackdraw.getState()
+        .viewport,
+  );
 
-test("a 2,000-node diagram opens at its saved view with only what is in view mounted; panning and fitting bring the rest", async ({ page }) => {
+test("a 2,000-node diagram opens at its saved view with only what is in view mounted; panning and fitting bring the rest", async ({
+  page,
+}) => {
   const errors = await open(page);
   // Zoom 1, the first host 300 px down: the strip above it is empty canvas to pan by.
   await openDoc(page, bigStack(100, { x: 20, y: 300, zoom: 1 }));
@@ -106,12 +137,17 @@ test("after a reload the diagram comes back where the person left the view", asy
   await page.mouse.move(pane.x + 150, pane.y + 200, { steps: 5 });
   await page.mouse.up();
   await expect.poll(() => viewportOf(page)).not.toBeNull();
-  const left = await page.locator(".react-flow__viewport").evaluate((e) => (e as HTMLElement).style.transform);
+  const left = await page
+    .locator(".react-flow__viewport")
+    .evaluate((e) => (e as HTMLElement).style.transform);
   const saved = await viewportOf(page);
   // Autosave writes within half a second.
   await page.waitForTimeout(800);
   await page.reload();
   await expect(node(page, "Physical server: host-0")).toHaveCount(1);
   expect(await viewportOf(page)).toEqual(saved);
-  await expect(page.locator(".react-flow__viewport")).toHaveAttribute("style", new RegExp(left.replace(/[()\\.]/g, "\\$&")));
+  await expect(page.locator(".react-flow__viewport")).toHaveAttribute(
+    "style",
+    new RegExp(left.replace(/[()\\.]/g, "\\$&")),
+  );
 });

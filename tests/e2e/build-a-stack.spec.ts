@@ -52,7 +52,10 @@ test("the same stack in Korean", async ({ page }) => {
   await expect(server).toBeVisible();
   await dropPreset(page, "Windows Server", server);
   await dropPreset(page, "Podman", node(page, "커널 (운영체제): Windows Server"));
-  const problem = page.getByRole("region", { name: "문제" }).getByRole("listitem").filter({ hasText: "engine/unsupported-kernel" });
+  const problem = page
+    .getByRole("region", { name: "문제" })
+    .getByRole("listitem")
+    .filter({ hasText: "engine/unsupported-kernel" });
   await expect(problem).toHaveCount(1);
   await expect(problem).toContainText(/[가-힣]/);
 });

@@ -1,10 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { documentOf, inspector, node, open, palette, problems } from "./helpers.ts";
 
-test("connecting two containers by their handles makes a network edge whose kind the inspector changes", async ({ page }) => {
+test("connecting two containers by their handles makes a network edge whose kind the inspector changes", async ({
+  page,
+}) => {
   await open(page);
   const pal = palette(page);
-  for (const p of ["Physical server", "Ubuntu", "Docker Engine", "Container"]) await pal.getByRole("button", { name: p, exact: true }).click();
+  for (const p of ["Physical server", "Ubuntu", "Docker Engine", "Container"])
+    await pal.getByRole("button", { name: p, exact: true }).click();
   // Select the engine by its band and add a second container into it.
   const engine = node(page, "Container engine: Docker Engine");
   const eb = (await engine.boundingBox())!;
@@ -36,7 +39,9 @@ test("connecting two containers by their handles makes a network edge whose kind
   await expect(problems(page).getByRole("listitem").filter({ hasText: "edge/endpoints" })).toHaveCount(0);
 });
 
-test("presets are reachable by keyboard: Tab to one, Enter adds it into the selected node", async ({ page }) => {
+test("presets are reachable by keyboard: Tab to one, Enter adds it into the selected node", async ({
+  page,
+}) => {
   await open(page);
   const server = palette(page).getByRole("button", { name: "Physical server", exact: true });
   await server.focus();
@@ -49,5 +54,7 @@ test("presets are reachable by keyboard: Tab to one, Enter adds it into the sele
   await expect(palette(page).getByRole("button", { name: "Debian" })).toBeFocused();
   await page.keyboard.press("Enter");
   const doc = await documentOf(page);
-  expect(doc.nodes.find((n) => n.kind === "kernel")!.parentId).toBe(doc.nodes.find((n) => n.kind === "physical-host")!.id);
+  expect(doc.nodes.find((n) => n.kind === "kernel")!.parentId).toBe(
+    doc.nodes.find((n) => n.kind === "physical-host")!.id,
+  );
 });

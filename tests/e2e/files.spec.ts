@@ -7,10 +7,22 @@ const stack = {
   version: 1,
   title: "Web host",
   nodes: [
-    { id: "web", kind: "container", parentId: "docker", label: "web <b>nginx</b>", props: { image: "nginx:1.27", ports: [{ host: 8080, container: 80 }] } },
+    {
+      id: "web",
+      kind: "container",
+      parentId: "docker",
+      label: "web <b>nginx</b>",
+      props: { image: "nginx:1.27", ports: [{ host: 8080, container: 80 }] },
+    },
     { id: "db", kind: "container", parentId: "docker", label: "db", props: { image: "postgres:17" } },
     { id: "docker", kind: "container-engine", parentId: "linux", label: "Docker Engine" },
-    { id: "linux", kind: "kernel", parentId: "host", label: "Ubuntu", props: { family: "linux", distro: "Ubuntu" } },
+    {
+      id: "linux",
+      kind: "kernel",
+      parentId: "host",
+      label: "Ubuntu",
+      props: { family: "linux", distro: "Ubuntu" },
+    },
     { id: "host", kind: "physical-host", label: "Server" },
   ],
   edges: [{ id: "e1", kind: "network", source: "web", target: "db", label: "5432/tcp" }],
@@ -36,7 +48,9 @@ async function dropFile(page: Page, name: string, content: string) {
   );
 }
 
-test("open by the file picker: the diagram appears whole, and Undo brings the previous one back", async ({ page }) => {
+test("open by the file picker: the diagram appears whole, and Undo brings the previous one back", async ({
+  page,
+}) => {
   await open(page, "lang=en&template=one-server-many-functions");
   const before = await documentOf(page);
   await openByPicker(page, "web.stackdraw.json", bytes(stack));
@@ -54,10 +68,19 @@ test("open by dropping a file onto the canvas", async ({ page }) => {
   expect((await documentOf(page)).edges).toHaveLength(1);
 });
 
-test("a bad file opens a dialog with its problems and JSON paths, and the canvas stays as it was", async ({ page }) => {
+test("a bad file opens a dialog with its problems and JSON paths, and the canvas stays as it was", async ({
+  page,
+}) => {
   await open(page, "lang=en&template=dev-to-prod");
   const before = await documentOf(page);
-  const bad = { ...stack, nodes: [...stack.nodes.slice(0, 4), { id: "host", kind: "physical-host" }, { id: "x", kind: "vm", parentId: "vm-9" }] };
+  const bad = {
+    ...stack,
+    nodes: [
+      ...stack.nodes.slice(0, 4),
+      { id: "host", kind: "physical-host" },
+      { id: "x", kind: "vm", parentId: "vm-9" },
+    ],
+  };
   await openByPicker(page, "broken.stackdraw.json", bytes(bad));
   const dialog = page.getByRole("alertdialog", { name: "“broken.stackdraw.json” cannot be opened" });
   await expect(dialog).toBeVisible();
@@ -69,7 +92,11 @@ test("a bad file opens a dialog with its problems and JSON paths, and the canvas
   expect(await documentOf(page)).toEqual(before);
 
   // Not JSON at all: line and column.
-  await openByPicker(page, "truncated.stackdraw.json", bytes('{ "format": "stackdraw", "version": 1, "nodes": [ {'));
+  await openByPicker(
+    page,
+    "truncated.stackdraw.json",
+    bytes('{ "format": "stackdraw", "version": 1, "nodes": [ {'),
+  );
   await expect(page.getByRole("alertdialog")).toContainText("truncated.stackdraw.json");
   await page.getByRole("alertdialog").getByRole("button", { name: "OK" }).click();
   expect(await documentOf(page)).toEqual(before);
@@ -84,11 +111,19 @@ test("Save downloads <title>.stackdraw.json that opens back to the same diagram"
   const file = await download;
   expect(file.suggestedFilename()).toBe("Web-host.stackdraw.json");
   const saved = JSON.parse(readFileSync((await file.path())!, "utf8"));
-  expect(saved.nodes.map((n: { id: string }) => n.id).sort()).toEqual(["db", "docker", "host", "linux", "web"]);
+  expect(saved.nodes.map((n: { id: string }) => n.id).sort()).toEqual([
+    "db",
+    "docker",
+    "host",
+    "linux",
+    "web",
+  ]);
   expect(saved.nodes.find((n: { id: string }) => n.id === "web").props).toEqual(stack.nodes[0]!.props);
 });
 
-test("Export SVG holds every label as text; Export PNG is 2x the SVG and shows the edges", async ({ page }) => {
+test("Export SVG holds every label as text; Export PNG is 2x the SVG and shows the edges", async ({
+  page,
+}) => {
   await open(page, "lang=en&template=ec2-docker-host");
   const doc = await documentOf(page);
   const exportMenu = page.getByRole("button", { name: "Export" });
@@ -97,7 +132,8 @@ test("Export SVG holds every label as text; Export PNG is 2x the SVG and shows t
   let download = page.waitForEvent("download");
   await page.getByRole("menuitem", { name: "SVG image" }).click();
   const svg = readFileSync((await (await download).path())!, "utf8");
-  for (const n of doc.nodes) if (n.label) expect(svg).toContain(n.label.replace(/&/g, "&amp;").replace(/</g, "&lt;"));
+  for (const n of doc.nodes)
+    if (n.label) expect(svg).toContain(n.label.replace(/&/g, "&amp;").replace(/</g, "&lt;"));
   const width = Number(svg.match(/<svg[^>]* width="([\d.]+)"/)![1]);
   const height = Number(svg.match(/<svg[^>]* height="([\d.]+)"/)![1]);
 
@@ -109,7 +145,8 @@ test("Export SVG holds every label as text; Export PNG is 2x the SVG and shows t
   expect(png.readUInt32BE(16)).toBe(Math.round(width * 2));
   expect(png.readUInt32BE(20)).toBe(Math.round(height * 2));
   // The edges are in the pixels: count pixels of the edge stroke colour.
-  const stroke = svg.match(/<(?:path|line|polyline)[^>]*stroke="(#[0-9a-f]{6})"[^>]*stroke-dasharray/)?.[1] ?? "#7d8694";
+  const stroke =
+    svg.match(/<(?:path|line|polyline)[^>]*stroke="(#[0-9a-f]{6})"[^>]*stroke-dasharray/)?.[1] ?? "#7d8694";
   const edgePixels = await page.evaluate(
     async ([b64, hex]) => {
       const img = new Image();
@@ -123,7 +160,9 @@ test("Export SVG holds every label as text; Export PNG is 2x the SVG and shows t
       const data = ctx.getImageData(0, 0, c.width, c.height).data;
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex!.slice(i, i + 2), 16));
       let count = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r!) < 8 && Math.abs(data[i + 1]! - g!) < 8 && Math.abs(data[i + 2]! - b!) < 8) count++;
+      for (let i = 0; i < data.length; i += 4)
+        if (Math.abs(data[i]! - r!) < 8 && Math.abs(data[i + 1]! - g!) < 8 && Math.abs(data[i + 2]! - b!) < 8)
+          count++;
       return count;
     },
     [png.toString("base64"), stroke],
@@ -168,10 +207,14 @@ test("Import ▸ Docker Compose lays services out as containers and validates at
   await page.getByRole("button", { name: "Import" }).click();
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("menuitem", { name: "Docker Compose file…" }).click();
-  await (await chooser).setFiles({ name: "docker-compose.yml", mimeType: "text/yaml", buffer: Buffer.from(compose) });
+  await (
+    await chooser
+  ).setFiles({ name: "docker-compose.yml", mimeType: "text/yaml", buffer: Buffer.from(compose) });
   await expect(node(page, "Container: web")).toBeVisible();
   await expect(node(page, "Container: api")).toBeVisible();
-  await expect(problems(page).getByRole("listitem").filter({ hasText: "network/port-conflict" })).toHaveCount(1);
+  await expect(problems(page).getByRole("listitem").filter({ hasText: "network/port-conflict" })).toHaveCount(
+    1,
+  );
   expect((await documentOf(page)).edges).toHaveLength(1);
 
   // A bad compose file: line:column, nothing changed.
@@ -179,7 +222,13 @@ test("Import ▸ Docker Compose lays services out as containers and validates at
   await page.getByRole("button", { name: "Import" }).click();
   const chooser2 = page.waitForEvent("filechooser");
   await page.getByRole("menuitem", { name: "Docker Compose file…" }).click();
-  await (await chooser2).setFiles({ name: "bad.yml", mimeType: "text/yaml", buffer: Buffer.from("services:\n  web:\n    ports: [\"70000:80\"]\n") });
+  await (
+    await chooser2
+  ).setFiles({
+    name: "bad.yml",
+    mimeType: "text/yaml",
+    buffer: Buffer.from('services:\n  web:\n    ports: ["70000:80"]\n'),
+  });
   await expect(page.getByRole("alertdialog")).toContainText("3:");
   await page.getByRole("alertdialog").getByRole("button", { name: "OK" }).click();
   expect(await documentOf(page)).toEqual(before);

@@ -22,7 +22,9 @@ export async function open(page: Page, query = "lang=en") {
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
       (window as unknown as { __cspViolations: string[] }).__cspViolations ??= [];
-      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
     });
   });
   await page.goto(`/?${query}`);
@@ -31,8 +33,15 @@ export async function open(page: Page, query = "lang=en") {
 }
 
 /** Drags a palette preset and drops it at a point of a target (default: its centre). */
-export async function dropPreset(page: Page, preset: string, target: Locator, position?: { x: number; y: number }) {
-  await palette(page).getByRole("button", { name: preset, exact: true }).dragTo(target, position ? { targetPosition: position } : {});
+export async function dropPreset(
+  page: Page,
+  preset: string,
+  target: Locator,
+  position?: { x: number; y: number },
+) {
+  await palette(page)
+    .getByRole("button", { name: preset, exact: true })
+    .dragTo(target, position ? { targetPosition: position } : {});
 }
 
 /** The document as the store holds it (read-only view for assertions). */
@@ -40,14 +49,27 @@ export async function documentOf(page: Page) {
   return page.evaluate(() => {
     const api = (window as unknown as { __stackdraw: { getState: () => { doc: unknown } } }).__stackdraw;
     return JSON.parse(JSON.stringify(api.getState().doc)) as {
-      nodes: { id: string; kind: string; parentId?: string; label?: string; props?: Record<string, unknown>; position: { x: number; y: number }; size: { width: number; height: number } }[];
+      nodes: {
+        id: string;
+        kind: string;
+        parentId?: string;
+        label?: string;
+        props?: Record<string, unknown>;
+        position: { x: number; y: number };
+        size: { width: number; height: number };
+      }[];
       edges: { id: string; kind: string; source: string; target: string }[];
     };
   });
 }
 
 /** Presses on a node's own strip and drags it by mouse to a point, in steps (as a hand would). */
-export async function dragNodeTo(page: Page, from: Locator, to: { x: number; y: number }, opts: { release?: boolean } = {}) {
+export async function dragNodeTo(
+  page: Page,
+  from: Locator,
+  to: { x: number; y: number },
+  opts: { release?: boolean } = {},
+) {
   const box = await from.boundingBox();
   if (!box) throw new Error("node not visible");
   // Grab near the bottom-left of the box: the band of a stack node, never a child.
@@ -55,7 +77,8 @@ export async function dragNodeTo(page: Page, from: Locator, to: { x: number; y: 
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   const steps = 12;
-  for (let i = 1; i <= steps; i++) await page.mouse.move(start.x + ((to.x - start.x) * i) / steps, start.y + ((to.y - start.y) * i) / steps);
+  for (let i = 1; i <= steps; i++)
+    await page.mouse.move(start.x + ((to.x - start.x) * i) / steps, start.y + ((to.y - start.y) * i) / steps);
   if (opts.release !== false) await page.mouse.up();
 }
 

@@ -9,7 +9,8 @@ import { open } from "./helpers.ts";
 /** Every English UI text that has a different Korean text: none of them may show in Korean mode. */
 function englishUiTexts(): Set<string> {
   const pairs: Localized[] = [];
-  for (const key of Object.keys(STRINGS.en) as (keyof typeof STRINGS.en)[]) pairs.push({ en: STRINGS.en[key], ko: STRINGS.ko[key] });
+  for (const key of Object.keys(STRINGS.en) as (keyof typeof STRINGS.en)[])
+    pairs.push({ en: STRINGS.en[key], ko: STRINGS.ko[key] });
   const specs: PropSpec[] = [...Object.values(COMMON_PROPS)];
   for (const d of Object.values(KIND_DEFS)) {
     pairs.push(d.name, d.description);
@@ -27,7 +28,9 @@ function englishUiTexts(): Set<string> {
   // A name that is the same in both languages somewhere (a preset "Solaris") is a proper name.
   const proper = new Set(pairs.filter((p) => p.en === p.ko).map((p) => p.en.trim()));
   const out = new Set<string>();
-  for (const p of pairs) if (p.en !== p.ko && !/\{\w+\}/.test(p.en) && /[A-Za-z]{2}/.test(p.en) && !proper.has(p.en.trim())) out.add(p.en.trim());
+  for (const p of pairs)
+    if (p.en !== p.ko && !/\{\w+\}/.test(p.en) && /[A-Za-z]{2}/.test(p.en) && !proper.has(p.en.trim()))
+      out.add(p.en.trim());
   return out;
 }
 
@@ -35,13 +38,19 @@ function englishUiTexts(): Set<string> {
 async function visibleTexts(page: Page): Promise<{ text: string; lang: string | null }[]> {
   return page.evaluate(() => {
     const out: { text: string; lang: string | null }[] = [];
-    const shown = (el: Element) => (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+    const shown = (el: Element) =>
+      (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
     // User content (labels, props, typed text), rule ids and key caps are not UI text.
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement!;
       const text = n.textContent?.trim();
-      if (text && shown(el) && !el.closest("textarea, input, kbd, .sd-label, .sd-prop, .react-flow__edge-text, code")) out.push({ text, lang: el.closest("[lang]")?.getAttribute("lang") ?? null });
+      if (
+        text &&
+        shown(el) &&
+        !el.closest("textarea, input, kbd, .sd-label, .sd-prop, .react-flow__edge-text, code")
+      )
+        out.push({ text, lang: el.closest("[lang]")?.getAttribute("lang") ?? null });
     }
     for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
       if (!shown(el) || el.closest(".react-flow__node")) continue;
@@ -59,7 +68,10 @@ async function everyScreen(page: Page, lang: "en" | "ko", check: (where: string)
   const t = STRINGS[lang];
   await open(page, `lang=${lang}&template=common-mistakes`);
   await check("main, with problems");
-  await page.locator(".react-flow__node").first().click({ position: { x: 8, y: 8 } });
+  await page
+    .locator(".react-flow__node")
+    .first()
+    .click({ position: { x: 8, y: 8 } });
   await check("inspector with a node selected");
   await page.getByRole("button", { name: `${t.exportMenu} ▾` }).click();
   await check("export menu");
@@ -82,7 +94,13 @@ async function everyScreen(page: Page, lang: "en" | "ko", check: (where: string)
   await expect(page.getByRole("dialog")).toHaveCount(0);
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("toolbar").getByRole("button", { name: t.open, exact: true }).click();
-  await (await chooser).setFiles({ name: "bad.stackdraw.json", mimeType: "application/json", buffer: Buffer.from('{"format":"stackdraw","version":7,"nodes":[]}') });
+  await (
+    await chooser
+  ).setFiles({
+    name: "bad.stackdraw.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"format":"stackdraw","version":7,"nodes":[]}'),
+  });
   await expect(page.getByRole("alertdialog")).toBeVisible();
   await check("file error dialog");
   await page.getByRole("alertdialog").getByRole("button").click();
@@ -104,7 +122,8 @@ test("in English mode no Korean UI text remains", async ({ page }) => {
   const leaks: string[] = [];
   await everyScreen(page, "en", async (where) => {
     // The language switch names Korean in Korean, on purpose (lang="ko").
-    for (const { text, lang } of await visibleTexts(page)) if (/[\u3131-\u318e\uac00-\ud7a3]/.test(text) && lang !== "ko") leaks.push(`${where}: ${text}`);
+    for (const { text, lang } of await visibleTexts(page))
+      if (/[\u3131-\u318e\uac00-\ud7a3]/.test(text) && lang !== "ko") leaks.push(`${where}: ${text}`);
   });
   expect(leaks).toEqual([]);
 });

@@ -11,7 +11,8 @@ async function deselect(page: Page) {
   const box = (await pane.boundingBox())!;
   await page.mouse.click(box.x + box.width - 30, box.y + 30);
 }
-const parentOf = async (page: Page, kind: string, nth = 0) => (await documentOf(page)).nodes.filter((n) => n.kind === kind)[nth]?.parentId;
+const parentOf = async (page: Page, kind: string, nth = 0) =>
+  (await documentOf(page)).nodes.filter((n) => n.kind === kind)[nth]?.parentId;
 
 test("dragging a node onto another reparents it, and onto empty canvas detaches it", async ({ page }) => {
   await open(page);
@@ -117,7 +118,9 @@ test("the who-manages-what overlay colours layers by managedBy, with a legend", 
   await expect(page.getByRole("note", { name: "Who manages what" })).toHaveCount(0);
 });
 
-test("moving a child to its parent's edge at depth 5 grows every ancestor, and it stays inside", async ({ page }) => {
+test("moving a child to its parent's edge at depth 5 grows every ancestor, and it stays inside", async ({
+  page,
+}) => {
   await open(page);
   await chain(page, "Physical server", "ESXi", "Virtual machine", "Ubuntu", "Docker Engine", "Container");
   await page.getByRole("button", { name: "Fit View" }).click();
@@ -127,10 +130,20 @@ test("moving a child to its parent's edge at depth 5 grows every ancestor, and i
   const box = (await container.boundingBox())!;
   await dragNodeTo(page, container, { x: box.x + 14 + 60, y: box.y + box.height - 10 });
   const after = await documentOf(page);
-  expect(after.nodes.find((n) => n.kind === "container")!.parentId).toBe(before.nodes.find((n) => n.kind === "container-engine")!.id);
-  for (const kind of ["container-engine", "kernel", "vm", "hypervisor", "physical-host"]) expect(width(after, kind)).toBeGreaterThan(width(before, kind));
+  expect(after.nodes.find((n) => n.kind === "container")!.parentId).toBe(
+    before.nodes.find((n) => n.kind === "container-engine")!.id,
+  );
+  for (const kind of ["container-engine", "kernel", "vm", "hypervisor", "physical-host"])
+    expect(width(after, kind)).toBeGreaterThan(width(before, kind));
   // On screen, each child lies inside its parent.
-  const order = ["Container: Container", "Container engine: Docker Engine", "Kernel (OS): Ubuntu", "Virtual machine: Virtual machine", "Hypervisor: ESXi", "Physical server: Physical server"];
+  const order = [
+    "Container: Container",
+    "Container engine: Docker Engine",
+    "Kernel (OS): Ubuntu",
+    "Virtual machine: Virtual machine",
+    "Hypervisor: ESXi",
+    "Physical server: Physical server",
+  ];
   for (let i = 0; i < order.length - 1; i++) {
     const c = (await node(page, order[i]!).boundingBox())!;
     const p = (await node(page, order[i + 1]!).boundingBox())!;

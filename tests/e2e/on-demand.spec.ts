@@ -39,21 +39,28 @@ function scripts(page: Page) {
   };
 }
 
-const COMPOSE = "services:\n  web:\n    image: nginx:1.27\n    ports: [\"8080:80\"]\n";
+const COMPOSE = 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n';
 
 async function importCompose(page: Page) {
   await page.getByRole("button", { name: "Import" }).click();
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("menuitem", { name: "Docker Compose file…" }).click();
-  await (await chooser).setFiles({ name: "docker-compose.yml", mimeType: "text/yaml", buffer: Buffer.from(COMPOSE) });
+  await (
+    await chooser
+  ).setFiles({ name: "docker-compose.yml", mimeType: "text/yaml", buffer: Buffer.from(COMPOSE) });
 }
 
-test("the first paint fetches no import/export code, the templates or the modal panels; each loads when used", async ({ page }, info) => {
+test("the first paint fetches no import/export code, the templates or the modal panels; each loads when used", async ({
+  page,
+}, info) => {
   const fetched = scripts(page);
   await open(page);
   await page.waitForLoadState("networkidle");
   expect(await fetched.pieces()).toEqual([]);
-  info.annotations.push({ type: "initial JS", description: `${(await fetched.gzipBytes()) / 1000} KB gzip (level 9)` });
+  info.annotations.push({
+    type: "initial JS",
+    description: `${(await fetched.gzipBytes()) / 1000} KB gzip (level 9)`,
+  });
 
   await page.getByRole("button", { name: "Shortcuts" }).click();
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
@@ -67,10 +74,19 @@ test("the first paint fetches no import/export code, the templates or the modal 
 
   await importCompose(page);
   await expect(node(page, "Container: web")).toBeVisible();
-  expect(await fetched.pieces()).toEqual(["compose", "yaml", "templates", "renderer", "gallery", "shortcuts"]);
+  expect(await fetched.pieces()).toEqual([
+    "compose",
+    "yaml",
+    "templates",
+    "renderer",
+    "gallery",
+    "shortcuts",
+  ]);
 });
 
-test("when the on-demand code cannot be fetched: a notice in both languages, nothing changed, and it loads once back online", async ({ page }) => {
+test("when the on-demand code cannot be fetched: a notice in both languages, nothing changed, and it loads once back online", async ({
+  page,
+}) => {
   await open(page, "lang=en&template=ec2-docker-host");
   await page.waitForLoadState("networkidle");
   const before = await documentOf(page);

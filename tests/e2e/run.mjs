@@ -7,7 +7,9 @@ import { spawnSync } from "node:child_process";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   const bar = "!".repeat(78);
-  console.error(`\n${bar}\n!! The browser suite did NOT run: no Chromium at ${chromium}.\n!! Install it with: apt-get install -y chromium   (never 'playwright install')\n${bar}\n`);
+  console.error(
+    `\n${bar}\n!! The browser suite did NOT run: no Chromium at ${chromium}.\n!! Install it with: apt-get install -y chromium   (never 'playwright install')\n${bar}\n`,
+  );
   process.exit(process.env.CI === "true" ? 1 : 0);
 }
 

@@ -4,16 +4,26 @@ import { documentOf, node, open, palette } from "./helpers.ts";
 type Doc = Awaited<ReturnType<typeof documentOf>>;
 const state = (page: Page) =>
   page.evaluate(() => {
-    const s = (window as unknown as { __stackdraw: { getState: () => Record<string, unknown> } }).__stackdraw.getState();
-    return { selected: s.selectedNodes as string[], overlay: s.overlay as boolean, renaming: s.renaming as string | null };
+    const s = (
+      window as unknown as { __stackdraw: { getState: () => Record<string, unknown> } }
+    ).__stackdraw.getState();
+    return {
+      selected: s.selectedNodes as string[],
+      overlay: s.overlay as boolean,
+      renaming: s.renaming as string | null,
+    };
   });
 const zoom = (page: Page) =>
-  page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector(".react-flow__viewport")!).transform).a);
+  page.evaluate(
+    () =>
+      new DOMMatrixReadOnly(getComputedStyle(document.querySelector(".react-flow__viewport")!).transform).a,
+  );
 
 /** A server → Ubuntu → Docker chain, with the engine selected. */
 async function setup(page: Page) {
   await open(page);
-  for (const p of ["Physical server", "Ubuntu", "Docker Engine"]) await palette(page).getByRole("button", { name: p, exact: true }).click();
+  for (const p of ["Physical server", "Ubuntu", "Docker Engine"])
+    await palette(page).getByRole("button", { name: p, exact: true }).click();
   // Give the canvas the keyboard (as a click on empty canvas would), keeping the selection.
   await page.locator(".react-flow__pane").focus();
 }
@@ -49,7 +59,15 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
     await page.keyboard.press("Control+c");
     // Into the selected node: select the kernel, then paste.
     const d = await documentOf(page);
-    await page.evaluate((id) => (window as unknown as { __stackdraw: { getState: () => { select: (ids: string[]) => void } } }).__stackdraw.getState().select([id]), byKind(d, "kernel")[0]!.id);
+    await page.evaluate(
+      (id) =>
+        (
+          window as unknown as { __stackdraw: { getState: () => { select: (ids: string[]) => void } } }
+        ).__stackdraw
+          .getState()
+          .select([id]),
+      byKind(d, "kernel")[0]!.id,
+    );
     await page.keyboard.press("Control+v");
     await expect.poll(async () => byKind(await documentOf(page), "container-engine")).toHaveLength(2);
     const after = await documentOf(page);
@@ -114,12 +132,23 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
     await page.keyboard.press("Escape");
     const before = await documentOf(page);
     await page.evaluate(() => {
-      const s = (window as unknown as { __stackdraw: { getState: () => { doc: { nodes: { id: string }[] }; commit: (d: unknown) => void } } }).__stackdraw.getState();
+      const s = (
+        window as unknown as {
+          __stackdraw: { getState: () => { doc: { nodes: { id: string }[] }; commit: (d: unknown) => void } };
+        }
+      ).__stackdraw.getState();
       const doc = s.doc as unknown as { nodes: { id: string; position: { x: number; y: number } }[] };
-      s.commit({ ...doc, nodes: doc.nodes.map((n, i) => (i === 1 ? { ...n, position: { x: n.position.x + 90, y: n.position.y } } : n)) });
+      s.commit({
+        ...doc,
+        nodes: doc.nodes.map((n, i) =>
+          i === 1 ? { ...n, position: { x: n.position.x + 90, y: n.position.y } } : n,
+        ),
+      });
     });
     await page.keyboard.press("Shift+A");
-    expect((await documentOf(page)).nodes.map((n) => n.position)).toEqual(before.nodes.map((n) => n.position));
+    expect((await documentOf(page)).nodes.map((n) => n.position)).toEqual(
+      before.nodes.map((n) => n.position),
+    );
   },
   overlay: async (page) => {
     await page.keyboard.press("Shift+M");
@@ -151,7 +180,15 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
 
 async function selectKind(page: Page, kind: string) {
   const id = byKind(await documentOf(page), kind)[0]!.id;
-  await page.evaluate((x) => (window as unknown as { __stackdraw: { getState: () => { select: (ids: string[]) => void } } }).__stackdraw.getState().select([x]), id);
+  await page.evaluate(
+    (x) =>
+      (
+        window as unknown as { __stackdraw: { getState: () => { select: (ids: string[]) => void } } }
+      ).__stackdraw
+        .getState()
+        .select([x]),
+    id,
+  );
 }
 
 /** Where a node is on the canvas (its parents may grow around it, so its relative position may not change). */
@@ -179,12 +216,16 @@ async function nudge(page: Page, key: string, dx: number, dy: number) {
   expect([far.x - once.x, far.y - once.y]).toEqual([dx * 10, dy * 10]);
 }
 
-test("the shortcuts sheet lists the command table, and opens from the toolbar and with ?", async ({ page }) => {
+test("the shortcuts sheet lists the command table, and opens from the toolbar and with ?", async ({
+  page,
+}) => {
   await open(page);
   await page.getByRole("button", { name: "Shortcuts" }).click();
   const sheet = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(sheet).toBeVisible();
-  const ids = await sheet.locator("tr[data-command]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.command!));
+  const ids = await sheet
+    .locator("tr[data-command]")
+    .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.command!));
   // Every command in the sheet has a check below; a new command without one fails here.
   expect(ids.sort()).toEqual(Object.keys(CHECKS).sort());
   await expect(sheet.getByRole("row", { name: /Undo/ })).toContainText("Ctrl+Z");
@@ -203,7 +244,15 @@ test("copy a subtree in one tab and paste it in another", async ({ page, browser
   await setup(page);
   const engine = byKind(await documentOf(page), "container-engine")[0]!;
   await palette(page).getByRole("button", { name: "Container", exact: true }).click();
-  await page.evaluate((id) => (window as unknown as { __stackdraw: { getState: () => { select: (ids: string[]) => void } } }).__stackdraw.getState().select([id]), engine.id);
+  await page.evaluate(
+    (id) =>
+      (
+        window as unknown as { __stackdraw: { getState: () => { select: (ids: string[]) => void } } }
+      ).__stackdraw
+        .getState()
+        .select([id]),
+    engine.id,
+  );
   await page.locator(".react-flow__pane").focus();
   await page.keyboard.press("Control+c");
 
@@ -227,9 +276,13 @@ test("copy a subtree in one tab and paste it in another", async ({ page, browser
   expect(await documentOf(other)).toEqual(pasted);
 });
 
-test("selection by mouse: click, Shift+click adds, Shift+drag selects with a box; double-click renames", async ({ page }) => {
+test("selection by mouse: click, Shift+click adds, Shift+drag selects with a box; double-click renames", async ({
+  page,
+}) => {
   await open(page, "lang=en&template=web-servers-in-containers");
-  const containers = page.locator('.react-flow__node[data-testid^="rf__node-"]').filter({ has: page.locator('[data-kind="container"]') });
+  const containers = page
+    .locator('.react-flow__node[data-testid^="rf__node-"]')
+    .filter({ has: page.locator('[data-kind="container"]') });
   await expect(containers).toHaveCount(3);
   const boxes = await Promise.all([0, 1, 2].map(async (i) => (await containers.nth(i).boundingBox())!));
   await page.mouse.click(boxes[0]!.x + 10, boxes[0]!.y + 10);

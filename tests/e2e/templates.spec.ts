@@ -20,7 +20,8 @@ async function rendered(page: Page) {
       const r = el.getBoundingClientRect();
       boxes[el.dataset.id!] = { x: r.x, y: r.y, width: r.width, height: r.height };
       for (const label of el.querySelectorAll<HTMLElement>(":scope > .sd-node > .sd-band .sd-label"))
-        if (label.scrollWidth > label.clientWidth + 1) overflowing.push(`${el.dataset.id}: ${label.textContent}`);
+        if (label.scrollWidth > label.clientWidth + 1)
+          overflowing.push(`${el.dataset.id}: ${label.textContent}`);
     }
     const transform = getComputedStyle(document.querySelector(".react-flow__viewport")!).transform;
     const zoom = new DOMMatrixReadOnly(transform).a;
@@ -28,8 +29,16 @@ async function rendered(page: Page) {
   });
 }
 
-const inside = (c: Box, p: Box) => c.x >= p.x - 0.5 && c.y >= p.y - 0.5 && c.x + c.width <= p.x + p.width + 0.5 && c.y + c.height <= p.y + p.height + 0.5;
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+const inside = (c: Box, p: Box) =>
+  c.x >= p.x - 0.5 &&
+  c.y >= p.y - 0.5 &&
+  c.x + c.width <= p.x + p.width + 0.5 &&
+  c.y + c.height <= p.y + p.height + 0.5;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 0.5 &&
+  b.x < a.x + a.width - 0.5 &&
+  a.y < b.y + b.height - 0.5 &&
+  b.y < a.y + a.height - 0.5;
 
 for (const lang of ["en", "ko"] as const) {
   for (const id of IDS) {
@@ -43,7 +52,8 @@ for (const lang of ["en", "ko"] as const) {
       expect(zoom).toBeGreaterThanOrEqual(0.5);
       expect(overflowing).toEqual([]);
       for (const n of doc.nodes) {
-        if (n.parentId) expect(inside(boxes[n.id]!, boxes[n.parentId]!), `${n.id} inside ${n.parentId}`).toBe(true);
+        if (n.parentId)
+          expect(inside(boxes[n.id]!, boxes[n.parentId]!), `${n.id} inside ${n.parentId}`).toBe(true);
         for (const m of doc.nodes)
           if (m.id < n.id && (m.parentId ?? null) === (n.parentId ?? null))
             expect(overlap(boxes[n.id]!, boxes[m.id]!), `${n.id} overlaps ${m.id}`).toBe(false);
@@ -58,7 +68,10 @@ for (const lang of ["en", "ko"] as const) {
 
 test("ecs-docker opens with the who-manages-what overlay and its legend", async ({ page }) => {
   await open(page, "lang=en&template=ecs-docker");
-  await expect(page.getByRole("button", { name: "Who manages what" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Who manages what" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   const legend = page.getByRole("note", { name: "Who manages what" });
   await expect(legend).toContainText("You manage it");
   await expect(legend).toContainText("The provider manages it");
@@ -86,7 +99,10 @@ test("the gallery opens a template as one undoable step, or beside the current w
 
   // With work on the canvas, the gallery asks where to put the next one.
   await page.getByRole("button", { name: "Templates" }).click();
-  await page.getByRole("dialog", { name: "Templates" }).getByRole("button", { name: /^Open Virtualization vs containers/ }).click();
+  await page
+    .getByRole("dialog", { name: "Templates" })
+    .getByRole("button", { name: /^Open Virtualization vs containers/ })
+    .click();
   await page.getByRole("button", { name: "Open beside it" }).click();
   const both = await documentOf(page);
   const vmVsContainer = both.nodes.length - one.nodes.length;
@@ -94,7 +110,10 @@ test("the gallery opens a template as one undoable step, or beside the current w
   expect(new Set(both.nodes.map((n) => n.id)).size).toBe(both.nodes.length);
 
   await page.getByRole("button", { name: "Templates" }).click();
-  await page.getByRole("dialog", { name: "Templates" }).getByRole("button", { name: /^Open Common mistakes/ }).click();
+  await page
+    .getByRole("dialog", { name: "Templates" })
+    .getByRole("button", { name: /^Open Common mistakes/ })
+    .click();
   await page.getByRole("button", { name: "Replace this diagram" }).click();
   await expect(problems(page).getByRole("listitem")).toHaveCount(6);
 

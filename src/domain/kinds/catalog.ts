@@ -15,7 +15,15 @@ export const STACK_KINDS = [
   "server-app",
   "fargate",
 ] as const;
-export const GROUPING_KINDS = ["group", "cloud", "ecs-cluster", "ecs-task", "k8s-cluster", "control-plane", "pod"] as const;
+export const GROUPING_KINDS = [
+  "group",
+  "cloud",
+  "ecs-cluster",
+  "ecs-task",
+  "k8s-cluster",
+  "control-plane",
+  "pod",
+] as const;
 export const ARTIFACT_KINDS = ["registry", "image"] as const;
 
 export type StackKind = (typeof STACK_KINDS)[number];
@@ -309,7 +317,11 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       ko: "하나의 ECS 태스크(하나의 태스크 정의)에 속한 컨테이너들.",
     },
     props: {
-      taskDefinition: { type: "text", name: { en: "Task definition", ko: "태스크 정의" }, placeholder: "web:3" },
+      taskDefinition: {
+        type: "text",
+        name: { en: "Task definition", ko: "태스크 정의" },
+        placeholder: "web:3",
+      },
     },
     keyProps: ["taskDefinition"],
   }),
@@ -352,7 +364,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     family: "grouping",
     layer: "orchestration",
     name: { en: "Pod", ko: "파드" },
-    description: { en: "The containers of one Kubernetes pod.", ko: "하나의 쿠버네티스 파드에 속한 컨테이너들." },
+    description: {
+      en: "The containers of one Kubernetes pod.",
+      ko: "하나의 쿠버네티스 파드에 속한 컨테이너들.",
+    },
     props: {},
     keyProps: [],
   }),
@@ -361,7 +376,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     family: "artifact",
     layer: "artifact",
     name: { en: "Image registry", ko: "이미지 레지스트리" },
-    description: { en: "Stores container images (ECR, Docker Hub).", ko: "컨테이너 이미지를 저장합니다(ECR, Docker Hub)." },
+    description: {
+      en: "Stores container images (ECR, Docker Hub).",
+      ko: "컨테이너 이미지를 저장합니다(ECR, Docker Hub).",
+    },
     props: { product: productText("ECR") },
     keyProps: ["product"],
   }),
@@ -370,7 +388,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     family: "artifact",
     layer: "artifact",
     name: { en: "Image", ko: "이미지" },
-    description: { en: "A container image or a machine image (AMI).", ko: "컨테이너 이미지 또는 머신 이미지(AMI)." },
+    description: {
+      en: "A container image or a machine image (AMI).",
+      ko: "컨테이너 이미지 또는 머신 이미지(AMI).",
+    },
     props: {
       imageType: {
         type: "enum",
@@ -405,7 +426,8 @@ export const isArtifactKind = (k: Kind): boolean => !STACK_SET.has(k) && !GROUPI
 export function propSpec(kind: Kind, prop: string): PropSpec | undefined {
   const own = KIND_DEFS[kind].props;
   if (Object.prototype.hasOwnProperty.call(own, prop)) return own[prop];
-  if (Object.prototype.hasOwnProperty.call(COMMON_PROPS, prop)) return COMMON_PROPS[prop as keyof typeof COMMON_PROPS];
+  if (Object.prototype.hasOwnProperty.call(COMMON_PROPS, prop))
+    return COMMON_PROPS[prop as keyof typeof COMMON_PROPS];
   return undefined;
 }
 
@@ -479,7 +501,10 @@ export function defaultEdgeKind(
   target: { kind: Kind; props?: Record<string, unknown> },
 ): EdgeKind {
   if (target.kind === "image") {
-    const t = target.props && Object.prototype.hasOwnProperty.call(target.props, "imageType") ? target.props.imageType : "container";
+    const t =
+      target.props && Object.prototype.hasOwnProperty.call(target.props, "imageType")
+        ? target.props.imageType
+        : "container";
     if (t === "ami" && source.kind === "vm") return "launched-from";
     if (t !== "ami" && endpointAllows(EDGE_KIND_DEFS.pulls.sources, source.kind)) return "pulls";
   }

@@ -36,7 +36,14 @@ export interface Preset {
   props: Readonly<Record<string, unknown>>;
 }
 
-const p = (id: string, kind: Kind, group: PaletteGroup, en: string, ko: string, props: Record<string, unknown> = {}): Preset => ({
+const p = (
+  id: string,
+  kind: Kind,
+  group: PaletteGroup,
+  en: string,
+  ko: string,
+  props: Record<string, unknown> = {},
+): Preset => ({
   id,
   kind,
   group,
@@ -52,53 +59,129 @@ const KERNEL_PRESETS: Preset[] = [
   p("kernel-centos", "kernel", "os", "CentOS", "CentOS", { family: "linux", distro: "CentOS" }),
   p("kernel-suse", "kernel", "os", "SUSE", "SUSE", { family: "linux", distro: "SUSE" }),
   p("kernel-opensuse", "kernel", "os", "openSUSE", "openSUSE", { family: "linux", distro: "openSUSE" }),
-  p("kernel-amazon-linux", "kernel", "os", "Amazon Linux", "Amazon Linux", { family: "linux", distro: "Amazon Linux" }),
+  p("kernel-amazon-linux", "kernel", "os", "Amazon Linux", "Amazon Linux", {
+    family: "linux",
+    distro: "Amazon Linux",
+  }),
   p("kernel-alpine", "kernel", "os", "Alpine", "Alpine", { family: "linux", distro: "Alpine" }),
   p("kernel-linux", "kernel", "os", "Linux", "리눅스", { family: "linux" }),
-  p("kernel-windows-server", "kernel", "os", "Windows Server", "Windows Server", { family: "windows", distro: "Windows Server" }),
+  p("kernel-windows-server", "kernel", "os", "Windows Server", "Windows Server", {
+    family: "windows",
+    distro: "Windows Server",
+  }),
   p("kernel-macos", "kernel", "os", "macOS", "macOS", { family: "bsd", distro: "macOS" }),
   p("kernel-freebsd", "kernel", "os", "FreeBSD", "FreeBSD", { family: "bsd", distro: "FreeBSD" }),
   p("kernel-netbsd", "kernel", "os", "NetBSD", "NetBSD", { family: "bsd", distro: "NetBSD" }),
   p("kernel-solaris", "kernel", "os", "Solaris", "Solaris", { family: "solaris", distro: "Solaris" }),
-  p("kernel-opensolaris", "kernel", "os", "OpenSolaris", "OpenSolaris", { family: "solaris", distro: "OpenSolaris" }),
+  p("kernel-opensolaris", "kernel", "os", "OpenSolaris", "OpenSolaris", {
+    family: "solaris",
+    distro: "OpenSolaris",
+  }),
 ];
 
 export const PRESETS: readonly Preset[] = [
   p("physical-server", "physical-host", "hardware", "Physical server", "물리 서버", { arch: "x86_64" }),
   p("arm-server", "physical-host", "hardware", "ARM server", "ARM 서버", { arch: "arm64" }),
 
-  p("hypervisor-esxi", "hypervisor", "virtualization", "ESXi", "ESXi", { hypervisorType: "type1", product: "ESXi" }),
-  p("hypervisor-kvm", "hypervisor", "virtualization", "KVM", "KVM", { hypervisorType: "type1", product: "KVM" }),
-  p("hypervisor-hyperv", "hypervisor", "virtualization", "Hyper-V", "Hyper-V", { hypervisorType: "type1", product: "Hyper-V" }),
-  p("hypervisor-xen", "hypervisor", "virtualization", "Xen", "Xen", { hypervisorType: "type1", product: "Xen" }),
-  p("hypervisor-nitro", "hypervisor", "virtualization", "Nitro", "Nitro", { hypervisorType: "type1", product: "Nitro" }),
-  p("hypervisor-virtualbox", "hypervisor", "virtualization", "VirtualBox", "VirtualBox", { hypervisorType: "type2", product: "VirtualBox" }),
-  p("hypervisor-vmware-workstation", "hypervisor", "virtualization", "VMware Workstation", "VMware Workstation", {
-    hypervisorType: "type2",
-    product: "VMware Workstation",
+  p("hypervisor-esxi", "hypervisor", "virtualization", "ESXi", "ESXi", {
+    hypervisorType: "type1",
+    product: "ESXi",
   }),
-  p("hypervisor-parallels", "hypervisor", "virtualization", "Parallels", "Parallels", { hypervisorType: "type2", product: "Parallels" }),
+  p("hypervisor-kvm", "hypervisor", "virtualization", "KVM", "KVM", {
+    hypervisorType: "type1",
+    product: "KVM",
+  }),
+  p("hypervisor-hyperv", "hypervisor", "virtualization", "Hyper-V", "Hyper-V", {
+    hypervisorType: "type1",
+    product: "Hyper-V",
+  }),
+  p("hypervisor-xen", "hypervisor", "virtualization", "Xen", "Xen", {
+    hypervisorType: "type1",
+    product: "Xen",
+  }),
+  p("hypervisor-nitro", "hypervisor", "virtualization", "Nitro", "Nitro", {
+    hypervisorType: "type1",
+    product: "Nitro",
+  }),
+  p("hypervisor-virtualbox", "hypervisor", "virtualization", "VirtualBox", "VirtualBox", {
+    hypervisorType: "type2",
+    product: "VirtualBox",
+  }),
+  p(
+    "hypervisor-vmware-workstation",
+    "hypervisor",
+    "virtualization",
+    "VMware Workstation",
+    "VMware Workstation",
+    {
+      hypervisorType: "type2",
+      product: "VMware Workstation",
+    },
+  ),
+  p("hypervisor-parallels", "hypervisor", "virtualization", "Parallels", "Parallels", {
+    hypervisorType: "type2",
+    product: "Parallels",
+  }),
   p("vm", "vm", "virtualization", "Virtual machine", "가상 머신"),
 
   ...KERNEL_PRESETS,
 
-  p("engine-docker", "container-engine", "containers", "Docker Engine", "Docker Engine", { product: "docker" }),
-  p("engine-containerd", "container-engine", "containers", "containerd", "containerd", { product: "containerd" }),
+  p("engine-docker", "container-engine", "containers", "Docker Engine", "Docker Engine", {
+    product: "docker",
+  }),
+  p("engine-containerd", "container-engine", "containers", "containerd", "containerd", {
+    product: "containerd",
+  }),
   p("engine-podman", "container-engine", "containers", "Podman", "Podman", { product: "podman" }),
   p("engine-cri-o", "container-engine", "containers", "CRI-O", "CRI-O", { product: "cri-o" }),
   p("container", "container", "containers", "Container", "컨테이너", { os: "linux" }),
-  p("container-windows", "container", "containers", "Windows container", "윈도우 컨테이너", { os: "windows" }),
-  p("container-image", "image", "containers", "Container image", "컨테이너 이미지", { imageType: "container" }),
+  p("container-windows", "container", "containers", "Windows container", "윈도우 컨테이너", {
+    os: "windows",
+  }),
+  p("container-image", "image", "containers", "Container image", "컨테이너 이미지", {
+    imageType: "container",
+  }),
   p("registry-docker-hub", "registry", "containers", "Docker Hub", "Docker Hub", { product: "Docker Hub" }),
 
-  p("app-web", "server-app", "software", "Web server", "웹 서버", { role: "web", product: "nginx", ports: [80] }),
-  p("app-db", "server-app", "software", "Database server", "DB 서버", { role: "db", product: "PostgreSQL", ports: [5432] }),
-  p("app-mail", "server-app", "software", "Mail server", "메일 서버", { role: "mail", product: "Postfix", ports: [25] }),
-  p("app-cache", "server-app", "software", "Cache", "캐시", { role: "cache", product: "Redis", ports: [6379] }),
-  p("app-app", "server-app", "software", "Application server", "애플리케이션 서버", { role: "app", ports: [8080] }),
-  p("app-dns", "server-app", "software", "DNS server", "DNS 서버", { role: "dns", product: "BIND", ports: [53] }),
-  p("app-file", "server-app", "software", "File server", "파일 서버", { role: "file", product: "Samba", ports: [445] }),
-  p("app-proxy", "server-app", "software", "Reverse proxy", "리버스 프록시", { role: "proxy", product: "HAProxy", ports: [443] }),
+  p("app-web", "server-app", "software", "Web server", "웹 서버", {
+    role: "web",
+    product: "nginx",
+    ports: [80],
+  }),
+  p("app-db", "server-app", "software", "Database server", "DB 서버", {
+    role: "db",
+    product: "PostgreSQL",
+    ports: [5432],
+  }),
+  p("app-mail", "server-app", "software", "Mail server", "메일 서버", {
+    role: "mail",
+    product: "Postfix",
+    ports: [25],
+  }),
+  p("app-cache", "server-app", "software", "Cache", "캐시", {
+    role: "cache",
+    product: "Redis",
+    ports: [6379],
+  }),
+  p("app-app", "server-app", "software", "Application server", "애플리케이션 서버", {
+    role: "app",
+    ports: [8080],
+  }),
+  p("app-dns", "server-app", "software", "DNS server", "DNS 서버", {
+    role: "dns",
+    product: "BIND",
+    ports: [53],
+  }),
+  p("app-file", "server-app", "software", "File server", "파일 서버", {
+    role: "file",
+    product: "Samba",
+    ports: [445],
+  }),
+  p("app-proxy", "server-app", "software", "Reverse proxy", "리버스 프록시", {
+    role: "proxy",
+    product: "HAProxy",
+    ports: [443],
+  }),
 
   p("aws-cloud", "cloud", "aws", "AWS Cloud", "AWS 클라우드", { provider: "aws" }),
   p("ec2-instance", "vm", "aws", "EC2 instance", "EC2 인스턴스", { product: "EC2" }),

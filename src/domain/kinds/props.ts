@@ -60,15 +60,16 @@ export interface PortMapping {
 }
 
 /** The TypeScript type of a prop's value, derived from its descriptor. */
-export type PropValue<S extends PropSpec> = S extends EnumProp<infer V>
-  ? V
-  : S extends TextProp
-    ? string
-    : S extends ContainerPortsProp
-      ? PortMapping[]
-      : S extends PortListProp
-        ? number[]
-        : never;
+export type PropValue<S extends PropSpec> =
+  S extends EnumProp<infer V>
+    ? V
+    : S extends TextProp
+      ? string
+      : S extends ContainerPortsProp
+        ? PortMapping[]
+        : S extends PortListProp
+          ? number[]
+          : never;
 
 export const MIN_PORT = 1;
 export const MAX_PORT = 65535;
@@ -78,9 +79,7 @@ export function isPort(v: unknown): v is number {
 }
 
 /** Shorthand for declaring enum options. */
-export function options<V extends string>(
-  list: readonly (readonly [V, string, string])[],
-): EnumOption<V>[] {
+export function options<V extends string>(list: readonly (readonly [V, string, string])[]): EnumOption<V>[] {
   return list.map(([value, en, ko]) => ({ value, name: { en, ko } }));
 }
 
@@ -88,10 +87,7 @@ export function options<V extends string>(
  * Checks one prop value against its descriptor. Returns null when valid, or a description of
  * what was expected (English, used inside a document error) and the sub-path that is wrong.
  */
-export function checkPropValue(
-  spec: PropSpec,
-  value: unknown,
-): { expected: string; subPath: string } | null {
+export function checkPropValue(spec: PropSpec, value: unknown): { expected: string; subPath: string } | null {
   switch (spec.type) {
     case "enum":
       return typeof value === "string" && spec.options.some((o) => o.value === value)
@@ -113,7 +109,8 @@ export function checkPropValue(
         if (typeof m !== "object" || m === null || Array.isArray(m))
           return { expected: "a port mapping object { host?, container, protocol? }", subPath: `[${i}]` };
         const r = m as Record<string, unknown>;
-        if (!isPort(r.container)) return { expected: "a port (an integer 1–65535)", subPath: `[${i}].container` };
+        if (!isPort(r.container))
+          return { expected: "a port (an integer 1–65535)", subPath: `[${i}].container` };
         if (r.host !== undefined && r.host !== null && !isPort(r.host))
           return { expected: "a port (an integer 1–65535)", subPath: `[${i}].host` };
         if (r.protocol !== undefined && r.protocol !== "tcp" && r.protocol !== "udp")

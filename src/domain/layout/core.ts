@@ -78,7 +78,12 @@ export function validPoint(p: Point | undefined): Point | undefined {
 
 /** The document's size if it is usable (finite and positive); the same object. */
 export function validSize(s: Size | undefined): Size | undefined {
-  return s !== undefined && s !== null && Number.isFinite(s.width) && Number.isFinite(s.height) && s.width > 0 && s.height > 0
+  return s !== undefined &&
+    s !== null &&
+    Number.isFinite(s.width) &&
+    Number.isFinite(s.height) &&
+    s.width > 0 &&
+    s.height > 0
     ? s
     : undefined;
 }
@@ -157,7 +162,8 @@ export function fitNode(node: StackNode, kids: readonly StackNode[], geo: WorkMa
       x += cs.width + gap;
     }
   }
-  if ((dx > 0 || dy > 0) && g.position !== undefined) g.position = { x: g.position.x - dx, y: g.position.y - dy };
+  if ((dx > 0 || dy > 0) && g.position !== undefined)
+    g.position = { x: g.position.x - dx, y: g.position.y - dy };
 }
 
 /**

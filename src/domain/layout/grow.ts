@@ -29,7 +29,10 @@ export interface GeometryPatch {
  * Returns a patch per node whose position or size changed, and nothing for the others, so the
  * editor can keep the identity of untouched node objects.
  */
-export function growToFit(doc: Pick<StackDocument, "nodes">, changedIds?: Iterable<string>): Map<string, GeometryPatch> {
+export function growToFit(
+  doc: Pick<StackDocument, "nodes">,
+  changedIds?: Iterable<string>,
+): Map<string, GeometryPatch> {
   const tree = layoutTree(doc.nodes);
   const geo: WorkMap = new Map();
   for (const n of tree.order) geo.set(n.id, { position: validPoint(n.position), size: validSize(n.size) });
@@ -46,7 +49,8 @@ export function growToFit(doc: Pick<StackDocument, "nodes">, changedIds?: Iterab
     }
     for (const id of seeds) {
       // Stop at the first ancestor already collected: its own chain is in the set.
-      for (let n = tree.byId.get(id); n !== undefined && !todo.has(n.id); n = tree.parent.get(n.id)) todo.add(n.id);
+      for (let n = tree.byId.get(id); n !== undefined && !todo.has(n.id); n = tree.parent.get(n.id))
+        todo.add(n.id);
     }
   }
 
@@ -69,9 +73,14 @@ export function growToFit(doc: Pick<StackDocument, "nodes">, changedIds?: Iterab
     const p0 = validPoint(n.position);
     const s0 = validSize(n.size);
     // By value: a node shifted at one depth can be shifted back by its parent's fit.
-    if (g.position !== undefined && (p0 === undefined || g.position.x !== p0.x || g.position.y !== p0.y)) patch.position = g.position;
+    if (g.position !== undefined && (p0 === undefined || g.position.x !== p0.x || g.position.y !== p0.y))
+      patch.position = g.position;
     // A leaf without a size keeps none: its size is intrinsic, nothing was decided for it.
-    if (g.size !== undefined && (s0 === undefined || g.size.width !== s0.width || g.size.height !== s0.height)) patch.size = g.size;
+    if (
+      g.size !== undefined &&
+      (s0 === undefined || g.size.width !== s0.width || g.size.height !== s0.height)
+    )
+      patch.size = g.size;
     if (patch.position !== undefined || patch.size !== undefined) out.set(id, patch);
   }
   return out;

@@ -5,7 +5,16 @@
  */
 import type { Point, Size, StackDocument, StackNode } from "../document.ts";
 import { contentInsets } from "./constants.ts";
-import { fitNode, kidsOf, layoutTree, placeForest, subtreeOrder, validPoint, type LayoutTree, type WorkMap } from "./core.ts";
+import {
+  fitNode,
+  kidsOf,
+  layoutTree,
+  placeForest,
+  subtreeOrder,
+  validPoint,
+  type LayoutTree,
+  type WorkMap,
+} from "./core.ts";
 
 /** Where a node sits and how big it is, in document terms. */
 export interface NodeGeometry {
@@ -49,7 +58,10 @@ function selectRoots(tree: LayoutTree, ids: readonly string[]): StackNode[] {
  * positions and sizes below the roots. Returns the geometry of every node laid out, parents
  * before children; nodes caught in a parent cycle are left out. Linear in the number of nodes.
  */
-export function stackLayout(doc: Pick<StackDocument, "nodes">, opts: StackLayoutOptions = {}): Map<string, NodeGeometry> {
+export function stackLayout(
+  doc: Pick<StackDocument, "nodes">,
+  opts: StackLayoutOptions = {},
+): Map<string, NodeGeometry> {
   const tree = layoutTree(doc.nodes);
   const roots = opts.roots === undefined ? tree.roots : selectRoots(tree, opts.roots);
   const order = subtreeOrder(tree, roots);

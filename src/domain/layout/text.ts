@@ -21,7 +21,7 @@ const ASCII_EM = new Float64Array(128);
   for (let c = 0x30; c <= 0x39; c++) ASCII_EM[c] = 0.56; // 0-9
   set(" ", 0.28);
   set("iljtfrI!|.,:;'`", 0.3);
-  set("()[]{}\"-/\\", 0.36);
+  set('()[]{}"-/\\', 0.36);
   set("mwMW@", 0.86);
   set("%&#", 0.72);
   for (let c = 0; c < 0x20; c++) ASCII_EM[c] = 0;
@@ -51,7 +51,8 @@ function charEm(cp: number): number {
   if (cp < 128) return ASCII_EM[cp]!;
   if (isWide(cp)) return 1;
   // Combining marks, zero-width joiners and variation selectors add nothing on their own.
-  if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
+  if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f))
+    return 0;
   return 0.6;
 }
 

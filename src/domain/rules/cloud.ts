@@ -14,7 +14,9 @@ import type { Problem, ProblemParam } from "./types.ts";
 export function isManagedLayer(node: StackNode, ctx: NodeContext): boolean {
   if (ctx.fargate === undefined) return false;
   const k = node.kind;
-  return k === "physical-host" || k === "hypervisor" || k === "vm" || k === "kernel" || k === "container-engine";
+  return (
+    k === "physical-host" || k === "hypervisor" || k === "vm" || k === "kernel" || k === "container-engine"
+  );
 }
 
 /** Why a task or pod is misplaced: no cluster frame, a platform that cannot run it, or both. */
@@ -30,7 +32,8 @@ function placementParams(hasCluster: boolean, ctx: NodeContext): Record<string, 
 export function checkCloudNode(node: StackNode, ctx: NodeContext, out: Problem[]): void {
   switch (node.kind) {
     case "fargate":
-      if (ctx.ecsCluster === undefined && ctx.k8sCluster === undefined) out.push(problem("fargate/placement", [node.id]));
+      if (ctx.ecsCluster === undefined && ctx.k8sCluster === undefined)
+        out.push(problem("fargate/placement", [node.id]));
       return;
     case "ecs-task": {
       const params = placementParams(ctx.ecsCluster !== undefined, ctx);

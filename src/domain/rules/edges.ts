@@ -14,7 +14,11 @@ function endAllowed(allowed: readonly Kind[] | "running", kind: Kind): boolean {
 }
 
 /** Checks one edge against its kind's allowed ends; undefined when it is fine. */
-function endpointParams(edge: StackEdge, source: StackNode, target: StackNode): Record<string, ProblemParam> | undefined {
+function endpointParams(
+  edge: StackEdge,
+  source: StackNode,
+  target: StackNode,
+): Record<string, ProblemParam> | undefined {
   if (!isEdgeKind(edge.kind)) return undefined;
   const def = EDGE_KIND_DEFS[edge.kind];
   const sourceOk = endAllowed(def.sources, source.kind);
@@ -63,7 +67,14 @@ export function checkEdges(edges: readonly StackEdge[], ix: CompactIndex, out: P
       // An image left blank is unknown, not different: only two stated images can disagree.
       if (from !== undefined && to !== undefined && from !== to && !movedTargets?.has(target)) {
         (movedTargets ??= new Set()).add(target);
-        out.push({ ...problem("container/moved-image", [target.id], { source: source.id, image: to, sourceImage: from }), edgeId: edge.id });
+        out.push({
+          ...problem("container/moved-image", [target.id], {
+            source: source.id,
+            image: to,
+            sourceImage: from,
+          }),
+          edgeId: edge.id,
+        });
       }
     }
   }

@@ -54,13 +54,33 @@ export const ENGINE_FAMILIES: { readonly [P in EngineProduct]: readonly KernelFa
 const DISTRO_FAMILY: ReadonlyMap<string, KernelFamily> = new Map<string, KernelFamily>([
   ...(
     [
-      "Red Hat", "RHEL", "Red Hat Enterprise Linux", "CentOS", "Debian", "Ubuntu", "SUSE", "openSUSE", "Amazon Linux", "Alpine",
-      "Fedora", "Rocky Linux", "AlmaLinux",
+      "Red Hat",
+      "RHEL",
+      "Red Hat Enterprise Linux",
+      "CentOS",
+      "Debian",
+      "Ubuntu",
+      "SUSE",
+      "openSUSE",
+      "Amazon Linux",
+      "Alpine",
+      "Fedora",
+      "Rocky Linux",
+      "AlmaLinux",
     ] as const
   ).map((d): [string, KernelFamily] => [normaliseDistro(d), "linux"]),
-  ...(["macOS", "FreeBSD", "NetBSD", "OpenBSD"] as const).map((d): [string, KernelFamily] => [normaliseDistro(d), "bsd"]),
-  ...(["Solaris", "OpenSolaris"] as const).map((d): [string, KernelFamily] => [normaliseDistro(d), "solaris"]),
-  ...(["Windows", "Windows Server"] as const).map((d): [string, KernelFamily] => [normaliseDistro(d), "windows"]),
+  ...(["macOS", "FreeBSD", "NetBSD", "OpenBSD"] as const).map((d): [string, KernelFamily] => [
+    normaliseDistro(d),
+    "bsd",
+  ]),
+  ...(["Solaris", "OpenSolaris"] as const).map((d): [string, KernelFamily] => [
+    normaliseDistro(d),
+    "solaris",
+  ]),
+  ...(["Windows", "Windows Server"] as const).map((d): [string, KernelFamily] => [
+    normaliseDistro(d),
+    "windows",
+  ]),
 ]);
 
 /** Case-insensitive, spaces and hyphens ignored — as rules.md asks. */

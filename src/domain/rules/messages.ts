@@ -6,7 +6,15 @@
 import { EDGE_KIND_DEFS, isEdgeKind, isKind, KIND_DEFS } from "../kinds/catalog.ts";
 import type { Lang } from "../kinds/props.ts";
 import { RULES } from "./defs.ts";
-import { displayName, ENGINE_NAMES, FAMILY_NAMES, josa, KIND_NOUNS, nodeLookup, type NameSource } from "./names.ts";
+import {
+  displayName,
+  ENGINE_NAMES,
+  FAMILY_NAMES,
+  josa,
+  KIND_NOUNS,
+  nodeLookup,
+  type NameSource,
+} from "./names.ts";
 import type { Problem, RuleId } from "./types.ts";
 import type { StackNode } from "../document.ts";
 
@@ -89,7 +97,11 @@ const enPlacement = (what: string, w: Words): string => {
   const why = w.s("reason");
   const noCluster = `is not inside ${what}`;
   const wrongPlatform = `${enSitsOn(w)}, not on a container engine or Fargate`;
-  return why === "cluster" ? noCluster : why === "platform" ? wrongPlatform : `${noCluster} and ${wrongPlatform}`;
+  return why === "cluster"
+    ? noCluster
+    : why === "platform"
+      ? wrongPlatform
+      : `${noCluster} and ${wrongPlatform}`;
 };
 const koPlacement = (what: string, w: Words): string => {
   const why = w.s("reason");
@@ -246,7 +258,8 @@ const KO: { readonly [R in RuleId]: Template } = {
     const to = w.ref(w.p.nodeIds[1] ?? w.p.nodeIds[0]);
     const why: Record<string, string> = {
       network: "네트워크 연결은 실행 중인 것끼리만 이을 수 있고, 이미지나 레지스트리는 이을 수 없습니다",
-      pulls: "이미지를 가져오는 것은 컨테이너, ECS 태스크, 파드이며, 컨테이너 이미지나 레지스트리에서 가져옵니다",
+      pulls:
+        "이미지를 가져오는 것은 컨테이너, ECS 태스크, 파드이며, 컨테이너 이미지나 레지스트리에서 가져옵니다",
       "launched-from": "가상 머신은 머신 이미지(EC2라면 AMI)로부터 시작됩니다",
       moves: "이동은 한 컨테이너를 다른 호스트의 같은 컨테이너로 잇습니다",
     };

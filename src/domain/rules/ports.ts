@@ -117,4 +117,5 @@ export function portConflicts(ix: CompactIndex, table: ListenerTable): Map<numbe
   return out;
 }
 
-const portKey = (p: Problem): number => (p.params.port as number) * 2 + (p.params.protocol === "udp" ? UDP : 0);
+const portKey = (p: Problem): number =>
+  (p.params.port as number) * 2 + (p.params.protocol === "udp" ? UDP : 0);

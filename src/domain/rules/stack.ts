@@ -76,7 +76,13 @@ function pushConflicts(i: number, scan: Scan, out: Problem[]): void {
 }
 
 /** Second pass: the stack rules about `node` (at position `i`), in the order of rules.md's table. */
-export function checkStackNode(node: StackNode, i: number, ctx: NodeContext, scan: Scan, out: Problem[]): void {
+export function checkStackNode(
+  node: StackNode,
+  i: number,
+  ctx: NodeContext,
+  scan: Scan,
+  out: Problem[],
+): void {
   const platform = ctx.platform;
   switch (node.kind) {
     case "container": {
@@ -87,7 +93,8 @@ export function checkStackNode(node: StackNode, i: number, ctx: NodeContext, sca
         const kernel = scan.ix.nodes[k]!;
         const os = containerOs(node);
         const family = kernelFamily(kernel);
-        if (os !== family) out.push(problem("container/kernel-mismatch", [node.id, kernel.id], { os, family }));
+        if (os !== family)
+          out.push(problem("container/kernel-mismatch", [node.id, kernel.id], { os, family }));
       }
       pushConflicts(i, scan, out);
       const arch = archProp(node);
@@ -98,7 +105,12 @@ export function checkStackNode(node: StackNode, i: number, ctx: NodeContext, sca
     case "kernel": {
       const inContainer = ctx.containerLike;
       if (inContainer !== undefined)
-        out.push(problem("container/own-kernel", [node.id], { container: inContainer.id, containerKind: inContainer.kind }));
+        out.push(
+          problem("container/own-kernel", [node.id], {
+            container: inContainer.id,
+            containerKind: inContainer.kind,
+          }),
+        );
       // Precedence (rules.md): a kernel inside a container is misplaced for a deeper reason.
       else if (!isMachine(platform)) out.push(problem("kernel/placement", [node.id], platformParams(ctx)));
       const distro = textProp(node, "distro");
@@ -131,7 +143,11 @@ export function checkStackNode(node: StackNode, i: number, ctx: NodeContext, sca
     }
     case "vm": {
       // Precedence (rules.md): under Fargate the provider's layers are reported once, as managed.
-      if ((platform === undefined || platform.kind !== "hypervisor") && ctx.cloud === undefined && !isManagedLayer(node, ctx))
+      if (
+        (platform === undefined || platform.kind !== "hypervisor") &&
+        ctx.cloud === undefined &&
+        !isManagedLayer(node, ctx)
+      )
         out.push(problem("vm/needs-hypervisor", [node.id], platformParams(ctx)));
       if (scan.hasKernel[i] === 0) out.push(problem("vm/no-guest-os", [node.id]));
       checkMachine(node, i, scan, out);
@@ -140,13 +156,17 @@ export function checkStackNode(node: StackNode, i: number, ctx: NodeContext, sca
     case "physical-host": {
       checkMachine(node, i, scan, out);
       const above = ctx.stackAncestor;
-      if (above !== undefined) out.push(problem("host/placement", [node.id], { ancestor: above.id, ancestorKind: above.kind }));
+      if (above !== undefined)
+        out.push(problem("host/placement", [node.id], { ancestor: above.id, ancestorKind: above.kind }));
       return;
     }
     case "hypervisor": {
       const type = hypervisorType(node);
       const ok = type === "type1" ? platform?.kind === "physical-host" : platform?.kind === "kernel";
-      if (!ok) out.push(problem("hypervisor/placement", [node.id], { hypervisorType: type, ...platformParams(ctx) }));
+      if (!ok)
+        out.push(
+          problem("hypervisor/placement", [node.id], { hypervisorType: type, ...platformParams(ctx) }),
+        );
       return;
     }
     case "server-app": {

@@ -1,19 +1,44 @@
 // @vitest-environment node
-import { allocate, bundleFigures, entryFor, gzipSize, initialChunks, lazyChunks, packageOf, type ChunkLike, type OutputLike } from "../../../bench/perf/bundle.ts";
+import {
+  allocate,
+  bundleFigures,
+  entryFor,
+  gzipSize,
+  initialChunks,
+  lazyChunks,
+  packageOf,
+  type ChunkLike,
+  type OutputLike,
+} from "../../../bench/perf/bundle.ts";
 
 const ROOT = "/work/app";
 
 function chunk(fileName: string, modules: Record<string, string>, extra: Partial<ChunkLike> = {}): ChunkLike {
-  const mods = Object.fromEntries(Object.entries(modules).map(([id, code]) => [id, { code, renderedLength: code.length }]));
-  return { type: "chunk", fileName, code: Object.values(modules).join("\n"), isEntry: false, imports: [], dynamicImports: [], modules: mods, ...extra };
+  const mods = Object.fromEntries(
+    Object.entries(modules).map(([id, code]) => [id, { code, renderedLength: code.length }]),
+  );
+  return {
+    type: "chunk",
+    fileName,
+    code: Object.values(modules).join("\n"),
+    isEntry: false,
+    imports: [],
+    dynamicImports: [],
+    modules: mods,
+    ...extra,
+  };
 }
 
 describe("bench bundle", () => {
   it("package of a module id", () => {
-    expect(packageOf("/work/app/node_modules/react-dom/cjs/react-dom-client.production.js", ROOT)).toBe("react-dom");
+    expect(packageOf("/work/app/node_modules/react-dom/cjs/react-dom-client.production.js", ROOT)).toBe(
+      "react-dom",
+    );
     expect(packageOf("/work/app/node_modules/@xyflow/react/dist/esm/index.js", ROOT)).toBe("@xyflow/react");
     expect(packageOf("/work/app/node_modules/@xyflow/system/dist/esm/index.js", ROOT)).toBe("@xyflow/system");
-    expect(packageOf("/work/app/node_modules/.pnpm/d3-zoom@3.0.0/node_modules/d3-zoom/src/zoom.js", ROOT)).toBe("d3-zoom");
+    expect(
+      packageOf("/work/app/node_modules/.pnpm/d3-zoom@3.0.0/node_modules/d3-zoom/src/zoom.js", ROOT),
+    ).toBe("d3-zoom");
     expect(packageOf("/work/app/node_modules/zustand/esm/index.mjs?commonjs-proxy", ROOT)).toBe("zustand");
     expect(packageOf("/work/app/src/canvas/Canvas.tsx", ROOT)).toBe("Stackdraw src/canvas");
     expect(packageOf("/work/app/src/domain/rules/index.ts", ROOT)).toBe("Stackdraw src/domain");
@@ -25,7 +50,11 @@ describe("bench bundle", () => {
   });
 
   it("initial chunks: the entry and its static imports, transitively, not dynamic imports", () => {
-    const entry = chunk("entry.js", {}, { isEntry: true, imports: ["vendor.js"], dynamicImports: ["lazy.js"] });
+    const entry = chunk(
+      "entry.js",
+      {},
+      { isEntry: true, imports: ["vendor.js"], dynamicImports: ["lazy.js"] },
+    );
     const vendor = chunk("vendor.js", {}, { imports: ["shared.js"] });
     const shared = chunk("shared.js", {}, { imports: ["vendor.js"] }); // a cycle is fine
     const lazy = chunk("lazy.js", {}, { imports: ["shared.js"], dynamicImports: ["lazier.js"] });
@@ -38,11 +67,38 @@ describe("bench bundle", () => {
   });
 
   it("allocation is proportional and sums exactly", () => {
-    const a = allocate(100, new Map([["a", 1], ["b", 1], ["c", 1]]));
+    const a = allocate(
+      100,
+      new Map([
+        ["a", 1],
+        ["b", 1],
+        ["c", 1],
+      ]),
+    );
     expect([...a.values()].reduce((s, x) => s + x, 0)).toBe(100);
     expect([...a.values()].sort()).toEqual([33, 33, 34]);
-    expect(Object.fromEntries(allocate(1000, new Map([["x", 3], ["y", 1]])))).toEqual({ x: 750, y: 250 });
-    expect(Object.fromEntries(allocate(10, new Map([["x", 0], ["y", 0]])))).toEqual({ x: 5, y: 5 });
+    expect(
+      Object.fromEntries(
+        allocate(
+          1000,
+          new Map([
+            ["x", 3],
+            ["y", 1],
+          ]),
+        ),
+      ),
+    ).toEqual({ x: 750, y: 250 });
+    expect(
+      Object.fromEntries(
+        allocate(
+          10,
+          new Map([
+            ["x", 0],
+            ["y", 0],
+          ]),
+        ),
+      ),
+    ).toEqual({ x: 5, y: 5 });
     expect(allocate(10, new Map()).size).toBe(0);
   });
 
@@ -51,11 +107,25 @@ describe("bench bundle", () => {
     const ours = "export const canvas = () => 'stackdraw canvas';".repeat(10);
     const entry = chunk(
       "assets/index.js",
-      { "/work/app/node_modules/react/index.js": reactCode, "/work/app/src/canvas/Canvas.tsx": ours, "\0rolldown/runtime.js": "" },
-      { isEntry: true, facadeModuleId: "/work/app/index.html", dynamicImports: ["assets/lazy.js"], viteMetadata: { importedCss: new Set(["assets/index.css"]) } },
+      {
+        "/work/app/node_modules/react/index.js": reactCode,
+        "/work/app/src/canvas/Canvas.tsx": ours,
+        "\0rolldown/runtime.js": "",
+      },
+      {
+        isEntry: true,
+        facadeModuleId: "/work/app/index.html",
+        dynamicImports: ["assets/lazy.js"],
+        viteMetadata: { importedCss: new Set(["assets/index.css"]) },
+      },
     );
     const lazy = chunk("assets/lazy.js", { "/work/app/node_modules/yaml/index.js": "yaml".repeat(100) });
-    const output: OutputLike[] = [entry, lazy, { type: "asset", fileName: "assets/index.css", source: "body{margin:0}" }, { type: "asset", fileName: "assets/other.css", source: "x{}" }];
+    const output: OutputLike[] = [
+      entry,
+      lazy,
+      { type: "asset", fileName: "assets/index.css", source: "body{margin:0}" },
+      { type: "asset", fileName: "assets/other.css", source: "x{}" },
+    ];
     expect(entryFor(output, "index.html")).toBe(entry);
     expect(() => entryFor(output, "bare.html")).toThrow(/no entry chunk/);
     const f = bundleFigures(output, entry, ROOT);

@@ -21,12 +21,34 @@ import type { BundleFigures } from "../../../bench/perf/bundle.ts";
 
 const frames = (ms: number, k = 20) => Array.from({ length: k }, () => ms);
 
-function visit(loadMs: number, heapMB: number, frameMs: number, editMs: number, views: ("fit" | "zoom1" | "open")[]): VisitResult {
-  const v = { viewport: { x: 0, y: 0, zoom: 1 }, visible: 80, mounted: 90, frames: { pan: frames(frameMs), drag: frames(frameMs) }, edits: [editMs, editMs + 2] };
-  return { loadMs, heapMB, domNodes: 1000, mountedAtLoad: 90, views: Object.fromEntries(views.map((k) => [k, v])) };
+function visit(
+  loadMs: number,
+  heapMB: number,
+  frameMs: number,
+  editMs: number,
+  views: ("fit" | "zoom1" | "open")[],
+): VisitResult {
+  const v = {
+    viewport: { x: 0, y: 0, zoom: 1 },
+    visible: 80,
+    mounted: 90,
+    frames: { pan: frames(frameMs), drag: frames(frameMs) },
+    edits: [editMs, editMs + 2],
+  };
+  return {
+    loadMs,
+    heapMB,
+    domNodes: 1000,
+    mountedAtLoad: 90,
+    views: Object.fromEntries(views.map((k) => [k, v])),
+  };
 }
 
-function caseResult(over: Partial<CaseResult> & Pick<CaseResult, "n" | "open">, a: VisitResult[], b: VisitResult[]): CaseResult {
+function caseResult(
+  over: Partial<CaseResult> & Pick<CaseResult, "n" | "open">,
+  a: VisitResult[],
+  b: VisitResult[],
+): CaseResult {
   return {
     key: over.open ? `${over.n}-open` : String(over.n),
     ranAt: "2026-01-01T00:00:00.000Z",
@@ -65,39 +87,91 @@ describe("bench report", () => {
     expect(formatElapsed(58_400)).toBe("58s");
     expect(formatElapsed(252_000)).toBe("4m12s");
     expect(formatElapsed(3_780_000)).toBe("1h03m");
-    expect(progressLabel("N=5000 round 3/5 B", 17, 52, 252_000)).toBe("N=5000 round 3/5 B (visit 17/52, 4m12s)");
+    expect(progressLabel("N=5000 round 3/5 B", 17, 52, 252_000)).toBe(
+      "N=5000 round 3/5 B (visit 17/52, 4m12s)",
+    );
   });
 
   it("1,000 nodes: load ≤ 1.15× A, heap ≤ 1.2× A, p95 ≤ 16.7 ms and max ≤ 25 ms in both views", () => {
-    const c = caseResult({ n: 1000, open: false }, [visit(1000, 10, 16.7, 10, ["fit", "zoom1"])], [visit(1100, 13, 33.3, 30, ["fit", "zoom1"])]);
+    const c = caseResult(
+      { n: 1000, open: false },
+      [visit(1000, 10, 16.7, 10, ["fit", "zoom1"])],
+      [visit(1100, 13, 33.3, 30, ["fit", "zoom1"])],
+    );
     const rows = caseRows(c);
-    expect(find(rows, "load to full render (ms)")).toMatchObject({ a: "1000", b: "1100", ratio: "1.10×", target: "≤ 1.15× A", met: true });
+    expect(find(rows, "load to full render (ms)")).toMatchObject({
+      a: "1000",
+      b: "1100",
+      ratio: "1.10×",
+      target: "≤ 1.15× A",
+      met: true,
+    });
     expect(find(rows, "JS heap after GC (MB)")).toMatchObject({ ratio: "1.30×", met: false });
-    expect(find(rows, "pan, fit view: p95 frame (ms)")).toMatchObject({ a: "16.7", b: "33.3", target: "≤ 16.7 ms", met: false });
-    expect(find(rows, "drag, zoom 1 (fit view's centre): max frame (ms)")).toMatchObject({ target: "≤ 25 ms", met: false });
-    expect(find(rows, "pan, fit view: frames over 16.7 ms")).toMatchObject({ a: "0.0 %", b: "100.0 %", met: null });
-    expect(find(rows, "fit view: nodes on screen, of 1,000 (by the geometry: 812)")).toMatchObject({ a: "80", b: "80", met: null });
-    expect(find(rows, "one edit to the next paint, fit view: median (ms)")).toMatchObject({ a: "11.0", b: "31.0", met: null }); // no edit target below 5,000
+    expect(find(rows, "pan, fit view: p95 frame (ms)")).toMatchObject({
+      a: "16.7",
+      b: "33.3",
+      target: "≤ 16.7 ms",
+      met: false,
+    });
+    expect(find(rows, "drag, zoom 1 (fit view's centre): max frame (ms)")).toMatchObject({
+      target: "≤ 25 ms",
+      met: false,
+    });
+    expect(find(rows, "pan, fit view: frames over 16.7 ms")).toMatchObject({
+      a: "0.0 %",
+      b: "100.0 %",
+      met: null,
+    });
+    expect(find(rows, "fit view: nodes on screen, of 1,000 (by the geometry: 812)")).toMatchObject({
+      a: "80",
+      b: "80",
+      met: null,
+    });
+    expect(find(rows, "one edit to the next paint, fit view: median (ms)")).toMatchObject({
+      a: "11.0",
+      b: "31.0",
+      met: null,
+    }); // no edit target below 5,000
   });
 
   it("a p95 of one 60 Hz frame with timer jitter meets 16.7 ms", () => {
-    const c = caseResult({ n: 1000, open: false }, [visit(1000, 10, 16.7, 10, ["fit", "zoom1"])], [visit(1000, 10, 17.1, 10, ["fit", "zoom1"])]);
+    const c = caseResult(
+      { n: 1000, open: false },
+      [visit(1000, 10, 16.7, 10, ["fit", "zoom1"])],
+      [visit(1000, 10, 17.1, 10, ["fit", "zoom1"])],
+    );
     expect(find(caseRows(c), "pan, fit view: p95 frame (ms)").met).toBe(true);
   });
 
   it("5,000 nodes: pan in the fit view ≤ 1.1× A, frame targets at zoom 1, edits ≤ 1.1× A", () => {
-    const c = caseResult({ n: 5000, open: false }, [visit(3000, 70, 50, 100, ["fit", "zoom1"])], [visit(3500, 75, 50.1, 105, ["fit", "zoom1"])]);
+    const c = caseResult(
+      { n: 5000, open: false },
+      [visit(3000, 70, 50, 100, ["fit", "zoom1"])],
+      [visit(3500, 75, 50.1, 105, ["fit", "zoom1"])],
+    );
     const rows = caseRows(c);
     expect(find(rows, "load to full render (ms)")).toMatchObject({ target: "—", met: null });
     expect(find(rows, "pan, fit view: p95 frame (ms)")).toMatchObject({ target: "≤ 1.1× A", met: true });
     expect(find(rows, "pan, fit view: median frame (ms)")).toMatchObject({ target: "≤ 1.1× A", met: true });
     expect(find(rows, "drag, fit view: p95 frame (ms)")).toMatchObject({ target: "—", met: null });
-    expect(find(rows, "pan, zoom 1 (fit view's centre): p95 frame (ms)")).toMatchObject({ target: "≤ 16.7 ms", met: false });
-    expect(find(rows, "one edit to the next paint, fit view: median (ms)")).toMatchObject({ a: "101.0", b: "106.0", target: "≤ 1.1× A", met: true });
+    expect(find(rows, "pan, zoom 1 (fit view's centre): p95 frame (ms)")).toMatchObject({
+      target: "≤ 16.7 ms",
+      met: false,
+    });
+    expect(find(rows, "one edit to the next paint, fit view: median (ms)")).toMatchObject({
+      a: "101.0",
+      b: "106.0",
+      target: "≤ 1.1× A",
+      met: true,
+    });
   });
 
   it("5,000 opened at zoom 1: load ≤ 1 s absolute, one view", () => {
-    const c = caseResult({ n: 5000, open: true, honoured: false }, [visit(900, 7, 16.7, 20, ["open"])], [visit(1200, 8, 16.7, 20, ["open"])]);
+    const c = caseResult(
+      { n: 5000, open: true, honoured: false },
+      [visit(900, 7, 16.7, 20, ["open"])],
+      [visit(1200, 8, 16.7, 20, ["open"])],
+    );
     const rows = caseRows(c);
     expect(find(rows, "load to full render (ms)")).toMatchObject({ target: "≤ 1000 ms", met: false });
     expect(find(rows, "pan, opened at zoom 1: p95 frame (ms)")).toMatchObject({ met: true });
@@ -105,7 +179,11 @@ describe("bench report", () => {
   });
 
   it("a variant with no measured visit fails its targets rather than passing them", () => {
-    const c = caseResult({ n: 1000, open: false, errors: ["B: load condition not met"] }, [visit(1000, 10, 16.7, 10, ["fit", "zoom1"])], []);
+    const c = caseResult(
+      { n: 1000, open: false, errors: ["B: load condition not met"] },
+      [visit(1000, 10, 16.7, 10, ["fit", "zoom1"])],
+      [],
+    );
     const rows = caseRows(c);
     expect(find(rows, "load to full render (ms)")).toMatchObject({ b: "—", met: false });
     expect(find(rows, "pan, fit view: p95 frame (ms)")).toMatchObject({ b: "—", met: false });
@@ -127,8 +205,18 @@ describe("bench report", () => {
   });
 
   it("bundle rows: initial JS ≤ 180 KB, with the bare page beside it", () => {
-    const rows = bundleRows({ ranAt: "t", app: figures(200 * 1024, [["react-dom", 60 * 1024]]), bare: figures(120 * 1024, [["react-dom", 60 * 1024]]) });
-    expect(rows[0]).toMatchObject({ figure: "initial JS, gzip -9 (KB)", a: "120.0", b: "200.0", target: "≤ 180 KB", met: false });
+    const rows = bundleRows({
+      ranAt: "t",
+      app: figures(200 * 1024, [["react-dom", 60 * 1024]]),
+      bare: figures(120 * 1024, [["react-dom", 60 * 1024]]),
+    });
+    expect(rows[0]).toMatchObject({
+      figure: "initial JS, gzip -9 (KB)",
+      a: "120.0",
+      b: "200.0",
+      target: "≤ 180 KB",
+      met: false,
+    });
     expect(rows[1]).toMatchObject({ a: "60.0", b: "60.0" });
   });
 
@@ -145,7 +233,13 @@ describe("bench report", () => {
       cli: [run(8000)],
     });
     expect(rows[0]).toMatchObject({ b: "610", met: null });
-    expect(rows[1]).toMatchObject({ figure: "PNG export in the app (2×), 1,000 nodes, roots wrapped into rows ≤ 8,000 px, 4000×3000 px: median (ms)", b: "450", target: "≤ 500 ms", met: true });
+    expect(rows[1]).toMatchObject({
+      figure:
+        "PNG export in the app (2×), 1,000 nodes, roots wrapped into rows ≤ 8,000 px, 4000×3000 px: median (ms)",
+      b: "450",
+      target: "≤ 500 ms",
+      met: true,
+    });
     expect(rows[2]).toMatchObject({ b: "fails: too big", met: false });
     expect(rows[3]!.figure).toMatch(/^CLI render/);
   });
@@ -154,16 +248,38 @@ describe("bench report", () => {
     const results: BenchResults = {
       schema: RESULTS_SCHEMA,
       machine: "2 CPUs",
-      run: { startedAt: "2026-01-02T00:00:00.000Z", seconds: 1300, loadavg: { start: [0.4, 0.5, 0.6], end: [1.9, 1.5, 1] }, command: "npm run bench" },
-      cases: {
-        "5000-open": caseResult({ n: 5000, open: true, honoured: false }, [visit(900, 7, 16.7, 20, ["open"])], [visit(1200, 8, 16.7, 20, ["open"])]),
-        "1000": caseResult({ n: 1000, open: false }, [visit(1000, 10, 16.7, 10, ["fit", "zoom1"])], [visit(1100, 11, 16.7, 12, ["fit", "zoom1"])]),
+      run: {
+        startedAt: "2026-01-02T00:00:00.000Z",
+        seconds: 1300,
+        loadavg: { start: [0.4, 0.5, 0.6], end: [1.9, 1.5, 1] },
+        command: "npm run bench",
       },
-      bundle: { ranAt: "t", app: figures(150 * 1024, [["react-dom", 60 * 1024], ["Stackdraw src/canvas", 10 * 1024]]), bare: figures(120 * 1024, [["react-dom", 60 * 1024]]) },
+      cases: {
+        "5000-open": caseResult(
+          { n: 5000, open: true, honoured: false },
+          [visit(900, 7, 16.7, 20, ["open"])],
+          [visit(1200, 8, 16.7, 20, ["open"])],
+        ),
+        "1000": caseResult(
+          { n: 1000, open: false },
+          [visit(1000, 10, 16.7, 10, ["fit", "zoom1"])],
+          [visit(1100, 11, 16.7, 12, ["fit", "zoom1"])],
+        ),
+      },
+      bundle: {
+        ranAt: "t",
+        app: figures(150 * 1024, [
+          ["react-dom", 60 * 1024],
+          ["Stackdraw src/canvas", 10 * 1024],
+        ]),
+        bare: figures(120 * 1024, [["react-dom", 60 * 1024]]),
+      },
       export: null,
     };
     const md = renderSection(results, { machine: "2 CPUs", viewport: { width: 1280, height: 800 } });
-    expect(md).toContain("load average (1 / 5 / 15 min) 0.40 / 0.50 / 0.60 at the start and 1.90 / 1.50 / 1.00 at the end");
+    expect(md).toContain(
+      "load average (1 / 5 / 15 min) 0.40 / 0.50 / 0.60 at the start and 1.90 / 1.50 / 1.00 at the end",
+    );
     expect(md).toContain("by `npm run bench` on 2 CPUs (this section's part of it took 21m40s)");
     // Cases in order of N, the opened case after the fitted one.
     expect(md.indexOf("### 1,000 nodes")).toBeLessThan(md.indexOf("### 5,000 nodes, opened at zoom 1"));
@@ -172,20 +288,28 @@ describe("bench report", () => {
     expect(md).toContain("| 1,000 nodes — load to full render (ms) | 1000 | 1100 | 1.10× | ≤ 1.15× A ✅ |");
     expect(md).toContain("| Stackdraw src/canvas | — | 10.0 (30.0) | 6.7 % |");
     expect(md).not.toContain("### PNG export");
-    expect(md.trim().split("\n").at(-1)).toBe("Missed: 5,000 nodes, opened at zoom 1 (editing view) — load to full render (ms). See the analysis below this section.");
+    expect(md.trim().split("\n").at(-1)).toBe(
+      "Missed: 5,000 nodes, opened at zoom 1 (editing view) — load to full render (ms). See the analysis below this section.",
+    );
     expect(targetRows(results).every((r) => r.met !== null)).toBe(true);
   });
 
   it("merging keeps everything outside the markers", () => {
     const doc = `# B\n\nintro\n\n${EDITOR_MARKERS.start}\nold\n${EDITOR_MARKERS.end}\n\n## Analysis\n\nkept\n`;
     const next = mergeSection(doc, EDITOR_MARKERS, "new table\n");
-    expect(next).toBe(`# B\n\nintro\n\n${EDITOR_MARKERS.start}\nnew table\n${EDITOR_MARKERS.end}\n\n## Analysis\n\nkept\n`);
+    expect(next).toBe(
+      `# B\n\nintro\n\n${EDITOR_MARKERS.start}\nnew table\n${EDITOR_MARKERS.end}\n\n## Analysis\n\nkept\n`,
+    );
     expect(mergeSection(next, EDITOR_MARKERS, "new table")).toBe(next);
     // Another section's markers are left alone.
     const both = mergeSection(next, VALIDATE_MARKERS, "v", "## Full validation");
     expect(both.startsWith(next.trimEnd())).toBe(true);
-    expect(both.endsWith(`## Full validation\n\n${VALIDATE_MARKERS.start}\nv\n${VALIDATE_MARKERS.end}\n`)).toBe(true);
-    expect(mergeSection(both, EDITOR_MARKERS, "again")).toContain(`${VALIDATE_MARKERS.start}\nv\n${VALIDATE_MARKERS.end}`);
+    expect(
+      both.endsWith(`## Full validation\n\n${VALIDATE_MARKERS.start}\nv\n${VALIDATE_MARKERS.end}\n`),
+    ).toBe(true);
+    expect(mergeSection(both, EDITOR_MARKERS, "again")).toContain(
+      `${VALIDATE_MARKERS.start}\nv\n${VALIDATE_MARKERS.end}`,
+    );
     expect(mergeSection("", EDITOR_MARKERS, "x")).toBe(`${EDITOR_MARKERS.start}\nx\n${EDITOR_MARKERS.end}\n`);
   });
 
@@ -198,7 +322,9 @@ describe("bench report", () => {
       ],
       { ranAt: "2026-01-01", machine: "2 CPUs", loadavg: { start: [9, 8, 7], end: [1, 2, 3] } },
     );
-    expect(md).toContain("load average (1 / 5 / 15 min) 9.00 / 8.00 / 7.00 at the start, 1.00 / 2.00 / 3.00 at the end");
+    expect(md).toContain(
+      "load average (1 / 5 / 15 min) 9.00 / 8.00 / 7.00 at the start, 1.00 / 2.00 / 3.00 at the end",
+    );
     expect(md).toContain("| 1,000 | 0.20 | 0.38 | 0.02 | 10.0× | — |");
     expect(md).toContain("| 5,000 | 2.50 | 4.00 | 1.00 | 2.5× | ≤ 2 ms ❌ missed |");
     expect(md).toContain("| 50,000 | 26.30 | 30.50 | 14.60 | 1.8× | ≤ 30 ms ✅ |");

@@ -1,5 +1,14 @@
 // @vitest-environment node
-import { FRAME_MS, interleave, intervals, median, percentile, ratio, shareOver, summarizeFrames } from "../../../bench/perf/stats.ts";
+import {
+  FRAME_MS,
+  interleave,
+  intervals,
+  median,
+  percentile,
+  ratio,
+  shareOver,
+  summarizeFrames,
+} from "../../../bench/perf/stats.ts";
 
 describe("bench stats", () => {
   it("median of odd, even and empty lists", () => {

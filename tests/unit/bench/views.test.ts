@@ -1,5 +1,12 @@
 // @vitest-environment node
-import { boundsOfRects, openViewport, reactFlowFit, sameViewport, toScreen, visibleIds } from "../../../bench/perf/views.ts";
+import {
+  boundsOfRects,
+  openViewport,
+  reactFlowFit,
+  sameViewport,
+  toScreen,
+  visibleIds,
+} from "../../../bench/perf/views.ts";
 
 describe("bench views", () => {
   it("bounds of rectangles", () => {
@@ -34,7 +41,12 @@ describe("bench views", () => {
   it("the opened view puts the first node's corner at (40, 40) at zoom 1", () => {
     const vp = openViewport({ x: 100, y: 50, width: 10, height: 10 });
     expect(vp).toEqual({ x: -60, y: -10, zoom: 1 });
-    expect(toScreen({ x: 100, y: 50, width: 10, height: 10 }, vp)).toEqual({ x: 40, y: 40, width: 10, height: 10 });
+    expect(toScreen({ x: 100, y: 50, width: 10, height: 10 }, vp)).toEqual({
+      x: 40,
+      y: 40,
+      width: 10,
+      height: 10,
+    });
   });
 
   it("visible ids: overlapping the pane shrunk by the inset", () => {

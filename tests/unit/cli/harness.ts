@@ -12,7 +12,10 @@ export function scratchDir(prefix: string) {
     /** Writes a file (JSON-encoding anything that is not text or bytes) and returns its path. */
     file(name: string, content: unknown): string {
       const p = join(dir, name);
-      writeFileSync(p, typeof content === "string" || content instanceof Uint8Array ? content : JSON.stringify(content));
+      writeFileSync(
+        p,
+        typeof content === "string" || content instanceof Uint8Array ? content : JSON.stringify(content),
+      );
       return p;
     },
   };

@@ -18,7 +18,7 @@ function ihdr(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-const LABELS = ["Host <one> & co", "Debian 12", "도커 엔진", "web \"front\"", "db"];
+const LABELS = ["Host <one> & co", "Debian 12", "도커 엔진", 'web "front"', "db"];
 const fixture = {
   format: "stackdraw",
   version: 1,
@@ -52,10 +52,19 @@ describe("stackdraw render", () => {
     const { width, height } = renderSvg(parsed.document);
     for (const scale of [undefined, 1, 3]) {
       const out = path(`fixture-${scale ?? "default"}.png`);
-      const r = await run("render", good, "-o", out, ...(scale === undefined ? [] : ["--scale", String(scale)]));
+      const r = await run(
+        "render",
+        good,
+        "-o",
+        out,
+        ...(scale === undefined ? [] : ["--scale", String(scale)]),
+      );
       expect(r).toMatchObject({ code: 0, err: "" });
       const s = scale ?? 2;
-      expect(ihdr(readFileSync(out))).toEqual({ width: Math.round(width * s), height: Math.round(height * s) });
+      expect(ihdr(readFileSync(out))).toEqual({
+        width: Math.round(width * s),
+        height: Math.round(height * s),
+      });
     }
   });
 
@@ -75,7 +84,11 @@ describe("stackdraw render", () => {
   });
 
   it("exits 2 for an invalid document, naming the file and the JSON path", async () => {
-    const bad = file("bad.stackdraw.json", { format: "stackdraw", version: 1, nodes: [{ id: "a", kind: "vm", parentId: "vm-9" }] });
+    const bad = file("bad.stackdraw.json", {
+      format: "stackdraw",
+      version: 1,
+      nodes: [{ id: "a", kind: "vm", parentId: "vm-9" }],
+    });
     const out = path("bad.png");
     const r = await run("render", bad, "-o", out);
     expect(r.code).toBe(2);

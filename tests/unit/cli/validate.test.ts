@@ -19,9 +19,17 @@ const fine = file("fine.stackdraw.json", stack("linux"));
 const emptyVm = file("empty-vm.stackdraw.json", {
   format: "stackdraw",
   version: 1,
-  nodes: [{ id: "h", kind: "physical-host" }, { id: "hv", kind: "hypervisor", parentId: "h" }, { id: "vm", kind: "vm", parentId: "hv" }],
+  nodes: [
+    { id: "h", kind: "physical-host" },
+    { id: "hv", kind: "hypervisor", parentId: "h" },
+    { id: "vm", kind: "vm", parentId: "hv" },
+  ],
 });
-const dangling = file("dangling.stackdraw.json", { format: "stackdraw", version: 1, nodes: [{ id: "a", kind: "vm", parentId: "vm-9" }] });
+const dangling = file("dangling.stackdraw.json", {
+  format: "stackdraw",
+  version: 1,
+  nodes: [{ id: "a", kind: "vm", parentId: "vm-9" }],
+});
 
 describe("stackdraw validate", () => {
   it("prints one line per problem and a summary, and exits 1 on errors", async () => {
@@ -42,7 +50,11 @@ describe("stackdraw validate", () => {
   it("gives JSON for one file as an object and for several as an array", async () => {
     const one = JSON.parse((await run("validate", "--json", windows)).out);
     expect(one).toMatchObject({ file: windows, ok: false });
-    expect(one.problems[0]).toMatchObject({ rule: "container/kernel-mismatch", severity: "error", nodeIds: ["web", "linux"] });
+    expect(one.problems[0]).toMatchObject({
+      rule: "container/kernel-mismatch",
+      severity: "error",
+      nodeIds: ["web", "linux"],
+    });
     const many = JSON.parse((await run("validate", "--json", windows, fine)).out);
     expect(many.map((r: { ok: boolean }) => r.ok)).toEqual([false, true]);
   });

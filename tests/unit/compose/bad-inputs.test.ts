@@ -16,7 +16,9 @@ const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as
 
 describe("bad compose fixtures (tests/fixtures/compose/bad/expected.json)", () => {
   it("every fixture has an expectation and every expectation a fixture", () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith(".yml")).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".yml"))
+      .sort();
     expect(Object.keys(expected).sort()).toEqual(files);
   });
 

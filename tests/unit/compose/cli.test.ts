@@ -13,7 +13,13 @@ describe("stackdraw import compose", () => {
     expect(r.err).toBe("");
     const read = readDocument(r.out);
     expect(read.ok).toBe(true);
-    if (read.ok) expect(read.document.nodes.filter((n) => n.kind === "container").map((n) => n.label)).toEqual(["web", "app", "db", "cache"]);
+    if (read.ok)
+      expect(read.document.nodes.filter((n) => n.kind === "container").map((n) => n.label)).toEqual([
+        "web",
+        "app",
+        "db",
+        "cache",
+      ]);
   });
 
   it("exits 2 with FILE:line:column and the key path on stderr for a bad file, and prints nothing on stdout", async () => {
@@ -41,7 +47,11 @@ describe("stackdraw import compose", () => {
 
   it("exits 2 for a missing file, bytes that are not UTF-8, an unknown format and missing arguments", async () => {
     expect((await run("import", "compose", join(dir, "nope.yml"))).err).toContain("ENOENT");
-    const binary = await run("import", "compose", file("binary.yml", new Uint8Array([0xff, 0xfe, 0x00, 0x80])));
+    const binary = await run(
+      "import",
+      "compose",
+      file("binary.yml", new Uint8Array([0xff, 0xfe, 0x00, 0x80])),
+    );
     expect(binary.code).toBe(2);
     expect((await run("import", "helm", "x")).code).toBe(2);
     expect((await run("import", "compose")).err).toContain("no FILE given");

@@ -24,5 +24,6 @@ export function importOk(text: string): StackDocument {
 
 export const containers = (doc: StackDocument) => doc.nodes.filter((n) => n.kind === "container");
 export const byLabel = (doc: StackDocument, label: string) => doc.nodes.find((n) => n.label === label)!;
-export const edgePairs = (doc: StackDocument) => doc.edges.map((e) => `${byId(doc, e.source).label}->${byId(doc, e.target).label}`);
+export const edgePairs = (doc: StackDocument) =>
+  doc.edges.map((e) => `${byId(doc, e.source).label}->${byId(doc, e.target).label}`);
 const byId = (doc: StackDocument, id: string) => doc.nodes.find((n) => n.id === id)!;

@@ -23,9 +23,18 @@ describe("realistic compose files", () => {
       ["db", "docker"],
       ["cache", "docker"],
     ]);
-    expect(byLabel(doc, "web").props).toEqual({ image: "nginx:1.27-alpine", ports: [{ host: 80, container: 80 }, { host: 443, container: 443 }] });
+    expect(byLabel(doc, "web").props).toEqual({
+      image: "nginx:1.27-alpine",
+      ports: [
+        { host: 80, container: 80 },
+        { host: 443, container: 443 },
+      ],
+    });
     expect(byLabel(doc, "app").props).toEqual({ image: "shop/app:2.3.1", notes: "built from ./app" });
-    expect(byLabel(doc, "cache").props).toMatchObject({ ports: [{ host: 6379, container: 6379 }], notes: expect.stringContaining("127.0.0.1") });
+    expect(byLabel(doc, "cache").props).toMatchObject({
+      ports: [{ host: 6379, container: 6379 }],
+      notes: expect.stringContaining("127.0.0.1"),
+    });
     expect(edgePairs(doc)).toEqual(["web->app", "app->db", "app->cache"]);
     expect(doc.edges.every((e) => e.kind === "network")).toBe(true);
     // Laid out: every node has a position and a size.
@@ -48,9 +57,17 @@ describe("realistic compose files", () => {
   it("x- anchors with << merge keys (single and list form) import; keys written in the service win", () => {
     const doc = importOk(fixture("anchors.yml"));
     expect(containers(doc).map((n) => n.label)).toEqual(["api", "worker", "queue"]);
-    expect(byLabel(doc, "api").props).toEqual({ image: "example/api:1.4", os: "linux", arch: "x86_64", ports: [{ host: 3000, container: 3000 }] });
+    expect(byLabel(doc, "api").props).toEqual({
+      image: "example/api:1.4",
+      os: "linux",
+      arch: "x86_64",
+      ports: [{ host: 3000, container: 3000 }],
+    });
     expect(byLabel(doc, "worker").props).toEqual({ image: "example/worker:1.4", os: "linux", arch: "arm64" });
-    expect(byLabel(doc, "queue").props?.ports).toEqual([{ host: 5672, container: 5672 }, { host: 15672, container: 15672 }]);
+    expect(byLabel(doc, "queue").props?.ports).toEqual([
+      { host: 5672, container: 5672 },
+      { host: 15672, container: 15672 },
+    ]);
     expect(edgePairs(doc)).toEqual(["worker->api", "worker->queue"]);
     const model = readCompose(fixture("anchors.yml"));
     expect(model.ok && [...model.model.services[0]!.environment]).toEqual([
@@ -77,8 +94,17 @@ describe("realistic compose files", () => {
     expect(byLabel(doc, "media").props?.notes).toContain("host IP ::1");
     const model = readCompose(fixture("long-syntax.yml"));
     if (!model.ok) throw new Error("expected ok");
-    expect(Object.fromEntries(model.model.services[0]!.environment)).toEqual({ DEBUG: "NO", OCTAL: "0755", CLOCK: "22:22", PASSTHROUGH: null });
-    expect(Object.fromEntries(model.model.services[1]!.environment)).toEqual({ MODE: "on", ENABLED: "yes", RETRIES: "3" });
+    expect(Object.fromEntries(model.model.services[0]!.environment)).toEqual({
+      DEBUG: "NO",
+      OCTAL: "0755",
+      CLOCK: "22:22",
+      PASSTHROUGH: null,
+    });
+    expect(Object.fromEntries(model.model.services[1]!.environment)).toEqual({
+      MODE: "on",
+      ENABLED: "yes",
+      RETRIES: "3",
+    });
   });
 
   it("two services publishing the same host port show network/port-conflict after import", () => {
@@ -91,9 +117,15 @@ describe("realistic compose files", () => {
 
 describe("YAML 1.2 core schema: 1.1-style values stay as written", () => {
   it("NO, 22:22 and 0755 stay strings in environment values and labels", () => {
-    const r = readCompose("services:\n  a:\n    image: x\n    environment:\n      FLAG: NO\n      TIME: 22:22\n      MODE: 0755\n    labels:\n      - flag=NO\n      - mode=0755\n    ");
+    const r = readCompose(
+      "services:\n  a:\n    image: x\n    environment:\n      FLAG: NO\n      TIME: 22:22\n      MODE: 0755\n    labels:\n      - flag=NO\n      - mode=0755\n    ",
+    );
     if (!r.ok) throw new Error("expected ok");
-    expect(Object.fromEntries(r.model.services[0]!.environment)).toEqual({ FLAG: "NO", TIME: "22:22", MODE: "0755" });
+    expect(Object.fromEntries(r.model.services[0]!.environment)).toEqual({
+      FLAG: "NO",
+      TIME: "22:22",
+      MODE: "0755",
+    });
     expect(Object.fromEntries(r.model.services[0]!.labels)).toEqual({ flag: "NO", mode: "0755" });
   });
 
@@ -118,7 +150,13 @@ describe("ports", () => {
     [9000, [{ container: 9000 }]],
     ["8080:80", [{ host: 8080, container: 80 }]],
     ["127.0.0.1:8080:80", [{ host: 8080, container: 80 }]],
-    ["8080-8081:80-81", [{ host: 8080, container: 80 }, { host: 8081, container: 81 }]],
+    [
+      "8080-8081:80-81",
+      [
+        { host: 8080, container: 80 },
+        { host: 8081, container: 81 },
+      ],
+    ],
     ["53:53/udp", [{ host: 53, container: 53, protocol: "udp" }]],
     ["3000-3001", [{ container: 3000 }, { container: 3001 }]],
     ["127.0.0.1::80", [{ container: 80 }]],
@@ -126,7 +164,10 @@ describe("ports", () => {
     ["${WEB_PORT:-8081}:80", [{ host: 8081, container: 80 }]],
     ["${WEB_PORT}:80", [{ container: 80 }]],
     [{ target: 80, published: "8080-8081" }, [{ host: 8080, container: 80 }]],
-    [{ target: 80, published: 8080, protocol: "udp", host_ip: "0.0.0.0", mode: "ingress" }, [{ host: 8080, container: 80, protocol: "udp" }]],
+    [
+      { target: 80, published: 8080, protocol: "udp", host_ip: "0.0.0.0", mode: "ingress" },
+      [{ host: 8080, container: 80, protocol: "udp" }],
+    ],
     [{ target: 80 }, [{ container: 80 }]],
   ])("%j", (spec, expected) => {
     expect(ports(spec)).toEqual(expected);
@@ -186,13 +227,17 @@ describe("services, ids and edges", () => {
   });
 
   it("build without image labels the image as built from its context; windows platform sets os", () => {
-    const doc = importOk("services:\n  a:\n    build: ./web\n  b:\n    build: {context: ./api}\n    platform: windows/amd64\n");
+    const doc = importOk(
+      "services:\n  a:\n    build: ./web\n  b:\n    build: {context: ./api}\n    platform: windows/amd64\n",
+    );
     expect(byLabel(doc, "a").props).toEqual({ image: "built from ./web" });
     expect(byLabel(doc, "b").props).toEqual({ image: "built from ./api", os: "windows", arch: "x86_64" });
   });
 
   it("one edge per pair, even when depends_on and links both name it", () => {
-    const doc = importOk("services:\n  a:\n    image: x\n    depends_on: [b]\n    links: ['b:bee', b]\n  b:\n    image: y\n");
+    const doc = importOk(
+      "services:\n  a:\n    image: x\n    depends_on: [b]\n    links: ['b:bee', b]\n  b:\n    image: y\n",
+    );
     expect(edgePairs(doc)).toEqual(["a->b"]);
   });
 
@@ -209,7 +254,9 @@ describe("services, ids and edges", () => {
   });
 
   it("compose's !reset and !override tags are accepted", () => {
-    const doc = importOk("services:\n  a:\n    image: x\n    ports: !override ['80:80']\n    labels: !reset []\n");
+    const doc = importOk(
+      "services:\n  a:\n    image: x\n    ports: !override ['80:80']\n    labels: !reset []\n",
+    );
     expect(byLabel(doc, "a").props?.ports).toEqual([{ host: 80, container: 80 }]);
   });
 });
@@ -218,7 +265,12 @@ describe("limits and hostile YAML", () => {
   it("a generated 2,000-service file imports, with one container per service and its edges", () => {
     const lines = ["services:"];
     for (let i = 0; i < 2000; i++)
-      lines.push(`  svc${i}:`, `    image: example/svc:${i}`, `    ports: ["${10000 + i}:80"]`, ...(i > 0 ? [`    depends_on: [svc${i - 1}]`] : []));
+      lines.push(
+        `  svc${i}:`,
+        `    image: example/svc:${i}`,
+        `    ports: ["${10000 + i}:80"]`,
+        ...(i > 0 ? [`    depends_on: [svc${i - 1}]`] : []),
+      );
     const doc = importOk(lines.join("\n"));
     expect(containers(doc)).toHaveLength(2000);
     expect(doc.edges).toHaveLength(1999);
@@ -230,7 +282,11 @@ describe("limits and hostile YAML", () => {
     for (let i = 0; i < LIMITS.nodes; i++) lines.push(`  s${i}: {image: x}`);
     const r = importCompose(lines.join("\n"));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]).toMatchObject({ path: "services", message: { en: expect.stringContaining("more than a document holds") } });
+    if (!r.ok)
+      expect(r.errors[0]).toMatchObject({
+        path: "services",
+        message: { en: expect.stringContaining("more than a document holds") },
+      });
   }, 120_000);
 
   it("input over 10 MB is refused before parsing", () => {
@@ -240,11 +296,17 @@ describe("limits and hostile YAML", () => {
 
   it("a deep billion-laughs bomb is refused (never expanded)", () => {
     const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 30; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(",")}]`);
+    for (let i = 1; i < 30; i++)
+      lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(",")}]`);
     lines.push("services:", "  web:", `    labels: *a29`);
     const r = importCompose(lines.join("\n"));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ message: expect.objectContaining({ en: expect.stringContaining("billion laughs") }) })]);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        expect.objectContaining({
+          message: expect.objectContaining({ en: expect.stringContaining("billion laughs") }),
+        }),
+      ]);
   });
 
   it("an anchor used as often as yaml's maxAliasCount allows is fine; one more use is refused at that alias", () => {
@@ -253,7 +315,11 @@ describe("limits and hostile YAML", () => {
     expect(containers(importOk(lines.join("\n")))).toHaveLength(99);
     lines.push("  s99: *c");
     const r = importCompose(lines.join("\n"));
-    expect(!r.ok && r.errors[0]).toMatchObject({ line: 102, column: 8, message: { en: expect.stringContaining("too many aliases") } });
+    expect(!r.ok && r.errors[0]).toMatchObject({
+      line: 102,
+      column: 8,
+      message: { en: expect.stringContaining("too many aliases") },
+    });
   });
 
   it.each([

@@ -11,13 +11,27 @@ const shortPort = fc.oneof(
   port.map(String),
   fc.tuple(port, port).map(([h, c]) => `${h}:${c}`),
   fc.tuple(port, port, fc.constantFrom("tcp", "udp")).map(([h, c, p]) => `${h}:${c}/${p}`),
-  fc.tuple(fc.constantFrom("127.0.0.1", "0.0.0.0", "[::1]"), port, port).map(([ip, h, c]) => `${ip}:${h}:${c}`),
+  fc
+    .tuple(fc.constantFrom("127.0.0.1", "0.0.0.0", "[::1]"), port, port)
+    .map(([ip, h, c]) => `${ip}:${h}:${c}`),
 );
 const longPort = fc.record(
-  { target: port, published: fc.oneof(port, port.map(String)), protocol: fc.constantFrom("tcp", "udp"), host_ip: fc.constant("127.0.0.1"), mode: fc.constantFrom("host", "ingress") },
+  {
+    target: port,
+    published: fc.oneof(port, port.map(String)),
+    protocol: fc.constantFrom("tcp", "udp"),
+    host_ip: fc.constant("127.0.0.1"),
+    mode: fc.constantFrom("host", "ingress"),
+  },
   { requiredKeys: ["target"] },
 );
-const value = fc.oneof(fc.string(), fc.constantFrom("NO", "22:22", "0755", "yes", "~", "null", "<<"), fc.integer(), fc.boolean(), fc.constant(null));
+const value = fc.oneof(
+  fc.string(),
+  fc.constantFrom("NO", "22:22", "0755", "yes", "~", "null", "<<"),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+);
 
 /** A valid compose file: distinct service names, valid ports, dependencies among its services. */
 const validCompose = fc.uniqueArray(name, { minLength: 1, maxLength: 12 }).chain((names) =>
@@ -28,7 +42,13 @@ const validCompose = fc.uniqueArray(name, { minLength: 1, maxLength: 12 }).chain
           {
             image: fc.string({ minLength: 1, maxLength: 20 }),
             ports: fc.array(fc.oneof(shortPort, longPort), { maxLength: 4 }),
-            environment: fc.oneof(fc.dictionary(name, value, { maxKeys: 4 }), fc.array(fc.tuple(name, value).map(([k, v]) => `${k}=${String(v)}`), { maxLength: 4 })),
+            environment: fc.oneof(
+              fc.dictionary(name, value, { maxKeys: 4 }),
+              fc.array(
+                fc.tuple(name, value).map(([k, v]) => `${k}=${String(v)}`),
+                { maxLength: 4 },
+              ),
+            ),
             depends_on: fc.subarray(names),
             platform: fc.constantFrom("linux/amd64", "linux/arm64", "windows/amd64", "linux/arm/v7"),
           },
@@ -39,14 +59,52 @@ const validCompose = fc.uniqueArray(name, { minLength: 1, maxLength: 12 }).chain
     // A service never depends on itself (that is an error, tested elsewhere).
     .map((services) => ({
       names,
-      compose: { services: Object.fromEntries(names.map((n, i) => [n, { ...services[i]!, depends_on: services[i]!.depends_on?.filter((d) => d !== n) }])) },
+      compose: {
+        services: Object.fromEntries(
+          names.map((n, i) => [
+            n,
+            { ...services[i]!, depends_on: services[i]!.depends_on?.filter((d) => d !== n) },
+          ]),
+        ),
+      },
     })),
 );
 
 /** Anything compose-shaped: arbitrary keys and values where the importer looks. */
 const composeLike = fc.record(
   {
-    services: fc.oneof(fc.constant(null), value, fc.dictionary(fc.string(), fc.oneof(value, fc.anything(), fc.record({ image: value, ports: fc.oneof(value, fc.array(fc.oneof(value, fc.string(), fc.dictionary(fc.constantFrom("target", "published", "protocol", "host_ip"), value)))), depends_on: fc.oneof(value, fc.array(value), fc.dictionary(fc.string(), fc.anything())), links: fc.anything(), environment: fc.anything(), build: fc.anything(), platform: value }, { requiredKeys: [] })))),
+    services: fc.oneof(
+      fc.constant(null),
+      value,
+      fc.dictionary(
+        fc.string(),
+        fc.oneof(
+          value,
+          fc.anything(),
+          fc.record(
+            {
+              image: value,
+              ports: fc.oneof(
+                value,
+                fc.array(
+                  fc.oneof(
+                    value,
+                    fc.string(),
+                    fc.dictionary(fc.constantFrom("target", "published", "protocol", "host_ip"), value),
+                  ),
+                ),
+              ),
+              depends_on: fc.oneof(value, fc.array(value), fc.dictionary(fc.string(), fc.anything())),
+              links: fc.anything(),
+              environment: fc.anything(),
+              build: fc.anything(),
+              platform: value,
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+      ),
+    ),
     apiVersion: value,
     kind: value,
     "x-common": fc.anything(),
@@ -57,11 +115,18 @@ const composeLike = fc.record(
 describe("importCompose totality", () => {
   it("never throws for arbitrary strings", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(..."services:\n -[]{}&*!<>|'\"#%@`,?:\t 0123abc") })), (text) => {
-        const r = importCompose(text);
-        expect(typeof r.ok).toBe("boolean");
-        if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.string({ unit: fc.constantFrom(..."services:\n -[]{}&*!<>|'\"#%@`,?:\t 0123abc") }),
+        ),
+        (text) => {
+          const r = importCompose(text);
+          expect(typeof r.ok).toBe("boolean");
+          if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 500 },
     );
   });

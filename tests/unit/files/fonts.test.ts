@@ -8,7 +8,10 @@ const faces: FontFaceSource[] = [
 
 describe("font subsets for the PNG export", () => {
   it("parses unicode ranges, wildcards included", () => {
-    expect(parseUnicodeRange("U+0000-00FF, U+0131")).toEqual([[0, 255], [0x131, 0x131]]);
+    expect(parseUnicodeRange("U+0000-00FF, U+0131")).toEqual([
+      [0, 255],
+      [0x131, 0x131],
+    ]);
     expect(parseUnicodeRange("U+4??")).toEqual([[0x400, 0x4ff]]);
     expect(parseUnicodeRange("nonsense, U+zz")).toEqual([]);
   });
@@ -19,7 +22,9 @@ describe("font subsets for the PNG export", () => {
   });
   it("puts the faces inside the SVG, right after its opening tag", () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="2"><rect/></svg>';
-    expect(withFontCss(svg, "@font-face{}")).toBe('<svg xmlns="http://www.w3.org/2000/svg" width="2"><defs><style>@font-face{}</style></defs><rect/></svg>');
+    expect(withFontCss(svg, "@font-face{}")).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="2"><defs><style>@font-face{}</style></defs><rect/></svg>',
+    );
     expect(withFontCss(svg, "")).toBe(svg);
   });
 });

@@ -21,14 +21,28 @@ interface Graph {
 
 function importsOf(file: string): { static: string[]; dynamic: string[] } {
   const text = readFileSync(resolve(ROOT, file), "utf8");
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out = { static: [] as string[], dynamic: [] as string[] };
-  const target = (spec: string) => (spec.startsWith(".") ? relative(ROOT, resolve(dirname(resolve(ROOT, file)), spec)) : spec);
+  const target = (spec: string) =>
+    spec.startsWith(".") ? relative(ROOT, resolve(dirname(resolve(ROOT, file)), spec)) : spec;
   for (const st of sf.statements) {
     // `import type` / `export type … from` are erased; anything else is a runtime import (with
     // verbatimModuleSyntax even `import { type X }` keeps the module).
-    if (ts.isImportDeclaration(st) && !st.importClause?.isTypeOnly && ts.isStringLiteral(st.moduleSpecifier)) out.static.push(target(st.moduleSpecifier.text));
-    if (ts.isExportDeclaration(st) && !st.isTypeOnly && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) out.static.push(target(st.moduleSpecifier.text));
+    if (ts.isImportDeclaration(st) && !st.importClause?.isTypeOnly && ts.isStringLiteral(st.moduleSpecifier))
+      out.static.push(target(st.moduleSpecifier.text));
+    if (
+      ts.isExportDeclaration(st) &&
+      !st.isTypeOnly &&
+      st.moduleSpecifier &&
+      ts.isStringLiteral(st.moduleSpecifier)
+    )
+      out.static.push(target(st.moduleSpecifier.text));
   }
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
@@ -80,16 +94,32 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
   const g = initialGraph();
 
   it("holds none of the code that loads on demand", () => {
-    const found = [...g.via.keys()].flatMap((m) => ON_DEMAND.filter(([re]) => re.test(m)).map(([, what]) => `${what}: ${chain(g, m)}`));
+    const found = [...g.via.keys()].flatMap((m) =>
+      ON_DEMAND.filter(([re]) => re.test(m)).map(([, what]) => `${what}: ${chain(g, m)}`),
+    );
     expect(found).toEqual([]);
   });
 
   it("reaches that code by dynamic import()", () => {
-    for (const m of ["src/io/compose.ts", "src/files/export.ts", "src/templates/index.ts", "src/panels/TemplateGallery.tsx", "src/panels/ShortcutsSheet.tsx", "src/io/read.ts"])
+    for (const m of [
+      "src/io/compose.ts",
+      "src/files/export.ts",
+      "src/templates/index.ts",
+      "src/panels/TemplateGallery.tsx",
+      "src/panels/ShortcutsSheet.tsx",
+      "src/io/read.ts",
+    ])
       expect(g.dynamic, m).toContain(m);
   });
 
   it("keeps what the first paint needs: the app, the canvas, the colour table", () => {
-    for (const m of ["src/App.tsx", "src/canvas/Canvas.tsx", "src/render/colors.ts", "src/files/dom.ts", "src/files/share.ts"]) expect(g.via.has(m), m).toBe(true);
+    for (const m of [
+      "src/App.tsx",
+      "src/canvas/Canvas.tsx",
+      "src/render/colors.ts",
+      "src/files/dom.ts",
+      "src/files/share.ts",
+    ])
+      expect(g.via.has(m), m).toBe(true);
   });
 });

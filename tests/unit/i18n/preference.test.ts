@@ -20,7 +20,11 @@ describe("language and theme preference", () => {
     g.localStorage = storage({ "stackdraw.lang": "fr", "stackdraw.theme": "neon" });
     expect(initialLang("", "en-GB")).toBe("en");
     expect(initialTheme()).toBe("system");
-    g.localStorage = { getItem: () => { throw new DOMException("blocked", "SecurityError"); } };
+    g.localStorage = {
+      getItem: () => {
+        throw new DOMException("blocked", "SecurityError");
+      },
+    };
     expect(initialTheme()).toBe("system");
     expect(initialLang("", "ko")).toBe("ko");
   });

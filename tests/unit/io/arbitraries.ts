@@ -5,18 +5,33 @@
  */
 import fc from "fast-check";
 import { LIMITS, type StackDocument, type StackEdge, type StackNode } from "../../../src/domain/document.ts";
-import { COMMON_PROPS, EDGE_KINDS, KINDS, KIND_DEFS, propSpec, type Kind } from "../../../src/domain/kinds/catalog.ts";
+import {
+  COMMON_PROPS,
+  EDGE_KINDS,
+  KINDS,
+  KIND_DEFS,
+  propSpec,
+  type Kind,
+} from "../../../src/domain/kinds/catalog.ts";
 import { MAX_PORT, MIN_PORT, type PropSpec } from "../../../src/domain/kinds/props.ts";
 
 /** Builds a bag with defineProperty, so that a generated `__proto__` key stays an own key. */
 export function ownBag(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
 /** Keys that break naive object lookups; the reader must treat them as plain data. */
-export const HOSTILE_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "prototype"] as const;
+export const HOSTILE_KEYS = [
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "prototype",
+] as const;
 
 const idArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
@@ -29,13 +44,21 @@ export const textArb = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: "grapheme", maxLength: 10 }),
   fc.string({ unit: "binary", maxLength: 10 }),
-  fc.constantFrom("<img src=x onerror=alert(1)>", "</text><script>alert(1)</script>", "a\u202eb", "\u200b", "\ud800"),
+  fc.constantFrom(
+    "<img src=x onerror=alert(1)>",
+    "</text><script>alert(1)</script>",
+    "a\u202eb",
+    "\u200b",
+    "\ud800",
+  ),
 );
 
 const portArb = fc.integer({ min: MIN_PORT, max: MAX_PORT });
 
 /** A JSON value as it comes back from JSON: plain objects, no -0. */
-export const jsonValueArb = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+export const jsonValueArb = fc
+  .jsonValue({ maxDepth: 3 })
+  .map((v) => JSON.parse(JSON.stringify(v)) as unknown);
 
 /** A value that the catalog accepts for this prop descriptor. */
 export function validPropValue(spec: PropSpec): fc.Arbitrary<unknown> {
@@ -50,7 +73,11 @@ export function validPropValue(spec: PropSpec): fc.Arbitrary<unknown> {
       return fc.array(
         fc
           .record(
-            { host: fc.option(portArb, { nil: null }), container: portArb, protocol: fc.constantFrom("tcp", "udp") },
+            {
+              host: fc.option(portArb, { nil: null }),
+              container: portArb,
+              protocol: fc.constantFrom("tcp", "udp"),
+            },
             { requiredKeys: ["container"], noNullPrototype: true },
           )
           .map((r) => ({ ...r })),
@@ -60,15 +87,23 @@ export function validPropValue(spec: PropSpec): fc.Arbitrary<unknown> {
 }
 
 function propsArb(kind: Kind): fc.Arbitrary<Record<string, unknown>> {
-  const declared: [string, PropSpec][] = [...Object.entries(COMMON_PROPS), ...Object.entries(KIND_DEFS[kind].props)];
-  const known = declared.map(([k, spec]) => fc.option(validPropValue(spec).map((v) => [k, v] as const), { nil: undefined }));
+  const declared: [string, PropSpec][] = [
+    ...Object.entries(COMMON_PROPS),
+    ...Object.entries(KIND_DEFS[kind].props),
+  ];
+  const known = declared.map(([k, spec]) =>
+    fc.option(
+      validPropValue(spec).map((v) => [k, v] as const),
+      { nil: undefined },
+    ),
+  );
   const unknownKey = fc
     .oneof(fc.constantFrom(...HOSTILE_KEYS, "instanceType", "x-owner"), fc.string({ maxLength: 6 }))
     .filter((k) => propSpec(kind, k) === undefined);
   const unknown = fc.uniqueArray(fc.tuple(unknownKey, jsonValueArb), { maxLength: 3, selector: ([k]) => k });
-  return fc.tuple(fc.tuple(...known), unknown).map(([k, u]) =>
-    ownBag([...k.filter((e): e is readonly [string, unknown] => e !== undefined), ...u]),
-  );
+  return fc
+    .tuple(fc.tuple(...known), unknown)
+    .map(([k, u]) => ownBag([...k.filter((e): e is readonly [string, unknown] => e !== undefined), ...u]));
 }
 
 // Finite, not -0 (JSON writes -0 as 0), inside the stated limits.
@@ -97,7 +132,16 @@ const nodeShape: fc.Arbitrary<NodeShape> = fc.constantFrom(...KINDS).chain((kind
 );
 
 const edgeShape = fc.record(
-  { kind: fc.constantFrom(...EDGE_KINDS), label: textArb, props: fc.uniqueArray(fc.tuple(fc.string({ maxLength: 6 }), jsonValueArb), { maxLength: 2, selector: ([k]) => k }).map(ownBag) },
+  {
+    kind: fc.constantFrom(...EDGE_KINDS),
+    label: textArb,
+    props: fc
+      .uniqueArray(fc.tuple(fc.string({ maxLength: 6 }), jsonValueArb), {
+        maxLength: 2,
+        selector: ([k]) => k,
+      })
+      .map(ownBag),
+  },
   { requiredKeys: ["kind"], noNullPrototype: true },
 );
 
@@ -114,15 +158,28 @@ export const documentArb = (maxNodes = 24, maxEdges = 8): fc.Arbitrary<StackDocu
       const m = n === 0 ? 0 : m0;
       return fc.record({
         ids: fc.uniqueArray(idArb, { minLength: n + m, maxLength: n + m }),
-        parents: fc.tuple(...Array.from({ length: n }, (_, i) => (i === 0 ? fc.constant(-1) : fc.integer({ min: -1, max: i - 1 })))),
+        parents: fc.tuple(
+          ...Array.from({ length: n }, (_, i) =>
+            i === 0 ? fc.constant(-1) : fc.integer({ min: -1, max: i - 1 }),
+          ),
+        ),
         shapes: fc.array(nodeShape, { minLength: n, maxLength: n }),
-        edges: fc.array(fc.tuple(edgeShape, fc.nat(Math.max(0, n - 1)), fc.nat(Math.max(0, n - 1))), { minLength: m, maxLength: m }),
-        order: fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n }),
+        edges: fc.array(fc.tuple(edgeShape, fc.nat(Math.max(0, n - 1)), fc.nat(Math.max(0, n - 1))), {
+          minLength: m,
+          maxLength: m,
+        }),
+        order: fc.shuffledSubarray(
+          Array.from({ length: n }, (_, i) => i),
+          { minLength: n, maxLength: n },
+        ),
         title: fc.option(textArb, { nil: undefined }),
         view: fc.option(
           fc.record(
             {
-              viewport: fc.record({ x: coord, y: coord, zoom: fc.double({ min: 0.01, max: 1000, noNaN: true }) }, { noNullPrototype: true }),
+              viewport: fc.record(
+                { x: coord, y: coord, zoom: fc.double({ min: 0.01, max: 1000, noNaN: true }) },
+                { noNullPrototype: true },
+              ),
               overlay: fc.constantFrom("none" as const, "managedBy" as const),
             },
             { requiredKeys: [], noNullPrototype: true },
@@ -138,7 +195,12 @@ export const documentArb = (maxNodes = 24, maxEdges = 8): fc.Arbitrary<StackDocu
         ...(parents[i]! >= 0 ? { parentId: ids[parents[i]!]! } : {}),
       }));
       const n = shapes.length;
-      const edgeList: StackEdge[] = edges.map(([e, s, t], j) => ({ id: ids[n + j]!, source: ids[s]!, target: ids[t]!, ...e }));
+      const edgeList: StackEdge[] = edges.map(([e, s, t], j) => ({
+        id: ids[n + j]!,
+        source: ids[s]!,
+        target: ids[t]!,
+        ...e,
+      }));
       return {
         format: "stackdraw" as const,
         version: 1 as const,

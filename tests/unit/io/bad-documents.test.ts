@@ -12,7 +12,10 @@ const BAD_DIR = path.resolve(__dirname, "../../fixtures/documents/bad");
 const SHARED_RULES = path.resolve(__dirname, "../../../../shared/fixtures/rules");
 
 type Expected = { ok: true } | { ok: false; stage: string; path: string; message: string };
-const table = JSON.parse(readFileSync(path.join(BAD_DIR, "expected.json"), "utf8")) as Record<string, Expected>;
+const table = JSON.parse(readFileSync(path.join(BAD_DIR, "expected.json"), "utf8")) as Record<
+  string,
+  Expected
+>;
 
 function readFixture(name: string): ReadResult {
   return readDocument(new Uint8Array(readFileSync(path.join(BAD_DIR, name))));
@@ -20,7 +23,9 @@ function readFixture(name: string): ReadResult {
 
 describe("bad-input fixtures (tests/fixtures/documents/bad)", () => {
   it("has an expected outcome for every file and a file for every expectation", () => {
-    const files = readdirSync(BAD_DIR).filter((f) => f !== "expected.json").sort();
+    const files = readdirSync(BAD_DIR)
+      .filter((f) => f !== "expected.json")
+      .sort();
     expect(Object.keys(table).sort()).toEqual(files);
   });
 
@@ -68,7 +73,10 @@ describe("shared rules fixtures: bad documents", () => {
       expect(r.ok).toBe(false);
       if (r.ok) return;
       const paths = r.errors.map((e) => e.path);
-      expect(paths.some((p) => want!.paths.some((w) => p.includes(w))), paths.join(", ")).toBe(true);
+      expect(
+        paths.some((p) => want!.paths.some((w) => p.includes(w))),
+        paths.join(", "),
+      ).toBe(true);
     });
   }
 });

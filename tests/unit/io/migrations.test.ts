@@ -20,7 +20,14 @@ const v0ToV1: Migration = {
     const r = raw as { items?: { parent?: string }[] } & Record<string, unknown>;
     if (!Array.isArray(r.items)) throw new Error("no items list");
     const { items, ...rest } = r;
-    return { ...rest, version: 1, nodes: items.map(({ parent, ...n }) => ({ ...n, ...(parent !== undefined ? { parentId: parent } : {}) })) };
+    return {
+      ...rest,
+      version: 1,
+      nodes: items.map(({ parent, ...n }) => ({
+        ...n,
+        ...(parent !== undefined ? { parentId: parent } : {}),
+      })),
+    };
   },
 };
 
@@ -51,24 +58,43 @@ describe("migrations", () => {
       document: {
         format: "stackdraw",
         version: 1,
-        nodes: [{ id: "k", kind: "kernel", parentId: "h" }, { id: "h", kind: "physical-host" }],
+        nodes: [
+          { id: "k", kind: "kernel", parentId: "h" },
+          { id: "h", kind: "physical-host" },
+        ],
         edges: [],
       },
     });
     // Saving writes the current version, so the next open needs no migration.
     if (r.ok) expect(JSON.parse(writeDocument(r.document)).version).toBe(CURRENT_VERSION);
-    const badAfter = readDocument(JSON.stringify({ format: "stackdraw", version: 0, items: [{ id: "x", kind: "nope" }] }), { migrations: [v0ToV1] });
+    const badAfter = readDocument(
+      JSON.stringify({ format: "stackdraw", version: 0, items: [{ id: "x", kind: "nope" }] }),
+      { migrations: [v0ToV1] },
+    );
     expect(badAfter).toMatchObject({ ok: false, stage: "nodes", errors: [{ path: "nodes[0].kind" }] });
   });
 
   it("does not run migrations on a current document", () => {
-    const never: Migration = { from: 1, to: 2, name: "never", migrate: () => { throw new Error("ran"); } };
-    expect(readDocument('{"format":"stackdraw","version":1,"nodes":[]}', { migrations: [never] }).ok).toBe(true);
+    const never: Migration = {
+      from: 1,
+      to: 2,
+      name: "never",
+      migrate: () => {
+        throw new Error("ran");
+      },
+    };
+    expect(readDocument('{"format":"stackdraw","version":1,"nodes":[]}', { migrations: [never] }).ok).toBe(
+      true,
+    );
   });
 
   it("chains steps by version, whatever order they are listed in", () => {
     const order: string[] = [];
-    const step = (from: number, name: string, f: (r: Record<string, unknown>) => Record<string, unknown>): Migration => ({
+    const step = (
+      from: number,
+      name: string,
+      f: (r: Record<string, unknown>) => Record<string, unknown>,
+    ): Migration => ({
       from,
       to: from + 1,
       name,
@@ -76,30 +102,54 @@ describe("migrations", () => {
     });
     const m0 = step(0, "0→1", (r) => ({ ...r, nodes: r.items }));
     const mMinus = step(-1, "-1→0", (r) => ({ ...r, items: r.things }));
-    const r = readDocument(JSON.stringify({ format: "stackdraw", version: -1, things: [{ id: "a", kind: "group" }] }), { migrations: [m0, mMinus] });
+    const r = readDocument(
+      JSON.stringify({ format: "stackdraw", version: -1, things: [{ id: "a", kind: "group" }] }),
+      { migrations: [m0, mMinus] },
+    );
     expect(order).toEqual(["-1→0", "0→1"]);
     expect(r.ok && r.document.nodes).toEqual([{ id: "a", kind: "group" }]);
   });
 
   it("turns a throwing step into migrationFailed, naming the step", () => {
-    const r = readDocument(JSON.stringify({ format: "stackdraw", version: 0, nodes: [] }), { migrations: [v0ToV1] });
-    expect(r).toMatchObject({ ok: false, stage: "migrate", errors: [{ path: "version", code: "migrationFailed" }] });
+    const r = readDocument(JSON.stringify({ format: "stackdraw", version: 0, nodes: [] }), {
+      migrations: [v0ToV1],
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      stage: "migrate",
+      errors: [{ path: "version", code: "migrationFailed" }],
+    });
     if (!r.ok) {
-      expect(r.errors[0]!.message.en).toBe('could not update this file from version 0 to 1 (migration "rename items to nodes"): no items list');
+      expect(r.errors[0]!.message.en).toBe(
+        'could not update this file from version 0 to 1 (migration "rename items to nodes"): no items list',
+      );
       expect(r.errors[0]!.message.ko).toContain("rename items to nodes");
     }
   });
 
   it("refuses a step that returns no document, or one that does not move forward", () => {
     const nothing: Migration = { from: 0, to: 1, name: "returns null", migrate: () => null };
-    expect(readDocument(v0, { migrations: [nothing] })).toMatchObject({ ok: false, errors: [{ code: "migrationFailed" }] });
+    expect(readDocument(v0, { migrations: [nothing] })).toMatchObject({
+      ok: false,
+      errors: [{ code: "migrationFailed" }],
+    });
     const stuck: Migration = { from: 0, to: 0, name: "stuck", migrate: (r) => r };
-    expect(readDocument(v0, { migrations: [stuck] })).toMatchObject({ ok: false, stage: "migrate", errors: [{ code: "migrationFailed" }] });
+    expect(readDocument(v0, { migrations: [stuck] })).toMatchObject({
+      ok: false,
+      stage: "migrate",
+      errors: [{ code: "migrationFailed" }],
+    });
   });
 
   it("says which version is the oldest it can open when there is no path", () => {
-    const r = readDocument(JSON.stringify({ format: "stackdraw", version: -3, nodes: [] }), { migrations: [v0ToV1] });
-    expect(r).toMatchObject({ ok: false, stage: "migrate", errors: [{ path: "version", code: "versionUnsupported" }] });
+    const r = readDocument(JSON.stringify({ format: "stackdraw", version: -3, nodes: [] }), {
+      migrations: [v0ToV1],
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      stage: "migrate",
+      errors: [{ path: "version", code: "versionUnsupported" }],
+    });
     if (!r.ok) expect(r.errors[0]!.message.en).toContain("the oldest is 0");
   });
 });
@@ -110,7 +160,9 @@ describe("frozen fixtures: every released version still opens", () => {
   it("there is a fixture directory for every version up to the current one", () => {
     for (let v = oldestReadable(MIGRATIONS); v <= CURRENT_VERSION; v++) {
       expect(versions).toContain(`v${v}`);
-      expect(readdirSync(path.join(DOCS, `v${v}`)).filter((f) => f.endsWith(".stackdraw.json")).length).toBeGreaterThan(0);
+      expect(
+        readdirSync(path.join(DOCS, `v${v}`)).filter((f) => f.endsWith(".stackdraw.json")).length,
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -132,7 +184,10 @@ describe("frozen fixtures: every released version still opens", () => {
     expect(d.edges.map((e) => e.kind)).toEqual(["network", "pulls", "launched-from", "network"]);
     const byId = new Map(d.nodes.map((n) => [n.id, n]));
     expect(byId.get("bastion")?.props).toMatchObject({ product: "EC2", instanceType: "t4g.micro" });
-    expect(byId.get("pg")?.props?.ports).toEqual([{ host: 5432, container: 5432 }, { host: null, container: 9187, protocol: "tcp" }]);
+    expect(byId.get("pg")?.props?.ports).toEqual([
+      { host: 5432, container: 5432 },
+      { host: null, container: 9187, protocol: "tcp" },
+    ]);
     expect(byId.get("nginx")?.label).toBe("웹 서버");
     expect(byId.get("aws")?.size).toEqual({ width: 1200, height: 800 });
     expect(d.edges[0]?.props).toEqual({ encrypted: true });

@@ -59,9 +59,17 @@ describe("round trip", () => {
   it("any reordering of a valid document's nodes still loads, in that order", () => {
     fc.assert(
       fc.property(
-        documentArb().chain((d) => fc.tuple(fc.constant(d), fc.shuffledSubarray(d.nodes, { minLength: d.nodes.length, maxLength: d.nodes.length }))),
+        documentArb().chain((d) =>
+          fc.tuple(
+            fc.constant(d),
+            fc.shuffledSubarray(d.nodes, { minLength: d.nodes.length, maxLength: d.nodes.length }),
+          ),
+        ),
         ([d, nodes]) => {
-          expect(readDocument(writeDocument({ ...d, nodes }))).toEqual({ ok: true, document: { ...d, nodes } });
+          expect(readDocument(writeDocument({ ...d, nodes }))).toEqual({
+            ok: true,
+            document: { ...d, nodes },
+          });
         },
       ),
       { numRuns: 100 },
@@ -71,19 +79,33 @@ describe("round trip", () => {
 
 describe("totality: the reader never throws", () => {
   it("on any string", () => {
-    fc.assert(fc.property(fc.string(), (s) => expectWellFormed(readDocument(s))), RUNS);
-    fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => expectWellFormed(readDocument(s))), RUNS);
+    fc.assert(
+      fc.property(fc.string(), (s) => expectWellFormed(readDocument(s))),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => expectWellFormed(readDocument(s))),
+      RUNS,
+    );
   });
   it("on any JSON text", () => {
-    fc.assert(fc.property(fc.json(), (s) => expectWellFormed(readDocument(s))), RUNS);
+    fc.assert(
+      fc.property(fc.json(), (s) => expectWellFormed(readDocument(s))),
+      RUNS,
+    );
   });
   it("on any bytes", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => expectWellFormed(readDocument(b))), RUNS);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (b) => expectWellFormed(readDocument(b))),
+      RUNS,
+    );
   });
   it("on any JSON value dressed as a document", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom("nodes", "edges", "title", "view", "x"), jsonValueArb), (extra) =>
-        expectWellFormed(readDocument(JSON.stringify({ format: "stackdraw", version: 1, ...extra }))),
+      fc.property(
+        fc.dictionary(fc.constantFrom("nodes", "edges", "title", "view", "x"), jsonValueArb),
+        (extra) =>
+          expectWellFormed(readDocument(JSON.stringify({ format: "stackdraw", version: 1, ...extra }))),
       ),
       RUNS,
     );
@@ -104,9 +126,11 @@ interface Mutation {
   mustFail: boolean;
 }
 
-const pathAt = (prefix: string) => (e: DocumentError) => e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`);
+const pathAt = (prefix: string) => (e: DocumentError) =>
+  e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`);
 // The reader quotes ids as JSON, shortened past 40 code units.
-const mentions = (id: string) => (e: DocumentError) => e.message.en.includes(JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id));
+const mentions = (id: string) => (e: DocumentError) =>
+  e.message.en.includes(JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id));
 
 function mutationArb(d: StackDocument): fc.Arbitrary<Mutation> {
   const n = d.nodes.length;
@@ -148,22 +172,26 @@ function mutationArb(d: StackDocument): fc.Arbitrary<Mutation> {
           // These can never be right whatever else holds.
           mustFail:
             (field === "label" && typeof v !== "string") ||
-            ((field === "props" || field === "position" || field === "size") && (typeof v !== "object" || v === null || Array.isArray(v))) ||
+            ((field === "props" || field === "position" || field === "size") &&
+              (typeof v !== "object" || v === null || Array.isArray(v))) ||
             (field === "parentId" && v === d.nodes[i]!.id),
         })),
       k.map((i) => ({
         describe: `duplicate nodes[${i}] at the end`,
-        apply: (raw: Raw) => void raw.nodes.push(JSON.parse(JSON.stringify(raw.nodes[i])) as Record<string, unknown>),
+        apply: (raw: Raw) =>
+          void raw.nodes.push(JSON.parse(JSON.stringify(raw.nodes[i])) as Record<string, unknown>),
         blames: pathAt(`nodes[${n}]`),
         mustFail: true,
       })),
-      fc.tuple(k, fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(...d.nodes.map((x) => x.id)))).map(([i, s]) => ({
-        describe: `reparent nodes[${i}] to ${JSON.stringify(s)}`,
-        apply: (raw: Raw) => void (raw.nodes[i]!.parentId = s),
-        // A dangling parent, itself, or a cycle: every cycle this creates passes through nodes[i].
-        blames: pathAt(`nodes[${i}]`),
-        mustFail: s === d.nodes[i]!.id || !d.nodes.some((x) => x.id === s),
-      })),
+      fc
+        .tuple(k, fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(...d.nodes.map((x) => x.id))))
+        .map(([i, s]) => ({
+          describe: `reparent nodes[${i}] to ${JSON.stringify(s)}`,
+          apply: (raw: Raw) => void (raw.nodes[i]!.parentId = s),
+          // A dangling parent, itself, or a cycle: every cycle this creates passes through nodes[i].
+          blames: pathAt(`nodes[${i}]`),
+          mustFail: s === d.nodes[i]!.id || !d.nodes.some((x) => x.id === s),
+        })),
       fc.tuple(k, fc.string({ maxLength: 6 })).map(([i, s]) => {
         const old = d.nodes[i]!.id;
         return {
@@ -171,7 +199,10 @@ function mutationArb(d: StackDocument): fc.Arbitrary<Mutation> {
           apply: (raw: Raw) => void (raw.nodes[i]!.id = s),
           // Its own id (empty, or a clash reported here), or the references left dangling, or a
           // later node or edge that now clashes with it.
-          blames: (e: DocumentError) => pathAt(`nodes[${i}]`)(e) || mentions(old)(e) || (e.code === "duplicateId" && e.message.en.includes(`nodes[${i}]`)),
+          blames: (e: DocumentError) =>
+            pathAt(`nodes[${i}]`)(e) ||
+            mentions(old)(e) ||
+            (e.code === "duplicateId" && e.message.en.includes(`nodes[${i}]`)),
           mustFail: s === "" || (s !== old && [...d.nodes, ...d.edges].some((x) => x.id === s)),
         };
       }),
@@ -182,7 +213,8 @@ function mutationArb(d: StackDocument): fc.Arbitrary<Mutation> {
           apply: (raw: Raw) => void raw.nodes.splice(i, 1),
           // What breaks is whatever pointed at it: children and edge ends naming the old id.
           blames: mentions(id),
-          mustFail: d.nodes.some((x) => x.parentId === id) || d.edges.some((e) => e.source === id || e.target === id),
+          mustFail:
+            d.nodes.some((x) => x.parentId === id) || d.edges.some((e) => e.source === id || e.target === id),
         };
       }),
     );
@@ -190,12 +222,18 @@ function mutationArb(d: StackDocument): fc.Arbitrary<Mutation> {
   if (d.edges.length > 0)
     options.push(
       fc
-        .tuple(fc.nat(d.edges.length - 1), fc.constantFrom("kind", "source", "target", "label", "props"), jsonValueArb)
+        .tuple(
+          fc.nat(d.edges.length - 1),
+          fc.constantFrom("kind", "source", "target", "label", "props"),
+          jsonValueArb,
+        )
         .map(([j, field, v]) => ({
           describe: `set edges[${j}].${field} to ${JSON.stringify(v)}`,
           apply: (raw: Raw) => void (raw.edges[j]![field] = v),
           blames: pathAt(`edges[${j}]`),
-          mustFail: (field === "kind" && !(EDGE_KINDS as readonly unknown[]).includes(v)) || ((field === "source" || field === "target") && typeof v !== "string"),
+          mustFail:
+            (field === "kind" && !(EDGE_KINDS as readonly unknown[]).includes(v)) ||
+            ((field === "source" || field === "target") && typeof v !== "string"),
         })),
     );
   return fc.oneof(...options);
@@ -212,7 +250,10 @@ describe("mutations of valid documents", () => {
           const r = readDocument(JSON.stringify(raw), { maxErrors: 10_000 });
           expectWellFormed({ ...r, ...(r.ok ? {} : { errors: r.errors.slice(0, 20) }) } as ReadResult);
           if (mutation.mustFail) expect(r.ok, mutation.describe).toBe(false);
-          if (!r.ok) expect(r.errors.some(mutation.blames), `${mutation.describe}: ${JSON.stringify(r.errors)}`).toBe(true);
+          if (!r.ok)
+            expect(r.errors.some(mutation.blames), `${mutation.describe}: ${JSON.stringify(r.errors)}`).toBe(
+              true,
+            );
         },
       ),
       { numRuns: 1000 },

@@ -25,7 +25,11 @@ function refused(r: ReadResult) {
 
 /** A chain of `count` groups, each inside the previous one; reversed = children listed first. */
 function chain(count: number, reversed = false): string {
-  const nodes = Array.from({ length: count }, (_, i) => ({ id: `n${i}`, kind: "group", ...(i > 0 ? { parentId: `n${i - 1}` } : {}) }));
+  const nodes = Array.from({ length: count }, (_, i) => ({
+    id: `n${i}`,
+    kind: "group",
+    ...(i > 0 ? { parentId: `n${i - 1}` } : {}),
+  }));
   return text(reversed ? nodes.reverse() : nodes);
 }
 
@@ -47,14 +51,17 @@ describe("size and node-count limits", () => {
   });
 
   it("refuses more than 20,000 nodes right after parsing, and opens 20,000", () => {
-    const nodes = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: "group", label: 7 }));
+    const nodes = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: "group", label: 7 }));
     const r = refused(readDocument(text(nodes(LIMITS.nodes + 1))));
     // Refused as a whole: no per-node error although every label is wrong.
     expect(r.stage).toBe("envelope");
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ path: "nodes", code: "tooManyNodes" });
     expect(r.errors[0]!.message.en).toContain("20,001 nodes");
-    const ok = readDocument(text(Array.from({ length: LIMITS.nodes }, (_, i) => ({ id: `n${i}`, kind: "group" }))));
+    const ok = readDocument(
+      text(Array.from({ length: LIMITS.nodes }, (_, i) => ({ id: `n${i}`, kind: "group" }))),
+    );
     expect(loaded(ok).nodes).toHaveLength(LIMITS.nodes);
   });
 });
@@ -103,7 +110,11 @@ describe("tree errors", () => {
 
   it("keeps a huge cycle's messages short and its error list capped", () => {
     const n = 5000;
-    const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: "group", parentId: `n${(i + 1) % n}` }));
+    const nodes = Array.from({ length: n }, (_, i) => ({
+      id: `n${i}`,
+      kind: "group",
+      parentId: `n${(i + 1) % n}`,
+    }));
     const r = refused(readDocument(text(nodes)));
     expect(r.errors).toHaveLength(MAX_ERRORS);
     expect(r.errors[0]!.message.en).toContain("… (5,000 nodes)");
@@ -113,9 +124,15 @@ describe("tree errors", () => {
   it("says which id is missing, for parents and edge ends", () => {
     const r = refused(
       readDocument(
-        text([{ id: "h", kind: "physical-host" }, { id: "k", kind: "kernel", parentId: "vm-9" }], {
-          edges: [{ id: "e", kind: "network", source: "h", target: "ghost" }],
-        }),
+        text(
+          [
+            { id: "h", kind: "physical-host" },
+            { id: "k", kind: "kernel", parentId: "vm-9" },
+          ],
+          {
+            edges: [{ id: "e", kind: "network", source: "h", target: "ghost" }],
+          },
+        ),
       ),
     );
     expect(r.errors.map((e) => `${e.path}: ${e.message.en}`)).toEqual([
@@ -140,14 +157,30 @@ describe("error collection", () => {
       ),
     );
     expect(r.stage).toBe("nodes");
-    expect(r.errors.map((e) => e.path)).toEqual(["title", "nodes[0].parentId", "nodes[1].kind", "edges[0].kind", "view.overlay"]);
+    expect(r.errors.map((e) => e.path)).toEqual([
+      "title",
+      "nodes[0].parentId",
+      "nodes[1].kind",
+      "edges[0].kind",
+      "view.overlay",
+    ]);
   });
 
   it("orders a node's errors by field and stops at maxErrors", () => {
-    const nodes = Array.from({ length: 30 }, (_, i) => ({ id: `n${i}`, kind: "group", size: { width: -1, height: 1 }, label: 3 }));
+    const nodes = Array.from({ length: 30 }, (_, i) => ({
+      id: `n${i}`,
+      kind: "group",
+      size: { width: -1, height: 1 },
+      label: 3,
+    }));
     const r = refused(readDocument(text(nodes)));
     expect(r.errors).toHaveLength(MAX_ERRORS);
-    expect(r.errors.slice(0, 4).map((e) => e.path)).toEqual(["nodes[0].label", "nodes[0].size.width", "nodes[1].label", "nodes[1].size.width"]);
+    expect(r.errors.slice(0, 4).map((e) => e.path)).toEqual([
+      "nodes[0].label",
+      "nodes[0].size.width",
+      "nodes[1].label",
+      "nodes[1].size.width",
+    ]);
     expect(refused(readDocument(text(nodes), { maxErrors: 3 })).errors).toHaveLength(3);
   });
 
@@ -158,7 +191,13 @@ describe("error collection", () => {
           {
             id: "c",
             kind: "container",
-            props: { os: "macos", ports: [{ container: 80 }, { container: 81, protocol: "sctp" }], managedBy: "me", notes: 1, extra: {} },
+            props: {
+              os: "macos",
+              ports: [{ container: 80 }, { container: 81, protocol: "sctp" }],
+              managedBy: "me",
+              notes: 1,
+              extra: {},
+            },
           },
         ]),
       ),
@@ -169,7 +208,10 @@ describe("error collection", () => {
       "nodes[0].props.managedBy",
       "nodes[0].props.notes",
     ]);
-    expect(r.errors[1]!.message).toEqual({ en: 'must be "tcp" or "udp", not "sctp"', ko: '"tcp" 또는 "udp"여야 합니다. 지금은 "sctp"입니다' });
+    expect(r.errors[1]!.message).toEqual({
+      en: 'must be "tcp" or "udp", not "sctp"',
+      ko: '"tcp" 또는 "udp"여야 합니다. 지금은 "sctp"입니다',
+    });
   });
 
   it("writes path segments for untrusted keys unambiguously", () => {
@@ -182,11 +224,21 @@ describe("error collection", () => {
 
 describe("normalization", () => {
   it("defaults edges, drops null parents, and adds no optional field that was not given", () => {
-    const d = loaded(readDocument(text([{ id: "a", kind: "group", parentId: null }, { id: "b", kind: "vm", parentId: "a" }])));
+    const d = loaded(
+      readDocument(
+        text([
+          { id: "a", kind: "group", parentId: null },
+          { id: "b", kind: "vm", parentId: "a" },
+        ]),
+      ),
+    );
     expect(d).toStrictEqual({
       format: "stackdraw",
       version: 1,
-      nodes: [{ id: "a", kind: "group" }, { id: "b", kind: "vm", parentId: "a" }],
+      nodes: [
+        { id: "a", kind: "group" },
+        { id: "b", kind: "vm", parentId: "a" },
+      ],
       edges: [],
     });
   });
@@ -196,23 +248,42 @@ describe("normalization", () => {
       readDocument(
         text(
           [
-            { id: "a", kind: "group", selected: true, measured: { width: 1 }, position: { x: 1, y: 2, z: 3 }, props: { color: "red", nested: { deep: [1] } } },
+            {
+              id: "a",
+              kind: "group",
+              selected: true,
+              measured: { width: 1 },
+              position: { x: 1, y: 2, z: 3 },
+              props: { color: "red", nested: { deep: [1] } },
+            },
             { id: "b", kind: "group" },
           ],
-          { generator: "x", edges: [{ id: "e", kind: "network", source: "a", target: "b", animated: true, props: { weight: 2 } }] },
+          {
+            generator: "x",
+            edges: [
+              { id: "e", kind: "network", source: "a", target: "b", animated: true, props: { weight: 2 } },
+            ],
+          },
         ),
       ),
     );
     expect(d).toStrictEqual({
       format: "stackdraw",
       version: 1,
-      nodes: [{ id: "a", kind: "group", props: { color: "red", nested: { deep: [1] } }, position: { x: 1, y: 2 } }, { id: "b", kind: "group" }],
+      nodes: [
+        { id: "a", kind: "group", props: { color: "red", nested: { deep: [1] } }, position: { x: 1, y: 2 } },
+        { id: "b", kind: "group" },
+      ],
       edges: [{ id: "e", kind: "network", source: "a", target: "b", props: { weight: 2 } }],
     });
   });
 
   it("reads -0 coordinates as 0", () => {
-    const d = loaded(readDocument('{"format":"stackdraw","version":1,"nodes":[{"id":"a","kind":"group","position":{"x":-0,"y":0}}]}'));
+    const d = loaded(
+      readDocument(
+        '{"format":"stackdraw","version":1,"nodes":[{"id":"a","kind":"group","position":{"x":-0,"y":0}}]}',
+      ),
+    );
     expect(Object.is(d.nodes[0]!.position!.x, 0)).toBe(true);
   });
 
@@ -221,12 +292,21 @@ describe("normalization", () => {
     expect(loaded(readDocument(text([], { view }))).view).toEqual(view);
     const r = refused(readDocument(text([], { view: { viewport: { x: 0, y: 0, zoom: 0 } } })));
     expect(r.errors[0]).toMatchObject({ path: "view.viewport.zoom", code: "outOfRange" });
-    expect(refused(readDocument(text([], { view: [] }))).errors[0]).toMatchObject({ path: "view", code: "wrongType" });
+    expect(refused(readDocument(text([], { view: [] }))).errors[0]).toMatchObject({
+      path: "view",
+      code: "wrongType",
+    });
   });
 
   it("refuses empty ids and a title over the label limit", () => {
-    expect(refused(readDocument(text([{ id: "", kind: "group" }]))).errors[0]).toMatchObject({ path: "nodes[0].id", code: "wrongType" });
-    expect(refused(readDocument(text([], { title: "t".repeat(1001) }))).errors[0]).toMatchObject({ path: "title", code: "tooLong" });
+    expect(refused(readDocument(text([{ id: "", kind: "group" }]))).errors[0]).toMatchObject({
+      path: "nodes[0].id",
+      code: "wrongType",
+    });
+    expect(refused(readDocument(text([], { title: "t".repeat(1001) }))).errors[0]).toMatchObject({
+      path: "title",
+      code: "tooLong",
+    });
   });
 });
 
@@ -246,22 +326,33 @@ describe("text input", () => {
   });
 
   it("locates syntax errors by line and column", () => {
-    const r = refused(readDocument('{\n  "format": "stackdraw",\n  "version": 1,\n  "nodes": [\n    { "id": \'a\' }\n  ]\n}'));
+    const r = refused(
+      readDocument('{\n  "format": "stackdraw",\n  "version": 1,\n  "nodes": [\n    { "id": \'a\' }\n  ]\n}'),
+    );
     expect(r.errors[0]!.message.en).toBe("not valid JSON at line 5, column 13: expected a value, found '''");
     expect(r.errors[0]!.message.ko).toContain("5행 13열");
     const tail = refused(readDocument('{"format":"stackdraw","version":1,"nodes":[]} x'));
-    expect(tail.errors[0]!.message.en).toContain("line 1, column 47: unexpected 'x' after the end of the document");
+    expect(tail.errors[0]!.message.en).toContain(
+      "line 1, column 47: unexpected 'x' after the end of the document",
+    );
   });
 });
 
 describe("hostile ids and keys", () => {
   it("loads ids named like Object.prototype members, and they work as parents and edge ends", () => {
-    const d = loaded(readDocument(new Uint8Array(readFileSync(path.join(BAD_DIR, "proto-ids.stackdraw.json")))));
+    const d = loaded(
+      readDocument(new Uint8Array(readFileSync(path.join(BAD_DIR, "proto-ids.stackdraw.json")))),
+    );
     const index = indexDocument(d);
     expect(index.byId.get("__proto__")?.kind).toBe("physical-host");
     expect(childrenOf(index, "toString")).toEqual(["hasOwnProperty", "valueOf"]);
     expect(ancestorsOf(index, "valueOf").map((n) => n.id)).toEqual(["toString", "constructor", "__proto__"]);
-    expect(d.edges[0]).toEqual({ id: "__defineGetter__", kind: "moves", source: "hasOwnProperty", target: "valueOf" });
+    expect(d.edges[0]).toEqual({
+      id: "__defineGetter__",
+      kind: "moves",
+      source: "hasOwnProperty",
+      target: "valueOf",
+    });
   });
 
   it("keeps __proto__ props as own data and pollutes nothing", () => {
@@ -279,7 +370,14 @@ describe("hostile ids and keys", () => {
   });
 
   it("keeps dangerous-looking labels as the exact same text", () => {
-    for (const label of ["<img src=x onerror=alert(1)>", "</text><script>alert(1)</script>", "a\u202eb", "x\u200by", "half \ud800", "🚀👩‍💻"]) {
+    for (const label of [
+      "<img src=x onerror=alert(1)>",
+      "</text><script>alert(1)</script>",
+      "a\u202eb",
+      "x\u200by",
+      "half \ud800",
+      "🚀👩‍💻",
+    ]) {
       const d = loaded(readDocument(text([{ id: "a", kind: "group", label }])));
       expect(d.nodes[0]!.label).toBe(label);
     }
@@ -299,7 +397,9 @@ describe("hostile migrations", () => {
         },
       }),
     };
-    const r = refused(readDocument('{"format":"stackdraw","version":0,"nodes":[]}', { migrations: [hostile] }));
+    const r = refused(
+      readDocument('{"format":"stackdraw","version":0,"nodes":[]}', { migrations: [hostile] }),
+    );
     expect(r.errors[0]).toMatchObject({ path: "$", code: "internalError" });
     expect(r.errors[0]!.message.en).toContain("boom");
   });

@@ -4,7 +4,14 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { COMMON_PROPS, EDGE_KINDS, KINDS, KIND_DEFS, propSpec, type Kind } from "../../../src/domain/kinds/catalog.ts";
+import {
+  COMMON_PROPS,
+  EDGE_KINDS,
+  KINDS,
+  KIND_DEFS,
+  propSpec,
+  type Kind,
+} from "../../../src/domain/kinds/catalog.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import { SCHEMA_PATH, buildSchema, schemaText } from "../../../scripts/gen-schema.ts";
 
@@ -64,7 +71,8 @@ describe("public/stackdraw.schema.json", () => {
           expect(p.default).toBe(spec.default);
         }
         if (spec.type === "text") expect(p.type).toBe("string");
-        if (spec.type === "port-list") expect(p.items).toMatchObject({ type: "integer", minimum: 1, maximum: 65535 });
+        if (spec.type === "port-list")
+          expect(p.items).toMatchObject({ type: "integer", minimum: 1, maximum: 65535 });
         if (spec.type === "container-ports") expect(p.items).toMatchObject({ required: ["container"] });
       }
     }
@@ -84,7 +92,8 @@ describe("public/stackdraw.schema.json", () => {
       if (!r.ok) continue;
       checked++;
       for (const n of r.document.nodes) {
-        for (const field of Object.keys(n)) expect(Object.keys(node.properties!), `${file}: ${field}`).toContain(field);
+        for (const field of Object.keys(n))
+          expect(Object.keys(node.properties!), `${file}: ${field}`).toContain(field);
         const props = defs[`props-${n.kind}`]!.properties!;
         for (const [k, v] of Object.entries(n.props ?? {}))
           if (props[k]?.enum !== undefined) expect(props[k]!.enum, `${file}: ${n.id}.${k}`).toContain(v);

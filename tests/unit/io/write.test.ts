@@ -12,7 +12,15 @@ describe("writeDocument", () => {
       view: { overlay: "none", viewport: { zoom: 2, y: 1, x: 0 } },
       edges: [{ label: "5432/tcp", target: "b", source: "a", kind: "network", id: "e" }],
       nodes: [
-        { size: { height: 2, width: 1 }, position: { y: 4, x: 3 }, props: { z: 1, a: 2 }, label: "A", parentId: null, kind: "group", id: "a" },
+        {
+          size: { height: 2, width: 1 },
+          position: { y: 4, x: 3 },
+          props: { z: 1, a: 2 },
+          label: "A",
+          parentId: null,
+          kind: "group",
+          id: "a",
+        },
         { parentId: "a", kind: "vm", id: "b" },
       ],
       title: "T",
@@ -69,7 +77,11 @@ describe("writeDocument", () => {
   });
 
   it("always writes edges, even when empty, and nothing that was not given", () => {
-    expect(JSON.parse(writeDocument({ format: "stackdraw", version: 1, nodes: [{ id: "a", kind: "group" }], edges: [] }))).toStrictEqual({
+    expect(
+      JSON.parse(
+        writeDocument({ format: "stackdraw", version: 1, nodes: [{ id: "a", kind: "group" }], edges: [] }),
+      ),
+    ).toStrictEqual({
       format: "stackdraw",
       version: 1,
       nodes: [{ id: "a", kind: "group" }],
@@ -78,7 +90,12 @@ describe("writeDocument", () => {
   });
 
   it("escapes a lone surrogate so the file is valid UTF-8, and reads it back the same", () => {
-    const doc: StackDocument = { format: "stackdraw", version: 1, nodes: [{ id: "a", kind: "group", label: "x\ud800y" }], edges: [] };
+    const doc: StackDocument = {
+      format: "stackdraw",
+      version: 1,
+      nodes: [{ id: "a", kind: "group", label: "x\ud800y" }],
+      edges: [],
+    };
     const text = writeDocument(doc);
     expect(text).toContain('"x\\ud800y"');
     expect(readDocument(new TextEncoder().encode(text))).toEqual({ ok: true, document: doc });

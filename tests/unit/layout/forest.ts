@@ -13,7 +13,17 @@ export interface Rect {
   height: number;
 }
 
-const LABELS = [undefined, "", "web", "Amazon Linux 2023", "nginx:1.27", "웹 서버", "쿠버네티스 클러스터 운영 환경", "Ω", "x".repeat(300)];
+const LABELS = [
+  undefined,
+  "",
+  "web",
+  "Amazon Linux 2023",
+  "nginx:1.27",
+  "웹 서버",
+  "쿠버네티스 클러스터 운영 환경",
+  "Ω",
+  "x".repeat(300),
+];
 
 /**
  * A random forest in document order: node i hangs under one of the nodes before it (or is a
@@ -41,7 +51,10 @@ export const forestArb = (maxLength = 40): fc.Arbitrary<Nodes> =>
     }));
 
 /** A single chain `c0 → c1 → … → c{depth-1}`, with a sibling leaf `s{i}` to the left of `c{i}` at each level. */
-export function chain(depth: number, kinds: readonly Kind[] = ["physical-host", "hypervisor", "vm", "kernel", "container-engine", "container"]): Nodes {
+export function chain(
+  depth: number,
+  kinds: readonly Kind[] = ["physical-host", "hypervisor", "vm", "kernel", "container-engine", "container"],
+): Nodes {
   const nodes: StackNode[] = [];
   for (let i = 0; i < depth; i++) {
     if (i > 0) nodes.push({ id: `s${i}`, kind: "server-app", parentId: `c${i - 1}` });
@@ -83,7 +96,12 @@ export function absoluteRects(doc: Nodes): Map<string, Rect> {
     if (known) return known;
     const parent = n.parentId != null ? byId.get(n.parentId) : undefined;
     const base = parent ? resolve(parent) : { x: 0, y: 0 };
-    const r = { x: base.x + n.position!.x, y: base.y + n.position!.y, width: n.size!.width, height: n.size!.height };
+    const r = {
+      x: base.x + n.position!.x,
+      y: base.y + n.position!.y,
+      width: n.size!.width,
+      height: n.size!.height,
+    };
     out.set(n.id, r);
     return r;
   };
@@ -105,8 +123,15 @@ export function containmentProblems(doc: Nodes): string[] {
     const p = n.position!;
     const s = n.size!;
     const ps = parent.size!;
-    if (p.x < ins.left || p.y < ins.top || p.x + s.width > ps.width - ins.right || p.y + s.height > ps.height - ins.bottom)
-      out.push(`${n.id} at ${JSON.stringify(p)} ${JSON.stringify(s)} outside ${parent.id} (${parent.kind}) ${JSON.stringify(ps)}`);
+    if (
+      p.x < ins.left ||
+      p.y < ins.top ||
+      p.x + s.width > ps.width - ins.right ||
+      p.y + s.height > ps.height - ins.bottom
+    )
+      out.push(
+        `${n.id} at ${JSON.stringify(p)} ${JSON.stringify(s)} outside ${parent.id} (${parent.kind}) ${JSON.stringify(ps)}`,
+      );
   }
   return out;
 }

@@ -1,6 +1,21 @@
 import fc from "fast-check";
-import { LAYOUT, contentInsets, growToFit, stackLayout, type GeometryPatch } from "../../../src/domain/layout/index.ts";
-import { absoluteRects, chain, containmentProblems, depthOf, forestArb, withGeometry, type Nodes, type Rect } from "./forest.ts";
+import {
+  LAYOUT,
+  contentInsets,
+  growToFit,
+  stackLayout,
+  type GeometryPatch,
+} from "../../../src/domain/layout/index.ts";
+import {
+  absoluteRects,
+  chain,
+  containmentProblems,
+  depthOf,
+  forestArb,
+  withGeometry,
+  type Nodes,
+  type Rect,
+} from "./forest.ts";
 
 const laidOut = (doc: Nodes): Nodes => withGeometry(doc, stackLayout(doc));
 const apply = (doc: Nodes, patches: ReadonlyMap<string, GeometryPatch>): Nodes => withGeometry(doc, patches);
@@ -8,7 +23,10 @@ const move = (doc: Nodes, id: string, to: { x: number; y: number }): Nodes => ({
   nodes: doc.nodes.map((n) => (n.id === id ? { ...n, position: to } : n)),
 });
 const contains = (outer: Rect, inner: Rect): boolean =>
-  outer.x <= inner.x && outer.y <= inner.y && outer.x + outer.width >= inner.x + inner.width && outer.y + outer.height >= inner.y + inner.height;
+  outer.x <= inner.x &&
+  outer.y <= inner.y &&
+  outer.x + outer.width >= inner.x + inner.width &&
+  outer.y + outer.height >= inner.y + inner.height;
 
 describe("growToFit after a drag", () => {
   const base = laidOut(chain(6)); // c0 … c5, c5 at depth 5 inside c4 at depth 4
@@ -34,7 +52,9 @@ describe("growToFit after a drag", () => {
     const c4 = size(base, "c4");
     const dragged = move(base, "c5", { x: LAYOUT.padding, y: c4.height - 30 });
     const after = apply(dragged, growToFit(dragged, ["c5"]));
-    expect(size(after, "c4").height).toBe(c4.height - 30 + LAYOUT.leaf.height + contentInsets("container-engine").bottom);
+    expect(size(after, "c4").height).toBe(
+      c4.height - 30 + LAYOUT.leaf.height + contentInsets("container-engine").bottom,
+    );
     expect(containmentProblems(after)).toEqual([]);
   });
 
@@ -61,7 +81,12 @@ describe("growToFit after a drag", () => {
       fc.property(forestArb(), (doc) => {
         const placed = laidOut(doc);
         expect(growToFit(placed).size).toBe(0);
-        expect(growToFit(placed, placed.nodes.map((n) => n.id)).size).toBe(0);
+        expect(
+          growToFit(
+            placed,
+            placed.nodes.map((n) => n.id),
+          ).size,
+        ).toBe(0);
       }),
     );
   });
@@ -73,14 +98,20 @@ describe("growToFit after a drag", () => {
         fc.nat(),
         fc.integer({ min: -400, max: 400 }),
         fc.integer({ min: -400, max: 400 }),
-        fc.option(fc.record({ width: fc.integer({ min: 1, max: 400 }), height: fc.integer({ min: 1, max: 400 }) })),
+        fc.option(
+          fc.record({ width: fc.integer({ min: 1, max: 400 }), height: fc.integer({ min: 1, max: 400 }) }),
+        ),
         (doc, pick, dx, dy, resize) => {
           const placed = laidOut(doc);
           const target = placed.nodes[pick % placed.nodes.length]!;
           const edited: Nodes = {
             nodes: placed.nodes.map((n) =>
               n.id === target.id
-                ? { ...n, position: { x: n.position!.x + dx, y: n.position!.y + dy }, ...(resize ? { size: resize } : {}) }
+                ? {
+                    ...n,
+                    position: { x: n.position!.x + dx, y: n.position!.y + dy },
+                    ...(resize ? { size: resize } : {}),
+                  }
                 : n,
             ),
           };
@@ -111,13 +142,22 @@ describe("growToFit after a drag", () => {
       nodes: [
         { id: "k", kind: "kernel", position: { x: 100, y: 100 } },
         { id: "e", kind: "container-engine", parentId: "k", position: { x: 12, y: 12 } },
-        { id: "a", kind: "container", parentId: "e", position: { x: 12, y: 12 }, size: { width: 160, height: 64 } },
+        {
+          id: "a",
+          kind: "container",
+          parentId: "e",
+          position: { x: 12, y: 12 },
+          size: { width: 160, height: 64 },
+        },
         { id: "b", kind: "container", parentId: "e", size: { width: 160, height: 64 } },
       ],
     };
     const patches = growToFit(doc, []);
     expect(patches.get("b")).toEqual({ position: { x: 12 + 160 + LAYOUT.gap, y: 12 } });
-    expect(patches.get("e")!.size).toEqual({ width: 12 + 2 * 160 + LAYOUT.gap + 12, height: 12 + 64 + contentInsets("container-engine").bottom });
+    expect(patches.get("e")!.size).toEqual({
+      width: 12 + 2 * 160 + LAYOUT.gap + 12,
+      height: 12 + 64 + contentInsets("container-engine").bottom,
+    });
     expect(patches.get("k")!.size).toBeDefined();
     expect(patches.has("a")).toBe(false);
     expect(containmentProblems(apply(doc, patches))).toEqual([]);
@@ -127,7 +167,13 @@ describe("growToFit after a drag", () => {
     const doc: Nodes = {
       nodes: [
         { id: "g", kind: "group", position: { x: 0, y: 0 }, size: { width: 900, height: 700 } },
-        { id: "k", kind: "kernel", parentId: "g", position: { x: 20, y: 50 }, size: { width: 160, height: 64 } },
+        {
+          id: "k",
+          kind: "kernel",
+          parentId: "g",
+          position: { x: 20, y: 50 },
+          size: { width: 160, height: 64 },
+        },
       ],
     };
     expect(growToFit(doc, ["k"]).size).toBe(0);

@@ -1,8 +1,17 @@
 import fc from "fast-check";
 import { LAYOUT, growToFit, resolveGeometry, stackLayout } from "../../../src/domain/layout/index.ts";
-import { absoluteRects, containmentProblems, forestArb, overlaps, siblingOverlaps, withGeometry, type Nodes } from "./forest.ts";
+import {
+  absoluteRects,
+  containmentProblems,
+  forestArb,
+  overlaps,
+  siblingOverlaps,
+  withGeometry,
+  type Nodes,
+} from "./forest.ts";
 
-const strip = (m: ReturnType<typeof resolveGeometry>) => new Map([...m].map(([id, g]) => [id, { position: g.position, size: g.size }]));
+const strip = (m: ReturnType<typeof resolveGeometry>) =>
+  new Map([...m].map(([id, g]) => [id, { position: g.position, size: g.size }]));
 
 describe("resolveGeometry", () => {
   it("lays out a document without geometry exactly as the stack layout does", () => {
@@ -58,7 +67,13 @@ describe("resolveGeometry", () => {
         { id: "host", kind: "physical-host", label: "Server" },
         { id: "linux", kind: "kernel", parentId: "host" },
         { id: "docker", kind: "container-engine", parentId: "linux" },
-        { id: "web", kind: "container", parentId: "docker", position: { x: 16, y: 40 }, size: { width: 160, height: 64 } },
+        {
+          id: "web",
+          kind: "container",
+          parentId: "docker",
+          position: { x: 16, y: 40 },
+          size: { width: 160, height: 64 },
+        },
         { id: "api", kind: "container", parentId: "docker" },
       ],
     };
@@ -85,7 +100,10 @@ describe("resolveGeometry", () => {
       ],
     };
     const r = resolveGeometry(doc);
-    expect(r.get("g")!.size).toEqual({ width: 2 * LAYOUT.padding + 160, height: LAYOUT.headerHeight + LAYOUT.stripGap + 64 + LAYOUT.padding });
+    expect(r.get("g")!.size).toEqual({
+      width: 2 * LAYOUT.padding + 160,
+      height: LAYOUT.headerHeight + LAYOUT.stripGap + 64 + LAYOUT.padding,
+    });
     expect(r.get("h")!.size).toEqual({ width: 800, height: 500 });
     // The kernel stands on the host's band, however tall the host was drawn.
     expect(r.get("k")!.position.y + 64).toBe(500 - LAYOUT.bandHeight - LAYOUT.stripGap);

@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import type { StackNode } from "../../../src/domain/document.ts";
 import { LAYOUT, contentInsets, stackLayout, stripPlacement } from "../../../src/domain/layout/index.ts";
-import { absoluteRects, chain, childrenFirst, containmentProblems, forestArb, overlaps, siblingOverlaps, withGeometry, type Nodes } from "./forest.ts";
+import {
+  absoluteRects,
+  chain,
+  childrenFirst,
+  containmentProblems,
+  forestArb,
+  overlaps,
+  siblingOverlaps,
+  withGeometry,
+  type Nodes,
+} from "./forest.ts";
 
 const laidOut = (doc: Nodes): Nodes => withGeometry(doc, stackLayout(doc));
 const kidsOf = (doc: Nodes, id: string): StackNode[] => doc.nodes.filter((n) => n.parentId === id);
@@ -68,7 +78,8 @@ describe("stackLayout on generated forests", () => {
           groups.set(key, [...(groups.get(key) ?? []), n]);
         }
         for (const sibs of groups.values())
-          for (let i = 1; i < sibs.length; i++) expect(sibs[i]!.position!.x).toBeGreaterThan(sibs[i - 1]!.position!.x);
+          for (let i = 1; i < sibs.length; i++)
+            expect(sibs[i]!.position!.x).toBeGreaterThan(sibs[i - 1]!.position!.x);
       }),
     );
   });
@@ -88,7 +99,13 @@ describe("stackLayout on generated forests", () => {
   it("ignores the geometry the document already has", () => {
     fc.assert(
       fc.property(forestArb(), fc.integer({ min: -500, max: 500 }), (doc, d) => {
-        const scrambled = { nodes: doc.nodes.map((n) => ({ ...n, position: { x: d, y: -d }, size: { width: 30 + Math.abs(d), height: 20 } })) };
+        const scrambled = {
+          nodes: doc.nodes.map((n) => ({
+            ...n,
+            position: { x: d, y: -d },
+            size: { width: 30 + Math.abs(d), height: 20 },
+          })),
+        };
         expect(stackLayout(scrambled)).toEqual(stackLayout(doc));
       }),
     );
@@ -107,8 +124,15 @@ describe("stackLayout figures", () => {
     // Three containers side by side on Docker's band, each one leaf high.
     const row = ["a", "b", "c"].map((id) => g.get(id)!);
     expect(row.map((r) => r.position.y)).toEqual([LAYOUT.padding, LAYOUT.padding, LAYOUT.padding]);
-    expect(row.map((r) => r.position.x)).toEqual([LAYOUT.padding, LAYOUT.padding + 160 + LAYOUT.gap, LAYOUT.padding + 2 * (160 + LAYOUT.gap)]);
-    expect(docker.size).toEqual({ width: 3 * 160 + 2 * LAYOUT.gap + 2 * LAYOUT.padding, height: LAYOUT.padding + 64 + LAYOUT.stripGap + LAYOUT.bandHeight });
+    expect(row.map((r) => r.position.x)).toEqual([
+      LAYOUT.padding,
+      LAYOUT.padding + 160 + LAYOUT.gap,
+      LAYOUT.padding + 2 * (160 + LAYOUT.gap),
+    ]);
+    expect(docker.size).toEqual({
+      width: 3 * 160 + 2 * LAYOUT.gap + 2 * LAYOUT.padding,
+      height: LAYOUT.padding + 64 + LAYOUT.stripGap + LAYOUT.bandHeight,
+    });
     expect(host.size.width - linux.size.width).toBe(2 * LAYOUT.padding);
     expect(host.size.height - linux.size.height).toBe(LAYOUT.padding + LAYOUT.stripGap + LAYOUT.bandHeight);
   });
@@ -131,7 +155,11 @@ describe("stackLayout figures", () => {
 
   it("puts frames' children under the title bar (ecs-docker: three columns in a cloud)", () => {
     const col = (p: string, ids: string[]): StackNode[] =>
-      ids.map((id, i) => ({ id: `${p}${i}`, kind: id as StackNode["kind"], parentId: i === 0 ? "aws" : `${p}${i - 1}` }));
+      ids.map((id, i) => ({
+        id: `${p}${i}`,
+        kind: id as StackNode["kind"],
+        parentId: i === 0 ? "aws" : `${p}${i - 1}`,
+      }));
     const doc: Nodes = {
       nodes: [
         { id: "aws", kind: "cloud", label: "AWS Cloud" },
@@ -190,7 +218,11 @@ describe("stackLayout of chosen subtrees", () => {
     const placed = laidOut(dockerHost);
     const moved = {
       nodes: placed.nodes.map((n) =>
-        n.id === "docker" ? { ...n, position: { x: 40, y: 30 } } : n.parentId === "docker" ? { ...n, position: { x: 999, y: -5 } } : n,
+        n.id === "docker"
+          ? { ...n, position: { x: 40, y: 30 } }
+          : n.parentId === "docker"
+            ? { ...n, position: { x: 999, y: -5 } }
+            : n,
       ),
     };
     const g = stackLayout(moved, { roots: ["docker", "a", "nope"] });
@@ -200,7 +232,15 @@ describe("stackLayout of chosen subtrees", () => {
   });
 
   it("puts a chosen root without a position at its parent's content origin", () => {
-    const g = stackLayout({ nodes: [{ id: "g", kind: "group" }, { id: "k", kind: "kernel", parentId: "g" }] }, { roots: ["k"] });
+    const g = stackLayout(
+      {
+        nodes: [
+          { id: "g", kind: "group" },
+          { id: "k", kind: "kernel", parentId: "g" },
+        ],
+      },
+      { roots: ["k"] },
+    );
     expect(g.get("k")!.position).toEqual({ x: contentInsets("group").left, y: contentInsets("group").top });
   });
 });

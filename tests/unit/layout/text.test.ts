@@ -53,7 +53,11 @@ describe("leaf sizes", () => {
 
   it("sizes an unlabelled node for the wider of its kind's two names", () => {
     const unlabelled = labelBoxWidth({ kind: "k8s-cluster" });
-    expect(unlabelled).toBeGreaterThanOrEqual(labelBoxWidth({ kind: "k8s-cluster", label: "Kubernetes cluster" }));
-    expect(unlabelled).toBeGreaterThanOrEqual(labelBoxWidth({ kind: "k8s-cluster", label: "쿠버네티스 클러스터" }));
+    expect(unlabelled).toBeGreaterThanOrEqual(
+      labelBoxWidth({ kind: "k8s-cluster", label: "Kubernetes cluster" }),
+    );
+    expect(unlabelled).toBeGreaterThanOrEqual(
+      labelBoxWidth({ kind: "k8s-cluster", label: "쿠버네티스 클러스터" }),
+    );
   });
 });

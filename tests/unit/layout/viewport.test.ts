@@ -3,7 +3,15 @@ import { forestArb } from "./forest.ts";
 import { completeGeometry } from "../../../src/domain/geometry.ts";
 import { indexDocument } from "../../../src/domain/diagram.ts";
 import { absoluteRects } from "../../../src/domain/drop.ts";
-import { boundsOf, containsRect, expandRect, fitViewport, intersects, nodesToMount, visibleArea } from "../../../src/domain/viewport.ts";
+import {
+  boundsOf,
+  containsRect,
+  expandRect,
+  fitViewport,
+  intersects,
+  nodesToMount,
+  visibleArea,
+} from "../../../src/domain/viewport.ts";
 import type { StackDocument } from "../../../src/domain/document.ts";
 
 const FIT = { padding: 0.1, minZoom: 0.1, maxZoom: 1 };
@@ -31,14 +39,27 @@ describe("fitViewport", () => {
   it("shows the whole box whenever the zoom is not clamped (property)", () => {
     fc.assert(
       fc.property(
-        fc.record({ x: fc.integer({ min: -5000, max: 5000 }), y: fc.integer({ min: -5000, max: 5000 }), width: fc.integer({ min: 1, max: 4000 }), height: fc.integer({ min: 1, max: 4000 }) }),
+        fc.record({
+          x: fc.integer({ min: -5000, max: 5000 }),
+          y: fc.integer({ min: -5000, max: 5000 }),
+          width: fc.integer({ min: 1, max: 4000 }),
+          height: fc.integer({ min: 1, max: 4000 }),
+        }),
         fc.integer({ min: 100, max: 2000 }),
         fc.integer({ min: 100, max: 2000 }),
         (box, w, h) => {
           const vp = fitViewport(box, w, h, { padding: 0.06, minZoom: 0.001, maxZoom: 1000 });
           const seen = visibleArea(vp, w, h);
           const eps = 1e-6 * Math.max(box.width, box.height, 1);
-          expect(containsRect(expandRect(seen, 1e-9), { ...box, x: box.x + eps, y: box.y + eps, width: box.width - 2 * eps, height: box.height - 2 * eps })).toBe(true);
+          expect(
+            containsRect(expandRect(seen, 1e-9), {
+              ...box,
+              x: box.x + eps,
+              y: box.y + eps,
+              width: box.width - 2 * eps,
+              height: box.height - 2 * eps,
+            }),
+          ).toBe(true);
         },
       ),
     );
@@ -47,7 +68,12 @@ describe("fitViewport", () => {
 
 describe("visibleArea", () => {
   it("is the pane seen through the viewport, in document coordinates", () => {
-    expect(visibleArea({ x: -200, y: 100, zoom: 2 }, 800, 600)).toEqual({ x: 100, y: -50, width: 400, height: 300 });
+    expect(visibleArea({ x: -200, y: 100, zoom: 2 }, 800, 600)).toEqual({
+      x: 100,
+      y: -50,
+      width: 400,
+      height: 300,
+    });
   });
 });
 
@@ -72,7 +98,12 @@ describe("nodesToMount", () => {
   it("mounts what meets the area with all its ancestors, both ends of an edge crossing it, and what is kept", () => {
     const c1 = rects.get("c1")!;
     const around = { x: c1.x + 1, y: c1.y + 1, width: 2, height: 2 };
-    expect([...nodesToMount({ ...doc, edges: [] }, index, around)].sort()).toEqual(["c1", "eng", "k1", "left"]);
+    expect([...nodesToMount({ ...doc, edges: [] }, index, around)].sort()).toEqual([
+      "c1",
+      "eng",
+      "k1",
+      "left",
+    ]);
     // The edge c1 → k2 spans the area: its far end (and its parent) are mounted so it can be drawn.
     expect([...nodesToMount(doc, index, around)].sort()).toEqual(["c1", "eng", "far", "k1", "k2", "left"]);
     // A kept node (the selection) is mounted wherever it is.
@@ -86,7 +117,12 @@ describe("nodesToMount", () => {
     fc.assert(
       fc.property(
         forestArb(40),
-        fc.record({ x: fc.integer({ min: -200, max: 3000 }), y: fc.integer({ min: -200, max: 3000 }), width: fc.integer({ min: 0, max: 1500 }), height: fc.integer({ min: 0, max: 1500 }) }),
+        fc.record({
+          x: fc.integer({ min: -200, max: 3000 }),
+          y: fc.integer({ min: -200, max: 3000 }),
+          width: fc.integer({ min: 0, max: 1500 }),
+          height: fc.integer({ min: 0, max: 1500 }),
+        }),
         (forest, area) => {
           const d = completeGeometry({ format: "stackdraw", version: 1, nodes: forest.nodes, edges: [] });
           const ix = indexDocument(d);
@@ -105,6 +141,11 @@ describe("nodesToMount", () => {
 describe("boundsOf", () => {
   it("is the box around every rectangle, or null for none", () => {
     expect(boundsOf([])).toBeNull();
-    expect(boundsOf([{ x: 0, y: 10, width: 5, height: 5 }, { x: -3, y: 0, width: 1, height: 1 }])).toEqual({ x: -3, y: 0, width: 8, height: 15 });
+    expect(
+      boundsOf([
+        { x: 0, y: 10, width: 5, height: 5 },
+        { x: -3, y: 0, width: 1, height: 1 },
+      ]),
+    ).toEqual({ x: -3, y: 0, width: 8, height: 15 });
   });
 });

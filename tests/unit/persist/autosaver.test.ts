@@ -1,4 +1,12 @@
-import { Autosaver, DRAFT_KEY, ASIDE_PREFIX, SAVE_DELAY_MS, makeEnvelope, readDraft, type AutosaverOptions } from "../../../src/persist/autosaver.ts";
+import {
+  Autosaver,
+  DRAFT_KEY,
+  ASIDE_PREFIX,
+  SAVE_DELAY_MS,
+  makeEnvelope,
+  readDraft,
+  type AutosaverOptions,
+} from "../../../src/persist/autosaver.ts";
 import { webLocksElection } from "../../../src/persist/election.ts";
 import { writeDocument } from "../../../src/io/write.ts";
 import { readDocument } from "../../../src/io/read.ts";
@@ -30,7 +38,8 @@ function setup(opts: Partial<AutosaverOptions> & { seed?: string } = {}) {
   return { primary, ed, saver, hide: () => hide() };
 }
 
-const addServer = (ed: ReturnType<typeof editor>, id = "srv") => ed.getState().commit(withServer(ed.getState().doc, id));
+const addServer = (ed: ReturnType<typeof editor>, id = "srv") =>
+  ed.getState().commit(withServer(ed.getState().doc, id));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -94,7 +103,10 @@ describe("saving", () => {
     const secondary = new MemoryStore();
     const primary = new MemoryStore();
     primary.data.set(DRAFT_KEY, makeEnvelope(writeDocument(withServer(emptyDocument(), "old")), 1000, "t"));
-    secondary.data.set(DRAFT_KEY, makeEnvelope(writeDocument(withServer(withServer(emptyDocument(), "old"), "new")), 2000, "t"));
+    secondary.data.set(
+      DRAFT_KEY,
+      makeEnvelope(writeDocument(withServer(withServer(emptyDocument(), "old"), "new")), 2000, "t"),
+    );
     const { ed, saver } = setup({ primary, secondary });
     await saver.start();
     expect(ed.getState().doc.nodes.map((n) => n.id)).toEqual(["old", "new"]);
@@ -378,6 +390,9 @@ describe("readDraft", () => {
     expect(readDraft(null, readDocument).kind).toBe("empty");
     expect(readDraft(draftOf(emptyDocument()), readDocument).kind).toBe("ok");
     expect(readDraft("[]", readDocument)).toMatchObject({ kind: "unreadable", reason: "corrupt" });
-    expect(readDraft(JSON.stringify({ "stackdraw-draft": 1, document: 3 }), readDocument)).toMatchObject({ kind: "unreadable", reason: "corrupt" });
+    expect(readDraft(JSON.stringify({ "stackdraw-draft": 1, document: 3 }), readDocument)).toMatchObject({
+      kind: "unreadable",
+      reason: "corrupt",
+    });
   });
 });

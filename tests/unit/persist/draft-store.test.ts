@@ -1,4 +1,9 @@
-import { classifyStorageError, isQuotaError, localStorageStore, openDraftStores } from "../../../src/persist/draft-store.ts";
+import {
+  classifyStorageError,
+  isQuotaError,
+  localStorageStore,
+  openDraftStores,
+} from "../../../src/persist/draft-store.ts";
 
 describe("isQuotaError", () => {
   it("recognises every form a full storage takes", () => {
@@ -21,7 +26,10 @@ describe("isQuotaError", () => {
   it("classifies failures for the warning", () => {
     expect(classifyStorageError({ code: 22, message: "x" }).reason).toBe("quota");
     expect(classifyStorageError(new DOMException("denied", "SecurityError")).reason).toBe("blocked");
-    expect(classifyStorageError(new Error("disk on fire"))).toEqual({ reason: "other", detail: "disk on fire" });
+    expect(classifyStorageError(new Error("disk on fire"))).toEqual({
+      reason: "other",
+      detail: "disk on fire",
+    });
   });
 });
 
@@ -61,7 +69,9 @@ describe("localStorage store", () => {
 describe("openDraftStores", () => {
   it("falls back to localStorage when IndexedDB is missing or fails to open", async () => {
     const ls = fakeStorage();
-    expect((await openDraftStores({ indexedDB: () => undefined, localStorage: () => ls })).primary.kind).toBe("localstorage");
+    expect((await openDraftStores({ indexedDB: () => undefined, localStorage: () => ls })).primary.kind).toBe(
+      "localstorage",
+    );
     const throwing = {
       open: () => {
         throw new DOMException("no", "SecurityError");

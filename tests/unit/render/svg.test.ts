@@ -12,7 +12,11 @@ import { THEMES } from "../../../src/render/colors.ts";
 import { documentArb } from "../io/arbitraries.ts";
 import { elements, parseXml, textsOfClass, type XmlElement } from "./xml-check.ts";
 
-const doc = (nodes: StackNode[], edges: StackDocument["edges"] = [], view?: StackDocument["view"]): StackDocument => ({
+const doc = (
+  nodes: StackNode[],
+  edges: StackDocument["edges"] = [],
+  view?: StackDocument["view"],
+): StackDocument => ({
   format: "stackdraw",
   version: 1,
   nodes,
@@ -27,8 +31,20 @@ const STACK = doc(
     { id: "vm", kind: "vm", parentId: "aws", label: "web-1", props: { product: "EC2" } },
     { id: "k", kind: "kernel", parentId: "vm", label: "Ubuntu 24.04" },
     { id: "eng", kind: "container-engine", parentId: "k", label: "Docker Engine" },
-    { id: "c1", kind: "container", parentId: "eng", label: "nginx", props: { image: "nginx:1.27", ports: [{ host: 80, container: 80, protocol: "tcp" }] } },
-    { id: "c2", kind: "container", parentId: "eng", label: "api 서버", props: { ports: [{ host: 80, container: 8080, protocol: "tcp" }] } },
+    {
+      id: "c1",
+      kind: "container",
+      parentId: "eng",
+      label: "nginx",
+      props: { image: "nginx:1.27", ports: [{ host: 80, container: 80, protocol: "tcp" }] },
+    },
+    {
+      id: "c2",
+      kind: "container",
+      parentId: "eng",
+      label: "api 서버",
+      props: { ports: [{ host: 80, container: 8080, protocol: "tcp" }] },
+    },
     { id: "h", kind: "physical-host", label: "db-host" },
     { id: "k2", kind: "kernel", parentId: "h", label: "Debian 12" },
     { id: "pg", kind: "server-app", parentId: "k2", label: "PostgreSQL" },
@@ -47,7 +63,14 @@ function visible(s: string): string {
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
     if (c === 9 || c === 10 || c === 13) out += " ";
-    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) continue;
+    else if (
+      c < 0x20 ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0xd800 && c <= 0xdfff) ||
+      c === 0xfffe ||
+      c === 0xffff
+    )
+      continue;
     else out += ch;
   }
   return out;
@@ -60,7 +83,12 @@ function showsLabel(shown: string, label: string): boolean {
 }
 
 function escapeText(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&apos;");
+  return s
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&apos;");
 }
 
 function count(haystack: string, needle: string): number {
@@ -77,14 +105,17 @@ function expectInert(svg: string, root: XmlElement): void {
   for (const el of elements(root)) {
     if (!allowed.has(el.name)) throw new Error(`unexpected element <${el.name}>`);
     for (const [name, value] of el.attrs) {
-      if (name.toLowerCase().startsWith("on") || /href$/i.test(name)) throw new Error(`attribute ${name} on <${el.name}>`);
+      if (name.toLowerCase().startsWith("on") || /href$/i.test(name))
+        throw new Error(`attribute ${name} on <${el.name}>`);
       if (/url\(|javascript:/i.test(value)) throw new Error(`reference in ${name}="${value}"`);
     }
   }
 }
 
 function fills(root: XmlElement): string[] {
-  return [...elements(root)].filter((e) => e.name === "rect" || e.name === "path").map((e) => e.attrs.get("fill") ?? "");
+  return [...elements(root)]
+    .filter((e) => e.name === "rect" || e.name === "path")
+    .map((e) => e.attrs.get("fill") ?? "");
 }
 
 describe("renderSvg", () => {
@@ -128,13 +159,15 @@ describe("renderSvg", () => {
     const nasty = [
       "</text><script>alert(1)</script>",
       "<img src=x onerror=alert(1)>",
-      "Tom & Jerry's \"db\"",
+      'Tom & Jerry\'s "db"',
       "&amp; &lt;already&gt;",
       "abc\u202edef",
       "🐳 도커 👩‍👩‍👧",
       "]]><!-- -->",
     ];
-    const d = doc(nasty.map((label, i) => ({ id: `n${i}`, kind: "server-app", label, size: { width: 600, height: 64 } })));
+    const d = doc(
+      nasty.map((label, i) => ({ id: `n${i}`, kind: "server-app", label, size: { width: 600, height: 64 } })),
+    );
     const { svg } = renderSvg(d);
     const root = parseXml(svg);
     expectInert(svg, root);
@@ -144,7 +177,14 @@ describe("renderSvg", () => {
   });
 
   it("drops what XML cannot hold and keeps the rest", () => {
-    const d = doc([{ id: "a", kind: "server-app", label: "a\u0000b\u0007c\ud800d\udc00e\uffff\tf\ng", size: { width: 400, height: 64 } }]);
+    const d = doc([
+      {
+        id: "a",
+        kind: "server-app",
+        label: "a\u0000b\u0007c\ud800d\udc00e\uffff\tf\ng",
+        size: { width: 400, height: 64 },
+      },
+    ]);
     const root = parseXml(renderSvg(d).svg);
     expect(textsOfClass(root, "sd-label")).toEqual(["abcde f g"]);
   });
@@ -162,7 +202,10 @@ describe("renderSvg", () => {
 
   it("never splits an emoji or a surrogate pair when eliding", () => {
     const label = "👩‍👩‍👧".repeat(40);
-    const [shown] = textsOfClass(parseXml(renderSvg(doc([{ id: "a", kind: "server-app", label }])).svg), "sd-label");
+    const [shown] = textsOfClass(
+      parseXml(renderSvg(doc([{ id: "a", kind: "server-app", label }])).svg),
+      "sd-label",
+    );
     expect(shown!.endsWith("…")).toBe(true);
     expect(shown!.slice(0, -1).length % "👩‍👩‍👧".length).toBe(0);
   });
@@ -245,21 +288,27 @@ describe("renderThumbnail", () => {
 describe("renderSvg properties", () => {
   it("never throws for valid documents and shows every label (or its visible prefix)", () => {
     fc.assert(
-      fc.property(documentArb(), fc.constantFrom("light" as const, "dark" as const), fc.constantFrom("en" as const, "ko" as const), (d, theme, lang) => {
-        const { svg, width, height } = renderSvg(d, { theme, lang });
-        const root = parseXml(svg);
-        expectInert(svg, root);
-        expect(Number.isFinite(width) && Number.isFinite(height)).toBe(true);
-        const order = indexDocument(d).order;
-        const shown = textsOfClass(root, "sd-label");
-        expect(shown).toHaveLength(order.length);
-        order.forEach((n, i) => {
-          const label = n.label ?? KIND_DEFS[n.kind].name[lang];
-          if (!showsLabel(shown[i]!, label)) throw new Error(`label ${JSON.stringify(label)} shown as ${JSON.stringify(shown[i])}`);
-        });
-        const lines = [...elements(root)].filter((e) => e.attrs.get("class") === "sd-edge-line");
-        expect(lines).toHaveLength(d.edges.length);
-      }),
+      fc.property(
+        documentArb(),
+        fc.constantFrom("light" as const, "dark" as const),
+        fc.constantFrom("en" as const, "ko" as const),
+        (d, theme, lang) => {
+          const { svg, width, height } = renderSvg(d, { theme, lang });
+          const root = parseXml(svg);
+          expectInert(svg, root);
+          expect(Number.isFinite(width) && Number.isFinite(height)).toBe(true);
+          const order = indexDocument(d).order;
+          const shown = textsOfClass(root, "sd-label");
+          expect(shown).toHaveLength(order.length);
+          order.forEach((n, i) => {
+            const label = n.label ?? KIND_DEFS[n.kind].name[lang];
+            if (!showsLabel(shown[i]!, label))
+              throw new Error(`label ${JSON.stringify(label)} shown as ${JSON.stringify(shown[i])}`);
+          });
+          const lines = [...elements(root)].filter((e) => e.attrs.get("class") === "sd-edge-line");
+          expect(lines).toHaveLength(d.edges.length);
+        },
+      ),
       { numRuns: 200 },
     );
   }, 60_000);

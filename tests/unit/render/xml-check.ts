@@ -25,7 +25,18 @@ function decode(s: string, at: number): string {
     const m = ENTITY.exec(s.slice(i));
     if (!m) throw new Error(`bad entity near ${at + i}: ${JSON.stringify(s.slice(i, i + 12))}`);
     const e = m[1]!;
-    out += e === "amp" ? "&" : e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    out +=
+      e === "amp"
+        ? "&"
+        : e === "lt"
+          ? "<"
+          : e === "gt"
+            ? ">"
+            : e === "quot"
+              ? '"'
+              : e === "apos"
+                ? "'"
+                : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     i += m[0].length - 1;
   }
   return out;
@@ -41,7 +52,8 @@ export function assertXmlChars(xml: string): void {
       i++;
       continue;
     }
-    const ok = c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd);
+    const ok =
+      c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd);
     if (!ok) throw new Error(`character U+${c.toString(16)} not allowed at ${i}`);
   }
 }
@@ -67,11 +79,13 @@ export function parseXml(xml: string): XmlElement {
     if (tag.startsWith("/")) {
       const name = tag.slice(1).trim();
       const open = stack.pop();
-      if (!open || open.name !== name) throw new Error(`</${name}> closes ${open ? `<${open.name}>` : "nothing"} at ${lt}`);
+      if (!open || open.name !== name)
+        throw new Error(`</${name}> closes ${open ? `<${open.name}>` : "nothing"} at ${lt}`);
       i = gt + 1;
       continue;
     }
-    if (tag.startsWith("!") || tag.startsWith("?")) throw new Error(`unexpected markup <${tag.slice(0, 10)} at ${lt}`);
+    if (tag.startsWith("!") || tag.startsWith("?"))
+      throw new Error(`unexpected markup <${tag.slice(0, 10)} at ${lt}`);
     const selfClosing = tag.endsWith("/");
     if (selfClosing) tag = tag.slice(0, -1);
     const nm = NAME.exec(tag);
@@ -80,7 +94,8 @@ export function parseXml(xml: string): XmlElement {
     let rest = tag.slice(nm[0].length);
     while (rest.trim() !== "") {
       const am = /^\s+([A-Za-z_][\w:.-]*)="([^"]*)"/.exec(rest);
-      if (!am) throw new Error(`bad attribute in <${el.name}> at ${lt}: ${JSON.stringify(rest.slice(0, 30))}`);
+      if (!am)
+        throw new Error(`bad attribute in <${el.name}> at ${lt}: ${JSON.stringify(rest.slice(0, 30))}`);
       if (el.attrs.has(am[1]!)) throw new Error(`duplicate attribute ${am[1]} at ${lt}`);
       el.attrs.set(am[1]!, decode(am[2]!, lt));
       rest = rest.slice(am[0].length);

@@ -47,15 +47,23 @@ export const host = (props?: { arch?: "x86_64" | "arm64" } & Props) => node("phy
 export const hypervisor = (type?: "type1" | "type2", props?: Props) =>
   node("hypervisor", { ...(type ? { hypervisorType: type } : {}), ...props });
 export const vm = (props?: { arch?: "x86_64" | "arm64"; product?: string } & Props) => node("vm", props);
-export const kernel = (family?: "linux" | "windows" | "bsd" | "solaris", props?: { distro?: string } & Props) =>
-  node("kernel", { ...(family ? { family } : {}), ...props });
+export const kernel = (
+  family?: "linux" | "windows" | "bsd" | "solaris",
+  props?: { distro?: string } & Props,
+) => node("kernel", { ...(family ? { family } : {}), ...props });
 export const engine = (product?: "docker" | "containerd" | "podman" | "cri-o") =>
   node("container-engine", product ? { product } : {});
 export const docker = () => engine("docker");
 export const container = (
-  props?: { os?: "linux" | "windows"; arch?: "x86_64" | "arm64"; image?: string; ports?: PortMapping[] } & Props,
+  props?: {
+    os?: "linux" | "windows";
+    arch?: "x86_64" | "arm64";
+    image?: string;
+    ports?: PortMapping[];
+  } & Props,
 ) => node("container", props);
-export const app = (ports?: number[], props?: Props) => node("server-app", { ...(ports ? { ports } : {}), ...props });
+export const app = (ports?: number[], props?: Props) =>
+  node("server-app", { ...(ports ? { ports } : {}), ...props });
 export const fargate = () => node("fargate");
 export const group = () => node("group");
 export const cloud = () => node("cloud");
@@ -67,7 +75,12 @@ export const pod = () => node("pod");
 export const registry = () => node("registry");
 export const image = (imageType?: "container" | "ami") => node("image", imageType ? { imageType } : {});
 
-export function edge(kind: EdgeKind, source: NodeBuilder | string, target: NodeBuilder | string, id?: string): StackEdge {
+export function edge(
+  kind: EdgeKind,
+  source: NodeBuilder | string,
+  target: NodeBuilder | string,
+  id?: string,
+): StackEdge {
   const s = typeof source === "string" ? source : source.id;
   const t = typeof target === "string" ? target : target.id;
   return { id: id ?? `${kind}:${s}->${t}`, kind, source: s, target: t };

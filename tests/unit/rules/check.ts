@@ -19,7 +19,10 @@ export function canonical(problems: readonly Problem[]): string[] {
   return problems
     .map((p) => {
       // Which listener or extra base is listed first follows document order; the rest is fixed.
-      const ids = p.rule === "network/port-conflict" ? [...p.nodeIds].sort() : [p.nodeIds[0], ...p.nodeIds.slice(1).sort()];
+      const ids =
+        p.rule === "network/port-conflict"
+          ? [...p.nodeIds].sort()
+          : [p.nodeIds[0], ...p.nodeIds.slice(1).sort()];
       return `${p.rule} ${ids.join(",")} ${p.edgeId ?? ""} ${JSON.stringify(Object.entries(p.params).sort())}`;
     })
     .sort();

@@ -1,16 +1,42 @@
 import { validate } from "../../../src/domain/rules/index.ts";
 import {
-  cloud, container, controlPlane, doc, docker, ecsCluster, ecsTask, edge, engine, fargate, group, host, hypervisor,
-  image, k8sCluster, kernel, pod, registry, vm, app,
+  cloud,
+  container,
+  controlPlane,
+  doc,
+  docker,
+  ecsCluster,
+  ecsTask,
+  edge,
+  engine,
+  fargate,
+  group,
+  host,
+  hypervisor,
+  image,
+  k8sCluster,
+  kernel,
+  pod,
+  registry,
+  vm,
+  app,
 } from "./builders.ts";
 import { nodesOf, rulesOf } from "./check.ts";
 
 describe("fargate/placement", () => {
   it("fires for Fargate outside any cluster, even inside a cloud", () => {
-    expect(nodesOf(doc(cloud().with(fargate().as("f")), fargate().as("g")), "fargate/placement")).toEqual([["f"], ["g"]]);
+    expect(nodesOf(doc(cloud().with(fargate().as("f")), fargate().as("g")), "fargate/placement")).toEqual([
+      ["f"],
+      ["g"],
+    ]);
   });
   it("does not fire inside an ECS or a Kubernetes cluster, through groups", () => {
-    expect(nodesOf(doc(ecsCluster().with(group().with(fargate())), k8sCluster("eks").with(fargate())), "fargate/placement")).toEqual([]);
+    expect(
+      nodesOf(
+        doc(ecsCluster().with(group().with(fargate())), k8sCluster("eks").with(fargate())),
+        "fargate/placement",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -18,14 +44,28 @@ describe("fargate/managed-layers", () => {
   it("fires for every managed layer drawn under Fargate, each once", () => {
     const d = doc(
       ecsCluster().with(
-        fargate().with(host().as("h").with(hypervisor().as("hv").with(vm().as("v").with(kernel().as("k").with(engine().as("e")))))),
+        fargate().with(
+          host()
+            .as("h")
+            .with(
+              hypervisor()
+                .as("hv")
+                .with(
+                  vm()
+                    .as("v")
+                    .with(kernel().as("k").with(engine().as("e"))),
+                ),
+            ),
+        ),
       ),
     );
     expect(nodesOf(d, "fargate/managed-layers")).toEqual([["h"], ["hv"], ["v"], ["k"], ["e"]]);
     expect(nodesOf(d, "vm/needs-hypervisor")).toEqual([]);
   });
   it("does not fire for tasks, pods, containers and apps under Fargate", () => {
-    expect(rulesOf(doc(ecsCluster().with(fargate().with(ecsTask().with(container().with(app([80])))))))).toEqual([]);
+    expect(
+      rulesOf(doc(ecsCluster().with(fargate().with(ecsTask().with(container().with(app([80]))))))),
+    ).toEqual([]);
     expect(rulesOf(doc(k8sCluster().with(fargate().with(pod().with(container())))))).toEqual([]);
   });
 });
@@ -37,7 +77,11 @@ describe("ecs/task-placement", () => {
       ecsCluster().with(host().with(kernel().with(ecsTask().as("onKernel")))),
       ecsTask().as("neither"),
     );
-    expect(validate(d).filter((p) => p.rule === "ecs/task-placement").map((p) => [p.nodeIds[0], p.params.reason])).toEqual([
+    expect(
+      validate(d)
+        .filter((p) => p.rule === "ecs/task-placement")
+        .map((p) => [p.nodeIds[0], p.params.reason]),
+    ).toEqual([
       ["noCluster", "cluster"],
       ["onKernel", "platform"],
       ["neither", "both"],
@@ -45,7 +89,10 @@ describe("ecs/task-placement", () => {
   });
   it("does not fire on an engine or on Fargate inside a cluster", () => {
     const d = doc(
-      cloud().with(ecsCluster().with(vm().with(kernel().with(docker().with(ecsTask().with(container()))))), ecsCluster().with(fargate().with(ecsTask()))),
+      cloud().with(
+        ecsCluster().with(vm().with(kernel().with(docker().with(ecsTask().with(container()))))),
+        ecsCluster().with(fargate().with(ecsTask())),
+      ),
     );
     expect(rulesOf(d)).toEqual([]);
   });
@@ -53,41 +100,65 @@ describe("ecs/task-placement", () => {
 
 describe("ecs/container-outside-task", () => {
   it("fires for a container in an ECS cluster but in no task", () => {
-    const d = doc(cloud().with(ecsCluster().with(vm().with(kernel().with(docker().with(container().as("c")))))));
+    const d = doc(
+      cloud().with(ecsCluster().with(vm().with(kernel().with(docker().with(container().as("c")))))),
+    );
     expect(nodesOf(d, "ecs/container-outside-task")).toEqual([["c"]]);
   });
   it("does not fire outside ECS", () => {
-    expect(nodesOf(doc(host().with(kernel().with(docker().with(container())))), "ecs/container-outside-task")).toEqual([]);
+    expect(
+      nodesOf(doc(host().with(kernel().with(docker().with(container())))), "ecs/container-outside-task"),
+    ).toEqual([]);
   });
 });
 
 describe("k8s/pod-placement", () => {
   it("fires without a cluster or with a wrong platform", () => {
-    const d = doc(host().with(kernel().with(docker().with(pod().as("p1")))), k8sCluster().with(host().with(kernel().with(pod().as("p2")))));
+    const d = doc(
+      host().with(kernel().with(docker().with(pod().as("p1")))),
+      k8sCluster().with(host().with(kernel().with(pod().as("p2")))),
+    );
     expect(nodesOf(d, "k8s/pod-placement")).toEqual([["p1"], ["p2"]]);
   });
   it("does not fire on a worker's engine or on Fargate inside a cluster", () => {
-    const d = doc(cloud().with(k8sCluster("eks").with(vm().with(kernel().with(engine("containerd").with(pod().with(container())))), fargate().with(pod()))));
+    const d = doc(
+      cloud().with(
+        k8sCluster("eks").with(
+          vm().with(kernel().with(engine("containerd").with(pod().with(container())))),
+          fargate().with(pod()),
+        ),
+      ),
+    );
     expect(rulesOf(d)).toEqual([]);
   });
 });
 
 describe("k8s/container-outside-pod", () => {
   it("fires for a container in a Kubernetes cluster but in no pod", () => {
-    const d = doc(cloud().with(k8sCluster().with(vm().with(kernel().with(engine("containerd").with(container().as("c")))))));
+    const d = doc(
+      cloud().with(
+        k8sCluster().with(vm().with(kernel().with(engine("containerd").with(container().as("c"))))),
+      ),
+    );
     expect(nodesOf(d, "k8s/container-outside-pod")).toEqual([["c"]]);
   });
   it("does not fire for a container in a pod", () => {
-    expect(nodesOf(doc(k8sCluster().with(fargate().with(pod().with(container())))), "k8s/container-outside-pod")).toEqual([]);
+    expect(
+      nodesOf(doc(k8sCluster().with(fargate().with(pod().with(container())))), "k8s/container-outside-pod"),
+    ).toEqual([]);
   });
 });
 
 describe("k8s/control-plane-placement", () => {
   it("fires for a control plane outside a cluster", () => {
-    expect(nodesOf(doc(cloud().with(controlPlane().as("cp"))), "k8s/control-plane-placement")).toEqual([["cp"]]);
+    expect(nodesOf(doc(cloud().with(controlPlane().as("cp"))), "k8s/control-plane-placement")).toEqual([
+      ["cp"],
+    ]);
   });
   it("does not fire inside one, through a group", () => {
-    expect(nodesOf(doc(k8sCluster("eks").with(group().with(controlPlane()))), "k8s/control-plane-placement")).toEqual([]);
+    expect(
+      nodesOf(doc(k8sCluster("eks").with(group().with(controlPlane()))), "k8s/control-plane-placement"),
+    ).toEqual([]);
   });
 });
 
@@ -141,7 +212,9 @@ describe("edge/endpoints", () => {
   });
   it("skips edges whose ends are missing", () => {
     const { trees } = stack();
-    expect(validate(doc(...trees, { edges: [edge("pulls", "ghost", "ami"), edge("moves", "c", "ghost")] }))).toEqual([]);
+    expect(
+      validate(doc(...trees, { edges: [edge("pulls", "ghost", "ami"), edge("moves", "c", "ghost")] })),
+    ).toEqual([]);
   });
 });
 
@@ -149,7 +222,9 @@ describe("container/moved-image", () => {
   const pair = (a: string | undefined, b: string | undefined) => {
     const c1 = container(a ? { image: a } : {}).as("c1");
     const c2 = container(b ? { image: b } : {}).as("c2");
-    return doc(host().with(kernel().with(docker().with(c1))), host().with(kernel().with(docker().with(c2))), { edges: [edge("moves", c1, c2, "m")] });
+    return doc(host().with(kernel().with(docker().with(c1))), host().with(kernel().with(docker().with(c2))), {
+      edges: [edge("moves", c1, c2, "m")],
+    });
   };
   it("fires on the target when the images differ", () => {
     const [p] = validate(pair("app:1.0", "app:2.0"));

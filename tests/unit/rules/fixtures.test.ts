@@ -27,9 +27,14 @@ describe("shared rule fixtures", () => {
     const raw = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as StackDocument;
     const doc: StackDocument = { ...raw, edges: raw.edges ?? [] };
     const problems = validate(doc);
-    expect([...new Set(problems.map((p) => p.rule))].sort()).toEqual([...new Set(want.problems.map(([r]) => r))].sort());
+    expect([...new Set(problems.map((p) => p.rule))].sort()).toEqual(
+      [...new Set(want.problems.map(([r]) => r))].sort(),
+    );
     for (const [rule, node] of want.problems)
-      expect(problems.some((p) => p.rule === rule && p.nodeIds.includes(node)), `${rule} naming ${node}`).toBe(true);
+      expect(
+        problems.some((p) => p.rule === rule && p.nodeIds.includes(node)),
+        `${rule} naming ${node}`,
+      ).toBe(true);
     expect(countProblems(problems).errors > 0 ? 1 : 0).toBe(want.exit);
   });
 });

@@ -83,7 +83,13 @@ describe("the compact index", () => {
     ]);
     expect([...ix.live]).toEqual([0, 0, 0, 1, 0]);
     expect(
-      validate({ nodes: [{ id: "a", kind: "kernel", parentId: "b" }, { id: "b", kind: "kernel", parentId: "a" }], edges: [] }),
+      validate({
+        nodes: [
+          { id: "a", kind: "kernel", parentId: "b" },
+          { id: "b", kind: "kernel", parentId: "a" },
+        ],
+        edges: [],
+      }),
     ).toEqual([]);
   });
 });

@@ -1,13 +1,30 @@
 import { validate } from "../../../src/domain/rules/index.ts";
 import {
-  app, cloud, container, doc, docker, ecsCluster, engine, fargate, group, host, hypervisor, image, kernel, pod,
-  vm, k8sCluster, ecsTask,
+  app,
+  cloud,
+  container,
+  doc,
+  docker,
+  ecsCluster,
+  engine,
+  fargate,
+  group,
+  host,
+  hypervisor,
+  image,
+  kernel,
+  pod,
+  vm,
+  k8sCluster,
+  ecsTask,
 } from "./builders.ts";
 import { canonical, nodesOf, rulesOf } from "./check.ts";
 
 describe("container/needs-engine", () => {
   it("fires for a container straight on a kernel", () => {
-    expect(nodesOf(doc(host().with(kernel().with(container().as("c")))), "container/needs-engine")).toEqual([["c"]]);
+    expect(nodesOf(doc(host().with(kernel().with(container().as("c")))), "container/needs-engine")).toEqual([
+      ["c"],
+    ]);
   });
   it("fires for a container at the root", () => {
     expect(nodesOf(doc(container().as("c")), "container/needs-engine")).toEqual([["c"]]);
@@ -23,18 +40,36 @@ describe("container/needs-engine", () => {
 
 describe("container/kernel-mismatch", () => {
   it("fires for a Windows container on Linux, naming the container then the kernel", () => {
-    const d = doc(host().with(kernel("linux", { distro: "Ubuntu" }).as("k").with(docker().with(container({ os: "windows" }).as("c")))));
+    const d = doc(
+      host().with(
+        kernel("linux", { distro: "Ubuntu" })
+          .as("k")
+          .with(docker().with(container({ os: "windows" }).as("c"))),
+      ),
+    );
     expect(nodesOf(d, "container/kernel-mismatch")).toEqual([["c", "k"]]);
   });
   it("fires for a Linux container (the default OS) on a Windows kernel", () => {
-    const d = doc(host().with(kernel("windows").as("k").with(docker().with(container().as("c")))));
+    const d = doc(
+      host().with(
+        kernel("windows")
+          .as("k")
+          .with(docker().with(container().as("c"))),
+      ),
+    );
     expect(nodesOf(d, "container/kernel-mismatch")).toEqual([["c", "k"]]);
   });
   it("treats an absent family as linux and an absent os as linux", () => {
     expect(rulesOf(doc(host().with(kernel().with(docker().with(container())))))).toEqual([]);
   });
   it("sees the host kernel through grouping frames", () => {
-    const d = doc(host().with(kernel("windows").as("k").with(group().with(docker().with(pod().with(container().as("c")))))));
+    const d = doc(
+      host().with(
+        kernel("windows")
+          .as("k")
+          .with(group().with(docker().with(pod().with(container().as("c"))))),
+      ),
+    );
     expect(nodesOf(d, "container/kernel-mismatch")).toEqual([["c", "k"]]);
   });
   it("has nothing to compare without a host kernel", () => {
@@ -61,24 +96,40 @@ describe("engine/needs-kernel", () => {
     expect(nodesOf(d, "engine/needs-kernel")).toEqual([["e1"], ["e2"]]);
   });
   it("does not fire on a kernel behind a group", () => {
-    expect(nodesOf(doc(host().with(kernel().with(group().with(docker())))), "engine/needs-kernel")).toEqual([]);
+    expect(nodesOf(doc(host().with(kernel().with(group().with(docker())))), "engine/needs-kernel")).toEqual(
+      [],
+    );
   });
 });
 
 describe("engine/unsupported-kernel", () => {
   it("fires for Docker on BSD and Solaris", () => {
-    const d = doc(host().with(kernel("bsd").with(docker().as("e1"))), host().with(kernel("solaris").with(docker().as("e2"))));
+    const d = doc(
+      host().with(kernel("bsd").with(docker().as("e1"))),
+      host().with(kernel("solaris").with(docker().as("e2"))),
+    );
     expect(nodesOf(d, "engine/unsupported-kernel")).toEqual([["e1"], ["e2"]]);
   });
   it("lets docker and containerd run on Windows but not podman or cri-o", () => {
     const d = doc(
-      host().with(kernel("windows").with(engine("docker"), engine("containerd"), engine("podman").as("p"), engine("cri-o").as("c"))),
+      host().with(
+        kernel("windows").with(
+          engine("docker"),
+          engine("containerd"),
+          engine("podman").as("p"),
+          engine("cri-o").as("c"),
+        ),
+      ),
     );
     expect(nodesOf(d, "engine/unsupported-kernel")).toEqual([["p"], ["c"]]);
   });
   it("takes an absent product as docker", () => {
-    expect(nodesOf(doc(host().with(kernel("windows").with(engine()))), "engine/unsupported-kernel")).toEqual([]);
-    expect(nodesOf(doc(host().with(kernel("bsd").with(engine().as("e")))), "engine/unsupported-kernel")).toEqual([["e"]]);
+    expect(nodesOf(doc(host().with(kernel("windows").with(engine()))), "engine/unsupported-kernel")).toEqual(
+      [],
+    );
+    expect(
+      nodesOf(doc(host().with(kernel("bsd").with(engine().as("e")))), "engine/unsupported-kernel"),
+    ).toEqual([["e"]]);
   });
 });
 
@@ -111,19 +162,34 @@ describe("vm/no-guest-os", () => {
     expect(nodesOf(d, "vm/no-guest-os")).toEqual([["a"], ["b"]]);
   });
   it("counts a kernel through a group, but not a kernel deeper down", () => {
-    const d = doc(host().with(hypervisor().with(vm().with(group().with(kernel())), vm().as("b").with(hypervisor().with(vm().with(kernel()))))));
+    const d = doc(
+      host().with(
+        hypervisor().with(
+          vm().with(group().with(kernel())),
+          vm()
+            .as("b")
+            .with(hypervisor().with(vm().with(kernel()))),
+        ),
+      ),
+    );
     expect(nodesOf(d, "vm/no-guest-os")).toEqual([["b"]]);
   });
 });
 
 describe("machine/multiple-bases", () => {
   it("fires for two kernels on one host, machine first, then the kernels", () => {
-    const d = doc(host().as("h").with(kernel().as("k1"), group().with(kernel("windows").as("k2"))));
+    const d = doc(
+      host()
+        .as("h")
+        .with(kernel().as("k1"), group().with(kernel("windows").as("k2"))),
+    );
     expect(nodesOf(d, "machine/multiple-bases")).toEqual([["h", "k1", "k2"]]);
   });
   it("counts type-1 hypervisors but not type-2 ones, on hosts and vms", () => {
     const d = doc(
-      host().as("h").with(kernel().as("k").with(hypervisor("type2")), hypervisor("type1").as("hv")),
+      host()
+        .as("h")
+        .with(kernel().as("k").with(hypervisor("type2")), hypervisor("type1").as("hv")),
       host().with(hypervisor().with(vm().as("v").with(kernel().as("vk"), hypervisor().as("nested")))),
     );
     expect(nodesOf(d, "machine/multiple-bases")).toEqual([
@@ -132,17 +198,30 @@ describe("machine/multiple-bases", () => {
     ]);
   });
   it("does not fire for one kernel and one hosted hypervisor", () => {
-    expect(nodesOf(doc(host().with(kernel().with(hypervisor("type2")))), "machine/multiple-bases")).toEqual([]);
+    expect(nodesOf(doc(host().with(kernel().with(hypervisor("type2")))), "machine/multiple-bases")).toEqual(
+      [],
+    );
   });
 });
 
 describe("hypervisor/placement", () => {
   it("fires for type 1 (the default) not on a host, and type 2 not on a kernel", () => {
-    const d = doc(host().with(kernel().with(hypervisor().as("t1"))), host().with(hypervisor("type2").as("t2")), hypervisor().as("root"));
+    const d = doc(
+      host().with(kernel().with(hypervisor().as("t1"))),
+      host().with(hypervisor("type2").as("t2")),
+      hypervisor().as("root"),
+    );
     expect(nodesOf(d, "hypervisor/placement")).toEqual([["t1"], ["t2"], ["root"]]);
   });
   it("does not fire in the right places, through frames", () => {
-    expect(rulesOf(doc(host().with(group().with(hypervisor("type1").with(vm().with(kernel())))), host().with(kernel().with(group().with(hypervisor("type2")))))).filter((r) => r === "hypervisor/placement")).toEqual([]);
+    expect(
+      rulesOf(
+        doc(
+          host().with(group().with(hypervisor("type1").with(vm().with(kernel())))),
+          host().with(kernel().with(group().with(hypervisor("type2")))),
+        ),
+      ).filter((r) => r === "hypervisor/placement"),
+    ).toEqual([]);
   });
 });
 
@@ -152,7 +231,12 @@ describe("kernel/placement", () => {
     expect(nodesOf(d, "kernel/placement")).toEqual([["a"], ["b"]]);
   });
   it("does not fire on a host or a vm behind a cloud frame", () => {
-    expect(nodesOf(doc(host().with(group().with(kernel())), cloud().with(vm().with(kernel()))), "kernel/placement")).toEqual([]);
+    expect(
+      nodesOf(
+        doc(host().with(group().with(kernel())), cloud().with(vm().with(kernel()))),
+        "kernel/placement",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -189,11 +273,20 @@ describe("kernel/distro-family", () => {
 
 describe("app/placement", () => {
   it("fires for an app on a vm, an engine, or at the root", () => {
-    const d = doc(host().with(hypervisor().with(vm().with(kernel(), app().as("a")))), host().with(kernel().with(docker().with(app().as("b")))), app().as("c"));
+    const d = doc(
+      host().with(hypervisor().with(vm().with(kernel(), app().as("a")))),
+      host().with(kernel().with(docker().with(app().as("b")))),
+      app().as("c"),
+    );
     expect(nodesOf(d, "app/placement")).toEqual([["a"], ["b"], ["c"]]);
   });
   it("does not fire on a kernel or in a container, through groups", () => {
-    expect(nodesOf(doc(host().with(kernel().with(group().with(app()), docker().with(container().with(app()))))), "app/placement")).toEqual([]);
+    expect(
+      nodesOf(
+        doc(host().with(kernel().with(group().with(app()), docker().with(container().with(app()))))),
+        "app/placement",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -213,7 +306,10 @@ describe("network/port-conflict", () => {
       host().with(
         kernel().with(
           app([8080]).as("a"),
-          docker().with(container({ ports: [{ host: 8080, container: 80 }] }).as("c1"), container({ ports: [{ host: 8080, container: 80 }] }).as("c2")),
+          docker().with(
+            container({ ports: [{ host: 8080, container: 80 }] }).as("c1"),
+            container({ ports: [{ host: 8080, container: 80 }] }).as("c2"),
+          ),
         ),
       ),
     );
@@ -226,7 +322,9 @@ describe("network/port-conflict", () => {
           app([80]),
           docker().with(
             container({ ports: [{ container: 80 }] }).with(app([80])),
-            container({ ports: [{ container: 80 }, { host: 53, container: 53, protocol: "udp" }] }).with(app([80])),
+            container({ ports: [{ container: 80 }, { host: 53, container: 53, protocol: "udp" }] }).with(
+              app([80]),
+            ),
             container({ ports: [{ host: 53, container: 53 }] }),
           ),
         ),
@@ -240,14 +338,19 @@ describe("network/port-conflict", () => {
       host().with(
         kernel().with(
           docker().with(
-            container().as("c").with(app([5432]).as("x"), app([5432]).as("y")),
+            container()
+              .as("c")
+              .with(app([5432]).as("x"), app([5432]).as("y")),
             container({ ports: [{ host: 53, container: 53, protocol: "udp" }] }).as("d1"),
             container({ ports: [{ host: 53, container: 5353, protocol: "udp" }] }).as("d2"),
           ),
         ),
       ),
     );
-    expect(nodesOf(d, "network/port-conflict")).toEqual([["x", "y"], ["d1", "d2"]]);
+    expect(nodesOf(d, "network/port-conflict")).toEqual([
+      ["x", "y"],
+      ["d1", "d2"],
+    ]);
   });
   it("does not count a node listing the same port twice as a conflict with itself", () => {
     expect(nodesOf(doc(host().with(kernel().with(app([80, 80])))), "network/port-conflict")).toEqual([]);
@@ -261,8 +364,14 @@ describe("arch/mismatch", () => {
   });
   it("takes the nearest vm with an arch over the host", () => {
     const d = doc(
-      host({ arch: "x86_64" }).with(hypervisor().with(vm({ arch: "arm64" }).with(kernel().with(docker().with(container({ arch: "x86_64" }).as("c")))))),
-      host({ arch: "arm64" }).with(hypervisor().with(vm().with(kernel().with(docker().with(container({ arch: "arm64" }))))))
+      host({ arch: "x86_64" }).with(
+        hypervisor().with(
+          vm({ arch: "arm64" }).with(kernel().with(docker().with(container({ arch: "x86_64" }).as("c")))),
+        ),
+      ),
+      host({ arch: "arm64" }).with(
+        hypervisor().with(vm().with(kernel().with(docker().with(container({ arch: "arm64" }))))),
+      ),
     );
     expect(nodesOf(d, "arch/mismatch")).toEqual([["c"]]);
   });
@@ -278,15 +387,32 @@ describe("arch/mismatch", () => {
 describe("order, frames and defaults", () => {
   it("gives the same answer when children are listed before parents", () => {
     const trees = () => [
-      host().as("h").with(kernel("linux", { distro: "Ubuntu" }).as("k").with(docker().as("d").with(container({ os: "windows" }).as("c")))),
-      host().as("h2").with(hypervisor().as("hv").with(vm().as("v"))),
+      host()
+        .as("h")
+        .with(
+          kernel("linux", { distro: "Ubuntu" })
+            .as("k")
+            .with(
+              docker()
+                .as("d")
+                .with(container({ os: "windows" }).as("c")),
+            ),
+        ),
+      host()
+        .as("h2")
+        .with(hypervisor().as("hv").with(vm().as("v"))),
     ];
     const reversed = validate(doc(...trees(), { childrenFirst: true }));
     expect(canonical(reversed)).toEqual(canonical(validate(doc(...trees()))));
     expect(reversed.map((p) => p.rule)).toEqual(["vm/no-guest-os", "container/kernel-mismatch"]);
   });
   it("reports each node's problems in document order, then by rule order", () => {
-    const d = doc(container({ arch: "arm64" }).as("c"), host().as("h").with(kernel().as("k1"), kernel().as("k2"), container({ arch: "arm64" }).as("c2")));
+    const d = doc(
+      container({ arch: "arm64" }).as("c"),
+      host()
+        .as("h")
+        .with(kernel().as("k1"), kernel().as("k2"), container({ arch: "arm64" }).as("c2")),
+    );
     expect(validate(d).map((p) => `${p.rule} ${p.nodeIds[0]}`)).toEqual([
       "container/needs-engine c",
       "machine/multiple-bases h",
@@ -297,9 +423,19 @@ describe("order, frames and defaults", () => {
   it("treats a node whose parent is missing as a root, and ill-typed props as absent", () => {
     const d = doc(host().with(kernel().with(docker().with(container().as("c")))));
     d.nodes.push({ id: "orphan", kind: "vm", parentId: "nowhere" });
-    d.nodes.push({ id: "odd", kind: "kernel", parentId: d.nodes[0]!.id, props: { family: 42, distro: ["Ubuntu"] } });
+    d.nodes.push({
+      id: "odd",
+      kind: "kernel",
+      parentId: d.nodes[0]!.id,
+      props: { family: 42, distro: ["Ubuntu"] },
+    });
     d.nodes.push({ id: "a", kind: "server-app", parentId: "odd", props: { ports: "80" } });
-    d.nodes.push({ id: "c3", kind: "container", parentId: d.nodes[2]!.id, props: { ports: [null, { host: "x", container: 1 }, 7] } });
+    d.nodes.push({
+      id: "c3",
+      kind: "container",
+      parentId: d.nodes[2]!.id,
+      props: { ports: [null, { host: "x", container: 1 }, 7] },
+    });
     expect(validate(d).map((p) => `${p.rule} ${p.nodeIds.join(",")}`)).toEqual([
       `machine/multiple-bases ${d.nodes[0]!.id},${d.nodes[1]!.id},odd`,
       "vm/needs-hypervisor orphan",

@@ -21,15 +21,33 @@ const doc = (): StackDocument => ({
   version: 1,
   title: "Web host",
   nodes: [
-    { id: "host", kind: "physical-host", label: "Server", position: { x: 0, y: 0 }, size: { width: 400, height: 300 } },
-    { id: "linux", kind: "kernel", parentId: "host", label: "Ubuntu", props: { family: "linux", distro: "Ubuntu" }, position: { x: 12, y: 12 }, size: { width: 360, height: 220 } },
+    {
+      id: "host",
+      kind: "physical-host",
+      label: "Server",
+      position: { x: 0, y: 0 },
+      size: { width: 400, height: 300 },
+    },
+    {
+      id: "linux",
+      kind: "kernel",
+      parentId: "host",
+      label: "Ubuntu",
+      props: { family: "linux", distro: "Ubuntu" },
+      position: { x: 12, y: 12 },
+      size: { width: 360, height: 220 },
+    },
   ],
   edges: [],
 });
 
-const LOAD_FAILED = { kind: "error", text: { en: translate("en", "loadFailed"), ko: translate("ko", "loadFailed") } };
+const LOAD_FAILED = {
+  kind: "error",
+  text: { en: translate("en", "loadFailed"), ko: translate("ko", "loadFailed") },
+};
 /** What a browser gives when the chunk is gone after a deploy, or the network is down. */
-const offline = () => Promise.reject(new TypeError("Failed to fetch dynamically imported module: /assets/compose-x.js"));
+const offline = () =>
+  Promise.reject(new TypeError("Failed to fetch dynamically imported module: /assets/compose-x.js"));
 
 const COMPOSE = `services:
   web:
@@ -99,7 +117,10 @@ describe("on-demand code that cannot be loaded", () => {
     expect(LOAD_FAILED.text.en).not.toBe(LOAD_FAILED.text.ko);
     expect(LOAD_FAILED.text.ko).toMatch(/[가-힣]/);
     const store = createEditorStore();
-    const load = vi.fn<() => Promise<{ ok: number }>>().mockImplementationOnce(offline).mockImplementationOnce(() => Promise.resolve({ ok: 1 }));
+    const load = vi
+      .fn<() => Promise<{ ok: number }>>()
+      .mockImplementationOnce(offline)
+      .mockImplementationOnce(() => Promise.resolve({ ok: 1 }));
     expect(await loadOnDemand(store, load)).toBeNull();
     expect(await loadOnDemand(store, load)).toEqual({ ok: 1 });
     expect(load).toHaveBeenCalledTimes(2);
@@ -112,7 +133,12 @@ describe("on-demand code that loads", () => {
     expect(await importComposeFile(store, new File([COMPOSE], "docker-compose.yml"))).toBe(true);
     const s = store.getState();
     expect(s.doc.title).toBe("docker-compose");
-    expect(s.doc.nodes.filter((n) => n.kind === "container").map((n) => n.label).sort()).toEqual(["api", "web"]);
+    expect(
+      s.doc.nodes
+        .filter((n) => n.kind === "container")
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(["api", "web"]);
     expect(s.past).toHaveLength(1);
     expect(s.notice).toBeNull();
   });
@@ -120,7 +146,9 @@ describe("on-demand code that loads", () => {
   it("a bad compose file still gets its line:column dialog and changes nothing", async () => {
     const store = createEditorStore(doc());
     const before = store.getState().doc;
-    expect(await importComposeFile(store, new File(['services:\n  web:\n    ports: ["70000:80"]\n'], "bad.yml"))).toBe(false);
+    expect(
+      await importComposeFile(store, new File(['services:\n  web:\n    ports: ["70000:80"]\n'], "bad.yml")),
+    ).toBe(false);
     expect(store.getState().fileError?.kind).toBe("import");
     expect(store.getState().fileError?.problems[0]?.where).toMatch(/^3:/);
     expect(store.getState().doc).toBe(before);
@@ -145,7 +173,13 @@ describe("on-demand code that loads", () => {
 
     const empty = createEditorStore();
     expect(await openTemplateById(empty, "nope")).toBe(false);
-    expect(empty.getState().notice).toEqual({ kind: "error", text: { en: translate("en", "unknownTemplate", { id: "nope" }), ko: translate("ko", "unknownTemplate", { id: "nope" }) } });
+    expect(empty.getState().notice).toEqual({
+      kind: "error",
+      text: {
+        en: translate("en", "unknownTemplate", { id: "nope" }),
+        ko: translate("ko", "unknownTemplate", { id: "nope" }),
+      },
+    });
     expect(empty.getState().doc.nodes).toHaveLength(0);
   });
 });
@@ -161,7 +195,10 @@ describe("Save, JSON export and the share link write the view with the document"
   it("Save", async () => {
     saveDocument(withView());
     expect(downloads.map((d) => d.name)).toEqual(["Web-host.stackdraw.json"]);
-    expect(JSON.parse(await downloads[0]!.blob.text()).view).toEqual({ viewport: { x: -120, y: 40, zoom: 0.75 }, overlay: "managedBy" });
+    expect(JSON.parse(await downloads[0]!.blob.text()).view).toEqual({
+      viewport: { x: -120, y: 40, zoom: 0.75 },
+      overlay: "managedBy",
+    });
   });
 
   it("Export ▸ JSON (needs no on-demand code)", async () => {
@@ -169,7 +206,10 @@ describe("Save, JSON export and the share link write the view with the document"
     await exportAs(withView(), "json", load);
     expect(load).not.toHaveBeenCalled();
     expect(downloads.map((d) => d.name)).toEqual(["Web-host.stackdraw.json"]);
-    expect(JSON.parse(await downloads[0]!.blob.text()).view).toEqual({ viewport: { x: -120, y: 40, zoom: 0.75 }, overlay: "managedBy" });
+    expect(JSON.parse(await downloads[0]!.blob.text()).view).toEqual({
+      viewport: { x: -120, y: 40, zoom: 0.75 },
+      overlay: "managedBy",
+    });
   });
 
   it("no view is written when there is none", async () => {
@@ -188,6 +228,9 @@ describe("Save, JSON export and the share link write the view with the document"
     const decoded = await decodeShareFragment(new URL(link!).hash, 10_000_000);
     expect(decoded.ok).toBe(true);
     const read = readDocument((decoded as { bytes: Uint8Array }).bytes);
-    expect(read.ok && read.document.view).toEqual({ viewport: { x: -120, y: 40, zoom: 0.75 }, overlay: "managedBy" });
+    expect(read.ok && read.document.view).toEqual({
+      viewport: { x: -120, y: 40, zoom: 0.75 },
+      overlay: "managedBy",
+    });
   });
 });

@@ -4,7 +4,8 @@ import { completeGeometry } from "../../../src/domain/geometry.ts";
 import { indexDocument, withMovedNodes, type DiagramIndex } from "../../../src/domain/diagram.ts";
 import type { StackDocument, StackNode } from "../../../src/domain/document.ts";
 
-const docOf = (nodes: StackNode[]): StackDocument => completeGeometry({ format: "stackdraw", version: 1, nodes, edges: [] });
+const docOf = (nodes: StackNode[]): StackDocument =>
+  completeGeometry({ format: "stackdraw", version: 1, nodes, edges: [] });
 
 /** The parts of an index a reader sees, in plain data. */
 function view(ix: DiagramIndex) {
@@ -26,27 +27,34 @@ function view(ix: DiagramIndex) {
 describe("withMovedNodes (the index during a drag)", () => {
   it("after any moves, frame after frame, reads exactly like a fresh index (property)", () => {
     fc.assert(
-      fc.property(forestArb(30), fc.array(fc.array(fc.record({ pick: fc.nat(), dx: fc.integer({ min: -50, max: 50 }) }), { maxLength: 4 }), { minLength: 1, maxLength: 4 }), (forest, frames) => {
-        const doc0 = docOf(forest.nodes);
-        let ix = indexDocument(doc0);
-        let nodes = doc0.nodes;
-        for (const moves of frames) {
-          nodes = nodes.slice();
-          for (const m of moves) {
-            const i = m.pick % nodes.length;
-            const n = nodes[i]!;
-            nodes[i] = { ...n, position: { x: (n.position?.x ?? 0) + m.dx, y: n.position?.y ?? 0 } };
+      fc.property(
+        forestArb(30),
+        fc.array(
+          fc.array(fc.record({ pick: fc.nat(), dx: fc.integer({ min: -50, max: 50 }) }), { maxLength: 4 }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (forest, frames) => {
+          const doc0 = docOf(forest.nodes);
+          let ix = indexDocument(doc0);
+          let nodes = doc0.nodes;
+          for (const moves of frames) {
+            nodes = nodes.slice();
+            for (const m of moves) {
+              const i = m.pick % nodes.length;
+              const n = nodes[i]!;
+              nodes[i] = { ...n, position: { x: (n.position?.x ?? 0) + m.dx, y: n.position?.y ?? 0 } };
+            }
+            const next = withMovedNodes(ix, nodes);
+            expect(next).not.toBeNull();
+            ix = next!;
+            expect(view(ix)).toEqual(view(indexDocument({ nodes })));
+            for (const n of nodes) {
+              expect(ix.byId.get(n.id)).toBe(n);
+              expect(ix.byId.has(n.id)).toBe(true);
+            }
           }
-          const next = withMovedNodes(ix, nodes);
-          expect(next).not.toBeNull();
-          ix = next!;
-          expect(view(ix)).toEqual(view(indexDocument({ nodes })));
-          for (const n of nodes) {
-            expect(ix.byId.get(n.id)).toBe(n);
-            expect(ix.byId.has(n.id)).toBe(true);
-          }
-        }
-      }),
+        },
+      ),
     );
   });
 

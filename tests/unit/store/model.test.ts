@@ -60,21 +60,32 @@ function assertForest(store: EditorStore) {
     // Problems kept across a drag that only moved things are the document's own.
     expect(state.problems).toEqual(validate(doc));
     // The layout version changes whenever the layout does (what the canvas mounts depends on it).
-    const layout = (d: typeof doc) => JSON.stringify([d.nodes.map((n) => [n.id, n.parentId ?? null, n.position, n.size]), d.edges]);
+    const layout = (d: typeof doc) =>
+      JSON.stringify([d.nodes.map((n) => [n.id, n.parentId ?? null, n.position, n.size]), d.edges]);
     if (lastLayout && lastLayout.version === state.layoutVersion) expect(layout(doc)).toBe(lastLayout.layout);
     lastLayout = { version: state.layoutVersion, layout: layout(doc) };
   }
 }
 
-const pick = <T,>(list: readonly T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
+const pick = <T>(list: readonly T[], i: number): T | undefined =>
+  list.length ? list[i % list.length] : undefined;
 
 class Add implements fc.Command<Model, EditorStore> {
-  constructor(readonly kind: Kind, readonly parentPick: number, readonly root: boolean) {}
+  constructor(
+    readonly kind: Kind,
+    readonly parentPick: number,
+    readonly root: boolean,
+  ) {}
   check = () => true;
   run(m: Model, s: EditorStore) {
     const st = s.getState();
     const parent = this.root ? null : (pick(st.doc.nodes, this.parentPick)?.id ?? null);
-    const { doc } = addNode(st.doc, { kind: this.kind, parentId: parent, position: { x: 12, y: 40 }, size: leafSize(this.kind) });
+    const { doc } = addNode(st.doc, {
+      kind: this.kind,
+      parentId: parent,
+      position: { x: 12, y: 40 },
+      size: leafSize(this.kind),
+    });
     st.commit(doc);
     m.steps++;
     assertForest(s);
@@ -82,7 +93,11 @@ class Add implements fc.Command<Model, EditorStore> {
   toString = () => `add(${this.kind})`;
 }
 class Move implements fc.Command<Model, EditorStore> {
-  constructor(readonly nodePick: number, readonly dx: number, readonly dy: number) {}
+  constructor(
+    readonly nodePick: number,
+    readonly dx: number,
+    readonly dy: number,
+  ) {}
   check = () => true;
   run(m: Model, s: EditorStore) {
     const st = s.getState();
@@ -91,7 +106,12 @@ class Move implements fc.Command<Model, EditorStore> {
     // A drag: a gesture of several transient moves, one undo step.
     st.beginGesture();
     for (let i = 1; i <= 3; i++)
-      s.getState().transient(mapNodes(s.getState().doc, [n.id], (x) => ({ ...x, position: { x: (x.position?.x ?? 0) + this.dx / 3, y: (x.position?.y ?? 0) + this.dy / 3 } })));
+      s.getState().transient(
+        mapNodes(s.getState().doc, [n.id], (x) => ({
+          ...x,
+          position: { x: (x.position?.x ?? 0) + this.dx / 3, y: (x.position?.y ?? 0) + this.dy / 3 },
+        })),
+      );
     const before = st.past.length;
     s.getState().endGesture();
     if (s.getState().past.length > before) m.steps++;
@@ -113,7 +133,11 @@ class Delete implements fc.Command<Model, EditorStore> {
   toString = () => `delete(${this.nodePick})`;
 }
 class Reparent implements fc.Command<Model, EditorStore> {
-  constructor(readonly nodePick: number, readonly targetPick: number, readonly toRoot: boolean) {}
+  constructor(
+    readonly nodePick: number,
+    readonly targetPick: number,
+    readonly toRoot: boolean,
+  ) {}
   check = () => true;
   run(m: Model, s: EditorStore) {
     const st = s.getState();
@@ -135,21 +159,31 @@ class Reparent implements fc.Command<Model, EditorStore> {
   toString = () => `reparent(${this.nodePick}→${this.toRoot ? "root" : this.targetPick})`;
 }
 class Connect implements fc.Command<Model, EditorStore> {
-  constructor(readonly a: number, readonly b: number, readonly kind: number) {}
+  constructor(
+    readonly a: number,
+    readonly b: number,
+    readonly kind: number,
+  ) {}
   check = () => true;
   run(m: Model, s: EditorStore) {
     const st = s.getState();
     const src = pick(st.doc.nodes, this.a);
     const tgt = pick(st.doc.nodes, this.b);
     if (!src || !tgt) return;
-    st.commit(addEdge(st.doc, { kind: EDGE_KINDS[this.kind % EDGE_KINDS.length]!, source: src.id, target: tgt.id }).doc);
+    st.commit(
+      addEdge(st.doc, { kind: EDGE_KINDS[this.kind % EDGE_KINDS.length]!, source: src.id, target: tgt.id })
+        .doc,
+    );
     m.steps++;
     assertForest(s);
   }
   toString = () => `connect(${this.a},${this.b})`;
 }
 class Edit implements fc.Command<Model, EditorStore> {
-  constructor(readonly nodePick: number, readonly label: string) {}
+  constructor(
+    readonly nodePick: number,
+    readonly label: string,
+  ) {}
   check = () => true;
   run(m: Model, s: EditorStore) {
     const st = s.getState();
@@ -165,7 +199,12 @@ class Edit implements fc.Command<Model, EditorStore> {
   toString = () => `edit(${this.nodePick},${JSON.stringify(this.label)})`;
 }
 class CopyPaste implements fc.Command<Model, EditorStore> {
-  constructor(readonly nodePick: number, readonly targetPick: number, readonly intoNode: boolean, readonly dup: boolean) {}
+  constructor(
+    readonly nodePick: number,
+    readonly targetPick: number,
+    readonly intoNode: boolean,
+    readonly dup: boolean,
+  ) {}
   check = () => true;
   run(m: Model, s: EditorStore) {
     const st = s.getState();
@@ -182,7 +221,8 @@ class CopyPaste implements fc.Command<Model, EditorStore> {
     m.steps++;
     assertForest(s);
   }
-  toString = () => `${this.dup ? "duplicate" : "copy-paste"}(${this.nodePick}→${this.intoNode ? this.targetPick : "canvas"})`;
+  toString = () =>
+    `${this.dup ? "duplicate" : "copy-paste"}(${this.nodePick}→${this.intoNode ? this.targetPick : "canvas"})`;
 }
 class Nudge implements fc.Command<Model, EditorStore> {
   constructor(readonly nodePick: number) {}
@@ -222,7 +262,9 @@ class Redo implements fc.Command<Model, EditorStore> {
 const nat = fc.nat({ max: 50 });
 const commands = [
   fc.tuple(fc.constantFrom(...KINDS), nat, fc.boolean()).map(([k, p, r]) => new Add(k, p, r)),
-  fc.tuple(nat, fc.integer({ min: -300, max: 300 }), fc.integer({ min: -300, max: 300 })).map(([n, x, y]) => new Move(n, x, y)),
+  fc
+    .tuple(nat, fc.integer({ min: -300, max: 300 }), fc.integer({ min: -300, max: 300 }))
+    .map(([n, x, y]) => new Move(n, x, y)),
   nat.map((n) => new Delete(n)),
   fc.tuple(nat, nat, fc.boolean()).map(([n, t, r]) => new Reparent(n, t, r)),
   fc.tuple(nat, nat, nat).map(([a, b, k]) => new Connect(a, b, k)),

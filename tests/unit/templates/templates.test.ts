@@ -27,7 +27,8 @@ const MISTAKE_RULES = [
   "container/needs-engine",
 ];
 
-const notesOf = (n: StackNode): string | undefined => (typeof n.props?.notes === "string" ? n.props.notes : undefined);
+const notesOf = (n: StackNode): string | undefined =>
+  typeof n.props?.notes === "string" ? n.props.notes : undefined;
 
 /** Root bounding box of a laid-out document. */
 function extent(doc: StackDocument): { width: number; height: number } {
@@ -50,7 +51,9 @@ function overlaps(a: StackNode, b: StackNode): boolean {
   const pb = b.position!;
   const sa = a.size!;
   const sb = b.size!;
-  return pa.x < pb.x + sb.width && pb.x < pa.x + sa.width && pa.y < pb.y + sb.height && pb.y < pa.y + sa.height;
+  return (
+    pa.x < pb.x + sb.width && pb.x < pa.x + sa.width && pa.y < pb.y + sb.height && pb.y < pa.y + sa.height
+  );
 }
 
 it("lists the nine templates in the order of templates.md, each found by id", () => {
@@ -121,7 +124,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as [string, TemplateInfo]))("%s", (
           expect(k.position!.y + k.size!.height, k.id).toBeLessThanOrEqual(n.size!.height - ins.bottom);
         }
         for (let i = 0; i < kids.length; i++)
-          for (let j = i + 1; j < kids.length; j++) expect(overlaps(kids[i]!, kids[j]!), `${kids[i]!.id} / ${kids[j]!.id}`).toBe(false);
+          for (let j = i + 1; j < kids.length; j++)
+            expect(overlaps(kids[i]!, kids[j]!), `${kids[i]!.id} / ${kids[j]!.id}`).toBe(false);
       }
       for (let i = 0; i < ix.roots.length; i++)
         for (let j = i + 1; j < ix.roots.length; j++)
@@ -136,7 +140,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as [string, TemplateInfo]))("%s", (
     for (const lang of LANGS) {
       for (const n of completeGeometry(docs[lang]).nodes) {
         const room = Math.min(n.size!.width, LAYOUT.maxLabelBoxWidth) - 2 * LAYOUT.textInset;
-        expect(estimateTextWidth(n.label!, LAYOUT.fontSize.label), `${lang} ${n.id} "${n.label}"`).toBeLessThanOrEqual(room);
+        expect(
+          estimateTextWidth(n.label!, LAYOUT.fontSize.label),
+          `${lang} ${n.id} "${n.label}"`,
+        ).toBeLessThanOrEqual(room);
       }
     }
   });
@@ -162,7 +169,10 @@ describe("common-mistakes", () => {
         const frame = frames[0]!;
         expect(COMMON_MISTAKES.find((m) => m.rule === p.rule)?.frameId).toBe(frame.id);
         expect(frame.label).toBeTruthy();
-        expect(ancestorsOf(ix, p.nodeIds[0]!).map((a) => a.id), p.rule).toContain(frame.id);
+        expect(
+          ancestorsOf(ix, p.nodeIds[0]!).map((a) => a.id),
+          p.rule,
+        ).toContain(frame.id);
         // Every node the problem names lies in that frame too.
         const inside = new Set(descendantsOf(ix, frame.id));
         for (const nid of p.nodeIds) expect(inside.has(nid), `${p.rule} ${nid}`).toBe(true);
@@ -183,7 +193,10 @@ describe("who manages what", () => {
     const managed = (nid: string) => ix.context.get(nid)!.managedBy;
     const byKind = (kind: StackNode["kind"]) => doc.nodes.filter((n) => n.kind === kind);
     const vm = ix.byId.get("ec2-vm")!;
-    const host = ix.context.get(vm.id)!.platform!.kind === "hypervisor" ? ix.context.get(ix.context.get(vm.id)!.platform!.id)!.platform! : undefined;
+    const host =
+      ix.context.get(vm.id)!.platform!.kind === "hypervisor"
+        ? ix.context.get(ix.context.get(vm.id)!.platform!.id)!.platform!
+        : undefined;
     expect(host?.kind).toBe("physical-host");
     expect(managed(host!.id)).toBe("provider");
     expect(managed(ix.context.get(vm.id)!.platform!.id)).toBe("provider");
