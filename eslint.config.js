@@ -5,7 +5,7 @@ import globals from "globals";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "coverage", "test-results", ".bench-out"] },
+  { ignores: ["dist", "dist-*", "node_modules", "coverage", "test-results", ".bench-out"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,13 +1,15 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.STACKDRAW_E2E_PORT ?? 4317);
+const outDir = process.env.STACKDRAW_E2E_DIST ?? "dist";
 
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
   fullyParallel: true,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
+  // No retries anywhere: a test that passes only sometimes is a defect to fix, not to retry.
+  retries: 0,
   timeout: 60_000,
   reporter: [["list"]],
   use: {
@@ -28,7 +30,7 @@ export default defineConfig({
   },
   // The suite runs on the built page (not the dev server), so the production CSP is what is tested.
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

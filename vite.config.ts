@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 
 /**
- * The built page forbids every remote connection (../shared/spec/reliability.md, promise 8). Only
+ * The built page forbids every remote connection (docs/reliability.md, promise 8). Only
  * the production build gets it: the dev server injects inline scripts for hot reload.
  */
 export const CONTENT_SECURITY_POLICY = [

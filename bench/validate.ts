@@ -1,5 +1,5 @@
 /**
- * Full-validation benchmark (../shared/spec/performance.md: ≤ 2 ms at 5,000 nodes, ≤ 30 ms at
+ * Full-validation benchmark (docs/performance.md: ≤ 2 ms at 5,000 nodes, ≤ 30 ms at
  * 50,000). Run: `npx tsx bench/validate.ts` (the first part of `npm run bench`): writes its table,
  * with the machine's load average, into docs/benchmarks.md between the validate-bench markers.
  * Import `runValidationBench` to collect the figures.

@@ -23,7 +23,7 @@ import { useCommands } from "./commands/useCommands.ts";
 import { EditorProvider, useEditor, useEditorStore, useT } from "./store/context.tsx";
 import type { EditorStore } from "./store/editor.ts";
 import { themeCssVariables } from "./render/colors.ts";
-import { loadFailedNotice } from "./files/on-demand.ts";
+import { loadFailedNotice } from "./browser/on-demand.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Modal panels that load on first use: the template gallery (with the templates and the SVG

@@ -3,10 +3,10 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { createEditorStore } from "./store/editor.ts";
 import { initialLang, initialTheme, rememberPreferences } from "./i18n/preference.ts";
-import { openTemplateById } from "./store/commands.ts";
-import { openShareFragment } from "./store/files.ts";
-import { SHARE_PREFIX } from "./files/share.ts";
-import { loadReader } from "./files/on-demand.ts";
+import { openTemplateById } from "./store/actions.ts";
+import { openShareFragment } from "./store/file-actions.ts";
+import { SHARE_PREFIX } from "./browser/share.ts";
+import { loadReader } from "./browser/on-demand.ts";
 import { startAutosave } from "./persist/browser.ts";
 // Self-hosted UI font with Hangul (OFL): Korean never falls back to tofu on machines without a
 // Korean system font, and text measures the same everywhere. Subsets load only when used.

@@ -5,7 +5,7 @@
  * - `window.__benchFitView`: the editor's fit options (src/canvas/Canvas.tsx FIT_VIEW), handed to the bare page;
  * - `window.__benchEdit(id, label)`: renames a node through the store (one committed edit);
  * - `window.__exportBench(runs, variant)`: times the app's Export PNG (`exportPng(doc, opts, 2)` of
- *   src/files/export.ts, loaded on demand as the app loads it) on the page's document.
+ *   src/browser/export.ts, loaded on demand as the app loads it) on the page's document.
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -50,7 +50,7 @@ window.__benchEdit = (id, label) => {
 
 window.__exportBench = async (runs, variant) => {
   // On demand, as the app loads it: a static import would put the renderer into this page's initial JS.
-  const { exportPng } = await import("../../src/files/export.ts");
+  const { exportPng } = await import("../../src/browser/export.ts");
   const s = store.getState();
   const doc = variant === "wrapped" ? wrapRoots(s.doc, 8000) : s.doc;
   const opts = { theme: "light" as const, lang: s.lang, overlay: s.overlay, problems: s.problems };

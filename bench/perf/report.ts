@@ -133,7 +133,7 @@ export function progressLabel(what: string, visit: number, visits: number, elaps
 }
 
 // ---------------------------------------------------------------------------------------------
-// Targets (../shared/spec/performance.md)
+// Targets (docs/performance.md)
 
 interface Target {
   text: string;
@@ -442,7 +442,7 @@ export function renderSection(results: BenchResults, meta: SectionMeta): string 
   );
   parts.push("");
   const targets = targetRows(results);
-  parts.push("### Targets (../shared/spec/performance.md)", "", table(targets), "");
+  parts.push("### Targets (docs/performance.md)", "", table(targets), "");
   parts.push("Full validation (Node) has its own table below (bench/validate.ts).", "");
   for (const c of orderedCases(results)) parts.push(caseSection(c, run?.startedAt ?? null), "");
   if (results.bundle) {
@@ -465,7 +465,7 @@ export function renderSection(results: BenchResults, meta: SectionMeta): string 
     parts.push(
       "### PNG export",
       "",
-      `Run ${e.ranAt}. \`exportPng(doc, opts, 2)\` of src/files/export.ts in the app page (light theme, problems as the store has them), 1 warm-up + ${e.runs} timed runs, median; time from the call to the PNG Blob. ` +
+      `Run ${e.ranAt}. \`exportPng(doc, opts, 2)\` of src/browser/export.ts in the app page (light theme, problems as the store has them), 1 warm-up + ${e.runs} timed runs, median; time from the call to the PNG Blob. ` +
         `"the editor's layout" is the page's document as the stack layout places it; "wrapped" is the same document with its root subtrees re-flowed into rows (bench/perf/doc.ts wrapRoots), the targets' case. ` +
         "CLI: `renderPng` of src/cli/render.ts (the code behind `stackdraw render -o x.png`) in Node, same runs.",
       "",

@@ -1,5 +1,5 @@
 /**
- * Editor benchmark (../shared/spec/performance.md; every figure of issue 7 but full validation,
+ * Editor benchmark (docs/performance.md; every figure of issue 7 but full validation,
  * which bench/validate.ts writes): bare React Flow (A) against Stackdraw (B), same N, same
  * positions, same view, production build on 127.0.0.1, interleaved A B A B in one Chromium session
  * with a fresh context per visit. Run: `npx tsx bench/perf/run.ts` (or `npm run bench`).

@@ -1,5 +1,5 @@
 /**
- * The command line (../shared/spec/cli.md). Pure over its inputs: it gets argv and two writers and
+ * The command line (docs/cli.md). Pure over its inputs: it gets argv and two writers and
  * returns the exit status, so tests run it in-process without spawning.
  */
 import { readFile } from "node:fs/promises";

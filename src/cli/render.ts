@@ -1,6 +1,6 @@
 /**
  * `stackdraw render FILE -o OUT [--theme light|dark] [--lang en|ko] [--scale N]`
- * (../shared/spec/cli.md): the document drawn by the editor's own renderer (src/render/svg.ts),
+ * (docs/cli.md): the document drawn by the editor's own renderer (src/render/svg.ts),
  * written as SVG, or rasterised to PNG in Node with resvg (no browser).
  *
  * Fonts: resvg is given the Pretendard files of the `pretendard` npm package (OFL-1.1; Latin and

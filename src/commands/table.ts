@@ -6,8 +6,8 @@
 import type { EditorStore } from "../store/editor.ts";
 import type { StringKey } from "../i18n/strings.ts";
 import type { KeyBinding } from "./keys.ts";
-import { arrange, deleteSelection, duplicateSelection, nudgeSelection } from "../store/commands.ts";
-import { saveDocument } from "../store/files.ts";
+import { arrange, deleteSelection, duplicateSelection, nudgeSelection } from "../store/actions.ts";
+import { saveDocument } from "../store/file-actions.ts";
 
 export interface ViewActions {
   fitView: () => void;

@@ -1,9 +1,9 @@
 import { useEffect } from "react";
 import type { EditorStore } from "../store/editor.ts";
-import { loadOnDemand, loadReader } from "../files/on-demand.ts";
+import { loadOnDemand, loadReader } from "../browser/on-demand.ts";
 import { COMMANDS, type CommandContext, type ViewActions } from "./table.ts";
 import { isTyping, matches } from "./keys.ts";
-import { copySelection, cutSelection, pasteText } from "../store/commands.ts";
+import { copySelection, cutSelection, pasteText } from "../store/actions.ts";
 
 let viewActions: ViewActions | null = null;
 /** The canvas hands over its zoom and fit controls while it is mounted. */

@@ -29,7 +29,7 @@ export interface NodeContext {
   stackAncestor: StackNode | undefined;
   /** Hardware arch: the nearest vm ancestor with `arch` set, else the nearest physical host's. */
   hardwareArch: Arch | undefined;
-  /** `managedBy` in force at this node: its own, else its default (../shared/spec/kinds.md). */
+  /** `managedBy` in force at this node: its own, else its default (docs/kinds.md). */
   managedBy: ManagedBy;
   /** Whether `managedBy` was set on the node itself. */
   managedByExplicit: boolean;

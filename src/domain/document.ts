@@ -1,6 +1,6 @@
 /**
  * The Stackdraw document (`.stackdraw.json`, version 1): the single model that the editor, the
- * CLI, the templates and the importers share. See ../shared/spec/document-format.md.
+ * CLI, the templates and the importers share. See docs/document-format.md.
  */
 import type { EdgeKind, Kind } from "./kinds/catalog.ts";
 
@@ -69,7 +69,7 @@ export interface StackDocument {
   view?: DocumentView;
 }
 
-/** The stated limits (../shared/spec/reliability.md, promise 9). */
+/** The stated limits (docs/reliability.md, promise 9). */
 export const LIMITS = {
   bytes: 10 * 1024 * 1024,
   nodes: 20_000,

@@ -1,5 +1,5 @@
 /**
- * The Docker Compose importer (../shared/spec/cli.md, `import`; reliability.md, the YAML list):
+ * The Docker Compose importer (docs/cli.md, `import`; reliability.md, the YAML list):
  * a compose file becomes a laid-out Stackdraw document — every service a `container` on one
  * Docker Engine on one Linux kernel on one physical host; `image`/`build`, `ports` (short and
  * long syntax, host IPs, ranges, udp) and `platform` become the container's props;

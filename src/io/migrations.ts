@@ -1,7 +1,7 @@
 /**
  * Named migrations between document versions. Every format change adds one entry here, a frozen
  * fixture of the old version under tests/fixtures/documents/vN/, and bumps CURRENT_VERSION —
- * so every released file keeps opening (../shared/spec/reliability.md, promise 5).
+ * so every released file keeps opening (docs/reliability.md, promise 5).
  */
 import { CURRENT_VERSION } from "../domain/document.ts";
 

@@ -1,8 +1,8 @@
 /**
- * Reads a `.stackdraw.json` document (../shared/spec/document-format.md) in named stages, each
+ * Reads a `.stackdraw.json` document (docs/document-format.md) in named stages, each
  * returning a typed result, and never throws: the caller gets either a fresh, normalized
  * StackDocument or the first problems with JSON paths — nothing half-read
- * (../shared/spec/reliability.md, promises 4, 5, 9; rules.md, "Document errors").
+ * (docs/reliability.md, promises 4, 5, 9; rules.md, "Document errors").
  *
  *   checkSize → parseJson → checkEnvelope → migrate → readNodes → readEdges → readMeta → checkTree
  *

@@ -14,7 +14,7 @@ import { removeEdges, removeNodes, updateEdge, updateNode } from "../domain/edit
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { stillDoc, stillIndex } from "../store/editor.ts";
 import { indexDocument } from "../domain/diagram.ts";
-import { chainOf, diagramFacts, factsOf } from "./facts.ts";
+import { chainOf, diagramFacts, factsOf } from "./stack-facts.ts";
 import { displayLabel } from "../canvas/view-model.ts";
 import { translate } from "../i18n/strings.ts";
 

@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type DragEvent } from "react";
 import { PALETTE_GROUPS, PALETTE_GROUP_NAMES, PRESETS, type Preset } from "../domain/kinds/presets.ts";
 import { KIND_DEFS } from "../domain/kinds/catalog.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
-import { PRESET_MIME, addPresetInto } from "../store/commands.ts";
+import { PRESET_MIME, addPresetInto } from "../store/actions.ts";
 
 /** Case-, space- and hyphen-insensitive match on the preset's name in both languages and its kind. */
 export function matchesPreset(p: Preset, query: string): boolean {

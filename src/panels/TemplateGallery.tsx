@@ -4,7 +4,7 @@ import { renderThumbnail } from "../render/thumbnail.ts";
 import { completeGeometry } from "../domain/geometry.ts";
 import { useModal } from "./useModal.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
-import { openTemplate } from "../store/commands.ts";
+import { openTemplate } from "../store/actions.ts";
 
 function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

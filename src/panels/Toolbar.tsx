@@ -1,10 +1,10 @@
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
-import { arrange } from "../store/commands.ts";
+import { arrange } from "../store/actions.ts";
 import { emptyDocument } from "../domain/document.ts";
 import type { ThemeChoice } from "../store/editor.ts";
 import { MenuButton } from "./MenuButton.tsx";
-import { copyShareLink, exportAs, importComposeFile, openFile, saveDocument } from "../store/files.ts";
-import { pickFile } from "../files/dom.ts";
+import { copyShareLink, exportAs, importComposeFile, openFile, saveDocument } from "../store/file-actions.ts";
+import { pickFile } from "../browser/dom.ts";
 
 /** Asks for a .stackdraw.json file and opens it (Ctrl+O uses the same path). */
 export async function pickAndOpen(store: ReturnType<typeof useEditorStore>): Promise<void> {

@@ -1,7 +1,7 @@
 import { useStore } from "zustand";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
-import { download, fileStem } from "../files/dom.ts";
-import { saveDocument } from "../store/files.ts";
+import { download, fileStem } from "../browser/dom.ts";
+import { saveDocument } from "../store/file-actions.ts";
 import { translate } from "../i18n/strings.ts";
 import { autosaverFor, type Autosaver, type HeldDraft } from "./autosaver.ts";
 

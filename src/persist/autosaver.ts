@@ -1,5 +1,5 @@
 /**
- * Autosave (../shared/spec/reliability.md, promises 1, 2, 3 and 10).
+ * Autosave (docs/reliability.md, promises 1, 2, 3 and 10).
  *
  * - Saves `writeDocument(doc)` in a small envelope (saved-at, tab id) at most SAVE_DELAY_MS after
  *   the first unsaved change (the timer is not restarted by later changes, so a long drag cannot
@@ -17,8 +17,8 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { documentWithView, type EditorState, type EditorStore } from "../store/editor.ts";
 import type { StackDocument } from "../domain/document.ts";
-import type { ReaderModule, Loader } from "../files/on-demand.ts";
-import { loadFailedNotice } from "../files/on-demand.ts";
+import type { ReaderModule, Loader } from "../browser/on-demand.ts";
+import { loadFailedNotice } from "../browser/on-demand.ts";
 import { writeDocument } from "../io/write.ts";
 import { classifyStorageError, type DraftStore, type FailureReason } from "./draft-store.ts";
 import { soloElection, type Election } from "./election.ts";

@@ -1,7 +1,7 @@
 /**
  * Where the autosaved draft lives: a tiny async key/value interface with an IndexedDB
  * implementation (database "stackdraw", object store "drafts") and a localStorage one for
- * browsers where IndexedDB is missing or will not open (../shared/spec/reliability.md, promise 1).
+ * browsers where IndexedDB is missing or will not open (docs/reliability.md, promise 1).
  * The browser objects are passed in, so everything here runs in Node tests with fakes.
  */
 

@@ -1,5 +1,5 @@
 /**
- * One writer per browser (../shared/spec/reliability.md, promise 10). The tab that holds the Web
+ * One writer per browser (docs/reliability.md, promise 10). The tab that holds the Web
  * Lock "stackdraw-draft" is the only one that writes the draft; a tab opened while another holds
  * it is read-only for autosave and says so. A person can move the role to a tab on purpose
  * (`takeOver`, the lock's `steal`); the tab that loses it is told and turns read-only itself.

@@ -1,5 +1,5 @@
 /**
- * The built-in templates (../shared/spec/templates.md): documents that open from the Templates
+ * The built-in templates (docs/templates.md): documents that open from the Templates
  * gallery and from `?template=ID`. Each is a builder over the UI language, so its labels and notes
  * come in Korean or English while its ids stay the same.
  */

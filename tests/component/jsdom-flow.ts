@@ -1,4 +1,4 @@
-// What React Flow needs from a browser that jsdom lacks (../shared/toolchain.md): a
+// What React Flow needs from a browser that jsdom lacks (docs/testing.md): a
 // ResizeObserver that reports at once, DOMMatrixReadOnly, and element sizes.
 class ResizeObserverNow {
   constructor(private cb: ResizeObserverCallback) {}

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { documentOf, node, open, palette } from "./helpers.ts";
 
-// Autosave (../shared/spec/reliability.md, promises 1, 2, 3, 10). The draft lives in IndexedDB
+// Autosave (docs/reliability.md, promises 1, 2, 3, 10). The draft lives in IndexedDB
 // (database "stackdraw", store "drafts", key "stackdraw.draft"), or in localStorage under the same
 // key where IndexedDB is unavailable; an older localStorage draft is read when IndexedDB has none.
 const KEY = "stackdraw.draft";

@@ -3,9 +3,9 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { documentOf, node, open } from "./helpers.ts";
 
 /**
- * Import/export code loads on demand (../shared/spec/performance.md): the first paint fetches
+ * Import/export code loads on demand (docs/performance.md): the first paint fetches
  * none of it, using a feature fetches its piece, and a piece that cannot be fetched (offline after
- * a deploy) gives a notice and changes nothing. tests/unit/files/initial-bundle.test.ts checks
+ * a deploy) gives a notice and changes nothing. tests/unit/browser/initial-bundle.test.ts checks
  * the static imports behind this.
  */
 

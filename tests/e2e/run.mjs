@@ -17,5 +17,7 @@ const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-run("npx", ["vite", "build", "--logLevel", "warn"]);
+// STACKDRAW_E2E_DIST and STACKDRAW_E2E_PORT let two checkouts' suites run side by side.
+const outDir = process.env.STACKDRAW_E2E_DIST ?? "dist";
+run("npx", ["vite", "build", "--logLevel", "warn", "--outDir", outDir, "--emptyOutDir"]);
 run("npx", ["playwright", "test", ...process.argv.slice(2)]);

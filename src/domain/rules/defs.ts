@@ -1,6 +1,6 @@
 /**
  * The rule catalog: severity, title and source section of every rule, declared once.
- * Section titles are the notes' own (../shared/notes/servers-and-docker.{ko,en}.md): Korean as in
+ * Section titles are the notes' own (the study notes; see docs/rules.md, "Sources"): Korean as in
  * the original, English as in the English rendering.
  */
 import type { Localized } from "../kinds/props.ts";

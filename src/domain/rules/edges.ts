@@ -5,7 +5,7 @@
 import type { CompactIndex } from "../diagram.ts";
 import type { StackEdge, StackNode } from "../document.ts";
 import { EDGE_KIND_DEFS, isArtifactKind, isEdgeKind, type Kind } from "../kinds/catalog.ts";
-import { imageType, textProp } from "./facts.ts";
+import { imageType, textProp } from "./prop-values.ts";
 import { problem } from "./problem.ts";
 import type { Problem, ProblemParam } from "./types.ts";
 

@@ -1,5 +1,5 @@
 /**
- * The rules engine (../shared/spec/rules.md): pure TypeScript, importable from the editor, the
+ * The rules engine (docs/rules.md): pure TypeScript, importable from the editor, the
  * CLI and tests alike.
  */
 export {
@@ -14,4 +14,4 @@ export { RULES, SECTIONS } from "./defs.ts";
 export { validate, problemsByNode, countProblems } from "./validate.ts";
 export { problemMessage } from "./messages.ts";
 export { displayName, type NameSource } from "./names.ts";
-export { distroFamily, normaliseDistro } from "./facts.ts";
+export { distroFamily, normaliseDistro } from "./prop-values.ts";

@@ -14,7 +14,7 @@ import {
   hypervisorType,
   kernelFamily,
   textProp,
-} from "./facts.ts";
+} from "./prop-values.ts";
 import { isManagedLayer } from "./cloud.ts";
 import { hostKernelAt } from "./ports.ts";
 import { problem } from "./problem.ts";

@@ -1,6 +1,6 @@
 /**
  * The vocabulary of the rules engine: rule ids, severities, rule definitions and problems.
- * See ../shared/spec/rules.md — the ids are a stable contract (UI, CLI JSON, tests).
+ * See docs/rules.md — the ids are a stable contract (UI, CLI JSON, tests).
  */
 import type { Localized } from "../kinds/props.ts";
 
@@ -49,7 +49,7 @@ export interface RuleDef {
   title: Localized;
   /**
    * The section of the study notes the rule comes from: `ko` is the original Korean title,
-   * `en` the English rendering's title (../shared/notes/).
+   * `en` the English rendering's title (docs/rules.md, "Sources").
    */
   section: Localized;
 }

@@ -1,5 +1,5 @@
 /**
- * The bad input of ../shared/spec/reliability.md ("JSON"), one committed file each, with the
+ * The bad input of docs/reliability.md ("JSON"), one committed file each, with the
  * outcome each must have in tests/fixtures/documents/bad/expected.json; plus the bad documents
  * of the shared rules fixtures. Files are read as bytes, the way the CLI and a file picker do.
  */
@@ -9,7 +9,7 @@ import { readDocument, type ReadResult } from "../../../src/io/read.ts";
 import { writeDocument } from "../../../src/io/write.ts";
 
 const BAD_DIR = path.resolve(__dirname, "../../fixtures/documents/bad");
-const SHARED_RULES = path.resolve(__dirname, "../../../../shared/fixtures/rules");
+const SHARED_RULES = path.resolve(__dirname, "../../fixtures/rules");
 
 type Expected = { ok: true } | { ok: false; stage: string; path: string; message: string };
 const table = JSON.parse(readFileSync(path.join(BAD_DIR, "expected.json"), "utf8")) as Record<

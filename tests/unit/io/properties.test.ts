@@ -1,5 +1,5 @@
 /**
- * Property tests of ../shared/spec/reliability.md: round trip, stable writing, totality of the
+ * Property tests of docs/reliability.md: round trip, stable writing, totality of the
  * reader, and errors that point at what was broken.
  */
 import fc from "fast-check";

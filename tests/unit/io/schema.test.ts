@@ -85,7 +85,7 @@ describe("public/stackdraw.schema.json", () => {
   it("agrees with the reader on the shared fixtures it accepts", () => {
     // No validator library: check the parts the schema constrains per kind (enum props) and the
     // node fields it knows, on every document the reader loads.
-    const dir = path.resolve(__dirname, "../../../../shared/fixtures/rules");
+    const dir = path.resolve(__dirname, "../../fixtures/rules");
     let checked = 0;
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".stackdraw.json"))) {
       const r = readDocument(readFileSync(path.join(dir, file), "utf8"));

@@ -1,6 +1,6 @@
 /**
- * Every shared fixture (../shared/fixtures/rules) through JSON.parse → validate, judged as
- * ../shared/tools/check-fixtures.mjs judges the CLI: the exact set of rule ids, each expected
+ * Every shared fixture (tests/fixtures/rules) through JSON.parse → validate, judged as
+ * scripts/check-fixtures.mjs judges the CLI: the exact set of rule ids, each expected
  * [rule, node] pair named, and the exit status errors would give. Invalid documents (exit 2) are
  * the reader's business and are left out here.
  */
@@ -9,7 +9,7 @@ import path from "node:path";
 import type { StackDocument } from "../../../src/domain/document.ts";
 import { countProblems, validate } from "../../../src/domain/rules/index.ts";
 
-const dir = path.resolve(__dirname, "../../../../shared/fixtures/rules");
+const dir = path.resolve(__dirname, "../../fixtures/rules");
 const expected = JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8")) as Record<
   string,
   { exit: number; problems: [string, string][] }

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { createEditorStore, type EditorStore } from "../../../src/store/editor.ts";
 import { addEdge, reparent, updateNode, removeNodes, mapNodes } from "../../../src/domain/edit.ts";
-import { copySelection, pasteText, nudgeSelection, duplicateSelection } from "../../../src/store/commands.ts";
+import { copySelection, pasteText, nudgeSelection, duplicateSelection } from "../../../src/store/actions.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import { writeDocument } from "../../../src/io/write.ts";
 import { KINDS, EDGE_KINDS, type Kind } from "../../../src/domain/kinds/catalog.ts";

@@ -1,5 +1,5 @@
 /**
- * What the first paint loads (../shared/spec/performance.md: initial JS ≤ 180 KB gzip, "load
+ * What the first paint loads (docs/performance.md: initial JS ≤ 180 KB gzip, "load
  * import/export code on demand"). Walks the static imports from src/main.tsx — what the bundler
  * must put into the initial JS — and checks that the import/export code, the templates and the
  * modal panels are not among them, but are reachable by dynamic import().
@@ -85,7 +85,7 @@ const ON_DEMAND: [RegExp, string][] = [
   [/^src\/io\/compose(-yaml)?\.ts$/, "the Compose importer"],
   [/^src\/templates\//, "the templates (gallery, ?template=)"],
   [/^src\/render\/(svg|raster|thumbnail)\.ts$/, "the SVG renderer (export, gallery thumbnails)"],
-  [/^src\/files\/(fonts|export)\.ts$/, "the SVG/PNG export and its font inlining"],
+  [/^src\/browser\/(fonts|export)\.ts$/, "the SVG/PNG export and its font inlining"],
   [/^src\/panels\/(TemplateGallery|ShortcutsSheet)\.tsx$/, "a modal panel"],
   [/^src\/io\/(read|json-text|migrations)\.ts$/, "the document reader (open, paste, restore a draft)"],
 ];
@@ -103,7 +103,7 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
   it("reaches that code by dynamic import()", () => {
     for (const m of [
       "src/io/compose.ts",
-      "src/files/export.ts",
+      "src/browser/export.ts",
       "src/templates/index.ts",
       "src/panels/TemplateGallery.tsx",
       "src/panels/ShortcutsSheet.tsx",
@@ -117,8 +117,8 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
       "src/App.tsx",
       "src/canvas/Canvas.tsx",
       "src/render/colors.ts",
-      "src/files/dom.ts",
-      "src/files/share.ts",
+      "src/browser/dom.ts",
+      "src/browser/share.ts",
     ])
       expect(g.via.has(m), m).toBe(true);
   });

@@ -1,5 +1,5 @@
 /**
- * Code the editor loads only when it is used (../shared/spec/performance.md: initial JS, "load
+ * Code the editor loads only when it is used (docs/performance.md: initial JS, "load
  * import/export code on demand"): the Compose importer, the SVG/PNG export, the templates and
  * the modal panels each come as their own chunk on first use.
  */

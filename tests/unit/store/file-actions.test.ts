@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The file commands of src/store/files.ts and the template command of src/store/commands.ts with
+ * The file commands of src/store/file-actions.ts and the template command of src/store/actions.ts with
  * their on-demand code: what they do when the code loads, and that a failed load (offline after a
  * deploy) shows a notice in both languages and changes nothing. Save, JSON export and the share
  * link write the document with its view (documentWithView).
@@ -8,10 +8,10 @@
 import { Blob as NodeBlob } from "node:buffer";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createEditorStore } from "../../../src/store/editor.ts";
-import { copyShareLink, exportAs, importComposeFile, saveDocument } from "../../../src/store/files.ts";
-import { openTemplateById } from "../../../src/store/commands.ts";
-import { loadOnDemand } from "../../../src/files/on-demand.ts";
-import { decodeShareFragment } from "../../../src/files/share.ts";
+import { copyShareLink, exportAs, importComposeFile, saveDocument } from "../../../src/store/file-actions.ts";
+import { openTemplateById } from "../../../src/store/actions.ts";
+import { loadOnDemand } from "../../../src/browser/on-demand.ts";
+import { decodeShareFragment } from "../../../src/browser/share.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import { translate } from "../../../src/i18n/strings.ts";
 import type { StackDocument } from "../../../src/domain/document.ts";

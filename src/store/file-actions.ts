@@ -1,17 +1,17 @@
 /**
  * Open, save, export, import and share: each reads the state once and either applies a whole
  * document as one undo step or reports why not (a dialog with JSON paths or line:column) without
- * touching the canvas (../shared/spec/reliability.md, promise 4).
+ * touching the canvas (docs/reliability.md, promise 4).
  */
 import { documentWithView, type EditorStore } from "./editor.ts";
 import { writeDocument } from "../io/write.ts";
 import { LIMITS } from "../domain/document.ts";
 import { translate, type StringKey } from "../i18n/strings.ts";
 import type { Localized } from "../domain/kinds/props.ts";
-import { download, fileStem } from "../files/dom.ts";
-import { SHARE_MAX_CHARS, decodeShareFragment, shareFragment } from "../files/share.ts";
-import type { ExportOptions } from "../files/export.ts";
-import { loadOnDemand, loadReader, type Loader, type ReaderModule } from "../files/on-demand.ts";
+import { download, fileStem } from "../browser/dom.ts";
+import { SHARE_MAX_CHARS, decodeShareFragment, shareFragment } from "../browser/share.ts";
+import type { ExportOptions } from "../browser/export.ts";
+import { loadOnDemand, loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
 
 /**
  * The Compose importer (with the `yaml` package) and the SVG/PNG export (with the renderer and
@@ -19,9 +19,9 @@ import { loadOnDemand, loadReader, type Loader, type ReaderModule } from "../fil
  * paint. Each is a parameter of the function that needs it, so a test can make the load fail.
  */
 type ComposeModule = typeof import("../io/compose.ts");
-type ExportModule = typeof import("../files/export.ts");
+type ExportModule = typeof import("../browser/export.ts");
 export const loadCompose: Loader<ComposeModule> = () => import("../io/compose.ts");
-export const loadExport: Loader<ExportModule> = () => import("../files/export.ts");
+export const loadExport: Loader<ExportModule> = () => import("../browser/export.ts");
 
 const both = (key: StringKey, params?: Record<string, string | number>): Localized => ({
   en: translate("en", key, params),
@@ -103,12 +103,10 @@ export async function exportAs(
     if (format === "svg") download(exporter.exportSvg(doc, options), `${stem}.svg`);
     else download(await exporter.exportPng(doc, options, 2), `${stem}.png`);
   } catch (e) {
-    store
-      .getState()
-      .setNotice({
-        kind: "error",
-        text: both("exportFailed", { reason: e instanceof Error ? e.message : String(e) }),
-      });
+    store.getState().setNotice({
+      kind: "error",
+      text: both("exportFailed", { reason: e instanceof Error ? e.message : String(e) }),
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The DOM side of files that the editor needs from its first paint: downloading a blob, naming
  * the file, letting the person pick one. Light on purpose: the export renderer (./export.ts) and
- * the Compose importer load on demand (../shared/spec/performance.md, initial JS).
+ * the Compose importer load on demand (docs/performance.md, initial JS).
  */
 export function download(data: Blob, filename: string): void {
   const url = URL.createObjectURL(data);

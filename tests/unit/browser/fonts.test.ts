@@ -1,4 +1,4 @@
-import { facesFor, parseUnicodeRange, withFontCss, type FontFaceSource } from "../../../src/files/fonts.ts";
+import { facesFor, parseUnicodeRange, withFontCss, type FontFaceSource } from "../../../src/browser/fonts.ts";
 
 const faces: FontFaceSource[] = [
   { url: "/a.woff2", unicodeRange: "U+0000-00FF, U+0131", weight: "45 920" },

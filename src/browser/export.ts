@@ -1,7 +1,7 @@
 /**
  * Export to SVG and PNG: the document drawn by src/render/svg.ts, and for PNG rasterised on a
  * canvas with the UI font's needed subsets inlined (./fonts.ts). Loaded on demand by Export
- * (src/store/files.ts `exportAs`): none of this is needed for the first paint.
+ * (src/store/file-actions.ts `exportAs`): none of this is needed for the first paint.
  */
 import { renderSvg } from "../render/svg.ts";
 import { pngScale } from "../render/raster.ts";

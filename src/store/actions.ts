@@ -3,7 +3,7 @@
  * computes the next document with pure domain functions and commits it as one undo step.
  */
 import type { EditorStore } from "./editor.ts";
-import type { ReaderModule } from "../files/on-demand.ts";
+import type { ReaderModule } from "../browser/on-demand.ts";
 import { presetById } from "../domain/kinds/presets.ts";
 import {
   addNode,
@@ -25,7 +25,7 @@ import {
 } from "../domain/geometry.ts";
 import { LAYOUT } from "../domain/layout/index.ts";
 import type { TemplateInfo } from "../templates/index.ts";
-import { loadOnDemand, type Loader } from "../files/on-demand.ts";
+import { loadOnDemand, type Loader } from "../browser/on-demand.ts";
 
 /** The drag payload type of a palette preset (its id). */
 export const PRESET_MIME = "application/x-stackdraw-preset";
@@ -109,15 +109,13 @@ export async function openTemplateById(
   if (!templates) return false;
   const tpl = templates.templateById(id);
   if (!tpl) {
-    store
-      .getState()
-      .setNotice({
-        kind: "error",
-        text: {
-          en: translate("en", "unknownTemplate", { id }),
-          ko: translate("ko", "unknownTemplate", { id }),
-        },
-      });
+    store.getState().setNotice({
+      kind: "error",
+      text: {
+        en: translate("en", "unknownTemplate", { id }),
+        ko: translate("ko", "unknownTemplate", { id }),
+      },
+    });
     return false;
   }
   openTemplate(store, tpl, mode, opts);
