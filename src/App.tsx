@@ -21,7 +21,7 @@ import { FileErrorDialog } from "./panels/FileErrorDialog.tsx";
 import { pickAndOpen } from "./panels/Toolbar.tsx";
 import { useCommands } from "./commands/useCommands.ts";
 import { EditorProvider, useEditor, useEditorStore, useT } from "./store/context.tsx";
-import type { EditorStore } from "./store/editor.ts";
+import { resolvedTheme, type EditorStore } from "./store/editor.ts";
 import { themeCssVariables } from "./render/colors.ts";
 import { loadFailedNotice } from "./browser/on-demand.ts";
 
@@ -101,24 +101,27 @@ function OnDemandModal({ open, load, onClose }: { open: boolean; load: ModalLoad
 }
 
 function useDocumentChrome() {
+  const store = useEditorStore();
   const lang = useEditor((s) => s.lang);
-  const theme = useEditor((s) => s.theme);
+  const theme = useEditor(resolvedTheme);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  // The system's light or dark mode, told to the store: it resolves a "system" choice with it
+  // (for the page and for Export) without reading the DOM.
+  useEffect(() => {
+    const media = window.matchMedia?.("(prefers-color-scheme: dark)");
+    if (!media) return;
+    const tell = () => store.getState().setSystemTheme(media.matches ? "dark" : "light");
+    tell();
+    media.addEventListener("change", tell);
+    return () => media.removeEventListener("change", tell);
+  }, [store]);
   useEffect(() => {
     const root = document.documentElement;
-    const media = window.matchMedia?.("(prefers-color-scheme: dark)");
-    const apply = () => {
-      const resolved = theme === "system" ? (media?.matches ? "dark" : "light") : theme;
-      root.dataset.theme = resolved;
-      // One colour table for the canvas and the SVG export (src/render/colors.ts).
-      for (const [name, value] of Object.entries(themeCssVariables(resolved)))
-        root.style.setProperty(name, value);
-    };
-    apply();
-    media?.addEventListener("change", apply);
-    return () => media?.removeEventListener("change", apply);
+    root.dataset.theme = theme;
+    // One colour table for the canvas and the SVG export (src/render/colors.ts).
+    for (const [name, value] of Object.entries(themeCssVariables(theme))) root.style.setProperty(name, value);
   }, [theme]);
 }
 

@@ -2,7 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { createEditorStore } from "./store/editor.ts";
-import { initialLang, initialTheme, rememberPreferences } from "./i18n/preference.ts";
+import { initialLang, initialTheme, rememberPreference } from "./i18n/preference.ts";
 import { openTemplateById } from "./store/actions.ts";
 import { openShareFragment } from "./store/file-actions.ts";
 import { SHARE_PREFIX } from "./browser/share.ts";
@@ -16,7 +16,15 @@ import "./styles.css";
 const store = createEditorStore();
 store.getState().setLang(initialLang(location.search, navigator.language));
 store.getState().setTheme(initialTheme());
-rememberPreferences(store);
+// What a "system" theme resolves to, known before the first render (the shell follows changes).
+store
+  .getState()
+  .setSystemTheme(window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+// Every later change of language or theme is remembered for the next visit.
+store.subscribe((s, prev) => {
+  if (s.lang !== prev.lang) rememberPreference({ lang: s.lang });
+  if (s.theme !== prev.theme) rememberPreference({ theme: s.theme });
+});
 const templateId = new URLSearchParams(location.search).get("template");
 // Exposed for the browser tests and the benchmark to read the document, never to write it.
 (window as unknown as { __stackdraw?: unknown }).__stackdraw = { getState: () => store.getState() };

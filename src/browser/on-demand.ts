@@ -3,7 +3,7 @@
  * import/export code on demand"): the Compose importer, the SVG/PNG export, the templates and
  * the modal panels each come as their own chunk on first use.
  */
-import type { EditorState, EditorStore } from "../store/editor.ts";
+import type { Localized } from "../domain/kinds/props.ts";
 import { translate } from "../i18n/strings.ts";
 
 /** Loads a module on demand: `() => import("…")`. Tests inject one that fails. */
@@ -17,20 +17,23 @@ export type ReaderModule = typeof import("../io/read.ts");
 export const loadReader: Loader<ReaderModule> = () => import("../io/read.ts");
 
 /** What the person reads when a piece of the editor could not be loaded. */
-export function loadFailedNotice(): NonNullable<EditorState["notice"]> {
+export function loadFailedNotice(): { kind: "error"; text: Localized } {
   return { kind: "error", text: { en: translate("en", "loadFailed"), ko: translate("ko", "loadFailed") } };
 }
 
+/** A module, or why it could not be loaded. */
+export type Loaded<T> = { ok: true; module: T } | { ok: false; error: unknown };
+
 /**
- * Runs `load`. When it fails — offline, or a new version was deployed and this page's chunks are
- * gone — the person is told so in both languages and null comes back: the caller then changes
- * nothing. A failed load is not remembered, so the next try loads again.
+ * Runs `load` and says how it went, never throwing. It fails when offline, or when a new version
+ * was deployed and this page's chunks are gone: the caller then tells the person
+ * ({@link loadFailedNotice}; the store's `loadOnDemand` does) and changes nothing. A failed load is
+ * not remembered, so the next try loads again.
  */
-export async function loadOnDemand<T>(store: EditorStore, load: Loader<T>): Promise<T | null> {
+export async function tryLoad<T>(load: Loader<T>): Promise<Loaded<T>> {
   try {
-    return await load();
-  } catch {
-    store.getState().setNotice(loadFailedNotice());
-    return null;
+    return { ok: true, module: await load() };
+  } catch (error) {
+    return { ok: false, error };
   }
 }

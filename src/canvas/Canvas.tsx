@@ -23,7 +23,7 @@ import {
   type Viewport as FlowViewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { useEditor, useEditorStore, useT, useViewControls } from "../store/context.tsx";
 import { problemsOf, stillDoc, stillIndex } from "../store/editor.ts";
 import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
@@ -37,7 +37,6 @@ import { presetById } from "../domain/kinds/presets.ts";
 import { leafSize } from "../domain/geometry.ts";
 import { PRESET_MIME } from "../store/actions.ts";
 import { importComposeFile, openFile } from "../store/file-actions.ts";
-import { setViewActions } from "../commands/useCommands.ts";
 import type { Point, StackDocument, Viewport } from "../domain/document.ts";
 import type { DiagramIndex } from "../domain/diagram.ts";
 import {
@@ -486,15 +485,17 @@ function CanvasInner() {
     [store],
   );
 
-  // Hand the view controls to the command table (zoom and fit keys).
-  useEffect(() => {
-    setViewActions({
-      fitView: () => fitView(),
-      zoomIn: () => void flow.zoomIn({ duration: 150 }),
-      zoomOut: () => void flow.zoomOut({ duration: 150 }),
-    });
-    return () => setViewActions(null);
-  }, [flow, fitView]);
+  // Hand the view controls to the command table (zoom and fit keys), through the editor's context.
+  const viewControls = useViewControls();
+  useEffect(
+    () =>
+      viewControls.provide({
+        fitView: () => fitView(),
+        zoomIn: () => void flow.zoomIn({ duration: 150 }),
+        zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      }),
+    [viewControls, flow, fitView],
+  );
 
   const onPaneClick = useCallback(() => store.getState().select([], null), [store]);
 

@@ -9,11 +9,9 @@ import type { KeyBinding } from "./keys.ts";
 import { arrange, deleteSelection, duplicateSelection, nudgeSelection } from "../store/actions.ts";
 import { saveDocument } from "../store/file-actions.ts";
 
-export interface ViewActions {
-  fitView: () => void;
-  zoomIn: () => void;
-  zoomOut: () => void;
-}
+import type { ViewActions } from "../store/context.tsx";
+
+export type { ViewActions };
 
 export interface CommandContext {
   store: EditorStore;

@@ -1,15 +1,10 @@
 import { useEffect } from "react";
 import type { EditorStore } from "../store/editor.ts";
-import { loadOnDemand, loadReader } from "../browser/on-demand.ts";
-import { COMMANDS, type CommandContext, type ViewActions } from "./table.ts";
+import { useViewControls } from "../store/context.tsx";
+import { loadReader } from "../browser/on-demand.ts";
+import { COMMANDS, type CommandContext } from "./table.ts";
 import { isTyping, matches } from "./keys.ts";
-import { copySelection, cutSelection, pasteText } from "../store/actions.ts";
-
-let viewActions: ViewActions | null = null;
-/** The canvas hands over its zoom and fit controls while it is mounted. */
-export function setViewActions(actions: ViewActions | null): void {
-  viewActions = actions;
-}
+import { copySelection, cutSelection, loadOnDemand, pasteText } from "../store/actions.ts";
 
 /** The canvas node that has keyboard focus (React Flow marks node wrappers with data-id). */
 function focusedNode(): string | null {
@@ -26,11 +21,13 @@ function browserOwnsClipboard(e: ClipboardEvent): boolean {
 
 /**
  * Binds the command table to the keyboard, and Copy/Cut/Paste to the system clipboard (as
- * Stackdraw JSON in text/plain, so pasting works between tabs and windows).
+ * Stackdraw JSON in text/plain, so pasting works between tabs and windows). The zoom and fit keys
+ * use the view controls the canvas provides in the editor's context (src/store/context.tsx).
  */
 export function useCommands(store: EditorStore, ui: CommandContext["ui"]): void {
+  const view = useViewControls();
   useEffect(() => {
-    const context = (): CommandContext => ({ store, view: viewActions, ui, focusedNode: focusedNode() });
+    const context = (): CommandContext => ({ store, view: view.current(), ui, focusedNode: focusedNode() });
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target)) return;
       // A modal dialog owns the keyboard.
@@ -71,5 +68,5 @@ export function useCommands(store: EditorStore, ui: CommandContext["ui"]): void 
       document.removeEventListener("cut", onCopy);
       document.removeEventListener("paste", onPaste);
     };
-  }, [store, ui]);
+  }, [store, ui, view]);
 }

@@ -3,7 +3,9 @@
  * (storage may be blocked); a stored value that is not one we know is ignored.
  */
 import type { Lang } from "./strings.ts";
-import type { EditorStore, ThemeChoice } from "../store/editor.ts";
+
+/** The theme a person can choose; "system" follows the operating system's light or dark mode. */
+export type ThemeChoice = "light" | "dark" | "system";
 
 const LANG_KEY = "stackdraw.lang";
 const THEME_KEY = "stackdraw.theme";
@@ -30,14 +32,19 @@ export function initialTheme(): ThemeChoice {
   return saved === "light" || saved === "dark" || saved === "system" ? saved : "system";
 }
 
-/** Remembers every later change of language or theme. */
-export function rememberPreferences(store: EditorStore): () => void {
-  return store.subscribe((s, prev) => {
-    try {
-      if (s.lang !== prev.lang) localStorage.setItem(LANG_KEY, s.lang);
-      if (s.theme !== prev.theme) localStorage.setItem(THEME_KEY, s.theme);
-    } catch {
-      // Storage blocked: the choice lasts for this visit only.
-    }
-  });
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Storage blocked: the choice lasts for this visit only.
+  }
+}
+
+/**
+ * Remembers a choice for the next visit. The app shell calls it when the store's language or
+ * theme changes (src/main.tsx): this module does not know the store.
+ */
+export function rememberPreference(choice: { lang: Lang } | { theme: ThemeChoice }): void {
+  if ("lang" in choice) write(LANG_KEY, choice.lang);
+  else write(THEME_KEY, choice.theme);
 }

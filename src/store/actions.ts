@@ -25,7 +25,19 @@ import {
 } from "../domain/geometry.ts";
 import { LAYOUT } from "../domain/layout/index.ts";
 import type { TemplateInfo } from "../templates/index.ts";
-import { loadOnDemand, type Loader } from "../browser/on-demand.ts";
+import { loadFailedNotice, tryLoad, type Loader } from "../browser/on-demand.ts";
+
+/**
+ * Loads a module on demand. When it cannot be loaded — offline, or a new version was deployed and
+ * this page's chunks are gone — the person is told so in both languages and null comes back: the
+ * caller then changes nothing.
+ */
+export async function loadOnDemand<T>(store: EditorStore, load: Loader<T>): Promise<T | null> {
+  const loaded = await tryLoad(load);
+  if (loaded.ok) return loaded.module;
+  store.getState().setNotice(loadFailedNotice());
+  return null;
+}
 
 /** The drag payload type of a palette preset (its id). */
 export const PRESET_MIME = "application/x-stackdraw-preset";

@@ -1,13 +1,58 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { EditorState, EditorStore } from "./editor.ts";
 import { translate, type StringKey } from "../i18n/strings.ts";
 
 const StoreContext = createContext<EditorStore | null>(null);
 
+/** The canvas's view controls: what the fit and zoom keys run. */
+export interface ViewActions {
+  fitView: () => void;
+  zoomIn: () => void;
+  zoomOut: () => void;
+}
+
+/**
+ * Where the canvas leaves its view controls while it is mounted, for the keyboard commands to
+ * find (one per editor, like the store; the commands never reach into the canvas).
+ */
+export interface ViewControls {
+  /** The mounted canvas's controls, or null. */
+  current(): ViewActions | null;
+  /** Hands the controls over; the returned function takes them back (on unmount). */
+  provide(actions: ViewActions): () => void;
+}
+
+function createViewControls(): ViewControls {
+  let actions: ViewActions | null = null;
+  return {
+    current: () => actions,
+    provide: (a) => {
+      actions = a;
+      return () => {
+        if (actions === a) actions = null;
+      };
+    },
+  };
+}
+
+const ViewContext = createContext<ViewControls | null>(null);
+
 /** One store per editor instance (tests and the bench mount their own). */
 export function EditorProvider({ store, children }: { store: EditorStore; children: ReactNode }) {
-  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+  const [view] = useState(createViewControls);
+  return (
+    <StoreContext.Provider value={store}>
+      <ViewContext.Provider value={view}>{children}</ViewContext.Provider>
+    </StoreContext.Provider>
+  );
+}
+
+/** The editor's view controls: the canvas provides them, the commands use them. */
+export function useViewControls(): ViewControls {
+  const v = useContext(ViewContext);
+  if (!v) throw new Error("useViewControls outside <EditorProvider>");
+  return v;
 }
 
 export function useEditorStore(): EditorStore {

@@ -10,8 +10,9 @@ import { indexDocument, withMovedNodes, type DiagramIndex } from "../domain/diag
 import { validate, type Problem } from "../domain/rules/index.ts";
 import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { fitDocument, completeGeometry } from "../domain/geometry.ts";
+import type { ThemeChoice } from "../i18n/preference.ts";
 
-export type ThemeChoice = "light" | "dark" | "system";
+export type { ThemeChoice };
 
 /** What dropping the dragged thing at the pointer would do. */
 export interface DropHint {
@@ -46,6 +47,11 @@ export interface EditorState {
   selectedEdge: string | null;
   lang: Lang;
   theme: ThemeChoice;
+  /**
+   * What "system" means now: the operating system's light or dark mode, as the app shell reads it
+   * (the store never looks at the DOM). See {@link resolvedTheme}.
+   */
+  systemTheme: "light" | "dark";
   overlay: boolean;
   dropHint: DropHint | null;
   /** Bumped to ask the canvas to bring a node into view. */
@@ -80,6 +86,7 @@ export interface EditorState {
   select: (nodes: readonly string[], edge?: string | null) => void;
   setLang: (lang: Lang) => void;
   setTheme: (theme: ThemeChoice) => void;
+  setSystemTheme: (theme: "light" | "dark") => void;
   setOverlay: (on: boolean) => void;
   setDropHint: (hint: DropHint | null) => void;
   revealNode: (id: string) => void;
@@ -182,6 +189,10 @@ export function sameLayout(base: DiagramIndex, prevDoc: StackDocument, doc: Stac
   return true;
 }
 
+/** The theme in effect: the person's choice, with "system" resolved to the system's mode. */
+export const resolvedTheme = (s: Pick<EditorState, "theme" | "systemTheme">): "light" | "dark" =>
+  s.theme === "system" ? s.systemTheme : s.theme;
+
 export function problemsOf(state: Pick<EditorState, "nodeProblems">, id: string): readonly Problem[] {
   return state.nodeProblems.get(id) ?? EMPTY;
 }
@@ -225,6 +236,7 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       selectedEdge: null,
       lang: "en",
       theme: "system",
+      systemTheme: "light",
       overlay: doc0.view?.overlay === "managedBy",
       dropHint: null,
       reveal: null,
@@ -306,6 +318,9 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       },
       setLang: (lang) => set({ lang }),
       setTheme: (theme) => set({ theme }),
+      setSystemTheme: (systemTheme) => {
+        if (systemTheme !== get().systemTheme) set({ systemTheme });
+      },
       setOverlay: (overlay) => set({ overlay }),
       setDropHint: (dropHint) => {
         const cur = get().dropHint;

@@ -3,7 +3,7 @@
  * document as one undo step or reports why not (a dialog with JSON paths or line:column) without
  * touching the canvas (docs/reliability.md, promise 4).
  */
-import { documentWithView, type EditorStore } from "./editor.ts";
+import { documentWithView, resolvedTheme, type EditorStore } from "./editor.ts";
 import { writeDocument } from "../io/write.ts";
 import { LIMITS } from "../domain/document.ts";
 import { translate, type StringKey } from "../i18n/strings.ts";
@@ -11,7 +11,8 @@ import type { Localized } from "../domain/kinds/props.ts";
 import { download, fileStem } from "../browser/dom.ts";
 import { SHARE_MAX_CHARS, decodeShareFragment, shareFragment } from "../browser/share.ts";
 import type { ExportOptions } from "../browser/export.ts";
-import { loadOnDemand, loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
+import { loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
+import { loadOnDemand } from "./actions.ts";
 
 /**
  * The Compose importer (with the `yaml` package) and the SVG/PNG export (with the renderer and
@@ -75,8 +76,7 @@ export function saveDocument(store: EditorStore): void {
 
 function exportOptions(store: EditorStore): ExportOptions {
   const s = store.getState();
-  const theme = document.documentElement.dataset.theme === "dark" ? "dark" : "light";
-  return { theme, lang: s.lang, overlay: s.overlay, problems: s.problems };
+  return { theme: resolvedTheme(s), lang: s.lang, overlay: s.overlay, problems: s.problems };
 }
 
 /**

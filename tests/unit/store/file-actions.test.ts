@@ -9,8 +9,8 @@ import { Blob as NodeBlob } from "node:buffer";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createEditorStore } from "../../../src/store/editor.ts";
 import { copyShareLink, exportAs, importComposeFile, saveDocument } from "../../../src/store/file-actions.ts";
-import { openTemplateById } from "../../../src/store/actions.ts";
-import { loadOnDemand } from "../../../src/browser/on-demand.ts";
+import { loadOnDemand, openTemplateById } from "../../../src/store/actions.ts";
+import { tryLoad } from "../../../src/browser/on-demand.ts";
 import { decodeShareFragment } from "../../../src/browser/share.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import { translate } from "../../../src/i18n/strings.ts";
@@ -125,6 +125,12 @@ describe("on-demand code that cannot be loaded", () => {
     expect(await loadOnDemand(store, load)).toEqual({ ok: 1 });
     expect(load).toHaveBeenCalledTimes(2);
   });
+
+  it("the loader itself only reports: the store side shows the notice", async () => {
+    const error = new TypeError("Failed to fetch dynamically imported module");
+    expect(await tryLoad(() => Promise.reject(error))).toEqual({ ok: false, error });
+    expect(await tryLoad(() => Promise.resolve(7))).toEqual({ ok: true, module: 7 });
+  });
 });
 
 describe("on-demand code that loads", () => {
@@ -162,6 +168,26 @@ describe("on-demand code that loads", () => {
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain("Ubuntu");
     expect(store.getState().notice).toBeNull();
+  });
+
+  it("exports in the theme in effect: the choice, with 'system' as the app shell reports it", async () => {
+    const themes: string[] = [];
+    const exporter = {
+      exportSvg: (_d: StackDocument, o: { theme: string }) => (themes.push(o.theme), new Blob(["<svg/>"])),
+      exportPng: async () => new Blob([]),
+    } as unknown as typeof import("../../../src/browser/export.ts");
+    const store = createEditorStore(doc());
+    // The DOM says nothing here: the store never reads it.
+    document.documentElement.dataset.theme = "light";
+    store.getState().setSystemTheme("dark");
+    await exportAs(store, "svg", async () => exporter);
+    store.getState().setTheme("light");
+    await exportAs(store, "svg", async () => exporter);
+    store.getState().setTheme("system");
+    store.getState().setSystemTheme("light");
+    await exportAs(store, "svg", async () => exporter);
+    expect(themes).toEqual(["dark", "light", "light"]);
+    delete document.documentElement.dataset.theme;
   });
 
   it("opens ?template=ID without an undo step, and says so for an unknown id", async () => {
