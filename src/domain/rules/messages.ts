@@ -117,162 +117,208 @@ const koPlacement = (what: string, w: Words): string => {
 const enList = (items: string[]): string =>
   items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
-const EN: { readonly [R in RuleId]: Template } = {
-  "container/needs-engine": (w) =>
-    `${cap(w.subject("container"))} ${enSitsOn(w)}, not on a container engine: containers run on a container engine such as Docker (or on Fargate), which gives each an isolated environment at the application level`,
-  "container/kernel-mismatch": (w) =>
-    `${cap(w.subject("container", w.family("os")))} cannot run on ${w.the(w.p.nodeIds[1], "kernel", w.family("family"))}: containers share their host's kernel, so they cannot run a different OS`,
-  "container/own-kernel": (w) =>
-    `${cap(w.subject("kernel"))} is drawn inside ${w.the(w.s("container"), w.s("containerKind"))}: a container has no kernel of its own — several containers share the host operating system's kernel. Put the kernel under the container engine, or use a virtual machine if a separate OS is needed`,
-  "engine/needs-kernel": (w) =>
-    `${cap(w.subject("container-engine"))} ${enSitsOn(w)}, not on an operating system: an engine such as Docker is installed on an OS — on an EC2 instance, for example, whose OS then makes it a Docker host`,
-  "engine/unsupported-kernel": (w) => {
-    const product = ENGINE_NAMES[w.s("product")] ?? w.s("product");
-    const linuxOnly = w.s("supported") === "linux";
-    return `${cap(w.subject("container-engine"))} cannot run on ${w.the(w.s("kernel"), "kernel", w.family("family"))}: ${product} needs a ${linuxOnly ? "Linux" : "Linux or Windows"} kernel, because it runs ${linuxOnly ? "Linux containers" : "Linux containers (and Windows containers on Windows)"} on the host's own kernel. Hint: on macOS and Windows desktops, Docker Desktop runs a Linux VM — draw that VM with its Linux kernel and put the engine on it`;
-  },
-  "vm/needs-hypervisor": (w) =>
-    `${cap(w.subject("vm"))} ${enSitsOn(w)}, not on a hypervisor: virtualization runs whole operating systems through a hypervisor on a physical server. Put it on a hypervisor, or inside a cloud whose provider supplies the hypervisor (EC2 is virtualization too)`,
-  "vm/no-guest-os": (w) =>
-    `${cap(w.subject("vm"))} has no operating system: each VM has its own operating system and kernel — add a kernel on it`,
-  "machine/multiple-bases": (w) =>
-    `${cap(w.subject("physical-host"))} has ${enList(w.many(w.p.nodeIds.slice(1), true))} booting on it: one machine boots one kernel (or one bare-metal hypervisor). To run several operating systems at once, give each its own virtual machine on a hypervisor`,
-  "hypervisor/placement": (w) =>
-    w.s("hypervisorType") === "type2"
-      ? `${cap(w.subject("hypervisor", "type 2"))} ${enSitsOn(w)}, not on an operating system: a hosted hypervisor such as VirtualBox runs on an OS kernel (a type 1 hypervisor runs directly on a physical server)`
-      : `${cap(w.subject("hypervisor", "type 1"))} ${enSitsOn(w)}, not on a physical server: a bare-metal hypervisor runs directly on a physical server (a hosted, type 2 one runs on an OS kernel)`,
-  "kernel/placement": (w) =>
-    `${cap(w.subject("kernel"))} ${enSitsOn(w)}, not on a machine: an operating system runs on a physical server or a virtual machine, each VM with its own OS and kernel`,
-  "host/placement": (w) =>
-    `${cap(w.subject("physical-host"))} is drawn inside ${w.the(w.s("ancestor"), w.s("ancestorKind"))}: a physical server is a real machine that exists somewhere, so nothing virtual or running can contain it`,
-  "kernel/distro-family": (w) =>
-    `${cap(w.subject("kernel"))} is marked ${w.family("family")}, but ${w.s("distro")} is a ${w.family("distroFamily")} system: set its OS family to ${w.family("distroFamily")}`,
-  "app/placement": (w) =>
-    `${cap(w.subject("server-app"))} ${enSitsOn(w)}, not on an operating system or in a container: a server function comes from software installed on an OS — put it on a kernel or in a container`,
-  "network/port-conflict": (w) => {
-    const who = w.many(w.p.nodeIds, true);
-    const ports = w.s("ports");
-    return `${cap(enList(who))} ${who.length > 2 ? "all" : "both"} listen on ${ports.includes(",") ? "ports" : "port"} ${ports} in ${w.the(w.s("namespace"), w.s("namespaceKind"))}: normally one server can run only one web server, since two programs cannot take the same port; containers make several possible — give each its own container, or publish a different host port`;
-  },
-  "arch/mismatch": (w) =>
-    `${cap(w.subject("container"))} is built for ${w.s("arch")}, but the hardware under it is ${w.s("hardwareArch")}: containers move freely between machines with the same kind of CPU; on another it would need emulation`,
-  "fargate/placement": (w) =>
-    `${cap(w.subject("fargate"))} is not inside an ECS or Kubernetes (EKS) cluster: Fargate is how ECS (and EKS) run containers serverless, so it belongs in a cluster`,
-  "fargate/managed-layers": (w) =>
-    `${cap(w.subject(w.s("kind")))} is drawn under ${w.the(w.s("fargate"), "fargate")}: with Fargate, AWS supplies and manages the servers, VMs, kernel and engine — they still exist, but you do not manage them`,
-  "ecs/task-placement": (w) =>
-    `${cap(w.subject("ecs-task"))} ${enPlacement("an ECS cluster", w)}: ECS runs container images as tasks in a cluster, on the container engine of its instances or on Fargate`,
-  "ecs/container-outside-task": (w) =>
-    `${cap(w.subject("container"))} is in ${w.the(w.s("cluster"), "ecs-cluster")} but not in a task: ECS runs containers as tasks, from a task definition — put it in an ECS task`,
-  "k8s/pod-placement": (w) =>
-    `${cap(w.subject("pod"))} ${enPlacement("a Kubernetes cluster", w)}: Kubernetes runs containers in pods, inside a cluster, on worker nodes' container engines or on Fargate`,
-  "k8s/container-outside-pod": (w) =>
-    `${cap(w.subject("container"))} is in ${w.the(w.s("cluster"), "k8s-cluster")} but not in a pod: Kubernetes runs containers in pods on its worker nodes — put it in a pod`,
-  "k8s/control-plane-placement": (w) =>
-    `${cap(w.subject("control-plane"))} is not inside a Kubernetes cluster: a control plane runs a Kubernetes cluster (in EKS, AWS manages it), so it belongs inside one`,
-  "edge/endpoints": (w) => {
-    const kind = w.s("edgeKind");
-    const name = isEdgeKind(kind) ? EDGE_KIND_DEFS[kind].name.en : kind;
-    const from = w.the(w.p.nodeIds[0]);
-    const to = w.the(w.p.nodeIds[1] ?? w.p.nodeIds[0]);
-    const why: Record<string, string> = {
-      network: "network connections join running things, not images or registries",
-      pulls: "a container, ECS task or pod pulls a container image, or from a registry",
-      "launched-from": "a virtual machine is launched from a machine image (an AMI for EC2)",
-      moves: "a move joins a container to the same container on another host",
-    };
-    const image =
-      w.s("imageType") === "ami"
-        ? " — an AMI is a machine image that EC2 instances are created from, not a container image"
-        : w.s("imageType") === "container"
-          ? " — a container image runs as a container, not as a virtual machine"
-          : "";
-    return `A "${name}" connection cannot go from ${from} to ${to}: ${why[kind] ?? "this connection kind does not join these kinds"}${image}`;
-  },
-  "container/moved-image": (w) =>
-    `${cap(w.subject("container"))} runs image "${w.s("image")}", but ${w.the(w.s("source"), "container")} it moved from runs "${w.s("sourceImage")}": a moved container keeps its image — that is what lets it move freely between machines`,
-};
-
 /** "A와(과) B이(가)", "A, B, C이(가) 모두" — the particle goes on the last item. */
 const koList = (items: string[], particle: Parameters<typeof josa>[1]): string =>
   items.length === 2
     ? `${josa(items[0]!, "과/와")} ${josa(items[1]!, particle)}`
     : `${josa(items.join(", "), particle)}${items.length > 2 ? " 모두" : ""}`;
 
-const KO: { readonly [R in RuleId]: Template } = {
-  "container/needs-engine": (w) =>
-    `${w.j(w.subject("container"), "이/가")} ${koSitsOn(w, "컨테이너 엔진이")}. 컨테이너는 도커 같은 컨테이너 엔진(또는 Fargate) 위에서 실행되며, 엔진이 애플리케이션 수준에서 격리된 환경을 제공합니다`,
-  "container/kernel-mismatch": (w) =>
-    `${w.j(w.subject("container", w.family("os")), "은/는")} ${w.ref(w.p.nodeIds[1], "kernel", w.family("family"))} 위에서 실행할 수 없습니다. 컨테이너는 호스트의 커널을 공유하므로 다른 운영체제를 실행할 수 없습니다`,
-  "container/own-kernel": (w) =>
-    `${w.j(w.subject("kernel"), "이/가")} ${w.ref(w.s("container"), w.s("containerKind"))} 안에 그려져 있습니다. 컨테이너에는 자신만의 커널이 없고, 여러 컨테이너가 호스트 운영체제의 커널을 공유합니다. 커널을 컨테이너 엔진 아래로 옮기거나, 별도의 운영체제가 필요하다면 가상 머신을 쓰세요`,
-  "engine/needs-kernel": (w) =>
-    `${w.j(w.subject("container-engine"), "이/가")} ${koSitsOn(w, "운영체제가")}. 도커 같은 엔진은 운영체제 위에 설치합니다. 예를 들어 EC2 인스턴스에 도커를 설치하면 그 인스턴스가 도커 호스트가 됩니다`,
-  "engine/unsupported-kernel": (w) => {
-    const product = ENGINE_NAMES[w.s("product")] ?? w.s("product");
-    const linuxOnly = w.s("supported") === "linux";
-    return `${w.j(w.subject("container-engine"), "은/는")} ${w.ref(w.s("kernel"), "kernel", w.family("family"))} 위에서 실행할 수 없습니다. ${w.j(product, "은/는")} ${linuxOnly ? "리눅스" : "리눅스나 윈도우"} 커널에서만 동작합니다. 호스트의 커널 위에서 ${linuxOnly ? "리눅스 컨테이너를" : "리눅스 컨테이너(윈도우에서는 윈도우 컨테이너)를"} 실행하기 때문입니다. 힌트: macOS나 윈도우 데스크톱에서는 Docker Desktop이 리눅스 가상 머신을 실행하므로, 그 가상 머신과 리눅스 커널을 그리고 엔진을 그 위에 두세요`;
+/** Each rule's message in both languages, side by side: the type requires both for every rule. */
+const MESSAGES: { readonly [R in RuleId]: Readonly<Record<Lang, Template>> } = {
+  "container/needs-engine": {
+    en: (w) =>
+      `${cap(w.subject("container"))} ${enSitsOn(w)}, not on a container engine: containers run on a container engine such as Docker (or on Fargate), which gives each an isolated environment at the application level`,
+    ko: (w) =>
+      `${w.j(w.subject("container"), "이/가")} ${koSitsOn(w, "컨테이너 엔진이")}. 컨테이너는 도커 같은 컨테이너 엔진(또는 Fargate) 위에서 실행되며, 엔진이 애플리케이션 수준에서 격리된 환경을 제공합니다`,
   },
-  "vm/needs-hypervisor": (w) =>
-    `${w.j(w.subject("vm"), "이/가")} ${koSitsOn(w, "하이퍼바이저가")}. 가상화는 물리 서버 위의 하이퍼바이저를 통해 운영체제 전체를 가상화합니다. 하이퍼바이저 위에 두거나, 제공자가 하이퍼바이저를 공급하는 클라우드 안에 두세요(EC2도 가상화입니다)`,
-  "vm/no-guest-os": (w) =>
-    `${w.subject("vm")}에 운영체제가 없습니다. 가상 머신마다 자체 운영체제와 커널을 가지므로, 그 위에 커널을 추가하세요`,
-  "machine/multiple-bases": (w) =>
-    `${w.subject("physical-host")} 위에서 ${koList(w.many(w.p.nodeIds.slice(1), false), "이/가")} 함께 부팅하도록 그려져 있습니다. 한 기계는 커널 하나(또는 베어 메탈 하이퍼바이저 하나)만 부팅합니다. 여러 운영체제를 동시에 실행하려면 하이퍼바이저 위에 운영체제마다 가상 머신을 두세요`,
-  "hypervisor/placement": (w) =>
-    w.s("hypervisorType") === "type2"
-      ? `${w.j(w.subject("hypervisor", "타입 2"), "이/가")} ${koSitsOn(w, "운영체제가")}. VirtualBox 같은 호스트형 하이퍼바이저는 운영체제 커널 위에서 동작합니다(타입 1은 물리 서버 위에서 직접 동작합니다)`
-      : `${w.j(w.subject("hypervisor", "타입 1"), "이/가")} ${koSitsOn(w, "물리 서버가")}. 베어 메탈 하이퍼바이저는 물리 서버 위에서 직접 동작합니다(호스트형인 타입 2는 운영체제 커널 위에서 동작합니다)`,
-  "kernel/placement": (w) =>
-    `${w.j(w.subject("kernel"), "이/가")} ${koSitsOn(w, "물리 서버나 가상 머신이")}. 운영체제는 물리 서버나 가상 머신 위에서 실행되며, 가상 머신마다 자체 운영체제와 커널을 가집니다`,
-  "host/placement": (w) =>
-    `${w.j(w.subject("physical-host"), "이/가")} ${w.ref(w.s("ancestor"), w.s("ancestorKind"))} 안에 그려져 있습니다. 물리 서버는 어딘가에 실제로 존재하는 기계이므로, 가상의 계층이나 실행 중인 것 안에 들어갈 수 없습니다`,
-  "kernel/distro-family": (w) =>
-    `${w.subject("kernel")}의 운영체제 계열이 ${w.j(w.family("family"), "으로/로")} 되어 있지만 ${w.j(w.s("distro"), "은/는")} ${w.family("distroFamily")} 계열입니다. 운영체제 계열을 ${w.j(w.family("distroFamily"), "으로/로")} 바꾸세요`,
-  "app/placement": (w) =>
-    `${w.j(w.subject("server-app"), "이/가")} ${koSitsOn(w, "운영체제나 컨테이너가")}. 서버의 기능은 운영체제에 설치한 소프트웨어가 제공하므로, 커널 위나 컨테이너 안에 두세요`,
-  "network/port-conflict": (w) => {
-    const who = w.many(w.p.nodeIds, false);
-    return `${koList(who, "이/가")} ${w.ref(w.s("namespace"), w.s("namespaceKind"))} 안에서 같은 포트 ${w.j(w.s("ports"), "을/를")} 사용합니다. 일반적으로 서버 한 대에서는 웹 서버를 하나만 실행할 수 있습니다(두 프로그램이 같은 포트를 쓸 수 없기 때문입니다). 컨테이너를 이용하면 여러 개를 함께 실행할 수 있으니, 각각을 컨테이너에 넣거나 다른 호스트 포트로 게시하세요`;
+  "container/kernel-mismatch": {
+    en: (w) =>
+      `${cap(w.subject("container", w.family("os")))} cannot run on ${w.the(w.p.nodeIds[1], "kernel", w.family("family"))}: containers share their host's kernel, so they cannot run a different OS`,
+    ko: (w) =>
+      `${w.j(w.subject("container", w.family("os")), "은/는")} ${w.ref(w.p.nodeIds[1], "kernel", w.family("family"))} 위에서 실행할 수 없습니다. 컨테이너는 호스트의 커널을 공유하므로 다른 운영체제를 실행할 수 없습니다`,
   },
-  "arch/mismatch": (w) =>
-    `${w.j(w.subject("container"), "은/는")} ${w.s("arch")}용으로 빌드되었지만 그 아래 하드웨어는 ${w.s("hardwareArch")}입니다. 컨테이너는 같은 종류의 CPU를 가진 기계 사이에서 자유롭게 옮길 수 있으며, 다른 CPU에서는 에뮬레이션이 필요합니다`,
-  "fargate/placement": (w) =>
-    `${w.j(w.subject("fargate"), "이/가")} ECS나 쿠버네티스(EKS) 클러스터 안에 있지 않습니다. Fargate는 ECS(와 EKS)가 컨테이너를 서버리스로 실행하는 방식이므로 클러스터 안에 두어야 합니다`,
-  "fargate/managed-layers": (w) =>
-    `${w.j(w.subject(w.s("kind")), "이/가")} ${w.ref(w.s("fargate"), "fargate")} 아래에 그려져 있습니다. Fargate를 쓰면 서버, 가상 머신, 커널, 엔진을 AWS가 공급하고 관리합니다. 서버가 없는 것은 아니지만 사용자가 직접 관리하지 않습니다`,
-  "ecs/task-placement": (w) =>
-    `${w.j(w.subject("ecs-task"), "이/가")} ${koPlacement("ECS 클러스터", w)}. ECS는 클러스터 안에서 컨테이너 이미지를 태스크로 실행하며, 태스크는 인스턴스의 컨테이너 엔진이나 Fargate 위에서 동작합니다`,
-  "ecs/container-outside-task": (w) =>
-    `${w.j(w.subject("container"), "이/가")} ${w.ref(w.s("cluster"), "ecs-cluster")} 안에 있지만 태스크에 속해 있지 않습니다. ECS는 컨테이너를 태스크 정의에 따라 태스크로 실행하므로, ECS 태스크 안에 두세요`,
-  "k8s/pod-placement": (w) =>
-    `${w.j(w.subject("pod"), "이/가")} ${koPlacement("쿠버네티스 클러스터", w)}. 쿠버네티스는 클러스터 안에서 컨테이너를 파드로 실행하며, 파드는 워커 노드의 컨테이너 엔진이나 Fargate 위에서 동작합니다`,
-  "k8s/container-outside-pod": (w) =>
-    `${w.j(w.subject("container"), "이/가")} ${w.ref(w.s("cluster"), "k8s-cluster")} 안에 있지만 파드에 속해 있지 않습니다. 쿠버네티스는 워커 노드에서 컨테이너를 파드 단위로 실행하므로, 파드 안에 두세요`,
-  "k8s/control-plane-placement": (w) =>
-    `${w.j(w.subject("control-plane"), "이/가")} 쿠버네티스 클러스터 안에 있지 않습니다. 컨트롤 플레인은 쿠버네티스 클러스터를 운영하는 부분이므로(EKS에서는 AWS가 관리합니다) 클러스터 안에 두어야 합니다`,
-  "edge/endpoints": (w) => {
-    const kind = w.s("edgeKind");
-    const name = isEdgeKind(kind) ? EDGE_KIND_DEFS[kind].name.ko : kind;
-    const from = w.ref(w.p.nodeIds[0]);
-    const to = w.ref(w.p.nodeIds[1] ?? w.p.nodeIds[0]);
-    const why: Record<string, string> = {
-      network: "네트워크 연결은 실행 중인 것끼리만 이을 수 있고, 이미지나 레지스트리는 이을 수 없습니다",
-      pulls:
-        "이미지를 가져오는 것은 컨테이너, ECS 태스크, 파드이며, 컨테이너 이미지나 레지스트리에서 가져옵니다",
-      "launched-from": "가상 머신은 머신 이미지(EC2라면 AMI)로부터 시작됩니다",
-      moves: "이동은 한 컨테이너를 다른 호스트의 같은 컨테이너로 잇습니다",
-    };
-    const image =
-      w.s("imageType") === "ami"
-        ? ". AMI는 EC2 인스턴스를 만드는 머신 이미지이지 컨테이너 이미지가 아닙니다"
-        : w.s("imageType") === "container"
-          ? ". 컨테이너 이미지는 컨테이너로 실행하는 것이지 가상 머신을 만드는 이미지가 아닙니다"
-          : "";
-    return `${from}에서 ${w.j(to, "으로/로")} "${name}" 연결을 이을 수 없습니다. ${why[kind] ?? "이 연결 종류로는 두 노드를 이을 수 없습니다"}${image}`;
+  "container/own-kernel": {
+    en: (w) =>
+      `${cap(w.subject("kernel"))} is drawn inside ${w.the(w.s("container"), w.s("containerKind"))}: a container has no kernel of its own — several containers share the host operating system's kernel. Put the kernel under the container engine, or use a virtual machine if a separate OS is needed`,
+    ko: (w) =>
+      `${w.j(w.subject("kernel"), "이/가")} ${w.ref(w.s("container"), w.s("containerKind"))} 안에 그려져 있습니다. 컨테이너에는 자신만의 커널이 없고, 여러 컨테이너가 호스트 운영체제의 커널을 공유합니다. 커널을 컨테이너 엔진 아래로 옮기거나, 별도의 운영체제가 필요하다면 가상 머신을 쓰세요`,
   },
-  "container/moved-image": (w) =>
-    `${w.j(w.subject("container"), "은/는")} 이미지 "${w.s("image")}"을(를) 실행하지만, 옮겨 오기 전의 ${w.j(w.ref(w.s("source"), "container"), "은/는")} "${w.s("sourceImage")}"을(를) 실행합니다. 컨테이너는 이미지를 그대로 가지고 옮겨지기 때문에 어느 기계에서든 자유롭게 옮겨 실행할 수 있습니다`,
+  "engine/needs-kernel": {
+    en: (w) =>
+      `${cap(w.subject("container-engine"))} ${enSitsOn(w)}, not on an operating system: an engine such as Docker is installed on an OS — on an EC2 instance, for example, whose OS then makes it a Docker host`,
+    ko: (w) =>
+      `${w.j(w.subject("container-engine"), "이/가")} ${koSitsOn(w, "운영체제가")}. 도커 같은 엔진은 운영체제 위에 설치합니다. 예를 들어 EC2 인스턴스에 도커를 설치하면 그 인스턴스가 도커 호스트가 됩니다`,
+  },
+  "engine/unsupported-kernel": {
+    en: (w) => {
+      const product = ENGINE_NAMES[w.s("product")] ?? w.s("product");
+      const linuxOnly = w.s("supported") === "linux";
+      return `${cap(w.subject("container-engine"))} cannot run on ${w.the(w.s("kernel"), "kernel", w.family("family"))}: ${product} needs a ${linuxOnly ? "Linux" : "Linux or Windows"} kernel, because it runs ${linuxOnly ? "Linux containers" : "Linux containers (and Windows containers on Windows)"} on the host's own kernel. Hint: on macOS and Windows desktops, Docker Desktop runs a Linux VM — draw that VM with its Linux kernel and put the engine on it`;
+    },
+    ko: (w) => {
+      const product = ENGINE_NAMES[w.s("product")] ?? w.s("product");
+      const linuxOnly = w.s("supported") === "linux";
+      return `${w.j(w.subject("container-engine"), "은/는")} ${w.ref(w.s("kernel"), "kernel", w.family("family"))} 위에서 실행할 수 없습니다. ${w.j(product, "은/는")} ${linuxOnly ? "리눅스" : "리눅스나 윈도우"} 커널에서만 동작합니다. 호스트의 커널 위에서 ${linuxOnly ? "리눅스 컨테이너를" : "리눅스 컨테이너(윈도우에서는 윈도우 컨테이너)를"} 실행하기 때문입니다. 힌트: macOS나 윈도우 데스크톱에서는 Docker Desktop이 리눅스 가상 머신을 실행하므로, 그 가상 머신과 리눅스 커널을 그리고 엔진을 그 위에 두세요`;
+    },
+  },
+  "vm/needs-hypervisor": {
+    en: (w) =>
+      `${cap(w.subject("vm"))} ${enSitsOn(w)}, not on a hypervisor: virtualization runs whole operating systems through a hypervisor on a physical server. Put it on a hypervisor, or inside a cloud whose provider supplies the hypervisor (EC2 is virtualization too)`,
+    ko: (w) =>
+      `${w.j(w.subject("vm"), "이/가")} ${koSitsOn(w, "하이퍼바이저가")}. 가상화는 물리 서버 위의 하이퍼바이저를 통해 운영체제 전체를 가상화합니다. 하이퍼바이저 위에 두거나, 제공자가 하이퍼바이저를 공급하는 클라우드 안에 두세요(EC2도 가상화입니다)`,
+  },
+  "vm/no-guest-os": {
+    en: (w) =>
+      `${cap(w.subject("vm"))} has no operating system: each VM has its own operating system and kernel — add a kernel on it`,
+    ko: (w) =>
+      `${w.subject("vm")}에 운영체제가 없습니다. 가상 머신마다 자체 운영체제와 커널을 가지므로, 그 위에 커널을 추가하세요`,
+  },
+  "machine/multiple-bases": {
+    en: (w) =>
+      `${cap(w.subject("physical-host"))} has ${enList(w.many(w.p.nodeIds.slice(1), true))} booting on it: one machine boots one kernel (or one bare-metal hypervisor). To run several operating systems at once, give each its own virtual machine on a hypervisor`,
+    ko: (w) =>
+      `${w.subject("physical-host")} 위에서 ${koList(w.many(w.p.nodeIds.slice(1), false), "이/가")} 함께 부팅하도록 그려져 있습니다. 한 기계는 커널 하나(또는 베어 메탈 하이퍼바이저 하나)만 부팅합니다. 여러 운영체제를 동시에 실행하려면 하이퍼바이저 위에 운영체제마다 가상 머신을 두세요`,
+  },
+  "hypervisor/placement": {
+    en: (w) =>
+      w.s("hypervisorType") === "type2"
+        ? `${cap(w.subject("hypervisor", "type 2"))} ${enSitsOn(w)}, not on an operating system: a hosted hypervisor such as VirtualBox runs on an OS kernel (a type 1 hypervisor runs directly on a physical server)`
+        : `${cap(w.subject("hypervisor", "type 1"))} ${enSitsOn(w)}, not on a physical server: a bare-metal hypervisor runs directly on a physical server (a hosted, type 2 one runs on an OS kernel)`,
+    ko: (w) =>
+      w.s("hypervisorType") === "type2"
+        ? `${w.j(w.subject("hypervisor", "타입 2"), "이/가")} ${koSitsOn(w, "운영체제가")}. VirtualBox 같은 호스트형 하이퍼바이저는 운영체제 커널 위에서 동작합니다(타입 1은 물리 서버 위에서 직접 동작합니다)`
+        : `${w.j(w.subject("hypervisor", "타입 1"), "이/가")} ${koSitsOn(w, "물리 서버가")}. 베어 메탈 하이퍼바이저는 물리 서버 위에서 직접 동작합니다(호스트형인 타입 2는 운영체제 커널 위에서 동작합니다)`,
+  },
+  "kernel/placement": {
+    en: (w) =>
+      `${cap(w.subject("kernel"))} ${enSitsOn(w)}, not on a machine: an operating system runs on a physical server or a virtual machine, each VM with its own OS and kernel`,
+    ko: (w) =>
+      `${w.j(w.subject("kernel"), "이/가")} ${koSitsOn(w, "물리 서버나 가상 머신이")}. 운영체제는 물리 서버나 가상 머신 위에서 실행되며, 가상 머신마다 자체 운영체제와 커널을 가집니다`,
+  },
+  "host/placement": {
+    en: (w) =>
+      `${cap(w.subject("physical-host"))} is drawn inside ${w.the(w.s("ancestor"), w.s("ancestorKind"))}: a physical server is a real machine that exists somewhere, so nothing virtual or running can contain it`,
+    ko: (w) =>
+      `${w.j(w.subject("physical-host"), "이/가")} ${w.ref(w.s("ancestor"), w.s("ancestorKind"))} 안에 그려져 있습니다. 물리 서버는 어딘가에 실제로 존재하는 기계이므로, 가상의 계층이나 실행 중인 것 안에 들어갈 수 없습니다`,
+  },
+  "kernel/distro-family": {
+    en: (w) =>
+      `${cap(w.subject("kernel"))} is marked ${w.family("family")}, but ${w.s("distro")} is a ${w.family("distroFamily")} system: set its OS family to ${w.family("distroFamily")}`,
+    ko: (w) =>
+      `${w.subject("kernel")}의 운영체제 계열이 ${w.j(w.family("family"), "으로/로")} 되어 있지만 ${w.j(w.s("distro"), "은/는")} ${w.family("distroFamily")} 계열입니다. 운영체제 계열을 ${w.j(w.family("distroFamily"), "으로/로")} 바꾸세요`,
+  },
+  "app/placement": {
+    en: (w) =>
+      `${cap(w.subject("server-app"))} ${enSitsOn(w)}, not on an operating system or in a container: a server function comes from software installed on an OS — put it on a kernel or in a container`,
+    ko: (w) =>
+      `${w.j(w.subject("server-app"), "이/가")} ${koSitsOn(w, "운영체제나 컨테이너가")}. 서버의 기능은 운영체제에 설치한 소프트웨어가 제공하므로, 커널 위나 컨테이너 안에 두세요`,
+  },
+  "network/port-conflict": {
+    en: (w) => {
+      const who = w.many(w.p.nodeIds, true);
+      const ports = w.s("ports");
+      return `${cap(enList(who))} ${who.length > 2 ? "all" : "both"} listen on ${ports.includes(",") ? "ports" : "port"} ${ports} in ${w.the(w.s("namespace"), w.s("namespaceKind"))}: normally one server can run only one web server, since two programs cannot take the same port; containers make several possible — give each its own container, or publish a different host port`;
+    },
+    ko: (w) => {
+      const who = w.many(w.p.nodeIds, false);
+      return `${koList(who, "이/가")} ${w.ref(w.s("namespace"), w.s("namespaceKind"))} 안에서 같은 포트 ${w.j(w.s("ports"), "을/를")} 사용합니다. 일반적으로 서버 한 대에서는 웹 서버를 하나만 실행할 수 있습니다(두 프로그램이 같은 포트를 쓸 수 없기 때문입니다). 컨테이너를 이용하면 여러 개를 함께 실행할 수 있으니, 각각을 컨테이너에 넣거나 다른 호스트 포트로 게시하세요`;
+    },
+  },
+  "arch/mismatch": {
+    en: (w) =>
+      `${cap(w.subject("container"))} is built for ${w.s("arch")}, but the hardware under it is ${w.s("hardwareArch")}: containers move freely between machines with the same kind of CPU; on another it would need emulation`,
+    ko: (w) =>
+      `${w.j(w.subject("container"), "은/는")} ${w.s("arch")}용으로 빌드되었지만 그 아래 하드웨어는 ${w.s("hardwareArch")}입니다. 컨테이너는 같은 종류의 CPU를 가진 기계 사이에서 자유롭게 옮길 수 있으며, 다른 CPU에서는 에뮬레이션이 필요합니다`,
+  },
+  "fargate/placement": {
+    en: (w) =>
+      `${cap(w.subject("fargate"))} is not inside an ECS or Kubernetes (EKS) cluster: Fargate is how ECS (and EKS) run containers serverless, so it belongs in a cluster`,
+    ko: (w) =>
+      `${w.j(w.subject("fargate"), "이/가")} ECS나 쿠버네티스(EKS) 클러스터 안에 있지 않습니다. Fargate는 ECS(와 EKS)가 컨테이너를 서버리스로 실행하는 방식이므로 클러스터 안에 두어야 합니다`,
+  },
+  "fargate/managed-layers": {
+    en: (w) =>
+      `${cap(w.subject(w.s("kind")))} is drawn under ${w.the(w.s("fargate"), "fargate")}: with Fargate, AWS supplies and manages the servers, VMs, kernel and engine — they still exist, but you do not manage them`,
+    ko: (w) =>
+      `${w.j(w.subject(w.s("kind")), "이/가")} ${w.ref(w.s("fargate"), "fargate")} 아래에 그려져 있습니다. Fargate를 쓰면 서버, 가상 머신, 커널, 엔진을 AWS가 공급하고 관리합니다. 서버가 없는 것은 아니지만 사용자가 직접 관리하지 않습니다`,
+  },
+  "ecs/task-placement": {
+    en: (w) =>
+      `${cap(w.subject("ecs-task"))} ${enPlacement("an ECS cluster", w)}: ECS runs container images as tasks in a cluster, on the container engine of its instances or on Fargate`,
+    ko: (w) =>
+      `${w.j(w.subject("ecs-task"), "이/가")} ${koPlacement("ECS 클러스터", w)}. ECS는 클러스터 안에서 컨테이너 이미지를 태스크로 실행하며, 태스크는 인스턴스의 컨테이너 엔진이나 Fargate 위에서 동작합니다`,
+  },
+  "ecs/container-outside-task": {
+    en: (w) =>
+      `${cap(w.subject("container"))} is in ${w.the(w.s("cluster"), "ecs-cluster")} but not in a task: ECS runs containers as tasks, from a task definition — put it in an ECS task`,
+    ko: (w) =>
+      `${w.j(w.subject("container"), "이/가")} ${w.ref(w.s("cluster"), "ecs-cluster")} 안에 있지만 태스크에 속해 있지 않습니다. ECS는 컨테이너를 태스크 정의에 따라 태스크로 실행하므로, ECS 태스크 안에 두세요`,
+  },
+  "k8s/pod-placement": {
+    en: (w) =>
+      `${cap(w.subject("pod"))} ${enPlacement("a Kubernetes cluster", w)}: Kubernetes runs containers in pods, inside a cluster, on worker nodes' container engines or on Fargate`,
+    ko: (w) =>
+      `${w.j(w.subject("pod"), "이/가")} ${koPlacement("쿠버네티스 클러스터", w)}. 쿠버네티스는 클러스터 안에서 컨테이너를 파드로 실행하며, 파드는 워커 노드의 컨테이너 엔진이나 Fargate 위에서 동작합니다`,
+  },
+  "k8s/container-outside-pod": {
+    en: (w) =>
+      `${cap(w.subject("container"))} is in ${w.the(w.s("cluster"), "k8s-cluster")} but not in a pod: Kubernetes runs containers in pods on its worker nodes — put it in a pod`,
+    ko: (w) =>
+      `${w.j(w.subject("container"), "이/가")} ${w.ref(w.s("cluster"), "k8s-cluster")} 안에 있지만 파드에 속해 있지 않습니다. 쿠버네티스는 워커 노드에서 컨테이너를 파드 단위로 실행하므로, 파드 안에 두세요`,
+  },
+  "k8s/control-plane-placement": {
+    en: (w) =>
+      `${cap(w.subject("control-plane"))} is not inside a Kubernetes cluster: a control plane runs a Kubernetes cluster (in EKS, AWS manages it), so it belongs inside one`,
+    ko: (w) =>
+      `${w.j(w.subject("control-plane"), "이/가")} 쿠버네티스 클러스터 안에 있지 않습니다. 컨트롤 플레인은 쿠버네티스 클러스터를 운영하는 부분이므로(EKS에서는 AWS가 관리합니다) 클러스터 안에 두어야 합니다`,
+  },
+  "edge/endpoints": {
+    en: (w) => {
+      const kind = w.s("edgeKind");
+      const name = isEdgeKind(kind) ? EDGE_KIND_DEFS[kind].name.en : kind;
+      const from = w.the(w.p.nodeIds[0]);
+      const to = w.the(w.p.nodeIds[1] ?? w.p.nodeIds[0]);
+      const why: Record<string, string> = {
+        network: "network connections join running things, not images or registries",
+        pulls: "a container, ECS task or pod pulls a container image, or from a registry",
+        "launched-from": "a virtual machine is launched from a machine image (an AMI for EC2)",
+        moves: "a move joins a container to the same container on another host",
+      };
+      const image =
+        w.s("imageType") === "ami"
+          ? " — an AMI is a machine image that EC2 instances are created from, not a container image"
+          : w.s("imageType") === "container"
+            ? " — a container image runs as a container, not as a virtual machine"
+            : "";
+      return `A "${name}" connection cannot go from ${from} to ${to}: ${why[kind] ?? "this connection kind does not join these kinds"}${image}`;
+    },
+    ko: (w) => {
+      const kind = w.s("edgeKind");
+      const name = isEdgeKind(kind) ? EDGE_KIND_DEFS[kind].name.ko : kind;
+      const from = w.ref(w.p.nodeIds[0]);
+      const to = w.ref(w.p.nodeIds[1] ?? w.p.nodeIds[0]);
+      const why: Record<string, string> = {
+        network: "네트워크 연결은 실행 중인 것끼리만 이을 수 있고, 이미지나 레지스트리는 이을 수 없습니다",
+        pulls:
+          "이미지를 가져오는 것은 컨테이너, ECS 태스크, 파드이며, 컨테이너 이미지나 레지스트리에서 가져옵니다",
+        "launched-from": "가상 머신은 머신 이미지(EC2라면 AMI)로부터 시작됩니다",
+        moves: "이동은 한 컨테이너를 다른 호스트의 같은 컨테이너로 잇습니다",
+      };
+      const image =
+        w.s("imageType") === "ami"
+          ? ". AMI는 EC2 인스턴스를 만드는 머신 이미지이지 컨테이너 이미지가 아닙니다"
+          : w.s("imageType") === "container"
+            ? ". 컨테이너 이미지는 컨테이너로 실행하는 것이지 가상 머신을 만드는 이미지가 아닙니다"
+            : "";
+      return `${from}에서 ${w.j(to, "으로/로")} "${name}" 연결을 이을 수 없습니다. ${why[kind] ?? "이 연결 종류로는 두 노드를 이을 수 없습니다"}${image}`;
+    },
+  },
+  "container/moved-image": {
+    en: (w) =>
+      `${cap(w.subject("container"))} runs image "${w.s("image")}", but ${w.the(w.s("source"), "container")} it moved from runs "${w.s("sourceImage")}": a moved container keeps its image — that is what lets it move freely between machines`,
+    ko: (w) =>
+      `${w.j(w.subject("container"), "은/는")} 이미지 "${w.s("image")}"을(를) 실행하지만, 옮겨 오기 전의 ${w.j(w.ref(w.s("source"), "container"), "은/는")} "${w.s("sourceImage")}"을(를) 실행합니다. 컨테이너는 이미지를 그대로 가지고 옮겨지기 때문에 어느 기계에서든 자유롭게 옮겨 실행할 수 있습니다`,
+  },
 };
 
 /**
@@ -283,6 +329,6 @@ const KO: { readonly [R in RuleId]: Template } = {
 export function problemMessage(p: Problem, lang: Lang, names?: NameSource): string {
   const def = RULES[p.rule];
   const w = new Words(p, lang, nodeLookup(names));
-  const body = (lang === "ko" ? KO : EN)[p.rule](w);
+  const body = MESSAGES[p.rule][lang](w);
   return `${body} (${def.section[lang]}).`;
 }
