@@ -5,7 +5,8 @@
  */
 import { renderSvg } from "../render/svg.ts";
 import { pngScale } from "../render/raster.ts";
-import { embeddedFontCss, withFontCss } from "./fonts.ts";
+import { embeddedFaces, embeddedFacesCss, withFontCss } from "./fonts.ts";
+import { hasInk, textProbes, type TextProbe } from "./text-probe.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import type { Problem } from "../domain/rules/index.ts";
@@ -40,13 +41,16 @@ export async function exportPng(doc: StackDocument, o: ExportOptions, wanted = 2
   });
   const scale = pngScale(width, height, wanted);
   // The image cannot see the page's fonts: inline the UI font's subsets it needs (Hangul too).
-  const css = await embeddedFontCss(svg).catch(() => "");
+  const faces = await embeddedFaces(svg).catch(() => []);
+  const css = embeddedFacesCss(faces);
   const url = URL.createObjectURL(new Blob([withFontCss(svg, css)], { type: "image/svg+xml" }));
   try {
     const img = new Image();
     img.decoding = "async";
     img.src = url;
     await img.decode();
+    // Never draw before the image's fonts are ready (./text-probe.ts).
+    await textDrawn(img, textProbes(svg, faces.length ? faces.map((f) => f.unicodeRange) : [""]));
     const canvas = document.createElement("canvas");
     canvas.width = Math.max(1, Math.round(width * scale));
     canvas.height = Math.max(1, Math.round(height * scale));
@@ -59,4 +63,26 @@ export async function exportPng(doc: StackDocument, o: ExportOptions, wanted = 2
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** Longer than a browser's font block period (3 s): past it, text shows in a fallback font anyway. */
+const FONT_WAIT_MS = 4000;
+
+/** Resolves once every probe's box of `img` shows its text, or after {@link FONT_WAIT_MS}. */
+async function textDrawn(img: HTMLImageElement, probes: TextProbe[]) {
+  if (probes.length === 0) return;
+  const scratch = document.createElement("canvas");
+  const ctx = scratch.getContext("2d", { willReadFrequently: true });
+  if (!ctx) return;
+  const inked = (p: TextProbe) => {
+    scratch.width = p.width;
+    scratch.height = p.height;
+    ctx.clearRect(0, 0, p.width, p.height);
+    ctx.drawImage(img, p.x, p.y, p.width, p.height, 0, 0, p.width, p.height);
+    return hasInk(ctx.getImageData(0, 0, p.width, p.height).data, p.rgb);
+  };
+  const deadline = performance.now() + FONT_WAIT_MS;
+  let pending = probes;
+  while ((pending = pending.filter((p) => !inked(p))).length > 0 && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 16));
 }

@@ -107,22 +107,43 @@ async function dataUrl(url: string): Promise<string | null> {
   return p;
 }
 
+/** One subset of the UI font, inlined. */
+export interface EmbeddedFace {
+  /** `data:font/woff2;base64,…` — the same string every time for the same subset. */
+  src: string;
+  weight: string;
+  unicodeRange: string;
+}
+
+/** The subsets of the UI font that `text` needs, as data URLs (fetched once per page). */
+export async function embeddedFaces(
+  text: string,
+  faces: readonly FontFaceSource[] = pageFontFaces(),
+): Promise<EmbeddedFace[]> {
+  const out: EmbeddedFace[] = [];
+  for (const f of facesFor(faces, text)) {
+    const src = await dataUrl(f.url);
+    if (src) out.push({ src, weight: f.weight, unicodeRange: f.unicodeRange.trim() });
+  }
+  return out;
+}
+
+/** The @font-face rules that carry `faces` inside an SVG. */
+export function embeddedFacesCss(faces: readonly EmbeddedFace[]): string {
+  return faces
+    .map((f) => {
+      const range = f.unicodeRange ? `unicode-range:${f.unicodeRange};` : "";
+      return `@font-face{font-family:"${EMBED_FAMILY}";font-weight:${f.weight};src:url(${f.src}) format("woff2");${range}}`;
+    })
+    .join("");
+}
+
 /** @font-face CSS with the needed subsets inlined; "" when the page has none (the export still works). */
 export async function embeddedFontCss(
   text: string,
   faces: readonly FontFaceSource[] = pageFontFaces(),
 ): Promise<string> {
-  const needed = facesFor(faces, text);
-  const css: string[] = [];
-  for (const f of needed) {
-    const src = await dataUrl(f.url);
-    if (!src) continue;
-    const range = f.unicodeRange.trim() ? `unicode-range:${f.unicodeRange};` : "";
-    css.push(
-      `@font-face{font-family:"${EMBED_FAMILY}";font-weight:${f.weight};src:url(${src}) format("woff2");${range}}`,
-    );
-  }
-  return css.join("");
+  return embeddedFacesCss(await embeddedFaces(text, faces));
 }
 
 /** Puts a <style> with the font faces right after the SVG's opening tag. */
