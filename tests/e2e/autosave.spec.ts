@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { documentOf, node, open, palette } from "./helpers.ts";
+import { DRAFT_KEY as KEY, documentOf, idbGet, idbPut, node, open, palette } from "./helpers.ts";
 
 // Autosave (docs/reliability.md, promises 1, 2, 3, 10). The draft lives in IndexedDB
 // (database "stackdraw", store "drafts", key "stackdraw.draft"), or in localStorage under the same
 // key where IndexedDB is unavailable; an older localStorage draft is read when IndexedDB has none.
-const KEY = "stackdraw.draft";
 
 const addServer = (page: Page) =>
   palette(page)
@@ -13,50 +12,6 @@ const addServer = (page: Page) =>
     .first()
     .click();
 const server = (page: Page) => node(page, /^(Physical server|물리 서버): /);
-
-function idbGet(page: Page, key = KEY): Promise<string | null> {
-  return page.evaluate(
-    (key) =>
-      new Promise<string | null>((resolve, reject) => {
-        const req = indexedDB.open("stackdraw", 1);
-        req.onupgradeneeded = () => req.result.createObjectStore("drafts");
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction("drafts", "readonly");
-          const get = tx.objectStore("drafts").get(key);
-          tx.oncomplete = () => {
-            db.close();
-            resolve((get.result as string | undefined) ?? null);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    key,
-  );
-}
-
-function idbPut(page: Page, value: string, key = KEY): Promise<void> {
-  return page.evaluate(
-    ([key, value]) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open("stackdraw", 1);
-        req.onupgradeneeded = () => req.result.createObjectStore("drafts");
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction("drafts", "readwrite");
-          tx.objectStore("drafts").put(value, key);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [key, value] as const,
-  );
-}
 
 /** How many nodes the saved draft holds (null: none saved). */
 async function savedNodes(page: Page): Promise<number | null> {

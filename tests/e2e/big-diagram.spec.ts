@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { documentOf, node, open } from "./helpers.ts";
+import { documentOf, node, open, savedDocument } from "./helpers.ts";
 
 /** `hosts` physical hosts, each hypervisor → 2 VMs → kernel → engine → 6 containers (20 nodes a host). */
 function bigStack(hosts: number, viewport?: { x: number; y: number; zoom: number }) {
@@ -50,6 +50,29 @@ async function openDoc(page: Page, doc: unknown) {
 }
 
 const mountedCount = (page: Page) => page.locator(".react-flow__node").count();
+
+/**
+ * The view once a pan or zoom has settled: the store's viewport (set when a move ends) agrees with
+ * the transform React Flow has drawn. Reading either alone races the end of the gesture.
+ */
+async function settledViewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const read = () =>
+    page.evaluate(() => {
+      const vp = (
+        window as unknown as {
+          __stackdraw: { getState: () => { viewport: { x: number; y: number; zoom: number } | null } };
+        }
+      ).__stackdraw.getState().viewport;
+      const el = document.querySelector<HTMLElement>(".react-flow__viewport");
+      const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(el?.style.transform ?? "");
+      if (!vp || !m) return null;
+      const drawn = { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+      const close = (a: number, b: number) => Math.abs(a - b) < 1e-3;
+      return close(vp.x, drawn.x) && close(vp.y, drawn.y) && close(vp.zoom, drawn.zoom) ? vp : null;
+    });
+  await expect.poll(read, { message: "the view settles" }).not.toBeNull();
+  return (await read())!;
+}
 const viewportOf = (page: Page) =>
   page.evaluate(
     () =>
@@ -85,7 +108,7 @@ test("a 2,000-node diagram opens at its saved view with only what is in view mou
     await page.mouse.up();
   }
   await expect(farContainer).toBeVisible();
-  expect(((await viewportOf(page)) as { x: number }).x).toBeLessThan(-1500);
+  expect((await settledViewport(page)).x).toBeLessThan(-1500);
   expect((await documentOf(page)).nodes.find((n) => n.id === "h0")!.position).toEqual({ x: 0, y: 0 });
   // What left the view (and its margin) was unmounted.
   await expect(node(page, "Container: app-0-0-0")).toHaveCount(0);
@@ -94,18 +117,15 @@ test("a 2,000-node diagram opens at its saved view with only what is in view mou
 
   // Fit view: the whole document, computed from the document (not from the mounted nodes).
   await page.getByRole("button", { name: "Fit view" }).click();
-  await expect.poll(async () => ((await viewportOf(page)) as { zoom: number }).zoom).toBeLessThan(0.2);
+  await expect.poll(async () => (await settledViewport(page)).zoom).toBeLessThan(0.2);
   // Zoomed that far out, nodes are boxes: the label is hidden, the accessible name stays.
   const host = node(page, "Physical server: host-0");
   await expect(host).toHaveCount(1);
   await expect(host.locator(".sd-label")).toHaveCount(0);
   // Zooming back in brings the text back.
   await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
-  for (let i = 0; i < 8 && (((await viewportOf(page)) as { zoom: number }).zoom ?? 0) < 0.35; i++) {
-    await page.keyboard.press("=");
-    await page.waitForTimeout(250);
-  }
-  expect(((await viewportOf(page)) as { zoom: number }).zoom).toBeGreaterThanOrEqual(0.3);
+  for (let i = 0; i < 8 && (await settledViewport(page)).zoom < 0.35; i++) await page.keyboard.press("=");
+  expect((await settledViewport(page)).zoom).toBeGreaterThanOrEqual(0.3);
   await expect(page.locator(".react-flow__node .sd-label").first()).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -130,19 +150,21 @@ test("after a reload the diagram comes back where the person left the view", asy
   await expect(node(page, "Physical server: host-0")).toHaveCount(1);
   // Zoom in with the keyboard, then pan: a view no fit would produce.
   await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
-  for (let i = 0; i < 3; i++) await page.keyboard.press("Control+=");
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press("Control+=");
+    await settledViewport(page);
+  }
   const pane = (await page.locator(".react-flow__pane").boundingBox())!;
   await page.mouse.move(pane.x + 300, pane.y + 300);
   await page.mouse.down();
   await page.mouse.move(pane.x + 150, pane.y + 200, { steps: 5 });
   await page.mouse.up();
-  await expect.poll(() => viewportOf(page)).not.toBeNull();
+  const saved = await settledViewport(page);
   const left = await page
     .locator(".react-flow__viewport")
     .evaluate((e) => (e as HTMLElement).style.transform);
-  const saved = await viewportOf(page);
-  // Autosave writes within half a second.
-  await page.waitForTimeout(800);
+  // Autosave writes the view within half a second: reload once the draft holds it.
+  await expect.poll(async () => (await savedDocument(page))?.view?.viewport).toEqual(saved);
   await page.reload();
   await expect(node(page, "Physical server: host-0")).toHaveCount(1);
   expect(await viewportOf(page)).toEqual(saved);

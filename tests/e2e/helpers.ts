@@ -92,3 +92,58 @@ export async function center(l: Locator) {
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
+
+/** The autosaved draft in IndexedDB (database "stackdraw", store "drafts"), raw; null when none. */
+export const DRAFT_KEY = "stackdraw.draft";
+
+export function idbGet(page: Page, key = DRAFT_KEY): Promise<string | null> {
+  return page.evaluate(
+    (key) =>
+      new Promise<string | null>((resolve, reject) => {
+        const req = indexedDB.open("stackdraw", 1);
+        req.onupgradeneeded = () => req.result.createObjectStore("drafts");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction("drafts", "readonly");
+          const get = tx.objectStore("drafts").get(key);
+          tx.oncomplete = () => {
+            db.close();
+            resolve((get.result as string | undefined) ?? null);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    key,
+  );
+}
+
+export function idbPut(page: Page, value: string, key = DRAFT_KEY): Promise<void> {
+  return page.evaluate(
+    ([key, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open("stackdraw", 1);
+        req.onupgradeneeded = () => req.result.createObjectStore("drafts");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction("drafts", "readwrite");
+          tx.objectStore("drafts").put(value, key);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [key, value] as const,
+  );
+}
+
+/** The document of the autosaved draft, parsed; null when none is saved. */
+export async function savedDocument(
+  page: Page,
+): Promise<{ nodes: unknown[]; view?: { viewport?: unknown } } | null> {
+  const raw = await idbGet(page);
+  return raw === null ? null : JSON.parse(JSON.parse(raw).document as string);
+}
