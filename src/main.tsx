@@ -30,29 +30,29 @@ const templateId = new URLSearchParams(location.search).get("template");
 (window as unknown as { __stackdraw?: unknown }).__stackdraw = { getState: () => store.getState() };
 
 // A share link carries the diagram in the fragment (never sent to any server).
-const openFromHash = () => {
-  if (location.hash.startsWith(SHARE_PREFIX))
-    void openShareFragment(store, location.hash, (q) => window.confirm(q));
+const openFromHash = (): Promise<boolean> =>
+  location.hash.startsWith(SHARE_PREFIX)
+    ? openShareFragment(store, location.hash, (q) => window.confirm(q))
+    : Promise.resolve(false);
+// Once the person has chosen between the address's diagram and the saved one, the address lets go
+// of its diagram: a reload then shows what autosave keeps, and does not ask again.
+const forgetAddress = () => {
+  const url = new URL(location.href);
+  url.searchParams.delete("template");
+  if (url.hash.startsWith(SHARE_PREFIX)) url.hash = "";
+  history.replaceState(history.state, "", url);
 };
-// Autosave (src/persist): the saved draft is restored before the first render, without an undo
-// step. When the address brings its own diagram (a template or a share link) the draft is neither
-// opened nor overwritten; a banner lets the person choose.
-const addressHasDiagram = templateId !== null || location.hash.startsWith(SHARE_PREFIX);
-const start = () => {
-  const saver = startAutosave(store, { addressHasDiagram });
-  openFromHash();
-  return saver;
-};
-// `?template=ID`: the templates load on demand. The template is in place (not an undo step)
-// before autosave starts and before the first render; an unknown id or a failed load leaves a
-// notice and the canvas empty.
-const autosave: Promise<unknown> =
-  templateId === null
-    ? start()
-    : openTemplateById(store, templateId, "replace", { undoable: false })
-        .catch(() => false)
-        .then(start);
-window.addEventListener("hashchange", openFromHash);
+// The address's diagram (`?template=ID`, loaded on demand, or a share link) is in place, not as
+// an undo step for a template, before autosave starts and before the first render; an unknown id,
+// a broken link or a failed load leaves a notice. Autosave (src/persist) then restores the saved
+// draft without an undo step: quietly when the address brought nothing or the same diagram, and
+// held with a question when the address brought another one.
+const fromAddress: Promise<boolean> =
+  templateId !== null ? openTemplateById(store, templateId, "replace", { undoable: false }) : openFromHash();
+const autosave: Promise<unknown> = fromAddress
+  .catch(() => false)
+  .then((opened) => startAutosave(store, { addressHasDiagram: opened, forgetAddress }));
+window.addEventListener("hashchange", () => void openFromHash());
 
 void autosave
   .catch(() => undefined)

@@ -141,13 +141,13 @@ const en = {
   autosaveHeldNewer:
     "The diagram saved in this browser comes from a newer version of Stackdraw and cannot be opened here. It is kept exactly as it was and nothing is written over it; until you choose, changes here are not saved in the browser.",
   autosaveHeldOther:
-    "The diagram you were working on in this browser was not opened, because this address brings another one. It stays saved; until you choose, changes here are not saved in the browser.",
+    "This address brings a diagram, and this browser keeps another one you were working on. Which one do you want to go on with? The saved one stays as it is, and autosave waits until you choose.",
   autosaveDownloadSaved: "Download the saved data",
   autosaveKeepAside: "Keep it aside and start saving again",
   autosaveDiscard: "Delete it",
   autosaveConfirmDiscard: "Delete the saved data for good? Download it first if you may need it.",
   autosaveOpenSaved: "Open the saved diagram",
-  autosaveUseThis: "Save this diagram instead",
+  autosaveUseThis: "Go on with this one (autosave replaces the saved one)",
   autosaveFailed:
     "Changes are not being saved in this browser: {reason}. Your work is still here; save it to a file to keep it.",
   autosaveReasonQuota: "its storage is full",
@@ -326,13 +326,13 @@ const ko: { readonly [K in Key]: string } = {
   autosaveHeldNewer:
     "이 브라우저에 저장된 다이어그램은 더 새로운 버전의 Stackdraw에서 만들어져 여기서 열 수 없습니다. 그대로 보관하며 덮어쓰지 않습니다. 선택하기 전까지 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
   autosaveHeldOther:
-    "이 주소가 다른 다이어그램을 가져와서, 이 브라우저에서 작업하던 다이어그램은 열지 않았습니다. 그 다이어그램은 그대로 저장되어 있습니다. 선택하기 전까지 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
+    "이 주소가 다이어그램을 가져왔고, 이 브라우저에는 작업하던 다른 다이어그램이 저장되어 있습니다. 어느 쪽으로 계속할까요? 저장된 다이어그램은 그대로 두며, 선택할 때까지 자동 저장은 기다립니다.",
   autosaveDownloadSaved: "저장된 데이터 내려받기",
   autosaveKeepAside: "따로 보관하고 다시 저장하기",
   autosaveDiscard: "삭제",
   autosaveConfirmDiscard: "저장된 데이터를 완전히 삭제할까요? 필요할 수 있다면 먼저 내려받으세요.",
   autosaveOpenSaved: "저장된 다이어그램 열기",
-  autosaveUseThis: "이 다이어그램을 대신 저장하기",
+  autosaveUseThis: "이 다이어그램으로 계속하기(저장된 것을 바꿉니다)",
   autosaveFailed:
     "바꾼 내용이 이 브라우저에 저장되지 않고 있습니다: {reason}. 작업 내용은 그대로 있으니 파일로 저장해 두세요.",
   autosaveReasonQuota: "저장 공간이 가득 찼습니다",

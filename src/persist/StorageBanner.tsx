@@ -38,7 +38,10 @@ function Banners({ saver }: { saver: Autosaver }) {
   return (
     <>
       {held && (
-        <div className="sd-notice sd-notice-error" role="alert">
+        <div
+          className={`sd-notice ${held.reason === "other-diagram" ? "sd-notice-info" : "sd-notice-error"}`}
+          role={held.reason === "other-diagram" ? "status" : "alert"}
+        >
           <span>
             {t(
               held.reason === "corrupt"

@@ -5,8 +5,12 @@
  *   the first unsaved change (the timer is not restarted by later changes, so a long drag cannot
  *   postpone the save), and at once when the tab is hidden or closed.
  * - On load, a readable draft replaces the empty document without an undo step. When the address
- *   brings its own diagram (?template=, a share link #d=), the draft is not opened and not
- *   overwritten: it is held, and a banner lets the person open it or autosave the new one instead.
+ *   brings its own diagram (?template=, a share link #d=) and the draft holds that same diagram
+ *   (a reload of the page the link opened), the draft opens quietly, with the view it was left
+ *   at. When the draft holds another diagram, it is not opened and not overwritten: it is held,
+ *   and a banner asks once whether to open it or autosave the address's diagram in its place;
+ *   either answer resumes autosave and lets the address forget its diagram (`forgetAddress`), so
+ *   a reload does not ask again.
  * - A draft that cannot be read (corrupt, or from a newer Stackdraw) is held: nothing is written
  *   until the person downloads it, sets it aside (copied to `stackdraw.draft.unreadable.<time>`)
  *   or deletes it.
@@ -105,8 +109,14 @@ export interface AutosaverOptions {
   primary: DraftStore;
   secondary?: DraftStore | null;
   election?: Election;
-  /** The address brings its own diagram: do not open the draft (and do not overwrite it). */
+  /**
+   * The address brought its own diagram, which the editor holds when the autosaver starts: a
+   * draft of another diagram is held instead of opened (and not overwritten) until the person
+   * chooses; a draft of the same diagram opens.
+   */
   addressHasDiagram?: boolean;
+  /** Called once the person has chosen between the address's diagram and the held draft. */
+  forgetAddress?: () => void;
   /** Calls `cb` when the tab is hidden or closed; returns an unsubscribe. */
   onHide?: (cb: () => void) => () => void;
   tabId?: string;
@@ -131,11 +141,22 @@ const savedOf = (s: Pick<EditorState, "doc" | "viewport" | "overlay">): Saved =>
 const sameSaved = (a: Saved, b: Saved | null) =>
   b !== null && a.doc === b.doc && a.viewport === b.viewport && a.overlay === b.overlay;
 
+/**
+ * Whether two documents hold the same diagram: equal as Save writes them, apart from the view
+ * (where the person left the viewport is not part of what the diagram is).
+ */
+export function sameDiagram(a: StackDocument, b: StackDocument): boolean {
+  const { view: _a, ...restA } = a;
+  const { view: _b, ...restB } = b;
+  return writeDocument(restA) === writeDocument(restB);
+}
+
 export class Autosaver {
   readonly status: StoreApi<AutosaveStatus>;
-  private readonly o: Required<Omit<AutosaverOptions, "secondary" | "onHide">> &
-    Pick<AutosaverOptions, "secondary" | "onHide">;
+  private readonly o: Required<Omit<AutosaverOptions, "secondary" | "onHide" | "forgetAddress">> &
+    Pick<AutosaverOptions, "secondary" | "onHide" | "forgetAddress">;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private addressUnsaved = false;
   private saving: Promise<void> | null = null;
   private again = false;
   /**
@@ -183,8 +204,10 @@ export class Autosaver {
     });
     const writer = await election.acquire();
     this.patch({ role: writer ? "writer" : "reader" });
+    // The address's diagram is not in the browser yet, unless the draft restored is that diagram.
+    this.addressUnsaved = this.o.addressHasDiagram;
     await this.restore();
-    this.saved = savedOf(editor.getState());
+    this.saved = this.addressUnsaved ? null : savedOf(editor.getState());
     this.unsubscribers.push(
       editor.subscribe((s, prev) => {
         if (s.doc !== prev.doc || s.viewport !== prev.viewport || s.overlay !== prev.overlay) this.changed();
@@ -192,6 +215,7 @@ export class Autosaver {
     );
     if (this.o.onHide) this.unsubscribers.push(this.o.onHide(() => void this.flush(true)));
     this.patch({ phase: "ready" });
+    if (this.addressUnsaved) this.changed();
   }
 
   private async restore(): Promise<void> {
@@ -235,7 +259,7 @@ export class Autosaver {
         best = { where, raw: raw!, read };
     if (!best) return;
     this.clearSecondary = reads[1]!.read.kind === "ok";
-    if (this.o.addressHasDiagram) {
+    if (this.o.addressHasDiagram && !sameDiagram(best.read.document, editor.getState().doc)) {
       // An empty saved diagram is nothing to keep.
       if (
         this.status.getState().held === null &&
@@ -253,6 +277,7 @@ export class Autosaver {
       return;
     }
     editor.getState().replaceDocument(best.read.document, { undoable: false });
+    this.addressUnsaved = false;
   }
 
   canWrite(): boolean {
@@ -378,12 +403,14 @@ export class Autosaver {
     if (!held?.document) return;
     this.o.editor.getState().replaceDocument(held.document);
     this.clearSecondary = held.where === "secondary";
+    this.o.forgetAddress?.();
     await this.resume(savedOf(this.o.editor.getState()));
   }
 
   /** other-diagram: autosaves the diagram on screen in place of the saved one. */
   async replaceHeld(): Promise<void> {
     if (this.status.getState().held?.reason !== "other-diagram") return;
+    this.o.forgetAddress?.();
     await this.resume(null);
   }
 

@@ -30,7 +30,7 @@ function tabId(): string {
  */
 export async function startAutosave(
   editor: EditorStore,
-  opts: { addressHasDiagram: boolean },
+  opts: { addressHasDiagram: boolean; forgetAddress?: () => void },
 ): Promise<Autosaver> {
   const { primary, secondary } = await openDraftStores({
     // Reading either property can itself throw SecurityError when site data is blocked.
@@ -44,6 +44,7 @@ export async function startAutosave(
     secondary,
     election: locks ? webLocksElection(locks) : soloElection(),
     addressHasDiagram: opts.addressHasDiagram,
+    ...(opts.forgetAddress ? { forgetAddress: opts.forgetAddress } : {}),
     onHide,
     tabId: tabId(),
   });

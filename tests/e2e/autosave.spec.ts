@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DRAFT_KEY as KEY, documentOf, idbGet, idbPut, node, open, palette } from "./helpers.ts";
 
 // Autosave (docs/reliability.md, promises 1, 2, 3, 10). The draft lives in IndexedDB
@@ -207,3 +207,70 @@ test("two tabs: only the first autosaves; the second says it is read-only and ca
 async function page2Hide(p: Page) {
   await p.evaluate(() => window.dispatchEvent(new Event("pagehide")));
 }
+
+/** A share link of a diagram with `servers` physical servers, made in a page of its own. */
+async function shareLinkOf(browser: Browser, servers: number): Promise<string> {
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await open(page);
+  for (let i = 0; i < servers; i++) {
+    await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } }); // nothing selected
+    await addServer(page);
+  }
+  await expect(server(page)).toHaveCount(servers);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await context.close();
+  expect(link).toContain("#d=");
+  return link;
+}
+
+const question = (page: Page) => page.getByRole("status").filter({ hasText: "Which one do you want" });
+
+test("reloading a page opened from a share link opens it quietly, and autosave goes on", async ({
+  page,
+  browser,
+}) => {
+  const link = await shareLinkOf(browser, 1);
+  await page.goto(link);
+  await expect(server(page)).toHaveCount(1);
+  await expect.poll(() => savedNodes(page)).toBe(1);
+  await page.reload();
+  await expect(server(page)).toHaveCount(1);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(question(page)).toHaveCount(0);
+  // Autosave was never paused: the next change is saved.
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await addServer(page);
+  await expect.poll(() => savedNodes(page)).toBe(2);
+});
+
+test("a share link of another diagram than the saved one asks once, and either answer resumes autosave", async ({
+  page,
+  browser,
+}) => {
+  const link = await shareLinkOf(browser, 2);
+  await open(page);
+  await addServer(page);
+  await expect.poll(() => savedNodes(page)).toBe(1);
+  await page.goto("about:blank");
+  await page.goto(link);
+  await expect(server(page)).toHaveCount(2);
+  // Asked, not alarmed: a question with both ways out, and the saved diagram untouched.
+  await expect(question(page)).toBeVisible();
+  await expect(question(page)).toContainText("autosave waits until you choose");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  expect(await savedNodes(page)).toBe(1);
+  await question(page)
+    .getByRole("button", { name: /^Go on with this one/ })
+    .click();
+  await expect(question(page)).toHaveCount(0);
+  await expect.poll(() => savedNodes(page)).toBe(2);
+  // The address let go of the link: a reload shows what autosave keeps, without asking again.
+  expect(page.url()).not.toContain("#d=");
+  await page.reload();
+  await expect(server(page)).toHaveCount(2);
+  await expect(question(page)).toHaveCount(0);
+});

@@ -216,11 +216,57 @@ describe("restoring", () => {
   });
 
   it("or autosaves the address's diagram in its place when the person says so", async () => {
-    const { ed, saver, primary } = setup({ seed: draftOf(), addressHasDiagram: true });
+    const forgetAddress = vi.fn();
+    const { ed, saver, primary } = setup({ seed: draftOf(), addressHasDiagram: true, forgetAddress });
     await saver.start();
     addServer(ed, "new");
     await saver.replaceHeld();
     expect(savedIds(primary)).toEqual(["new"]);
+    // Asked once: the address lets go of its diagram, so a reload shows what autosave keeps.
+    expect(forgetAddress).toHaveBeenCalledTimes(1);
+  });
+
+  it("opening the held draft also makes the address forget its diagram", async () => {
+    const forgetAddress = vi.fn();
+    const { saver } = setup({ seed: draftOf(), addressHasDiagram: true, forgetAddress });
+    await saver.start();
+    expect(forgetAddress).not.toHaveBeenCalled();
+    await saver.openHeld();
+    expect(forgetAddress).toHaveBeenCalledTimes(1);
+  });
+
+  it("a reload of a share link whose diagram is the draft's opens quietly and keeps autosaving", async () => {
+    // The link's diagram is in the editor (as main.tsx opens it before autosave starts); the
+    // draft holds that same diagram, with the view where the person left it.
+    const ed = editor();
+    ed.getState().replaceDocument(withServer(), { undoable: false });
+    const saved = { ...ed.getState().doc, view: { viewport: { x: 40, y: 20, zoom: 0.8 } } };
+    const forgetAddress = vi.fn();
+    const { saver, primary } = setup({
+      editor: ed,
+      seed: draftOf(saved),
+      addressHasDiagram: true,
+      forgetAddress,
+    });
+    await saver.start();
+    expect(saver.status.getState().held).toBeNull();
+    expect(ed.getState().viewport).toEqual({ x: 40, y: 20, zoom: 0.8 });
+    expect(forgetAddress).not.toHaveBeenCalled();
+    addServer(ed, "more");
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    expect(savedIds(primary)).toEqual(["srv", "more"]);
+  });
+
+  it("a draft that differs from the link's diagram only in one label is another diagram: held", async () => {
+    const ed = editor();
+    ed.getState().replaceDocument(withServer(), { undoable: false });
+    const edited = {
+      ...ed.getState().doc,
+      nodes: ed.getState().doc.nodes.map((n) => ({ ...n, label: "renamed" })),
+    };
+    const { saver } = setup({ editor: ed, seed: draftOf(edited), addressHasDiagram: true });
+    await saver.start();
+    expect(saver.status.getState().held?.reason).toBe("other-diagram");
   });
 });
 
