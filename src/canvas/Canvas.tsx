@@ -24,17 +24,25 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEditor, useEditorStore, useT, useViewControls } from "../store/context.tsx";
-import { problemsOf, stillDoc, stillIndex } from "../store/editor.ts";
+import { stillDoc, stillIndex, type EditorState } from "../store/editor.ts";
 import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
 import { highlightFor } from "./view-model.ts";
 import { problemMessage } from "../domain/rules/index.ts";
-import { absoluteRects, addVerdict, moveVerdict, nodeAt, type DropVerdict } from "../domain/drop.ts";
-import { ancestorsOf, descendantsOf, indexDocument } from "../domain/diagram.ts";
-import { addEdge, mapNodes, removeEdges, removeNodes } from "../domain/edit.ts";
+import { absoluteRects } from "../domain/drop.ts";
+import {
+  beginNodeDrag,
+  dropNodes,
+  nodeDropHint,
+  presetDropAt,
+  presetDropHint,
+  subtreeTops,
+  withPositions,
+  type NodeDrag,
+} from "../domain/drag.ts";
+import { addEdge, removeEdges, removeNodes } from "../domain/edit.ts";
 import { defaultEdgeKind } from "../domain/kinds/catalog.ts";
 import { presetById } from "../domain/kinds/presets.ts";
-import { leafSize } from "../domain/geometry.ts";
 import { PRESET_MIME } from "../store/actions.ts";
 import { importComposeFile, openFile } from "../store/file-actions.ts";
 import type { Point, StackDocument, Viewport } from "../domain/document.ts";
@@ -89,10 +97,9 @@ function fitAll(doc: StackDocument, index: DiagramIndex, pane: { width: number; 
   return fitViewport(boundsOf(absoluteRects(doc, index).values()), pane.width, pane.height, FIT_VIEW);
 }
 
-/** The selected nodes that have no selected ancestor: the ones a drag moves. */
-function selectionTops(index: DiagramIndex, selected: readonly string[]): string[] {
-  const set = new Set(selected);
-  return selected.filter((id) => !ancestorsOf(index, id).some((a) => set.has(a.id)));
+/** A node drag starting now: what stays still is the document as the gesture began. */
+function beginDrag(s: EditorState, dragged: readonly string[]): NodeDrag {
+  return beginNodeDrag({ doc: stillDoc(s), index: stillIndex(s), problems: s.nodeProblems }, dragged);
 }
 
 function FitIcon() {
@@ -206,7 +213,8 @@ function CanvasInner() {
   );
   const mounted = useMemo(() => {
     if (!inView) return null;
-    const keep = selectionTops(stillIdx, selectedNodes);
+    // The selected nodes that have no selected ancestor: the ones a drag moves.
+    const keep = subtreeTops(stillIdx, selectedNodes);
     if (renaming) keep.push(renaming);
     if (keep.every((id) => inView.has(id))) return inView;
     const out = new Set(inView);
@@ -356,7 +364,7 @@ function CanvasInner() {
       }
       if (moves.size) {
         s.beginGesture();
-        s.transient(mapNodes(s.doc, moves.keys(), (n) => ({ ...n, position: moves.get(n.id)! })));
+        s.transient(withPositions(s.doc, moves));
       }
       if (selection) s.select([...selection], null);
       if (removed.length) s.commit(removeNodes(s.doc, removed));
@@ -374,109 +382,37 @@ function CanvasInner() {
     [store],
   );
 
-  // The dragged subtree, excluded from hit testing: found once per drag, not once per move.
-  const dragExclude = useRef(new Map<string, ReadonlySet<string>>());
-  // A drop's verdict depends on the node and the target, not on the exact point (positions are
-  // not part of any rule): judge each target once per drag instead of validating on every move.
-  const verdicts = useRef(new Map<string, DropVerdict>());
+  // Node drags (src/domain/drag.ts): the drag remembers what stays still and judges each target
+  // once; here React Flow's events become its calls, with the pointer in canvas coordinates.
+  const drag = useRef<NodeDrag | null>(null);
 
-  /**
-   * Where dropping `draggedId` at `pointer` would put it, and what that would do. Hit testing
-   * runs against the document as it was when the drag began: only the dragged subtree moves, and
-   * it is excluded, so the answer is the same — and that document's absolute boxes are computed
-   * once per drag. Staying in the same parent changes no rule: its verdict is the node's own
-   * errors as they stand, with no validation.
-   */
-  const judgeMove = useCallback(
-    (
-      draggedId: string,
-      pointer: Point,
-    ): { target: string | null; current: string | null; verdict: DropVerdict } => {
+  const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(
+    (_event, node, nodes) => {
       const s = store.getState();
-      const still = stillIndex(s);
-      const sdoc = stillDoc(s);
-      let exclude = dragExclude.current.get(draggedId);
-      if (!exclude)
-        dragExclude.current.set(
-          draggedId,
-          (exclude = new Set([draggedId, ...descendantsOf(still, draggedId)])),
-        );
-      const target = nodeAt(sdoc, still, pointer, exclude);
-      const node = s.index.byId.get(draggedId);
-      const current = node?.parentId ?? null;
-      if (!node || target === current) {
-        const error = problemsOf(s, draggedId).find((p) => p.severity === "error");
-        return { target, current, verdict: error ? { ok: false, problem: error } : { ok: true } };
-      }
-      const key = `${draggedId}\u0000${target ?? ""}`;
-      let verdict = verdicts.current.get(key);
-      if (!verdict) {
-        // The dragged node's box now: its parent has not moved, so the parent's box from the
-        // still document plus the node's current position.
-        const rects = absoluteRects(sdoc, still);
-        const parent = current !== null ? (rects.get(current) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };
-        const pos = node.position ?? { x: 0, y: 0 };
-        const base = target ? rects.get(target)! : { x: 0, y: 0 };
-        const position = { x: parent.x + pos.x - base.x, y: parent.y + pos.y - base.y };
-        verdict = moveVerdict(s.doc, s.index, draggedId, target, position);
-        verdicts.current.set(key, verdict);
-      }
-      return { target, current, verdict };
+      s.beginGesture();
+      drag.current = beginDrag(store.getState(), nodes.length ? nodes.map((n) => n.id) : [node.id]);
     },
     [store],
   );
 
-  const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(() => {
-    verdicts.current.clear();
-    dragExclude.current.clear();
-    store.getState().beginGesture();
-  }, [store]);
-
   const onNodeDrag: OnNodeDrag<StackFlowNode> = useCallback(
     (event, node) => {
-      const { target, current, verdict } = judgeMove(node.id, flow.screenToFlowPosition(clientPoint(event)));
       const s = store.getState();
-      if (target === current && verdict.ok) s.setDropHint(target ? { targetId: target, ok: true } : null);
-      else
-        s.setDropHint({
-          targetId: target,
-          ok: verdict.ok,
-          ...(verdict.problem ? { problem: verdict.problem } : {}),
-          ...(verdict.refused ? { refused: true } : {}),
-        });
+      drag.current ??= beginDrag(s, [node.id]);
+      s.setDropHint(nodeDropHint(drag.current, s, flow.screenToFlowPosition(clientPoint(event))));
     },
-    [flow, judgeMove, store],
+    [flow, store],
   );
 
   const onNodeDragStop: OnNodeDrag<StackFlowNode> = useCallback(
     (event, node, dragged) => {
       const s = store.getState();
-      const pointer = flow.screenToFlowPosition(clientPoint(event));
-      const draggedIds = new Set(dragged.map((d) => d.id));
-      // Reparent only the top of each dragged subtree; children travel with their parent.
-      const tops = dragged.filter((d) => !ancestorsOf(s.index, d.id).some((a) => draggedIds.has(a.id)));
-      // The cached verdicts hold the node where it was when each target was first hovered: the
-      // drop is judged afresh, at the point where it happens.
-      verdicts.current.clear();
-      let doc = s.doc;
-      for (const d of tops.length ? tops : [node]) {
-        const { target, current, verdict } = judgeMove(d.id, pointer);
-        // Each verdict was judged on the document before any of these drops: apply it only
-        // while nothing else has been dropped yet, else judge this one on the new document.
-        if (target === current || verdict.refused) continue;
-        const position = verdict.after?.nodes.find((n) => n.id === d.id)?.position;
-        const after =
-          doc === s.doc
-            ? verdict.after
-            : position
-              ? moveVerdict(doc, indexDocument(doc), d.id, target, position).after
-              : undefined;
-        if (after) doc = after;
-      }
-      s.transient(doc);
+      const d = drag.current ?? beginDrag(s, dragged.length ? dragged.map((n) => n.id) : [node.id]);
+      drag.current = null;
+      s.transient(dropNodes(d, s, flow.screenToFlowPosition(clientPoint(event))));
       s.endGesture();
     },
-    [flow, judgeMove, store],
+    [flow, store],
   );
 
   const onNodeClick: NodeMouseHandler<StackFlowNode> = useCallback(() => undefined, []);
@@ -522,25 +458,13 @@ function CanvasInner() {
       const preset = presetById(presetId);
       if (!preset) return null;
       const s = store.getState();
-      const pointer = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const target = nodeAt(s.doc, s.index, pointer);
-      const base = target ? absoluteRects(s.doc, s.index).get(target)! : { x: 0, y: 0 };
-      const label = preset.name[s.lang];
-      const size = leafSize(preset.kind, label);
-      const position = {
-        x: Math.round(pointer.x - base.x - size.width / 2),
-        y: Math.round(pointer.y - base.y - size.height / 2),
-      };
-      return {
-        target,
-        position,
-        verdict: addVerdict(
-          s.doc,
-          { kind: preset.kind, label, props: { ...preset.props }, size },
-          target,
-          position,
-        ),
-      };
+      return presetDropAt(
+        s.doc,
+        s.index,
+        preset,
+        s.lang,
+        flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }),
+      );
     },
     [flow, store],
   );
@@ -560,16 +484,7 @@ function CanvasInner() {
       const presetId = s.paletteDrag;
       if (!presetId) return;
       const r = presetDrop(e, presetId);
-      if (!r) return;
-      s.setDropHint(
-        r.target === null && r.verdict.ok
-          ? null
-          : {
-              targetId: r.target,
-              ok: r.verdict.ok,
-              ...(r.verdict.problem ? { problem: r.verdict.problem } : {}),
-            },
-      );
+      if (r) s.setDropHint(presetDropHint(r));
     },
     [presetDrop, store],
   );

@@ -75,21 +75,21 @@ export interface DropVerdict {
 const key = (p: Problem) => `${p.rule}|${p.nodeIds.join("|")}|${p.edgeId ?? ""}`;
 
 /**
- * A drop is bad when, afterwards, the dropped node itself has an error (wherever it came from:
+ * A drop is bad when, afterwards, a dropped node itself has an error (wherever it came from:
  * a container dropped on a server needs an engine there, even if it needed one before), or when
- * the drop causes a new error for a node in its subtree or the target.
+ * the drop causes a new error for a node in a dropped subtree or the target.
  */
-function verdict(
+export function dropVerdict(
   before: StackDocument,
   after: StackDocument,
-  dropped: string,
+  dropped: ReadonlySet<string>,
   involved: ReadonlySet<string>,
 ): DropVerdict {
   const had = new Set(validate(before).map(key));
   const bad = validate(after).filter(
     (p) =>
       p.severity === "error" &&
-      (p.nodeIds[0] === dropped || (!had.has(key(p)) && p.nodeIds.some((id) => involved.has(id)))),
+      (dropped.has(p.nodeIds[0]!) || (!had.has(key(p)) && p.nodeIds.some((id) => involved.has(id)))),
   );
   return bad.length ? { ok: false, problem: bad[0]!, after } : { ok: true, after };
 }
@@ -106,7 +106,7 @@ export function moveVerdict(
   if (!r.ok) return { ok: false, refused: r.reason };
   const involved = new Set([id, ...descendantsOf(index, id)]);
   if (target) involved.add(target);
-  return verdict(doc, r.doc, id, involved);
+  return dropVerdict(doc, r.doc, new Set([id]), involved);
 }
 
 /** Adding a new node of a preset into `target` at a relative position. */
@@ -119,5 +119,5 @@ export function addVerdict(
   const added = addNode(doc, { ...node, parentId: target, position });
   const involved = new Set([added.id]);
   if (target) involved.add(target);
-  return { ...verdict(doc, added.doc, added.id, involved), id: added.id };
+  return { ...dropVerdict(doc, added.doc, new Set([added.id]), involved), id: added.id };
 }

@@ -11,19 +11,12 @@ import { validate, type Problem } from "../domain/rules/index.ts";
 import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { fitDocument, completeGeometry } from "../domain/geometry.ts";
 import type { ThemeChoice } from "../i18n/preference.ts";
+import type { DropHint } from "../domain/drag.ts";
 
 export type { ThemeChoice };
 
-/** What dropping the dragged thing at the pointer would do. */
-export interface DropHint {
-  /** The node it would go into; null = the canvas root. */
-  targetId: string | null;
-  ok: boolean;
-  /** The first rule the drop would break. */
-  problem?: Problem;
-  /** Set when the drop is refused outright (into itself or a descendant). */
-  refused?: boolean;
-}
+/** What dropping the dragged thing at the pointer would do (src/domain/drag.ts judges it). */
+export type { DropHint };
 
 export interface EditorState {
   doc: StackDocument;
