@@ -3,7 +3,7 @@
  * view, the inspector, the reader, the JSON Schema and the rules all read these entries.
  * Adding a kind = one entry here (the compiler then lists every exhaustive switch that misses it).
  */
-import { options, type Localized, type PropSpec } from "./props.ts";
+import { options, type EnumProp, type Localized, type PropSpec, type TextProp } from "./props.ts";
 
 export const STACK_KINDS = [
   "physical-host",
@@ -57,14 +57,14 @@ const ARCH = options([
   ["arm64", "arm64", "arm64"],
 ] as const);
 
-const archProp = (dflt?: "x86_64"): PropSpec => ({
+const archProp = (dflt?: "x86_64"): EnumProp<"x86_64" | "arm64"> => ({
   type: "enum",
   name: { en: "CPU architecture", ko: "CPU 아키텍처" },
   options: ARCH,
   ...(dflt ? { default: dflt } : {}),
 });
 
-const productText = (placeholder: string): PropSpec => ({
+const productText = (placeholder: string): TextProp => ({
   type: "text",
   name: { en: "Product", ko: "제품" },
   placeholder,
@@ -87,6 +87,96 @@ export const COMMON_PROPS = {
   notes: { type: "text", name: { en: "Notes", ko: "메모" } },
 } as const satisfies Record<string, PropSpec>;
 
+/**
+ * The ancestors every node's context tracks by name (`NodeContext` in diagram.ts): the nearest
+ * ancestor whose kind declares `roles.tracks` with that name.
+ */
+export const TRACKED = ["cloud", "ecsCluster", "ecsTask", "k8sCluster", "pod", "fargate"] as const;
+export type Tracked = (typeof TRACKED)[number];
+
+/**
+ * A condition on one of a kind's enum props, read with the prop's default when the prop is absent
+ * or not one of its options (a type-1 hypervisor: `{ prop: "hypervisorType", is: "type1" }`).
+ * The compiler checks that the prop is the kind's own enum prop and `is` one of its options.
+ */
+export interface PropCondition {
+  readonly prop: string;
+  readonly is: string;
+}
+
+/**
+ * What a kind IS, for the questions the rules, the diagram index, the canvas and the facts ask
+ * of any kind ("is this a machine?"). Each is read through `kinds/roles.ts`, never by comparing
+ * kind names. An absent role is "no".
+ */
+export interface KindRoles {
+  /**
+   * A machine boots one kernel (`machine/multiple-bases`, `kernel/placement`), and it is the
+   * hardware what runs on it executes on: its `arch` (else the arch prop's default, else the
+   * hardware under it) is their hardware arch.
+   */
+  readonly machine?: true;
+  /**
+   * A kernel its machine boots: `"os"`, an operating system's (what a VM's guest OS is, what an
+   * engine runs containers on); `"hypervisor"`, a hypervisor's own kernel (ESXi's VMkernel) when
+   * `when` holds — counted with the OS kernels per machine and in the facts.
+   */
+  readonly kernel?: { readonly type: "os" | "hypervisor"; readonly when?: PropCondition };
+  /**
+   * Has its own userland on a shared kernel (a container, and the task or pod that groups
+   * containers): a kernel drawn inside one is a mistake (`container/own-kernel`).
+   */
+  readonly containerLike?: true;
+  /** Runs on the kernel under its container runtime (its host kernel), which it shares. */
+  readonly sharesHostKernel?: true;
+  /**
+   * A platform containers, tasks and pods run on: `"on-kernel"`, on the kernel it is installed
+   * on (a container engine: its containers' host kernel); `"managed"`, on capacity the provider
+   * supplies (Fargate).
+   */
+  readonly runsContainers?: "on-kernel" | "managed";
+  /**
+   * A layer below the containers (hardware, virtualization, OS, engine): what serverless
+   * capacity supplies, so drawing one under Fargate is a mistake (`fargate/managed-layers`).
+   */
+  readonly infrastructure?: true;
+  /** A network namespace of its own: listeners in one clash on a port (`network/port-conflict`). */
+  readonly portNamespace?: true;
+  /**
+   * Listens on its `ports`: `"platform"`, a port list, in its platform's namespace (server
+   * software); `"host-kernel"`, container port mappings whose published `host` ports listen in
+   * its host kernel (unpublished ones stay in its own namespace).
+   */
+  readonly listens?: "platform" | "host-kernel";
+  /** Its nodes are tracked in every descendant's context under this name. */
+  readonly tracks?: Tracked;
+  /**
+   * Who manages a node of this kind whose `managedBy` is not set (docs/kinds.md): `"provider"`,
+   * always (Fargate); `"cluster"`, the provider when the nearest Kubernetes cluster's kind says
+   * the provider runs it (`providerManaged`: an EKS control plane); absent, the layer below's.
+   */
+  readonly defaultManagedBy?: "provider" | "cluster";
+  /** For a cluster: the prop value that says the provider runs it (`managed: "eks"`). */
+  readonly providerManaged?: PropCondition;
+}
+
+/** How a node is drawn, the same on the canvas (StackNodeView + styles.css) and in the exports (render/svg.ts). */
+export interface KindLook {
+  /**
+   * `"box"`: a layer — with children, its label sits in a band at the bottom, what runs on it is
+   * drawn above; `"frame"`: it contains rather than supports — a title bar at the top, a
+   * rounder corner, and as a leaf its name, label and key props on one line.
+   */
+  readonly shape: "box" | "frame";
+  /** `"dashed"`: not a running layer (a frame around things, an artifact stacks refer to). */
+  readonly border: "solid" | "dashed";
+  /**
+   * What selecting a node lights up on the canvas: `"runs-on-it"`, everything that runs on it;
+   * `"shares-it"`, the containers sharing it as their host kernel (and their engines).
+   */
+  readonly highlight?: "runs-on-it" | "shares-it";
+}
+
 export interface KindDef {
   kind: Kind;
   family: KindFamily;
@@ -98,12 +188,18 @@ export interface KindDef {
   props: Readonly<Record<string, PropSpec>>;
   /** Props shown on the node itself, in this order (the "key props"). */
   keyProps: readonly string[];
+  /** Its roles; `{}` for a kind that has none. */
+  roles: KindRoles;
+  look: KindLook;
 }
 
-const def = <K extends Kind>(d: KindDef & { kind: K }) => d;
-
-export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
-  "physical-host": def({
+/**
+ * Every kind, declared once, with its literal types kept (`as const`): the props' TypeScript
+ * types derive from these entries (`PropsOf` in kinds/nodes.ts). Read {@link KIND_DEFS} instead
+ * unless you need those literal types.
+ */
+export const KIND_DECLS = {
+  "physical-host": {
     kind: "physical-host",
     family: "stack",
     layer: "hardware",
@@ -111,8 +207,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     description: { en: "A real machine (bare metal).", ko: "실제로 존재하는 기계(베어 메탈)." },
     props: { arch: archProp("x86_64") },
     keyProps: ["arch"],
-  }),
-  hypervisor: def({
+    roles: { machine: true, infrastructure: true },
+    look: { shape: "box", border: "solid", highlight: "runs-on-it" },
+  },
+  hypervisor: {
     kind: "hypervisor",
     family: "stack",
     layer: "hypervisor",
@@ -134,8 +232,13 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       product: productText("ESXi"),
     },
     keyProps: ["product", "hypervisorType"],
-  }),
-  vm: def({
+    roles: {
+      kernel: { type: "hypervisor", when: { prop: "hypervisorType", is: "type1" } },
+      infrastructure: true,
+    },
+    look: { shape: "box", border: "solid", highlight: "runs-on-it" },
+  },
+  vm: {
     kind: "vm",
     family: "stack",
     layer: "vm",
@@ -150,8 +253,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       image: { type: "text", name: { en: "Machine image", ko: "머신 이미지" }, placeholder: "ami-0abc…" },
     },
     keyProps: ["product", "image"],
-  }),
-  kernel: def({
+    roles: { machine: true, infrastructure: true },
+    look: { shape: "box", border: "solid", highlight: "runs-on-it" },
+  },
+  kernel: {
     kind: "kernel",
     family: "stack",
     layer: "kernel",
@@ -172,8 +277,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       distro: { type: "text", name: { en: "Distribution", ko: "배포판" }, placeholder: "Ubuntu" },
     },
     keyProps: ["distro", "family"],
-  }),
-  "container-engine": def({
+    roles: { kernel: { type: "os" }, infrastructure: true, portNamespace: true },
+    look: { shape: "box", border: "solid", highlight: "shares-it" },
+  },
+  "container-engine": {
     kind: "container-engine",
     family: "stack",
     layer: "engine",
@@ -196,8 +303,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       },
     },
     keyProps: ["product"],
-  }),
-  container: def({
+    roles: { runsContainers: "on-kernel", infrastructure: true },
+    look: { shape: "box", border: "solid" },
+  },
+  container: {
     kind: "container",
     family: "stack",
     layer: "container",
@@ -221,8 +330,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       ports: { type: "container-ports", name: { en: "Ports", ko: "포트" } },
     },
     keyProps: ["image", "ports"],
-  }),
-  "server-app": def({
+    roles: { containerLike: true, sharesHostKernel: true, portNamespace: true, listens: "host-kernel" },
+    look: { shape: "box", border: "solid" },
+  },
+  "server-app": {
     kind: "server-app",
     family: "stack",
     layer: "app",
@@ -252,8 +363,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       ports: { type: "port-list", name: { en: "Listens on (TCP)", ko: "수신 포트 (TCP)" } },
     },
     keyProps: ["product", "ports"],
-  }),
-  fargate: def({
+    roles: { listens: "platform" },
+    look: { shape: "box", border: "solid" },
+  },
+  fargate: {
     kind: "fargate",
     family: "stack",
     layer: "serverless",
@@ -264,8 +377,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     },
     props: {},
     keyProps: [],
-  }),
-  group: def({
+    roles: { runsContainers: "managed", tracks: "fargate", defaultManagedBy: "provider" },
+    look: { shape: "box", border: "solid" },
+  },
+  group: {
     kind: "group",
     family: "grouping",
     layer: "frame",
@@ -273,8 +388,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     description: { en: "A plain frame with a title.", ko: "제목이 있는 단순한 틀." },
     props: {},
     keyProps: [],
-  }),
-  cloud: def({
+    roles: {},
+    look: { shape: "frame", border: "dashed" },
+  },
+  cloud: {
     kind: "cloud",
     family: "grouping",
     layer: "cloud",
@@ -297,8 +414,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       },
     },
     keyProps: ["provider"],
-  }),
-  "ecs-cluster": def({
+    roles: { tracks: "cloud" },
+    look: { shape: "frame", border: "dashed" },
+  },
+  "ecs-cluster": {
     kind: "ecs-cluster",
     family: "grouping",
     layer: "orchestration",
@@ -306,8 +425,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     description: { en: "An Amazon ECS cluster.", ko: "Amazon ECS 클러스터." },
     props: {},
     keyProps: [],
-  }),
-  "ecs-task": def({
+    roles: { tracks: "ecsCluster" },
+    look: { shape: "frame", border: "dashed" },
+  },
+  "ecs-task": {
     kind: "ecs-task",
     family: "grouping",
     layer: "orchestration",
@@ -324,8 +445,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       },
     },
     keyProps: ["taskDefinition"],
-  }),
-  "k8s-cluster": def({
+    roles: { tracks: "ecsTask", containerLike: true },
+    look: { shape: "frame", border: "dashed" },
+  },
+  "k8s-cluster": {
     kind: "k8s-cluster",
     family: "grouping",
     layer: "orchestration",
@@ -346,8 +469,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       },
     },
     keyProps: ["managed"],
-  }),
-  "control-plane": def({
+    roles: { tracks: "k8sCluster", providerManaged: { prop: "managed", is: "eks" } },
+    look: { shape: "frame", border: "dashed" },
+  },
+  "control-plane": {
     kind: "control-plane",
     family: "grouping",
     layer: "orchestration",
@@ -358,8 +483,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     },
     props: {},
     keyProps: [],
-  }),
-  pod: def({
+    roles: { defaultManagedBy: "cluster" },
+    look: { shape: "frame", border: "dashed" },
+  },
+  pod: {
     kind: "pod",
     family: "grouping",
     layer: "orchestration",
@@ -370,8 +497,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     },
     props: {},
     keyProps: [],
-  }),
-  registry: def({
+    roles: { tracks: "pod", containerLike: true },
+    look: { shape: "frame", border: "dashed" },
+  },
+  registry: {
     kind: "registry",
     family: "artifact",
     layer: "artifact",
@@ -382,8 +511,10 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
     },
     props: { product: productText("ECR") },
     keyProps: ["product"],
-  }),
-  image: def({
+    roles: {},
+    look: { shape: "frame", border: "dashed" },
+  },
+  image: {
     kind: "image",
     family: "artifact",
     layer: "artifact",
@@ -405,8 +536,13 @@ export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = {
       ref: { type: "text", name: { en: "Reference", ko: "참조" }, placeholder: "nginx:1.27" },
     },
     keyProps: ["ref", "imageType"],
-  }),
-};
+    roles: {},
+    look: { shape: "frame", border: "dashed" },
+  },
+} as const satisfies { readonly [K in Kind]: KindDef & { kind: K } };
+
+/** The kinds catalog: one entry per kind (the same objects as {@link KIND_DECLS}, typed as {@link KindDef}). */
+export const KIND_DEFS: { readonly [K in Kind]: KindDef & { kind: K } } = KIND_DECLS;
 
 export function isKind(x: unknown): x is Kind {
   return typeof x === "string" && Object.prototype.hasOwnProperty.call(KIND_DEFS, x);
@@ -431,6 +567,31 @@ export function propSpec(kind: Kind, prop: string): PropSpec | undefined {
   return undefined;
 }
 
+/**
+ * The value of an enum prop as the rules read it: the node's own when it is one of the options,
+ * else the prop's default (undefined when the kind has no such enum prop, or it has no default).
+ */
+export function enumPropValue(
+  node: { kind: Kind; props?: Record<string, unknown> | undefined },
+  prop: string,
+): string | undefined {
+  const spec = propSpec(node.kind, prop);
+  if (spec?.type !== "enum") return undefined;
+  const props = node.props;
+  const v =
+    props !== undefined && Object.prototype.hasOwnProperty.call(props, prop) ? props[prop] : undefined;
+  for (const o of spec.options) if (o.value === v) return o.value;
+  return spec.default;
+}
+
+/** Whether a node meets a declared {@link PropCondition}. */
+export function meets(
+  node: { kind: Kind; props?: Record<string, unknown> | undefined },
+  condition: PropCondition,
+): boolean {
+  return enumPropValue(node, condition.prop) === condition.is;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Edges
 
@@ -445,9 +606,19 @@ export interface EdgeKindDef {
   sources: readonly Kind[] | "running";
   /** Kinds allowed at the target end. */
   targets: readonly Kind[] | "running";
-  /** When the target is an `image`, the `imageType` it must have. */
+  /** When the target's kind has an `imageType` (an `image`), the one it must have. */
   targetImageType?: "container" | "ami";
+  /** How its line is drawn, the same on the canvas and in the exports. */
+  stroke: EdgeStroke;
+  /**
+   * A new connection between ends this kind allows gets this kind (the first such in
+   * {@link EDGE_KINDS}), else `network`; the inspector can change it.
+   */
+  suggested?: true;
 }
+
+/** An edge line: `solid` (traffic), `dashed` (made from an image), `dotted` (a move). */
+export type EdgeStroke = "solid" | "dashed" | "dotted";
 
 export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
   network: {
@@ -456,6 +627,7 @@ export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
     description: { en: "Traffic between running services.", ko: "실행 중인 서비스 사이의 트래픽." },
     sources: "running",
     targets: "running",
+    stroke: "solid",
   },
   pulls: {
     kind: "pulls",
@@ -467,6 +639,8 @@ export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
     sources: ["container", "ecs-task", "pod"],
     targets: ["image", "registry"],
     targetImageType: "container",
+    stroke: "dashed",
+    suggested: true,
   },
   "launched-from": {
     kind: "launched-from",
@@ -478,6 +652,8 @@ export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
     sources: ["vm"],
     targets: ["image"],
     targetImageType: "ami",
+    stroke: "dashed",
+    suggested: true,
   },
   moves: {
     kind: "moves",
@@ -488,6 +664,7 @@ export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
     },
     sources: ["container"],
     targets: ["container"],
+    stroke: "dotted",
   },
 };
 
@@ -500,19 +677,34 @@ export function defaultEdgeKind(
   source: { kind: Kind },
   target: { kind: Kind; props?: Record<string, unknown> },
 ): EdgeKind {
-  if (target.kind === "image") {
-    const t =
-      target.props && Object.prototype.hasOwnProperty.call(target.props, "imageType")
-        ? target.props.imageType
-        : "container";
-    if (t === "ami" && source.kind === "vm") return "launched-from";
-    if (t !== "ami" && endpointAllows(EDGE_KIND_DEFS.pulls.sources, source.kind)) return "pulls";
+  for (const k of EDGE_KINDS) {
+    const def = EDGE_KIND_DEFS[k];
+    if (!def.suggested) continue;
+    const ends = edgeEnds(def, source, target);
+    if (ends.sourceOk && ends.targetOk) return k;
   }
-  if (target.kind === "registry" && endpointAllows(EDGE_KIND_DEFS.pulls.sources, source.kind)) return "pulls";
   return "network";
 }
 
 /** Whether an edge end that allows `allowed` accepts a node of `kind`. */
 export function endpointAllows(allowed: readonly Kind[] | "running", kind: Kind): boolean {
   return allowed === "running" ? !isArtifactKind(kind) : allowed.includes(kind);
+}
+
+/**
+ * Whether an edge of kind `def` may join these ends. `wrongImageType`: the target's image type,
+ * when its kind is allowed but its `imageType` is not the one the edge kind needs.
+ */
+export function edgeEnds(
+  def: EdgeKindDef,
+  source: { kind: Kind },
+  target: { kind: Kind; props?: Record<string, unknown> | undefined },
+): { sourceOk: boolean; targetOk: boolean; wrongImageType?: string } {
+  const sourceOk = endpointAllows(def.sources, source.kind);
+  if (!endpointAllows(def.targets, target.kind)) return { sourceOk, targetOk: false };
+  if (def.targetImageType !== undefined) {
+    const t = enumPropValue(target, "imageType");
+    if (t !== undefined && t !== def.targetImageType) return { sourceOk, targetOk: false, wrongImageType: t };
+  }
+  return { sourceOk, targetOk: true };
 }
