@@ -3,31 +3,33 @@
  * Built once in O(n) — parents first — so that every rule is a constant-time lookup per node and
  * full validation stays linear in the size of the document.
  */
-import { isStackKind, type Kind } from "./kinds/catalog.ts";
+import type { Tracked } from "./kinds/catalog.ts";
+import type { ManagedBy, PropType } from "./kinds/nodes.ts";
+import { profileOf, providerManaged, type KindProfile } from "./kinds/roles.ts";
 import { ownProp, type StackDocument, type StackNode } from "./document.ts";
 
-export type ManagedBy = "user" | "provider";
-export type Arch = "x86_64" | "arm64";
+export type { ManagedBy };
+/** A CPU architecture (the `arch` prop of machines and containers). */
+export type Arch = PropType<"physical-host", "arch">;
+
+/** The nearest ancestor tracked under each name (`roles.tracks` of its kind), if any. */
+export type TrackedAncestors = { [T in Tracked]: StackNode | undefined };
 
 /** What a node inherits from the nodes around it, computed once per node. */
-export interface NodeContext {
+export interface NodeContext extends TrackedAncestors {
   node: StackNode;
   parent: StackNode | undefined;
   /** Nearest ancestor whose kind is a stack kind (grouping kinds skipped). */
   platform: StackNode | undefined;
   depth: number;
-  /** Nearest ancestor of these kinds, if any. */
-  cloud: StackNode | undefined;
-  ecsCluster: StackNode | undefined;
-  ecsTask: StackNode | undefined;
-  k8sCluster: StackNode | undefined;
-  pod: StackNode | undefined;
-  fargate: StackNode | undefined;
-  /** Nearest `container`, `ecs-task` or `pod` ancestor (a kernel below one is a mistake). */
+  /** Nearest container-like ancestor (`roles.containerLike`: a kernel below one is a mistake). */
   containerLike: StackNode | undefined;
   /** Nearest ancestor of a stack kind (a physical host below one is a mistake). */
   stackAncestor: StackNode | undefined;
-  /** Hardware arch: the nearest vm ancestor with `arch` set, else the nearest physical host's. */
+  /**
+   * Hardware arch: the nearest machine ancestor's `arch`, where a machine without one takes its
+   * kind's default (a physical host: x86_64) or, without a default (a vm), the hardware under it.
+   */
   hardwareArch: Arch | undefined;
   /** `managedBy` in force at this node: its own, else its default (docs/kinds.md). */
   managedBy: ManagedBy;
@@ -52,52 +54,66 @@ function archOf(node: StackNode): Arch | undefined {
   return a === "x86_64" || a === "arm64" ? a : undefined;
 }
 
+/** A machine kind's default hardware arch (`KindProfile.machineArch`), as an {@link Arch}. */
+function defaultArch(kind: KindProfile): Arch | undefined {
+  const a = kind.machineArch;
+  return a === "x86_64" || a === "arm64" ? a : undefined;
+}
+
 function explicitManagedBy(node: StackNode): ManagedBy | undefined {
   const m = ownProp(node.props, "managedBy");
   return m === "user" || m === "provider" ? m : undefined;
+}
+
+/**
+ * Whether a node whose `managedBy` is not set is managed by the provider by default (its kind's
+ * `defaultManagedBy`), given the nearest Kubernetes cluster around it; undefined = inherited.
+ */
+function providerByDefault(kind: KindProfile, k8sCluster: StackNode | undefined): boolean {
+  const d = kind.defaultManagedBy;
+  return d === "provider" || (d === "cluster" && k8sCluster !== undefined && providerManaged(k8sCluster));
 }
 
 export function childContext(parentCtx: NodeContext | undefined, node: StackNode): NodeContext {
   // Runs once per node on every validation: plain field copies, no closures or allocations
   // besides the context itself.
   const parent = parentCtx?.node;
+  const own = profileOf(node.kind);
   if (parent === undefined || parentCtx === undefined) {
     const explicit = explicitManagedBy(node);
     const root = blankContext(node);
-    root.managedBy = explicit ?? (node.kind === "fargate" ? "provider" : "user");
+    root.managedBy = explicit ?? (providerByDefault(own, undefined) ? "provider" : "user");
     root.managedByExplicit = explicit !== undefined;
     return root;
   }
-  const pk: Kind = parent.kind;
+  const pk = profileOf(parent.kind);
 
   let hardwareArch: Arch | undefined = parentCtx.hardwareArch;
-  // A vm with its arch set overrides the hardware below it; a physical host sets it unless a vm
-  // (with arch) is nearer — and a vm is always nearer than the host under it.
-  if (pk === "vm") hardwareArch = archOf(parent) ?? hardwareArch;
-  else if (pk === "physical-host") hardwareArch = archOf(parent) ?? "x86_64";
+  // A machine's arch, else its kind's default, else the hardware under it (a vm with its arch
+  // set overrides the host under it; a vm is always nearer than the host under it).
+  if (pk.machine) hardwareArch = archOf(parent) ?? defaultArch(pk) ?? hardwareArch;
 
-  const k8sCluster = pk === "k8s-cluster" ? parent : parentCtx.k8sCluster;
+  const tracks = pk.tracks;
+  const k8sCluster = tracks === "k8sCluster" ? parent : parentCtx.k8sCluster;
   const explicit = explicitManagedBy(node);
   let managedBy: ManagedBy;
   if (explicit) managedBy = explicit;
-  else if (node.kind === "fargate") managedBy = "provider";
-  else if (node.kind === "control-plane" && k8sCluster && ownProp(k8sCluster.props, "managed") === "eks")
-    managedBy = "provider";
+  else if (providerByDefault(own, k8sCluster)) managedBy = "provider";
   else managedBy = parentCtx.managedBy;
 
-  const parentIsStack = isStackKind(pk);
+  const parentIsStack = pk.stack;
   return {
     node,
     parent,
     platform: parentIsStack ? parent : parentCtx.platform,
     depth: parentCtx.depth + 1,
-    cloud: pk === "cloud" ? parent : parentCtx.cloud,
-    ecsCluster: pk === "ecs-cluster" ? parent : parentCtx.ecsCluster,
-    ecsTask: pk === "ecs-task" ? parent : parentCtx.ecsTask,
+    cloud: tracks === "cloud" ? parent : parentCtx.cloud,
+    ecsCluster: tracks === "ecsCluster" ? parent : parentCtx.ecsCluster,
+    ecsTask: tracks === "ecsTask" ? parent : parentCtx.ecsTask,
     k8sCluster,
-    pod: pk === "pod" ? parent : parentCtx.pod,
-    fargate: pk === "fargate" ? parent : parentCtx.fargate,
-    containerLike: pk === "container" || pk === "ecs-task" || pk === "pod" ? parent : parentCtx.containerLike,
+    pod: tracks === "pod" ? parent : parentCtx.pod,
+    fargate: tracks === "fargate" ? parent : parentCtx.fargate,
+    containerLike: pk.containerLike ? parent : parentCtx.containerLike,
     stackAncestor: parentIsStack ? parent : parentCtx.stackAncestor,
     hardwareArch,
     managedBy,
@@ -273,20 +289,16 @@ export const NONE = -1;
  * Same semantics as {@link indexDocument}: a missing parent (or the node itself) makes a root.
  * Nodes caught in a parent cycle, or below one, and nodes repeating an earlier id are not `live`.
  */
-export interface CompactIndex {
+export interface CompactIndex extends TrackedPositions {
   nodes: readonly StackNode[];
+  /** The roles of each node's kind, by document position (looked up once per node). */
+  profile: readonly KindProfile[];
   /** Document position of each id (the first node with that id). */
   position: ReadonlyMap<string, number>;
   /** 1 for nodes that are indexed, 0 for those left out (see above). */
   live: Uint8Array;
   parent: Int32Array;
   platform: Int32Array;
-  cloud: Int32Array;
-  ecsCluster: Int32Array;
-  ecsTask: Int32Array;
-  k8sCluster: Int32Array;
-  pod: Int32Array;
-  fargate: Int32Array;
   containerLike: Int32Array;
   stackAncestor: Int32Array;
   depth: Int32Array;
@@ -296,6 +308,9 @@ export interface CompactIndex {
   managedBy: Uint8Array;
 }
 
+/** Per tracked name, the position of each node's nearest ancestor tracked under it. */
+export type TrackedPositions = { [T in Tracked]: Int32Array };
+
 const ARCH_CODES: readonly (Arch | undefined)[] = [undefined, "x86_64", "arm64"];
 const archCode = (a: Arch | undefined): number => (a === "x86_64" ? 1 : a === "arm64" ? 2 : 0);
 
@@ -303,8 +318,11 @@ export function compactIndex(nodes: readonly StackNode[]): CompactIndex {
   const n = nodes.length;
   const position = new Map<string, number>();
   const live = new Uint8Array(n);
+  const profile: KindProfile[] = [];
   for (let i = 0; i < n; i++) {
-    const id = nodes[i]!.id;
+    const node = nodes[i]!;
+    profile.push(profileOf(node.kind));
+    const id = node.id;
     if (!position.has(id)) {
       position.set(id, i);
       live[i] = 1;
@@ -318,6 +336,7 @@ export function compactIndex(nodes: readonly StackNode[]): CompactIndex {
   }
   const ix: CompactIndex = {
     nodes,
+    profile,
     position,
     live,
     parent,
@@ -381,37 +400,31 @@ function fillCompact(ix: CompactIndex, i: number, p: number): void {
     ix.pod[i] = ix.fargate[i] = ix.containerLike[i] = ix.stackAncestor[i] = NONE;
     ix.depth[i] = 0;
     ix.hardwareArch[i] = 0;
-    const provider = explicit ? explicit === "provider" : node.kind === "fargate";
+    const provider = explicit ? explicit === "provider" : providerByDefault(ix.profile[i]!, undefined);
     ix.managedBy[i] = (provider ? 1 : 0) | (explicit ? 2 : 0);
     return;
   }
   const parentNode = ix.nodes[p]!;
-  const pk = parentNode.kind;
-  const stack = isStackKind(pk);
+  const pk = ix.profile[p]!;
+  const stack = pk.stack;
+  const tracks = pk.tracks;
   ix.platform[i] = stack ? p : ix.platform[p]!;
   ix.stackAncestor[i] = stack ? p : ix.stackAncestor[p]!;
-  ix.cloud[i] = pk === "cloud" ? p : ix.cloud[p]!;
-  ix.ecsCluster[i] = pk === "ecs-cluster" ? p : ix.ecsCluster[p]!;
-  ix.ecsTask[i] = pk === "ecs-task" ? p : ix.ecsTask[p]!;
-  const k8s = pk === "k8s-cluster" ? p : ix.k8sCluster[p]!;
+  ix.cloud[i] = tracks === "cloud" ? p : ix.cloud[p]!;
+  ix.ecsCluster[i] = tracks === "ecsCluster" ? p : ix.ecsCluster[p]!;
+  ix.ecsTask[i] = tracks === "ecsTask" ? p : ix.ecsTask[p]!;
+  const k8s = tracks === "k8sCluster" ? p : ix.k8sCluster[p]!;
   ix.k8sCluster[i] = k8s;
-  ix.pod[i] = pk === "pod" ? p : ix.pod[p]!;
-  ix.fargate[i] = pk === "fargate" ? p : ix.fargate[p]!;
-  ix.containerLike[i] = pk === "container" || pk === "ecs-task" || pk === "pod" ? p : ix.containerLike[p]!;
+  ix.pod[i] = tracks === "pod" ? p : ix.pod[p]!;
+  ix.fargate[i] = tracks === "fargate" ? p : ix.fargate[p]!;
+  ix.containerLike[i] = pk.containerLike ? p : ix.containerLike[p]!;
   ix.depth[i] = ix.depth[p]! + 1;
   let hw = ix.hardwareArch[p]!;
-  if (pk === "vm") hw = archCode(archOf(parentNode)) || hw;
-  else if (pk === "physical-host") hw = archCode(archOf(parentNode)) || 1;
+  if (pk.machine) hw = archCode(archOf(parentNode)) || archCode(defaultArch(pk)) || hw;
   ix.hardwareArch[i] = hw;
   let provider: boolean;
   if (explicit) provider = explicit === "provider";
-  else if (node.kind === "fargate") provider = true;
-  else if (
-    node.kind === "control-plane" &&
-    k8s !== NONE &&
-    ownProp(ix.nodes[k8s]!.props, "managed") === "eks"
-  )
-    provider = true;
+  else if (providerByDefault(ix.profile[i]!, k8s === NONE ? undefined : ix.nodes[k8s])) provider = true;
   else provider = (ix.managedBy[p]! & 1) === 1;
   ix.managedBy[i] = (provider ? 1 : 0) | (explicit ? 2 : 0);
 }

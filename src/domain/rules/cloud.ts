@@ -4,25 +4,23 @@
  */
 import type { NodeContext } from "../diagram.ts";
 import type { StackNode } from "../document.ts";
+import { isInfrastructure, runsContainers } from "../kinds/roles.ts";
 import { problem } from "./problem.ts";
 import type { Problem, ProblemParam } from "./types.ts";
 
 /**
  * Whether `node` is a layer that Fargate supplies and AWS manages (`fargate/managed-layers`):
- * a physical host, hypervisor, vm, kernel or container engine drawn under a `fargate` node.
+ * an infrastructure layer (`roles.infrastructure`: a physical host, hypervisor, vm, kernel or
+ * container engine) drawn under a `fargate` node.
  */
 export function isManagedLayer(node: StackNode, ctx: NodeContext): boolean {
-  if (ctx.fargate === undefined) return false;
-  const k = node.kind;
-  return (
-    k === "physical-host" || k === "hypervisor" || k === "vm" || k === "kernel" || k === "container-engine"
-  );
+  return ctx.fargate !== undefined && isInfrastructure(node.kind);
 }
 
 /** Why a task or pod is misplaced: no cluster frame, a platform that cannot run it, or both. */
 function placementParams(hasCluster: boolean, ctx: NodeContext): Record<string, ProblemParam> | undefined {
   const p = ctx.platform;
-  const platformOk = p !== undefined && (p.kind === "container-engine" || p.kind === "fargate");
+  const platformOk = p !== undefined && runsContainers(p.kind) !== undefined;
   if (hasCluster && platformOk) return undefined;
   const reason = !hasCluster && !platformOk ? "both" : hasCluster ? "platform" : "cluster";
   return p === undefined ? { reason } : { reason, platform: p.id, platformKind: p.kind };

@@ -4,14 +4,10 @@
  */
 import type { CompactIndex } from "../diagram.ts";
 import type { StackEdge, StackNode } from "../document.ts";
-import { EDGE_KIND_DEFS, isArtifactKind, isEdgeKind, type Kind } from "../kinds/catalog.ts";
-import { imageType, textProp } from "./prop-values.ts";
+import { EDGE_KIND_DEFS, edgeEnds, isEdgeKind } from "../kinds/catalog.ts";
+import { textProp } from "./prop-values.ts";
 import { problem } from "./problem.ts";
 import type { Problem, ProblemParam } from "./types.ts";
-
-function endAllowed(allowed: readonly Kind[] | "running", kind: Kind): boolean {
-  return allowed === "running" ? !isArtifactKind(kind) : allowed.includes(kind);
-}
 
 /** Checks one edge against its kind's allowed ends; undefined when it is fine. */
 function endpointParams(
@@ -21,16 +17,7 @@ function endpointParams(
 ): Record<string, ProblemParam> | undefined {
   if (!isEdgeKind(edge.kind)) return undefined;
   const def = EDGE_KIND_DEFS[edge.kind];
-  const sourceOk = endAllowed(def.sources, source.kind);
-  let targetOk = endAllowed(def.targets, target.kind);
-  let wrongImageType: string | undefined;
-  if (targetOk && target.kind === "image" && def.targetImageType !== undefined) {
-    const t = imageType(target);
-    if (t !== def.targetImageType) {
-      targetOk = false;
-      wrongImageType = t;
-    }
-  }
+  const { sourceOk, targetOk, wrongImageType } = edgeEnds(def, source, target);
   if (sourceOk && targetOk) return undefined;
   const params: Record<string, ProblemParam> = {
     edgeKind: edge.kind,

@@ -1,10 +1,11 @@
 /**
  * `network/port-conflict`: listeners on the same port and protocol in one network namespace.
  *
- * A namespace is a node: a `server-app` listens in platform(app) (a kernel or a container); a
- * container's published `host` port listens in the container's host kernel. Unpublished container
- * ports live in the container's own namespace and never clash with anything outside it, so they
- * are not listeners at all. Listeners go into a map per namespace (by document position) keyed by
+ * A namespace is a node of a kind with `roles.portNamespace` (a kernel, a container). A kind that
+ * `listens` in its "platform" (server software) listens there when its platform is a namespace; one
+ * that listens in its "host-kernel" (a container) listens with its published `host` ports in its
+ * host kernel. Unpublished container ports live in the container's own namespace and never clash
+ * with anything outside it, so they are not listeners at all. Listeners go into a map per namespace (by document position) keyed by
  * `port * 2 + protocol`: small integer keys, never strings built per listener.
  */
 import { NONE, type CompactIndex } from "../diagram.ts";
@@ -18,12 +19,15 @@ const UDP = 1;
 /** Per namespace position, per port key: one listener position, or every distinct listener in document order. */
 export type ListenerTable = Map<number, Map<number, number | number[]>>;
 
-/** The position of a container's host kernel: platform(container) is an engine on a kernel. */
+/**
+ * The position of a container's host kernel: platform(container) runs containers "on-kernel" (an
+ * engine), and platform(engine) is an OS kernel.
+ */
 export function hostKernelAt(ix: CompactIndex, i: number): number {
   const engine = ix.platform[i]!;
-  if (engine === NONE || ix.nodes[engine]!.kind !== "container-engine") return NONE;
+  if (engine === NONE || ix.profile[engine]!.runsContainers !== "on-kernel") return NONE;
   const k = ix.platform[engine]!;
-  return k !== NONE && ix.nodes[k]!.kind === "kernel" ? k : NONE;
+  return k !== NONE && ix.profile[k]!.kernel?.type === "os" ? k : NONE;
 }
 
 function listen(table: ListenerTable, ns: number, key: number, i: number): void {
@@ -36,21 +40,20 @@ function listen(table: ListenerTable, ns: number, key: number, i: number): void 
   } else if (slot[slot.length - 1] !== i) slot.push(i); // a node's listeners are added together
 }
 
-/** Adds the listeners of the node at position `i` (a server-app or a container) to the table. */
+/** Adds the listeners of the node at position `i` (of a kind that `listens`) to the table. */
 export function collectListeners(ix: CompactIndex, i: number, table: ListenerTable): void {
   const node = ix.nodes[i]!;
-  if (node.kind === "server-app") {
+  const where = ix.profile[i]!.listens;
+  if (where === "platform") {
     const ns = ix.platform[i]!;
-    if (ns === NONE) return;
-    const nsKind = ix.nodes[ns]!.kind;
-    if (nsKind !== "kernel" && nsKind !== "container") return;
+    if (ns === NONE || !ix.profile[ns]!.portNamespace) return;
     const ports = ownProp(node.props, "ports");
     if (!Array.isArray(ports)) return;
     for (let k = 0; k < ports.length; k++) {
       const p: unknown = ports[k];
       if (isPort(p)) listen(table, ns, p * 2, i);
     }
-  } else if (node.kind === "container") {
+  } else if (where === "host-kernel") {
     const ports = ownProp(node.props, "ports");
     if (!Array.isArray(ports) || ports.length === 0) return;
     const ns = hostKernelAt(ix, i);

@@ -3,10 +3,16 @@
  * as absent (the reader refuses such documents, but the rules must not trust that they ran).
  */
 import { ownProp, type StackNode } from "../document.ts";
+import type { PropType } from "../kinds/nodes.ts";
 
-export type KernelFamily = "linux" | "windows" | "bsd" | "solaris";
-export type ContainerOs = "linux" | "windows";
-export type EngineProduct = "docker" | "containerd" | "podman" | "cri-o";
+// The value types come from the declarations: a new option is a compile error in the exhaustive
+// tables below (ENGINE_FAMILIES…) until the rules decide what it means.
+export type KernelFamily = PropType<"kernel", "family">;
+export type ContainerOs = PropType<"container", "os">;
+export type EngineProduct = PropType<"container-engine", "product">;
+export type HypervisorType = PropType<"hypervisor", "hypervisorType">;
+export type ImageType = PropType<"image", "imageType">;
+export type Arch = PropType<"physical-host", "arch">;
 
 export function kernelFamily(kernel: StackNode): KernelFamily {
   const f = ownProp(kernel.props, "family");
@@ -22,16 +28,16 @@ export function engineProduct(engine: StackNode): EngineProduct {
   return p === "containerd" || p === "podman" || p === "cri-o" ? p : "docker";
 }
 
-export function hypervisorType(hv: StackNode): "type1" | "type2" {
+export function hypervisorType(hv: StackNode): HypervisorType {
   return ownProp(hv.props, "hypervisorType") === "type2" ? "type2" : "type1";
 }
 
-export function imageType(image: StackNode): "container" | "ami" {
+export function imageType(image: StackNode): ImageType {
   return ownProp(image.props, "imageType") === "ami" ? "ami" : "container";
 }
 
 /** A set arch prop (`container.arch`, `vm.arch`), or undefined. */
-export function archProp(node: StackNode): "x86_64" | "arm64" | undefined {
+export function archProp(node: StackNode): Arch | undefined {
   const a = ownProp(node.props, "arch");
   return a === "x86_64" || a === "arm64" ? a : undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { NONE, type CompactIndex, type NodeContext } from "../diagram.ts";
 import type { StackNode } from "../document.ts";
+import { kernelRole, NO_ROLES, type KindProfile } from "../kinds/roles.ts";
 import {
   archProp,
   containerOs,
@@ -23,9 +24,9 @@ import type { Problem, ProblemParam } from "./types.ts";
 /** What the first pass gathered for the per-node checks, by document position. */
 export interface Scan {
   ix: CompactIndex;
-  /** Per machine (physical host or vm): how many kernels and type-1 hypervisors run on it. */
+  /** Per machine (`roles.machine`): how many kernels (`roles.kernel`: OS kernels, type-1 hypervisors) run on it. */
   baseCount: Int32Array;
-  /** Per machine: the first of them, and whether any is a kernel. */
+  /** Per machine: the first of them, and whether any is an OS kernel. */
   firstBase: Int32Array;
   hasKernel: Uint8Array;
   /** The rest of them, for the rare machine with more than one (document order). */
@@ -34,17 +35,18 @@ export interface Scan {
   conflicts: Map<number, Problem[]>;
 }
 
-const isMachine = (n: StackNode | undefined): n is StackNode =>
-  n !== undefined && (n.kind === "physical-host" || n.kind === "vm");
+/** The roles of the kind of the node at position `k` (none for {@link NONE}). */
+const rolesAt = (ix: CompactIndex, k: number): KindProfile => (k === NONE ? NO_ROLES : ix.profile[k]!);
 
-/** First pass: records node `i` as a base of its machine when it is a kernel or a type-1 hypervisor. */
+/** First pass: records node `i` as a base of its machine when it is a kernel it boots (`kernelRole`). */
 export function collectBase(scan: Omit<Scan, "conflicts">, i: number): void {
   const { ix } = scan;
   const node = ix.nodes[i]!;
-  const isKernel = node.kind === "kernel";
-  if (!isKernel && !(node.kind === "hypervisor" && hypervisorType(node) === "type1")) return;
+  const role = kernelRole(node);
+  if (role === undefined) return;
+  const isKernel = role === "os";
   const m = ix.platform[i]!;
-  if (m === NONE || !isMachine(ix.nodes[m])) return;
+  if (!rolesAt(ix, m).machine) return;
   const count = scan.baseCount[m]!;
   if (count === 0) scan.firstBase[m] = i;
   else {
@@ -84,9 +86,11 @@ export function checkStackNode(
   out: Problem[],
 ): void {
   const platform = ctx.platform;
+  // The platform's roles (ctx.platform is the node at ix.platform[i]).
+  const on = rolesAt(scan.ix, scan.ix.platform[i]!);
   switch (node.kind) {
     case "container": {
-      if (platform === undefined || (platform.kind !== "container-engine" && platform.kind !== "fargate"))
+      if (on.runsContainers === undefined)
         out.push(problem("container/needs-engine", [node.id], platformParams(ctx)));
       const k = hostKernelAt(scan.ix, i);
       if (k !== NONE) {
@@ -112,7 +116,7 @@ export function checkStackNode(
           }),
         );
       // Precedence (rules.md): a kernel inside a container is misplaced for a deeper reason.
-      else if (!isMachine(platform)) out.push(problem("kernel/placement", [node.id], platformParams(ctx)));
+      else if (!on.machine) out.push(problem("kernel/placement", [node.id], platformParams(ctx)));
       const distro = textProp(node, "distro");
       if (distro !== undefined) {
         const expected = distroFamily(distro);
@@ -123,7 +127,7 @@ export function checkStackNode(
       return;
     }
     case "container-engine": {
-      if (platform === undefined || platform.kind !== "kernel") {
+      if (platform === undefined || on.kernel?.type !== "os") {
         out.push(problem("engine/needs-kernel", [node.id], platformParams(ctx)));
         return;
       }

@@ -32,9 +32,9 @@ export function validate(doc: Pick<StackDocument, "nodes"> & { edges?: StackDocu
   const listeners: ListenerTable = new Map();
   for (let i = 0; i < n; i++) {
     if (ix.live[i] === 0) continue;
-    const kind = nodes[i]!.kind;
-    if (kind === "kernel" || kind === "hypervisor") collectBase(gather, i);
-    else if (kind === "server-app" || kind === "container") collectListeners(ix, i, listeners);
+    const roles = ix.profile[i]!;
+    if (roles.kernel !== undefined) collectBase(gather, i);
+    if (roles.listens !== undefined) collectListeners(ix, i, listeners);
   }
 
   const scan: Scan = { ...gather, conflicts: portConflicts(ix, listeners) };
