@@ -3,11 +3,10 @@ import { useEditorStore } from "../store/context.tsx";
 import { updateNode } from "../domain/edit.ts";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { KIND_DEFS } from "../domain/kinds/catalog.ts";
-import { stripPlacement } from "../domain/layout/index.ts";
 import type { StackNode } from "../domain/document.ts";
 import type { Problem } from "../domain/rules/index.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { displayLabel, keyPropLines } from "./view-model.ts";
+import { displayLabel, keyPropLines } from "../domain/view-model.ts";
 import { translate } from "../i18n/strings.ts";
 
 /** Everything a node view renders. The adapter keeps this object identical while nothing in it changes. */
@@ -39,8 +38,10 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
   const def = KIND_DEFS[node.kind];
   const errors = problems.filter((p) => p.severity === "error").length;
   const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
-  // Frames (and artifacts that hold children) carry a title bar at the top; stack kinds a band at the bottom.
-  const frame = stripPlacement(node.kind) === "header";
+  // The kind's declared look (as the SVG export reads it): frames carry a title bar at the top,
+  // boxes a band at the bottom; the border style is the stylesheet's `[data-border]`.
+  const look = def.look;
+  const frame = look.shape === "frame";
   const label = displayLabel(node, lang);
   const lines = far && !renaming ? [] : keyPropLines(node, lang);
   const band =
@@ -97,6 +98,7 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
         .filter(Boolean)
         .join(" ")}
       data-kind={node.kind}
+      data-border={look.border}
     >
       <Handle type="target" position={Position.Left} className="sd-handle" />
       {frame || !hasChildren ? band : null}

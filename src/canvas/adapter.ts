@@ -9,7 +9,8 @@ import type { StackDocument, StackNode } from "../domain/document.ts";
 import type { DiagramIndex } from "../domain/diagram.ts";
 import type { Problem } from "../domain/rules/index.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { EDGE_KIND_DEFS } from "../domain/kinds/catalog.ts";
+import { EDGE_KINDS, EDGE_KIND_DEFS, type EdgeKind } from "../domain/kinds/catalog.ts";
+import { edgeDasharray } from "../domain/view-model.ts";
 import type { StackFlowNode, StackNodeData } from "./StackNodeView.tsx";
 import { accessibleName } from "./view-model.ts";
 import type { DropHint } from "../store/editor.ts";
@@ -27,6 +28,15 @@ export interface ViewState {
 }
 
 const NO_PROBLEMS: readonly Problem[] = [];
+
+/** Per edge kind, the line's inline style from its declared stroke (shared objects, built once). */
+const EDGE_STYLES = new Map<EdgeKind, Pick<Edge, "style">>(
+  EDGE_KINDS.map((k) => {
+    const dash = edgeDasharray(k);
+    return [k, Object.freeze(dash === undefined ? {} : { style: Object.freeze({ strokeDasharray: dash }) })];
+  }),
+);
+const edgeStyle = (kind: EdgeKind): Pick<Edge, "style"> => EDGE_STYLES.get(kind) ?? {};
 
 function sameData(a: StackNodeData, b: StackNodeData): boolean {
   return (
@@ -149,6 +159,7 @@ export class FlowAdapter {
           label,
           selected,
           className: `sd-edge sd-edge-${e.kind}${bad ? " sd-edge-bad" : ""}`,
+          ...edgeStyle(e.kind),
           ariaLabel: `${EDGE_KIND_DEFS[e.kind].name[lang]}: ${e.source} → ${e.target}`,
           zIndex: 1000,
           data: { edge: e, lang, bad },

@@ -15,7 +15,7 @@ import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { stillDoc, stillIndex } from "../store/editor.ts";
 import { indexDocument } from "../domain/diagram.ts";
 import { chainOf, diagramFacts, factsOf } from "./stack-facts.ts";
-import { displayLabel } from "../canvas/view-model.ts";
+import { displayLabel } from "../domain/view-model.ts";
 import { translate } from "../i18n/strings.ts";
 
 /** A text field that commits on Enter or blur (one undo step per edit, not per keystroke). */

@@ -5,8 +5,11 @@ import { ownProp } from "../domain/document.ts";
 import { descendantsOf, type DiagramIndex } from "../domain/diagram.ts";
 import { KIND_DEFS, propSpec } from "../domain/kinds/catalog.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { displayLabel } from "../canvas/view-model.ts";
+import { isMachine, isOsKernel, kernelRole, sharesHostKernel } from "../domain/kinds/roles.ts";
+import { displayLabel, hostKernelOf } from "../domain/view-model.ts";
 import { translate } from "../i18n/strings.ts";
+
+export { hostKernelOf };
 
 /** "nginx → Docker Engine → Ubuntu (Linux kernel) → VM → ESXi → Server": the node, then each platform below it. */
 export function chainOf(index: DiagramIndex, id: string, lang: Lang): string[] {
@@ -16,8 +19,8 @@ export function chainOf(index: DiagramIndex, id: string, lang: Lang): string[] {
   while (cur && !seen.has(cur.id)) {
     seen.add(cur.id);
     let name = displayLabel(cur, lang);
-    if (cur.kind === "kernel") {
-      const spec = propSpec("kernel", "family");
+    if (isOsKernel(cur.kind)) {
+      const spec = propSpec(cur.kind, "family");
       const fam = (ownProp(cur.props, "family") as string | undefined) ?? "linux";
       const famName =
         spec?.type === "enum" ? (spec.options.find((o) => o.value === fam)?.name[lang] ?? fam) : fam;
@@ -31,19 +34,7 @@ export function chainOf(index: DiagramIndex, id: string, lang: Lang): string[] {
 
 /** Containers whose host kernel is `kernelId`. */
 export function containersOnKernel(index: DiagramIndex, kernelId: string): string[] {
-  return descendantsOf(index, kernelId).filter((d) => {
-    const ctx = index.context.get(d);
-    if (index.byId.get(d)?.kind !== "container" || ctx?.platform?.kind !== "container-engine") return false;
-    return index.context.get(ctx.platform.id)?.platform?.id === kernelId;
-  });
-}
-
-/** The host kernel of a container, if it has one. */
-export function hostKernelOf(index: DiagramIndex, id: string): string | undefined {
-  const ctx = index.context.get(id);
-  if (ctx?.platform?.kind !== "container-engine") return undefined;
-  const k = index.context.get(ctx.platform.id)?.platform;
-  return k?.kind === "kernel" ? k.id : undefined;
+  return descendantsOf(index, kernelId).filter((d) => hostKernelOf(index, d) === kernelId);
 }
 
 export function factsOf(index: DiagramIndex, id: string, lang: Lang): string[] {
@@ -52,7 +43,7 @@ export function factsOf(index: DiagramIndex, id: string, lang: Lang): string[] {
   const facts: string[] = [];
   const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) =>
     translate(lang, k, p);
-  if (node.kind === "container") {
+  if (sharesHostKernel(node.kind)) {
     const k = hostKernelOf(index, id);
     if (k) {
       const others = containersOnKernel(index, k).length - 1;
@@ -65,14 +56,16 @@ export function factsOf(index: DiagramIndex, id: string, lang: Lang): string[] {
       );
     }
   }
-  if (node.kind === "kernel")
-    facts.push(t("factKernelContainers", { n: containersOnKernel(index, id).length }));
+  const osKernel = isOsKernel(node.kind);
+  if (osKernel) facts.push(t("factKernelContainers", { n: containersOnKernel(index, id).length }));
   const below = descendantsOf(index, id);
   if (KIND_DEFS[node.kind].family !== "artifact" && below.length) {
     facts.push(t("factRunsOnIt", { n: below.length }));
-    const kernels =
-      below.filter((d) => index.byId.get(d)?.kind === "kernel").length + (node.kind === "kernel" ? 1 : 0);
-    if (node.kind !== "kernel" && kernels > 0) facts.push(t("factKernels", { n: kernels }));
+    const kernels = below.filter((d) => {
+      const n = index.byId.get(d);
+      return n !== undefined && isOsKernel(n.kind);
+    }).length;
+    if (!osKernel && kernels > 0) facts.push(t("factKernels", { n: kernels }));
   }
   const m = index.context.get(id)?.managedBy ?? "user";
   facts.push(t("factManagedBy", { who: t(m === "provider" ? "whoProvider" : "whoUser") }));
@@ -80,8 +73,8 @@ export function factsOf(index: DiagramIndex, id: string, lang: Lang): string[] {
 }
 
 /**
- * Kernels that run in a subtree: OS kernels, plus type-1 hypervisors, which are kernels of their
- * own on bare metal (ESXi's VMkernel, KVM in Linux). This is the notes' comparison: a VM host runs
+ * Kernels that run in a subtree (`roles.kernel`): OS kernels, plus type-1 hypervisors, which are
+ * kernels of their own on bare metal (ESXi's VMkernel, KVM in Linux). This is the notes' comparison: a VM host runs
  * one kernel per VM and the hypervisor's; a container host runs one kernel for every container.
  */
 export function kernelCount(index: DiagramIndex, id: string): { os: number; hypervisor: number } {
@@ -89,9 +82,9 @@ export function kernelCount(index: DiagramIndex, id: string): { os: number; hype
   let hypervisor = 0;
   for (const d of [id, ...descendantsOf(index, id)]) {
     const n = index.byId.get(d);
-    if (n?.kind === "kernel") os++;
-    else if (n?.kind === "hypervisor" && (ownProp(n.props, "hypervisorType") ?? "type1") === "type1")
-      hypervisor++;
+    const role = n === undefined ? undefined : kernelRole(n);
+    if (role === "os") os++;
+    else if (role === "hypervisor") hypervisor++;
   }
   return { os, hypervisor };
 }
@@ -99,9 +92,7 @@ export function kernelCount(index: DiagramIndex, id: string): { os: number; hype
 /** Facts about the whole diagram: the kernels on each machine at the root (or in a root frame). */
 export function diagramFacts(index: DiagramIndex, lang: Lang): string[] {
   const out: string[] = [];
-  const machines = index.order.filter(
-    (n) => (n.kind === "physical-host" || n.kind === "vm") && !index.context.get(n.id)?.stackAncestor,
-  );
+  const machines = index.order.filter((n) => isMachine(n.kind) && !index.context.get(n.id)?.stackAncestor);
   for (const m of machines) {
     const { os, hypervisor } = kernelCount(index, m.id);
     if (os + hypervisor === 0) continue;

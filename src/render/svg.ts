@@ -2,7 +2,8 @@
  * The Stackdraw renderer: a document drawn to an SVG string in pure TypeScript (no DOM), shared
  * by the editor's Export, the template gallery's thumbnails and the CLI's `render`. It draws what
  * the canvas draws (src/canvas/StackNodeView.tsx with src/styles.css): the same boxes at the same
- * geometry, colours per layer and theme, labels, key props, problem badges and edges.
+ * geometry, colours per layer and theme, labels, key props, problem badges and edges. Both read a
+ * kind's shape and border, and an edge kind's stroke, from the catalog (src/domain/view-model.ts).
  *
  * Safety: document text only ever appears as XML character data, escaped and cleaned of what XML
  * cannot hold; document text never goes into an attribute. The output has no scripts, no
@@ -13,15 +14,9 @@ import type { StackDocument, StackEdge, StackNode } from "../domain/document.ts"
 import { indexDocument, type ManagedBy } from "../domain/diagram.ts";
 import { KIND_DEFS } from "../domain/kinds/catalog.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import {
-  LAYOUT,
-  estimateTextWidth,
-  resolveGeometry,
-  stripPlacement,
-  type ResolvedGeometry,
-} from "../domain/layout/index.ts";
+import { LAYOUT, estimateTextWidth, resolveGeometry, type ResolvedGeometry } from "../domain/layout/index.ts";
 import { problemsByNode, validate, type Problem } from "../domain/rules/index.ts";
-import { displayLabel, keyPropLines } from "../canvas/view-model.ts";
+import { BORDER_DASHARRAY, displayLabel, edgeDasharray, keyPropLines, lookOf } from "../domain/view-model.ts";
 import { THEMES, type LayerColors, type ThemeColors, type ThemeName } from "./colors.ts";
 import { cleanText, escapeXml } from "./xml.ts";
 
@@ -239,9 +234,19 @@ function nodeColors(theme: ThemeColors, node: StackNode, managedBy: ManagedBy | 
 }
 
 /**
- * Draws one node as the canvas does: its box, its band (stack kinds with children, at the
- * bottom) or title bar (frames with children, at the top), its kind name, label and up to two
- * key props, and its problem badge and outline.
+ * The outline of a node of this kind as the SVG draws it, from its declared look: the corner
+ * radius of its shape and the dash pattern of its border (styles.css: `.sd-frame` 10 px corners,
+ * `[data-border="dashed"]`).
+ */
+export function nodeOutline(kind: StackNode["kind"]): { radius: number; dasharray: string | undefined } {
+  const look = lookOf(kind);
+  return { radius: look.shape === "frame" ? 10 : 8, dasharray: BORDER_DASHARRAY[look.border] };
+}
+
+/**
+ * Draws one node as the canvas does: its box, its band (boxes with children, at the bottom) or
+ * title bar (frames with children, at the top), its kind name, label and up to two key props,
+ * and its problem badge and outline.
  */
 function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang): void {
   const { node, geo, hasChildren, problems, managedBy } = inp;
@@ -249,8 +254,8 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
   const colors = nodeColors(theme, node, managedBy);
   const { x, y } = geo.absolute;
   const { width: w, height: h } = geo.size;
-  const frame = def.family === "grouping";
-  const radius = frame ? 10 : 8;
+  const frame = def.look.shape === "frame";
+  const { radius, dasharray } = nodeOutline(node.kind);
   const errors = problems.reduce((n, p) => n + (p.severity === "error" ? 1 : 0), 0);
   const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
 
@@ -265,11 +270,11 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
   const bw = Math.max(0, w - BORDER);
   const bh = Math.max(0, h - BORDER);
   out.push(
-    `<rect x="${num(x + BORDER / 2)}" y="${num(y + BORDER / 2)}" width="${num(bw)}" height="${num(bh)}" rx="${num(Math.max(0, Math.min(radius - BORDER / 2, bw / 2, bh / 2)))}" ${paint("fill", colors.fill)} ${paint("stroke", border)} stroke-width="${BORDER}"${frame ? ' stroke-dasharray="5 4"' : ""}/>`,
+    `<rect x="${num(x + BORDER / 2)}" y="${num(y + BORDER / 2)}" width="${num(bw)}" height="${num(bh)}" rx="${num(Math.max(0, Math.min(radius - BORDER / 2, bw / 2, bh / 2)))}" ${paint("fill", colors.fill)} ${paint("stroke", border)} stroke-width="${BORDER}"${dasharray !== undefined ? ` stroke-dasharray="${dasharray}"` : ""}/>`,
   );
 
   // The strip that holds the text: a band at the bottom, a title bar at the top, or the whole box.
-  const placement = hasChildren ? stripPlacement(node.kind) : "leaf";
+  const placement = !hasChildren ? "leaf" : frame ? "header" : "band";
   const ix = x + BORDER;
   const iw = Math.max(0, w - 2 * BORDER);
   let stripTop = y;
@@ -346,7 +351,7 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
     const kind = elide(kindText, kindStyle, room);
     if (kind !== "") out.push(text(left, baseline(top, KIND_SIZE), kind, kindStyle));
     row(left, baseline(top + KIND_SIZE * LINE, LABEL_SIZE));
-  } else if (frame || placement === "header") {
+  } else if (frame) {
     // A frame's kind name, label and key props on one baseline.
     const base = baseline(mid - (LABEL_SIZE * LINE) / 2, LABEL_SIZE);
     const kindRoom = Math.min(room, Math.max(room / 2, room - textWidth(label, labelStyle, room)) - GAP);
@@ -483,12 +488,8 @@ function drawEdge(
   } else dx = 1;
   const base = { x: end.x - dx * ARROW_LENGTH, y: end.y - dy * ARROW_LENGTH };
   const line = len > ARROW_LENGTH ? [...points.slice(0, -1), base] : points;
-  const dash =
-    e.kind === "moves"
-      ? ' stroke-dasharray="2 4"'
-      : e.kind === "pulls" || e.kind === "launched-from"
-        ? ' stroke-dasharray="6 4"'
-        : "";
+  const pattern = edgeDasharray(e.kind);
+  const dash = pattern !== undefined ? ` stroke-dasharray="${pattern}"` : "";
   const d = line.map((p, i) => `${i === 0 ? "M" : "L"}${num(p.x)} ${num(p.y)}`).join("");
   out.push(`<g class="sd-edge">`);
   out.push(

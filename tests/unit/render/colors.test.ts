@@ -1,5 +1,6 @@
 /** The colour tables: one source for the canvas stylesheet and the exports. */
 import { readFileSync } from "node:fs";
+import { KIND_DEFS, KINDS } from "../../../src/domain/kinds/catalog.ts";
 import { THEMES, layerCssVariables, themeCssVariables } from "../../../src/render/colors.ts";
 
 /** `--name: value;` declarations of one block of styles.css. */
@@ -32,6 +33,22 @@ describe("colour tables", () => {
         const v = declared.get(name);
         if (v !== undefined) expect(`${name}: ${value}`).toBe(`${name}: ${v}`);
       }
+    }
+  });
+
+  it("gives every layer of the catalog its colour rule in styles.css, reading the table's variables", () => {
+    // The node view, the palette and the inspector's swatch set `sd-layer-<layer>` from the kind's
+    // declared layer; the rule maps it to the colours colors.ts sets on :root.
+    const css = readFileSync(new URL("../../../src/styles.css", import.meta.url), "utf8");
+    const layers = new Set(KINDS.map((k) => KIND_DEFS[k].layer));
+    expect([...layers].sort()).toEqual(Object.keys(THEMES.light.layers).sort());
+    for (const layer of layers) {
+      const declared = declarations(css, `.sd-layer-${layer}`);
+      expect(Object.fromEntries(declared), layer).toEqual({
+        "--fill": `var(--${layer})`,
+        "--b": `var(--${layer}-b)`,
+        "--band": `var(--${layer}-band)`,
+      });
     }
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * Every kind looks the same in the exports as on the canvas BY CONSTRUCTION: the SVG renderer's
+ * outline of a node (corner, dash) and of an edge (dash) is its kind's declared look, the one the
+ * node view puts on the canvas (tests/component/node-look.test.tsx checks that side; the
+ * stylesheet's side is checked below). Registries and images are the case that once differed:
+ * dashed on the canvas, solid in exports.
+ */
+import { readFileSync } from "node:fs";
+import type { StackDocument, StackNode } from "../../../src/domain/document.ts";
+import {
+  EDGE_KINDS,
+  EDGE_KIND_DEFS,
+  KIND_DEFS,
+  KINDS,
+  type Kind,
+} from "../../../src/domain/kinds/catalog.ts";
+import { BORDER_DASHARRAY, STROKE_DASHARRAY } from "../../../src/domain/view-model.ts";
+import { nodeOutline, renderSvg } from "../../../src/render/svg.ts";
+import { elements, parseXml, type XmlElement } from "./xml-check.ts";
+
+/** styles.css without its comments. */
+const css = readFileSync(new URL("../../../src/styles.css", import.meta.url), "utf8").replace(
+  /\/\*[\s\S]*?\*\//g,
+  "",
+);
+
+/** Each node's box (the first rect of its group), in drawing order. */
+function boxes(svg: string): XmlElement[] {
+  const root = parseXml(svg);
+  const layer = [...elements(root)].find((e) => e.attrs.get("class") === "sd-nodes")!;
+  return layer.children
+    .filter((c): c is XmlElement => typeof c !== "string")
+    .map((g) => g.children.find((c): c is XmlElement => typeof c !== "string" && c.name === "rect")!);
+}
+
+const one = (nodes: StackNode[]): StackDocument => ({ format: "stackdraw", version: 1, nodes, edges: [] });
+
+describe("the export draws each kind's declared look", () => {
+  it.each(KINDS)("a %s's border dash and corner come from its kind's declaration, leaf or parent", (k) => {
+    const look = KIND_DEFS[k].look;
+    const leaf = boxes(renderSvg(one([{ id: "a", kind: k }]), { problems: false }).svg)[0]!;
+    const parent = boxes(
+      renderSvg(
+        one([
+          { id: "a", kind: k },
+          { id: "b", kind: "group", parentId: "a" },
+        ]),
+        { problems: false },
+      ).svg,
+    )[0]!;
+    for (const box of [leaf, parent]) {
+      expect(box.attrs.get("stroke-dasharray")).toBe(BORDER_DASHARRAY[look.border]);
+      const w = Number(box.attrs.get("width"));
+      const h = Number(box.attrs.get("height"));
+      expect(Number(box.attrs.get("rx"))).toBe(
+        Math.min((look.shape === "frame" ? 10 : 8) - 0.75, w / 2, h / 2),
+      );
+    }
+    expect(nodeOutline(k)).toEqual({
+      radius: look.shape === "frame" ? 10 : 8,
+      dasharray: BORDER_DASHARRAY[look.border],
+    });
+  });
+
+  it("registries and images are dashed in the export, as on the canvas", () => {
+    const kinds: Kind[] = ["registry", "image"];
+    for (const k of kinds) {
+      expect(KIND_DEFS[k].look.border).toBe("dashed");
+      const [box] = boxes(
+        renderSvg({ format: "stackdraw", version: 1, nodes: [{ id: "a", kind: k }], edges: [] }).svg,
+      );
+      expect(box!.attrs.get("stroke-dasharray")).toBe(BORDER_DASHARRAY.dashed);
+    }
+  });
+
+  it("every edge's dash comes from its kind's declared stroke", () => {
+    const nodes: StackNode[] = [
+      { id: "a", kind: "container", position: { x: 0, y: 0 }, size: { width: 160, height: 64 } },
+      { id: "b", kind: "container", position: { x: 400, y: 0 }, size: { width: 160, height: 64 } },
+    ];
+    const edges = EDGE_KINDS.map((kind) => ({ id: kind, kind, source: "a", target: "b" }));
+    const root = parseXml(
+      renderSvg({ format: "stackdraw", version: 1, nodes, edges }, { problems: false }).svg,
+    );
+    const lines = [...elements(root)].filter((e) => e.attrs.get("class") === "sd-edge-line");
+    expect(lines.map((l) => l.attrs.get("stroke-dasharray"))).toEqual(
+      EDGE_KINDS.map((k) => STROKE_DASHARRAY[EDGE_KIND_DEFS[k].stroke]),
+    );
+  });
+});
+
+describe("the stylesheet draws the node view's declared look, and nothing else decides it", () => {
+  /** The declaration blocks of styles.css whose selector mentions `needle`, as [selector, body]. */
+  const rules = (needle: string): [string, string][] =>
+    [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)]
+      .map((m): [string, string] => [m[1]!.trim(), m[2]!])
+      .filter(([sel]) => sel.includes(needle));
+
+  it("dashes exactly the nodes whose data-border says dashed", () => {
+    const setters = [...css.matchAll(/([^{}]+)\{([^}]*border-style[^}]*)\}/g)].map((m) => m[1]!.trim());
+    expect(setters).toEqual(['.sd-node[data-border="dashed"]']);
+    expect(rules('[data-border="dashed"]')[0]![1]).toMatch(/border-style:\s*dashed/);
+  });
+
+  it("has no per-kind edge dash: the adapter sets the declared one on the path", () => {
+    expect(css).not.toMatch(/stroke-dasharray/);
+    for (const k of EDGE_KINDS) expect(rules(`.sd-edge-${k}`)).toEqual([]);
+  });
+});
