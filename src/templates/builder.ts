@@ -12,6 +12,7 @@ import {
   type StackNode,
 } from "../domain/document.ts";
 import type { EdgeKind, Kind } from "../domain/kinds/catalog.ts";
+import { nodeOf, type PropsOf } from "../domain/kinds/nodes.ts";
 import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { LAYOUT, contentInsets, resolveGeometry } from "../domain/layout/index.ts";
 
@@ -34,25 +35,22 @@ export class TemplateBuilder {
 
   /**
    * Adds a node (without position or size: the stack layout places it when the document opens)
-   * and returns its id, so that children can name it as their parent.
+   * and returns its id, so that children can name it as their parent. Its props are type-checked
+   * against its kind's declaration.
    */
-  node(
+  node<K extends Kind>(
     id: string,
-    kind: Kind,
+    kind: K,
     parentId: string | null,
     label: Localized,
-    props: Record<string, unknown> = {},
+    props: PropsOf<K> = {},
     notes?: Localized,
   ): string {
-    const all: Record<string, unknown> = { ...props };
+    const all: PropsOf<K> = { ...props };
     if (notes) all.notes = this.t(notes);
-    this.nodes.push({
-      id,
-      kind,
-      ...(parentId !== null ? { parentId } : {}),
-      label: this.t(label),
-      ...(Object.keys(all).length > 0 ? { props: all } : {}),
-    });
+    this.nodes.push(
+      nodeOf(kind, id, { ...(parentId !== null ? { parentId } : {}), label: this.t(label), props: all }),
+    );
     return id;
   }
 

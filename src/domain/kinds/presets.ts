@@ -3,6 +3,7 @@
  * palette group; dropping one creates a node of its kind with a copy of its props.
  */
 import type { Kind } from "./catalog.ts";
+import type { PropsOf } from "./nodes.ts";
 import type { Localized } from "./props.ts";
 
 export const PALETTE_GROUPS = [
@@ -36,13 +37,14 @@ export interface Preset {
   props: Readonly<Record<string, unknown>>;
 }
 
-const p = (
+/** A preset; its props are type-checked against its kind's declaration. */
+const p = <K extends Kind>(
   id: string,
-  kind: Kind,
+  kind: K,
   group: PaletteGroup,
   en: string,
   ko: string,
-  props: Record<string, unknown> = {},
+  props: PropsOf<K> = {},
 ): Preset => ({
   id,
   kind,

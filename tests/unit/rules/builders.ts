@@ -5,7 +5,7 @@
  * asked to list children first, and takes edges built with `edge(...)`.
  */
 import type { EdgeKind, Kind } from "../../../src/domain/kinds/catalog.ts";
-import type { PortMapping } from "../../../src/domain/kinds/props.ts";
+import type { PropsOf } from "../../../src/domain/kinds/nodes.ts";
 import type { StackDocument, StackEdge, StackNode } from "../../../src/domain/document.ts";
 
 let counter = 0;
@@ -40,40 +40,38 @@ export class NodeBuilder {
   }
 }
 
-type Props = Record<string, unknown>;
-const node = (kind: Kind, props?: Props) => new NodeBuilder(kind, props ?? {});
+/**
+ * A node of any kind, its props type-checked against the kind's declaration (a misspelt prop or
+ * a wrong enum value does not compile). The helpers below read like the domain.
+ */
+export const node = <K extends Kind>(kind: K, props?: PropsOf<K>): NodeBuilder =>
+  new NodeBuilder(kind, props ?? {});
 
-export const host = (props?: { arch?: "x86_64" | "arm64" } & Props) => node("physical-host", props);
-export const hypervisor = (type?: "type1" | "type2", props?: Props) =>
+type P<K extends Kind> = PropsOf<K>;
+
+export const host = (props?: P<"physical-host">) => node("physical-host", props);
+export const hypervisor = (type?: P<"hypervisor">["hypervisorType"], props?: P<"hypervisor">) =>
   node("hypervisor", { ...(type ? { hypervisorType: type } : {}), ...props });
-export const vm = (props?: { arch?: "x86_64" | "arm64"; product?: string } & Props) => node("vm", props);
-export const kernel = (
-  family?: "linux" | "windows" | "bsd" | "solaris",
-  props?: { distro?: string } & Props,
-) => node("kernel", { ...(family ? { family } : {}), ...props });
-export const engine = (product?: "docker" | "containerd" | "podman" | "cri-o") =>
+export const vm = (props?: P<"vm">) => node("vm", props);
+export const kernel = (family?: P<"kernel">["family"], props?: P<"kernel">) =>
+  node("kernel", { ...(family ? { family } : {}), ...props });
+export const engine = (product?: P<"container-engine">["product"]) =>
   node("container-engine", product ? { product } : {});
 export const docker = () => engine("docker");
-export const container = (
-  props?: {
-    os?: "linux" | "windows";
-    arch?: "x86_64" | "arm64";
-    image?: string;
-    ports?: PortMapping[];
-  } & Props,
-) => node("container", props);
-export const app = (ports?: number[], props?: Props) =>
+export const container = (props?: P<"container">) => node("container", props);
+export const app = (ports?: number[], props?: P<"server-app">) =>
   node("server-app", { ...(ports ? { ports } : {}), ...props });
 export const fargate = () => node("fargate");
 export const group = () => node("group");
 export const cloud = () => node("cloud");
 export const ecsCluster = () => node("ecs-cluster");
 export const ecsTask = () => node("ecs-task");
-export const k8sCluster = (managed?: "eks" | "self") => node("k8s-cluster", managed ? { managed } : {});
+export const k8sCluster = (managed?: P<"k8s-cluster">["managed"]) =>
+  node("k8s-cluster", managed ? { managed } : {});
 export const controlPlane = () => node("control-plane");
 export const pod = () => node("pod");
 export const registry = () => node("registry");
-export const image = (imageType?: "container" | "ami") => node("image", imageType ? { imageType } : {});
+export const image = (imageType?: P<"image">["imageType"]) => node("image", imageType ? { imageType } : {});
 
 export function edge(
   kind: EdgeKind,
