@@ -3,12 +3,15 @@
  * returns the exit status, so tests run it in-process without spawning.
  */
 import { readFile } from "node:fs/promises";
-import { readDocument, type DocumentError } from "../io/read.ts";
+import { readDocument } from "../io/read.ts";
 import { problemMessage, validate, type Problem } from "../domain/rules/index.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import type { StackDocument } from "../domain/document.ts";
 import { importCompose } from "../io/compose.ts";
+import { ioLine, ioMessage } from "../io/errors/format.ts";
+import type { IoError } from "../io/errors/types.ts";
 import { writeDocument } from "../io/write.ts";
+import { cannotRead, formatDocumentErrors, TEXT } from "./errors.ts";
 import { renderCommand } from "./render.ts";
 
 export interface Io {
@@ -32,9 +35,6 @@ render: draws a document to SVG or PNG (format from OUT's extension), laid out w
   Exit status: 0 written, 2 bad arguments, or the file could not be read, is not a valid document, or could not be drawn or written.
 `;
 
-/** How many document errors are printed per invalid file. */
-const MAX_DOC_ERRORS = 10;
-
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case "import":
       return importCommand(rest, io);
     case "render":
-      return renderCommand(rest, io, USAGE, formatDocumentErrors);
+      return renderCommand(rest, io, USAGE);
     case "help":
     case "--help":
     case "-h":
@@ -102,7 +102,6 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     io.stderr(`stackdraw validate: ${opts}\n\n${USAGE}`);
     return EXIT.invalid;
   }
-  const t = TEXT[opts.lang];
   const reports: FileReport[] = [];
   let status: number = EXIT.ok;
   let errors = 0;
@@ -113,11 +112,9 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     try {
       bytes = await readFile(file);
     } catch (e) {
-      const reason =
-        e instanceof Error && "code" in e ? String((e as NodeJS.ErrnoException).code) : String(e);
-      const message = t.cannotRead(reason);
-      io.stderr(`${file}: ${message}\n`);
-      reports.push({ file, ok: false, documentErrors: [{ path: "$", message }] });
+      const error = cannotRead(e);
+      io.stderr(`${ioLine(error, opts.lang, { file })}\n`);
+      reports.push({ file, ok: false, documentErrors: [jsonError(error, opts.lang)] });
       status = EXIT.invalid;
       continue;
     }
@@ -125,11 +122,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     if (!read.ok) {
       status = EXIT.invalid;
       io.stderr(formatDocumentErrors(file, read.errors, opts.lang));
-      reports.push({
-        file,
-        ok: false,
-        documentErrors: read.errors.map((e) => ({ path: e.path, message: e.message[opts.lang] })),
-      });
+      reports.push({ file, ok: false, documentErrors: read.errors.map((e) => jsonError(e, opts.lang)) });
       continue;
     }
     const problems = validate(read.document);
@@ -152,8 +145,13 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   }
 
   if (opts.json) io.stdout(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + "\n");
-  else io.stdout(t.summary(errors, warnings) + "\n");
+  else io.stdout(TEXT.summary[opts.lang](errors, warnings) + "\n");
   return status;
+}
+
+/** A document error in the `--json` output: its path and its message (a public shape, docs/cli.md). */
+function jsonError(e: IoError, lang: Lang): { path: string; message: string } {
+  return { path: e.path, message: ioMessage(e, lang) };
 }
 
 function toJson(p: Problem, doc: StackDocument, lang: Lang): JsonProblem {
@@ -165,30 +163,6 @@ function toJson(p: Problem, doc: StackDocument, lang: Lang): JsonProblem {
     message: problemMessage(p, lang, doc),
   };
 }
-
-export function formatDocumentErrors(file: string, errs: readonly DocumentError[], lang: Lang): string {
-  const shown = errs.slice(0, MAX_DOC_ERRORS);
-  const lines = shown.map((e) => `  ${e.path}: ${e.message[lang]}`);
-  if (errs.length > shown.length) lines.push(`  ${TEXT[lang].more(errs.length - shown.length)}`);
-  return `${file}: ${TEXT[lang].invalid}\n${lines.join("\n")}\n`;
-}
-
-const TEXT = {
-  en: {
-    invalid: "not a valid Stackdraw document",
-    notImported: "could not be imported as a Docker Compose file",
-    cannotRead: (reason: string) => `cannot read the file (${reason})`,
-    more: (n: number) => `…and ${n} more`,
-    summary: (e: number, w: number) => `${e} errors, ${w} warnings`,
-  },
-  ko: {
-    invalid: "올바른 Stackdraw 문서가 아닙니다",
-    notImported: "Docker Compose 파일로 가져올 수 없습니다",
-    cannotRead: (reason: string) => `파일을 읽을 수 없습니다 (${reason})`,
-    more: (n: number) => `…그 밖에 ${n}개`,
-    summary: (e: number, w: number) => `오류 ${e}개, 경고 ${w}개`,
-  },
-} satisfies Record<Lang, unknown>;
 
 /** `import compose [--lang en|ko] FILE`: the document JSON on stdout, or errors as FILE:LINE:COLUMN on stderr. */
 async function importCommand(args: string[], io: Io): Promise<number> {
@@ -227,32 +201,25 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
   const file = files[0]!;
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    const bytes = await readFile(file);
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    bytes = await readFile(file);
   } catch (e) {
-    const reason =
-      e instanceof Error && "code" in e
-        ? String((e as NodeJS.ErrnoException).code)
-        : e instanceof TypeError
-          ? "not UTF-8 text"
-          : String(e);
-    io.stderr(`${file}: ${TEXT[lang].cannotRead(reason)}\n`);
+    io.stderr(`${ioLine(cannotRead(e), lang, { file })}\n`);
     return EXIT.invalid;
   }
-  const result = importCompose(text);
-  const located = (e: { line?: number; column?: number }) =>
-    e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}` : file;
-  const describe = (e: { path: string; message: { en: string; ko: string } }) =>
-    `${e.path !== "$" ? `${e.path}: ` : ""}${e.message[lang]}`;
+  const result = importCompose(bytes);
   if (!result.ok) {
-    io.stderr(
-      `${file}: ${TEXT[lang].notImported}\n${result.errors.map((e) => `  ${located(e)}: ${describe(e)}`).join("\n")}\n`,
-    );
+    // Bytes that are not text could not be read at all, like a file the system refused.
+    const unreadable = result.errors.find((e) => e.code === "cannotRead");
+    if (unreadable) io.stderr(`${ioLine(unreadable, lang, { file })}\n`);
+    else
+      io.stderr(
+        `${file}: ${TEXT.notImported[lang]}\n${result.errors.map((e) => `  ${ioLine(e, lang, { file })}`).join("\n")}\n`,
+      );
     return EXIT.invalid;
   }
-  for (const w of result.warnings) io.stderr(`${located(w)}: warning: ${describe(w)}\n`);
+  for (const w of result.warnings) io.stderr(`${ioLine(w, lang, { file, label: TEXT.warning[lang] })}\n`);
   io.stdout(writeDocument(result.document));
   return EXIT.ok;
 }

@@ -13,7 +13,9 @@ import { createRequire } from "node:module";
 import { extname } from "node:path";
 import type { Lang } from "../domain/kinds/props.ts";
 import type { StackDocument } from "../domain/document.ts";
-import { readDocument, type DocumentError } from "../io/read.ts";
+import { readDocument } from "../io/read.ts";
+import { ioLine } from "../io/errors/format.ts";
+import { cannotRead, formatDocumentErrors } from "./errors.ts";
 import { renderSvg } from "../render/svg.ts";
 import type { ThemeName } from "../render/colors.ts";
 
@@ -132,12 +134,7 @@ export async function renderPng(
 }
 
 /** `render FILE -o OUT …`: 0 written, 2 bad arguments, an unreadable or invalid document, or a failed write. */
-export async function renderCommand(
-  args: string[],
-  io: CliIo,
-  usage: string,
-  formatErrors: (file: string, errs: readonly DocumentError[], lang: Lang) => string,
-): Promise<number> {
+export async function renderCommand(args: string[], io: CliIo, usage: string): Promise<number> {
   const opts = parseRenderArgs(args);
   if (typeof opts === "string") {
     io.stderr(`stackdraw render: ${opts}\n\n${usage}`);
@@ -147,14 +144,12 @@ export async function renderCommand(
   try {
     bytes = await readFile(opts.file);
   } catch (e) {
-    io.stderr(
-      `${opts.file}: ${opts.lang === "ko" ? "파일을 읽을 수 없습니다" : "cannot read the file"} (${errorCode(e)})\n`,
-    );
+    io.stderr(`${ioLine(cannotRead(e), opts.lang, { file: opts.file })}\n`);
     return 2;
   }
   const read = readDocument(bytes);
   if (!read.ok) {
-    io.stderr(formatErrors(opts.file, read.errors, opts.lang));
+    io.stderr(formatDocumentErrors(opts.file, read.errors, opts.lang));
     return 2;
   }
   let data: string | Buffer;

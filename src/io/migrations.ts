@@ -30,7 +30,9 @@ export const MIGRATIONS: readonly Migration[] = [];
 
 /** Why no chain of migrations leads from a version to the current one. */
 export type MigrationPlanError =
-  { kind: "noPath"; from: number; oldest: number } | { kind: "badStep"; name: string; reason: string };
+  | { kind: "noPath"; from: number; oldest: number }
+  /** A step that does not move forward, or goes past the target: it goes `from` → `to`. */
+  | { kind: "badStep"; name: string; from: number; to: number };
 
 /**
  * The steps that take a document from `from` to `target`, in order. Follows `from → to` links
@@ -51,7 +53,7 @@ export function planMigrations(
     if (!Number.isInteger(step.to) || step.to <= step.from || step.to > target)
       return {
         ok: false,
-        error: { kind: "badStep", name: step.name, reason: `goes from version ${step.from} to ${step.to}` },
+        error: { kind: "badStep", name: step.name, from: step.from, to: step.to },
       };
     steps.push(step);
     v = step.to;

@@ -3,7 +3,7 @@
  * document as one undo step or reports why not (a dialog with JSON paths or line:column) without
  * touching the canvas (docs/reliability.md, promise 4).
  */
-import { documentWithView, resolvedTheme, type EditorStore } from "./editor.ts";
+import { documentWithView, resolvedTheme, type EditorStore, type FileError } from "./editor.ts";
 import { writeDocument } from "../io/write.ts";
 import { LIMITS } from "../domain/document.ts";
 import { translate, type StringKey } from "../i18n/strings.ts";
@@ -11,6 +11,7 @@ import type { Localized } from "../domain/kinds/props.ts";
 import { download, fileStem } from "../browser/dom.ts";
 import { SHARE_MAX_CHARS, decodeShareFragment, shareFragment } from "../browser/share.ts";
 import type { ExportOptions } from "../browser/export.ts";
+import type { IoError } from "../io/errors/types.ts";
 import { loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
 import { loadOnDemand } from "./actions.ts";
 
@@ -23,6 +24,12 @@ type ComposeModule = typeof import("../io/compose.ts");
 type ExportModule = typeof import("../browser/export.ts");
 export const loadCompose: Loader<ComposeModule> = () => import("../io/compose.ts");
 export const loadExport: Loader<ExportModule> = () => import("../browser/export.ts");
+/**
+ * The words of reader and importer errors (io/errors: one table, both languages), loaded when a
+ * document is refused; the importer's chunk brings them along (io/compose.ts re-exports them).
+ */
+type ErrorFormatModule = typeof import("../io/errors/format.ts");
+export const loadErrorFormat: Loader<ErrorFormatModule> = () => import("../io/errors/format.ts");
 
 const both = (key: StringKey, params?: Record<string, string | number>): Localized => ({
   en: translate("en", key, params),
@@ -32,24 +39,38 @@ const both = (key: StringKey, params?: Record<string, string | number>): Localiz
 /** How many problems a refused file lists. */
 const SHOWN = 8;
 
+/** The dialog's content for a refused file: its first problems, placed and worded by io/errors/format.ts. */
+function refusal(
+  kind: FileError["kind"],
+  file: string,
+  errors: readonly IoError[],
+  format: Pick<ErrorFormatModule, "ioWhere" | "ioMessages">,
+): FileError {
+  return {
+    kind,
+    file,
+    total: errors.length,
+    problems: errors
+      .slice(0, SHOWN)
+      .map((e) => ({ where: format.ioWhere(e), message: format.ioMessages(e) })),
+  };
+}
+
 /** Opens a document from bytes: applied whole as one undo step, or refused with its problems. */
 export async function openDocumentBytes(
   store: EditorStore,
   bytes: Uint8Array | string,
   file: string,
   load: Loader<ReaderModule> = loadReader,
+  loadFormat: Loader<ErrorFormatModule> = loadErrorFormat,
 ): Promise<boolean> {
   const reader = await loadOnDemand(store, load);
   if (!reader) return false;
   const read = reader.readDocument(bytes);
   const s = store.getState();
   if (!read.ok) {
-    s.setFileError({
-      kind: "open",
-      file,
-      total: read.errors.length,
-      problems: read.errors.slice(0, SHOWN).map((e) => ({ where: e.path, message: e.message })),
-    });
+    const format = await loadOnDemand(store, loadFormat);
+    if (format) s.setFileError(refusal("open", file, read.errors, format));
     return false;
   }
   s.replaceDocument(read.document);
@@ -129,18 +150,7 @@ export async function importComposeFile(
   const r = compose.importCompose(text, { title });
   const s = store.getState();
   if (!r.ok) {
-    s.setFileError({
-      kind: "import",
-      file: file.name,
-      total: r.errors.length,
-      problems: r.errors.slice(0, SHOWN).map((e) => ({
-        where:
-          e.line !== undefined
-            ? `${e.line}:${e.column ?? 1}${e.path && e.path !== "$" ? ` ${e.path}` : ""}`
-            : e.path,
-        message: e.message,
-      })),
-    });
+    s.setFileError(refusal("import", file.name, r.errors, compose));
     return false;
   }
   s.replaceDocument(r.document);

@@ -82,12 +82,13 @@ function chain(g: Graph, module: string): string {
 /** Not needed for the first paint: each loads on demand. */
 const ON_DEMAND: [RegExp, string][] = [
   [/^yaml$/, "the YAML parser (Import ▸ Docker Compose)"],
-  [/^src\/io\/compose(-yaml)?\.ts$/, "the Compose importer"],
+  [/^src\/io\/compose(\/.*)?\.ts$/, "the Compose importer"],
   [/^src\/templates\//, "the templates (gallery, ?template=)"],
   [/^src\/render\/(svg|raster|thumbnail)\.ts$/, "the SVG renderer (export, gallery thumbnails)"],
   [/^src\/browser\/(fonts|export)\.ts$/, "the SVG/PNG export and its font inlining"],
   [/^src\/panels\/(TemplateGallery|ShortcutsSheet)\.tsx$/, "a modal panel"],
-  [/^src\/io\/(read|json-text|migrations)\.ts$/, "the document reader (open, paste, restore a draft)"],
+  [/^src\/io\/(read(\/.*)?|migrations)\.ts$/, "the document reader (open, paste, restore a draft)"],
+  [/^src\/io\/errors\//, "the words of reader and importer errors (a refused file)"],
 ];
 
 describe("the initial JS (static imports from src/main.tsx)", () => {
@@ -108,6 +109,7 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
       "src/panels/TemplateGallery.tsx",
       "src/panels/ShortcutsSheet.tsx",
       "src/io/read.ts",
+      "src/io/errors/format.ts",
     ])
       expect(g.dynamic, m).toContain(m);
   });

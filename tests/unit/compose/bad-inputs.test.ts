@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importCompose } from "../../../src/io/compose.ts";
 import { FIXTURES } from "./helpers.ts";
+import { ioMessage } from "../../../src/io/errors/format.ts";
 
 interface Expected {
   message: string;
@@ -27,8 +28,8 @@ describe("bad compose fixtures (tests/fixtures/compose/bad/expected.json)", () =
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const first = r.errors[0]!;
-    expect(first.message.en).toContain(want.message);
-    expect(first.message.ko.length).toBeGreaterThan(0);
+    expect(ioMessage(first, "en")).toContain(want.message);
+    expect(ioMessage(first, "ko").length).toBeGreaterThan(0);
     expect(first.line).toBe(want.line);
     if (want.column !== undefined) expect(first.column).toBe(want.column);
     if (want.path !== undefined) expect(first.path).toBe(want.path);

@@ -4,6 +4,7 @@ import { importCompose, readCompose } from "../../../src/io/compose.ts";
 import { validate } from "../../../src/domain/rules/index.ts";
 import { LIMITS } from "../../../src/domain/document.ts";
 import { byLabel, containers, edgePairs, fixture, importOk } from "./helpers.ts";
+import { ioMessage } from "../../../src/io/errors/format.ts";
 
 describe("realistic compose files", () => {
   it("web + database + cache: three-layer stack, ports, built image, depends_on map and list", () => {
@@ -187,7 +188,7 @@ describe("ports", () => {
     const r = importCompose(stringify({ services: { s: { image: "x", ports: [spec] } } }));
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors[0]!.message.en).toContain(message);
+      expect(ioMessage(r.errors[0]!, "en")).toContain(message);
       expect(r.errors[0]!.path).toMatch(/^services\.s\.ports\[0\]/);
       expect(r.errors[0]!.line).toBeGreaterThan(0);
     }
@@ -195,7 +196,7 @@ describe("ports", () => {
 
   it("sctp ports are skipped with a warning", () => {
     const r = importCompose("services:\n  s:\n    image: x\n    ports: ['9999:9999/sctp', '80']\n");
-    expect(r.ok && r.warnings[0]?.message.en).toContain("sctp");
+    expect(r.ok && r.warnings[0] && ioMessage(r.warnings[0], "en")).toContain("sctp");
     expect(r.ok && r.document.nodes[3]!.props?.ports).toEqual([{ container: 80 }]);
   });
 
@@ -204,7 +205,7 @@ describe("ports", () => {
     for (let i = 0; i < 3; i++) services[`s${i}`] = { image: "x", ports: ["1-65535"] };
     const r = importCompose(stringify({ services }));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]!.message.en).toContain("port mappings");
+    if (!r.ok) expect(ioMessage(r.errors[0]!, "en")).toContain("port mappings");
   });
 });
 
@@ -243,7 +244,7 @@ describe("services, ids and edges", () => {
 
   it("a service depending on itself is an error; an empty service is a warning", () => {
     const self = importCompose("services:\n  a:\n    image: x\n    depends_on: [a]\n");
-    expect(!self.ok && self.errors[0]!.message.en).toContain("itself");
+    expect(!self.ok && ioMessage(self.errors[0]!, "en")).toContain("itself");
     const empty = importCompose("services:\n  a:\n  b:\n    image: x\n");
     expect(empty.ok && empty.warnings[0]).toMatchObject({ path: "services.a", line: 2 });
   });
@@ -282,16 +283,15 @@ describe("limits and hostile YAML", () => {
     for (let i = 0; i < LIMITS.nodes; i++) lines.push(`  s${i}: {image: x}`);
     const r = importCompose(lines.join("\n"));
     expect(r.ok).toBe(false);
-    if (!r.ok)
-      expect(r.errors[0]).toMatchObject({
-        path: "services",
-        message: { en: expect.stringContaining("more than a document holds") },
-      });
+    if (!r.ok) {
+      expect(r.errors[0]).toMatchObject({ path: "services", code: "composeTooManyServices" });
+      expect(ioMessage(r.errors[0]!, "en")).toContain("more than a document holds");
+    }
   }, 120_000);
 
   it("input over 10 MB is refused before parsing", () => {
     const r = importCompose(`services: {}\n#${"x".repeat(LIMITS.bytes)}`);
-    expect(!r.ok && r.errors[0]!.message.en).toContain("10 MB");
+    expect(!r.ok && ioMessage(r.errors[0]!, "en")).toContain("10 MB");
   });
 
   it("a deep billion-laughs bomb is refused (never expanded)", () => {
@@ -301,12 +301,10 @@ describe("limits and hostile YAML", () => {
     lines.push("services:", "  web:", `    labels: *a29`);
     const r = importCompose(lines.join("\n"));
     expect(r.ok).toBe(false);
-    if (!r.ok)
-      expect(r.errors).toEqual([
-        expect.objectContaining({
-          message: expect.objectContaining({ en: expect.stringContaining("billion laughs") }),
-        }),
-      ]);
+    if (!r.ok) {
+      expect(r.errors).toEqual([expect.objectContaining({ code: "yamlAliasLimit" })]);
+      expect(ioMessage(r.errors[0]!, "en")).toContain("billion laughs");
+    }
   });
 
   it("an anchor used as often as yaml's maxAliasCount allows is fine; one more use is refused at that alias", () => {
@@ -315,11 +313,8 @@ describe("limits and hostile YAML", () => {
     expect(containers(importOk(lines.join("\n")))).toHaveLength(99);
     lines.push("  s99: *c");
     const r = importCompose(lines.join("\n"));
-    expect(!r.ok && r.errors[0]).toMatchObject({
-      line: 102,
-      column: 8,
-      message: { en: expect.stringContaining("too many aliases") },
-    });
+    expect(!r.ok && r.errors[0]).toMatchObject({ line: 102, column: 8, code: "yamlAliasLimit" });
+    expect(!r.ok && ioMessage(r.errors[0]!, "en")).toContain("too many aliases");
   });
 
   it.each([
@@ -347,6 +342,6 @@ describe("limits and hostile YAML", () => {
   ])("%j is refused: %s", (text, message) => {
     const r = importCompose(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]!.message.en).toContain(message);
+    if (!r.ok) expect(ioMessage(r.errors[0]!, "en")).toContain(message);
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { readDocument, type ReadResult } from "../../../src/io/read.ts";
 import { writeDocument } from "../../../src/io/write.ts";
+import { ioMessage } from "../../../src/io/errors/format.ts";
 
 const BAD_DIR = path.resolve(__dirname, "../../fixtures/documents/bad");
 const SHARED_RULES = path.resolve(__dirname, "../../fixtures/rules");
@@ -43,9 +44,11 @@ describe("bad-input fixtures (tests/fixtures/documents/bad)", () => {
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.stage).toBe(want.stage);
-      const hit = r.errors.find((e) => e.path.includes(want.path) && e.message.en.includes(want.message));
+      const hit = r.errors.find(
+        (e) => e.path.includes(want.path) && ioMessage(e, "en").includes(want.message),
+      );
       expect(hit, JSON.stringify(r.errors, null, 1)).toBeDefined();
-      for (const e of r.errors) expect(e.message.ko.length).toBeGreaterThan(0);
+      for (const e of r.errors) expect(ioMessage(e, "ko").length).toBeGreaterThan(0);
     });
   }
 });

@@ -8,6 +8,7 @@ import { CURRENT_VERSION } from "../../../src/domain/document.ts";
 import { MIGRATIONS, oldestReadable, planMigrations, type Migration } from "../../../src/io/migrations.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import { writeDocument } from "../../../src/io/write.ts";
+import { ioMessage } from "../../../src/io/errors/format.ts";
 
 const DOCS = path.resolve(__dirname, "../../fixtures/documents");
 
@@ -120,10 +121,10 @@ describe("migrations", () => {
       errors: [{ path: "version", code: "migrationFailed" }],
     });
     if (!r.ok) {
-      expect(r.errors[0]!.message.en).toBe(
+      expect(ioMessage(r.errors[0]!, "en")).toBe(
         'could not update this file from version 0 to 1 (migration "rename items to nodes"): no items list',
       );
-      expect(r.errors[0]!.message.ko).toContain("rename items to nodes");
+      expect(ioMessage(r.errors[0]!, "ko")).toContain("rename items to nodes");
     }
   });
 
@@ -150,7 +151,7 @@ describe("migrations", () => {
       stage: "migrate",
       errors: [{ path: "version", code: "versionUnsupported" }],
     });
-    if (!r.ok) expect(r.errors[0]!.message.en).toContain("the oldest is 0");
+    if (!r.ok) expect(ioMessage(r.errors[0]!, "en")).toContain("the oldest is 0");
   });
 });
 

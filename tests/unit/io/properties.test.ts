@@ -8,6 +8,7 @@ import type { StackDocument } from "../../../src/domain/document.ts";
 import { readDocument, type DocumentError, type ReadResult } from "../../../src/io/read.ts";
 import { writeDocument } from "../../../src/io/write.ts";
 import { documentArb, jsonValueArb } from "./arbitraries.ts";
+import { ioMessage } from "../../../src/io/errors/format.ts";
 
 const RUNS = { numRuns: 300 };
 
@@ -18,8 +19,8 @@ function expectWellFormed(r: ReadResult): void {
   expect(r.errors.length).toBeLessThanOrEqual(20);
   for (const e of r.errors) {
     expect(typeof e.path).toBe("string");
-    expect(e.message.en.length).toBeGreaterThan(0);
-    expect(e.message.ko.length).toBeGreaterThan(0);
+    expect(ioMessage(e, "en").length).toBeGreaterThan(0);
+    expect(ioMessage(e, "ko").length).toBeGreaterThan(0);
   }
 }
 
@@ -130,7 +131,7 @@ const pathAt = (prefix: string) => (e: DocumentError) =>
   e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`);
 // The reader quotes ids as JSON, shortened past 40 code units.
 const mentions = (id: string) => (e: DocumentError) =>
-  e.message.en.includes(JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id));
+  ioMessage(e, "en").includes(JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id));
 
 function mutationArb(d: StackDocument): fc.Arbitrary<Mutation> {
   const n = d.nodes.length;
@@ -202,7 +203,7 @@ function mutationArb(d: StackDocument): fc.Arbitrary<Mutation> {
           blames: (e: DocumentError) =>
             pathAt(`nodes[${i}]`)(e) ||
             mentions(old)(e) ||
-            (e.code === "duplicateId" && e.message.en.includes(`nodes[${i}]`)),
+            (e.code === "duplicateId" && ioMessage(e, "en").includes(`nodes[${i}]`)),
           mustFail: s === "" || (s !== old && [...d.nodes, ...d.edges].some((x) => x.id === s)),
         };
       }),

@@ -8,6 +8,7 @@ import { LIMITS, type StackDocument } from "../../../src/domain/document.ts";
 import { indexDocument, ancestorsOf, childrenOf } from "../../../src/domain/diagram.ts";
 import { MAX_ERRORS, keySegment, readDocument, type ReadResult } from "../../../src/io/read.ts";
 import { writeDocument } from "../../../src/io/write.ts";
+import { ioMessage, ioMessages } from "../../../src/io/errors/format.ts";
 
 const BAD_DIR = path.resolve(__dirname, "../../fixtures/documents/bad");
 
@@ -40,7 +41,7 @@ describe("size and node-count limits", () => {
       const r = refused(readDocument(input));
       expect(r.stage).toBe("size");
       expect(r.errors[0]).toMatchObject({ path: "$", code: "tooLarge" });
-      expect(r.errors[0]!.message.en).toContain("up to 10 MB");
+      expect(ioMessage(r.errors[0]!, "en")).toContain("up to 10 MB");
     }
   });
 
@@ -58,7 +59,7 @@ describe("size and node-count limits", () => {
     expect(r.stage).toBe("envelope");
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ path: "nodes", code: "tooManyNodes" });
-    expect(r.errors[0]!.message.en).toContain("20,001 nodes");
+    expect(ioMessage(r.errors[0]!, "en")).toContain("20,001 nodes");
     const ok = readDocument(
       text(Array.from({ length: LIMITS.nodes }, (_, i) => ({ id: `n${i}`, kind: "group" }))),
     );
@@ -76,7 +77,7 @@ describe("nesting depth", () => {
       expect(r.errors).toHaveLength(1);
       const index = reversed ? 10_000 - 1 - (LIMITS.depth + 1) : LIMITS.depth + 1;
       expect(r.errors[0]).toMatchObject({ path: `nodes[${index}].parentId`, code: "tooDeep" });
-      expect(r.errors[0]!.message.en).toBe("nested 65 levels deep; the limit is 64");
+      expect(ioMessage(r.errors[0]!, "en")).toBe("nested 65 levels deep; the limit is 64");
     }
   });
 
@@ -104,8 +105,8 @@ describe("tree errors", () => {
       ["nodes[2].parentId", "parentCycle"],
       ["nodes[3].parentId", "parentCycle"],
     ]);
-    expect(r.errors[1]!.message.en).toBe('parents form a cycle: "b" → "a" → "c" → "b"');
-    expect(r.errors[1]!.message.ko).toContain('"b" → "a" → "c" → "b"');
+    expect(ioMessage(r.errors[1]!, "en")).toBe('parents form a cycle: "b" → "a" → "c" → "b"');
+    expect(ioMessage(r.errors[1]!, "ko")).toContain('"b" → "a" → "c" → "b"');
   });
 
   it("keeps a huge cycle's messages short and its error list capped", () => {
@@ -117,8 +118,8 @@ describe("tree errors", () => {
     }));
     const r = refused(readDocument(text(nodes)));
     expect(r.errors).toHaveLength(MAX_ERRORS);
-    expect(r.errors[0]!.message.en).toContain("… (5,000 nodes)");
-    expect(r.errors[0]!.message.en.length).toBeLessThan(200);
+    expect(ioMessage(r.errors[0]!, "en")).toContain("… (5,000 nodes)");
+    expect(ioMessage(r.errors[0]!, "en").length).toBeLessThan(200);
   });
 
   it("says which id is missing, for parents and edge ends", () => {
@@ -135,11 +136,11 @@ describe("tree errors", () => {
         ),
       ),
     );
-    expect(r.errors.map((e) => `${e.path}: ${e.message.en}`)).toEqual([
+    expect(r.errors.map((e) => `${e.path}: ${ioMessage(e, "en")}`)).toEqual([
       'nodes[1].parentId: no node has id "vm-9"',
       'edges[0].target: no node has id "ghost"',
     ]);
-    expect(r.errors[0]!.message.ko).toBe('id가 "vm-9"인 노드가 없습니다');
+    expect(ioMessage(r.errors[0]!, "ko")).toBe('id가 "vm-9"인 노드가 없습니다');
   });
 });
 
@@ -208,7 +209,7 @@ describe("error collection", () => {
       "nodes[0].props.managedBy",
       "nodes[0].props.notes",
     ]);
-    expect(r.errors[1]!.message).toEqual({
+    expect(ioMessages(r.errors[1]!)).toEqual({
       en: 'must be "tcp" or "udp", not "sctp"',
       ko: '"tcp" 또는 "udp"여야 합니다. 지금은 "sctp"입니다',
     });
@@ -329,10 +330,12 @@ describe("text input", () => {
     const r = refused(
       readDocument('{\n  "format": "stackdraw",\n  "version": 1,\n  "nodes": [\n    { "id": \'a\' }\n  ]\n}'),
     );
-    expect(r.errors[0]!.message.en).toBe("not valid JSON at line 5, column 13: expected a value, found '''");
-    expect(r.errors[0]!.message.ko).toContain("5행 13열");
+    expect(ioMessage(r.errors[0]!, "en")).toBe(
+      "not valid JSON at line 5, column 13: expected a value, found '''",
+    );
+    expect(ioMessage(r.errors[0]!, "ko")).toContain("5행 13열");
     const tail = refused(readDocument('{"format":"stackdraw","version":1,"nodes":[]} x'));
-    expect(tail.errors[0]!.message.en).toContain(
+    expect(ioMessage(tail.errors[0]!, "en")).toContain(
       "line 1, column 47: unexpected 'x' after the end of the document",
     );
   });
@@ -401,6 +404,6 @@ describe("hostile migrations", () => {
       readDocument('{"format":"stackdraw","version":0,"nodes":[]}', { migrations: [hostile] }),
     );
     expect(r.errors[0]).toMatchObject({ path: "$", code: "internalError" });
-    expect(r.errors[0]!.message.en).toContain("boom");
+    expect(ioMessage(r.errors[0]!, "en")).toContain("boom");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Safe YAML for the Docker Compose importer: parses with the `yaml` package (YAML 1.2 core
+ * Stage 2 of the Docker Compose importer, safe YAML: parses with the `yaml` package (YAML 1.2 core
  * schema, merge keys, unique keys) and turns the syntax tree into a small located value tree
  * ({@link YValue}) — never running a tag, never expanding an alias bomb, never looping on a cyclic
  * alias, and never building an object whose keys could touch a prototype (mappings are Maps).
@@ -26,7 +26,7 @@ import {
   type Node as YamlNode,
   type YAMLError,
 } from "yaml";
-import type { Localized } from "../domain/kinds/props.ts";
+import type { YamlError, YamlErrorCode, YamlErrorParams } from "../errors/types.ts";
 
 /** A located scalar: its resolved value and the text it was written as. */
 export interface YScalar {
@@ -55,20 +55,9 @@ export interface YSeq {
 /** A YAML value with its place in the source. */
 export type YValue = YScalar | YMap | YSeq;
 
-/** One problem of a YAML text, located. */
-export interface YamlProblem {
-  /** A key path such as `services.web.ports[0]`, or `$` for the file as a whole. */
-  path: string;
-  message: Localized;
-  /** 1-based line of the problem, when known. */
-  line?: number;
-  /** 1-based column (UTF-16 code units), when known. */
-  column?: number;
-}
-
-/** The outcome of {@link parseYaml}. */
+/** The outcome of {@link parseYaml}; its errors are of the whole file (path `$`), located. */
 export type YamlResult =
-  { ok: true; value: YValue | null; lineCounter: LineCounter } | { ok: false; errors: YamlProblem[] };
+  { ok: true; value: YValue | null; lineCounter: LineCounter } | { ok: false; errors: YamlError[] };
 
 /** yaml's alias limit, as the brief and `yaml`'s own default set it. */
 export const MAX_ALIAS_COUNT = 100;
@@ -102,31 +91,31 @@ const firstLine = (s: string) => {
   return line.replace(/ at line \d+, column \d+:?$/, "").trim();
 };
 
-function located(lc: LineCounter, offset: number, path: string, en: string, ko: string): YamlProblem {
+/** A YAML error of the whole file at an offset of the source. */
+function located<C extends YamlErrorCode>(
+  lc: LineCounter,
+  offset: number,
+  code: C,
+  params: YamlErrorParams[C],
+): YamlError {
   const { line, col } = lc.linePos(offset);
-  return { path, line, column: col, message: { en, ko } };
+  return { path: "$", line, column: col, code, params } as YamlError;
 }
 
-function fromYamlError(e: YAMLError, lc: LineCounter): YamlProblem {
+function fromYamlError(e: YAMLError, lc: LineCounter): YamlError {
   const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
-  const what = firstLine(e.message);
-  const en =
-    e.code === "DUPLICATE_KEY"
-      ? "duplicate key: a key appears twice in one mapping"
-      : e.code === "TAB_AS_INDENT"
-        ? "tabs are not allowed as indentation in YAML; indent with spaces"
-        : e.code === "TAG_RESOLVE_FAILED"
-          ? `unknown tag: ${what}`
-          : `YAML syntax error: ${what}`;
-  const ko =
-    e.code === "DUPLICATE_KEY"
-      ? "중복된 키: 한 매핑에 같은 키가 두 번 있습니다"
-      : e.code === "TAB_AS_INDENT"
-        ? "YAML에서는 탭으로 들여쓸 수 없습니다. 공백으로 들여쓰세요"
-        : e.code === "TAG_RESOLVE_FAILED"
-          ? `알 수 없는 태그: ${what}`
-          : `YAML 구문 오류: ${what}`;
-  return { path: "$", line: pos.line, column: pos.col, message: { en, ko } };
+  const at = { path: "$", line: pos.line, column: pos.col };
+  const detail = firstLine(e.message);
+  switch (e.code) {
+    case "DUPLICATE_KEY":
+      return { ...at, code: "yamlDuplicateKey", params: {} };
+    case "TAB_AS_INDENT":
+      return { ...at, code: "yamlTabIndent", params: {} };
+    case "TAG_RESOLVE_FAILED":
+      return { ...at, code: "yamlUnknownTag", params: { detail } };
+    default:
+      return { ...at, code: "yamlSyntax", params: { detail } };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +127,7 @@ interface AnchorData {
 }
 
 class Checker {
-  readonly errors: YamlProblem[] = [];
+  readonly errors: YamlError[] = [];
   private readonly anchors = new Map<string, YamlNode>();
   private readonly data = new Map<YamlNode, AnchorData>();
   private readonly open = new Set<YamlNode>();
@@ -166,8 +155,8 @@ class Checker {
     return valueOffset;
   }
 
-  private err(offset: number, en: string, ko: string) {
-    if (this.errors.length < this.maxErrors) this.errors.push(located(this.lc, offset, "$", en, ko));
+  private err<C extends YamlErrorCode>(offset: number, code: C, params: YamlErrorParams[C]) {
+    if (this.errors.length < this.maxErrors) this.errors.push(located(this.lc, offset, code, params));
   }
 
   /** yaml's getAliasCount, over the counts gathered so far. */
@@ -199,19 +188,11 @@ class Checker {
       const offset = node.range?.[0] ?? 0;
       const target = this.anchors.get(node.source);
       if (target === undefined) {
-        this.err(
-          offset,
-          `unknown alias *${node.source}: no anchor &${node.source} before it`,
-          `알 수 없는 별칭 *${node.source}: 앞에 &${node.source} 앵커가 없습니다`,
-        );
+        this.err(offset, "yamlUnknownAlias", { name: node.source });
         return;
       }
       if (this.open.has(target)) {
-        this.err(
-          offset,
-          `cyclic alias: *${node.source} refers to the anchor &${node.source} it sits inside`,
-          `순환 별칭: *${node.source}가 자신을 감싸는 앵커 &${node.source}를 가리킵니다`,
-        );
+        this.err(offset, "yamlCyclicAlias", { name: node.source });
         return;
       }
       this.targets.set(node, target);
@@ -220,11 +201,7 @@ class Checker {
       if (d.aliasCount === 0) d.aliasCount = this.aliasWeight(target, 0);
       if (d.count * d.aliasCount > MAX_ALIAS_COUNT) {
         this.bombed = true;
-        this.err(
-          offset,
-          `too many aliases (over ${MAX_ALIAS_COUNT} expansions of &${node.source}): refused as a possible "billion laughs" alias bomb`,
-          `별칭이 너무 많습니다(&${node.source}가 ${MAX_ALIAS_COUNT}번 넘게 펼쳐짐): "billion laughs" 별칭 폭탄일 수 있어 거부합니다`,
-        );
+        this.err(offset, "yamlAliasLimit", { name: node.source, limit: MAX_ALIAS_COUNT });
       }
       return;
     }
@@ -232,12 +209,7 @@ class Checker {
     const offset = node.range?.[0] ?? 0;
     const tag = node.tag;
     if (tag !== undefined && !CORE_TAGS.has(tag) && !COMPOSE_TAGS.has(tag)) {
-      const shown = showTag(tag);
-      this.err(
-        this.tagOffset(offset),
-        `the tag ${shown} is not allowed: a compose file uses plain YAML data, and tags are never executed`,
-        `${shown} 태그는 허용되지 않습니다: compose 파일은 일반 YAML 데이터만 쓰며, 태그는 절대 실행되지 않습니다`,
-      );
+      this.err(this.tagOffset(offset), "yamlTagNotAllowed", { tag: showTag(tag) });
     }
     if (node.anchor) {
       this.anchors.set(node.anchor, node);
@@ -245,11 +217,7 @@ class Checker {
     }
     if (isScalar(node)) return;
     if (depth >= MAX_YAML_DEPTH) {
-      this.err(
-        offset,
-        `nested more than ${MAX_YAML_DEPTH} levels deep; a compose file never needs that`,
-        `${MAX_YAML_DEPTH}단계보다 깊게 중첩되어 있습니다. compose 파일에는 그럴 일이 없습니다`,
-      );
+      this.err(offset, "yamlTooDeep", { limit: MAX_YAML_DEPTH });
       return;
     }
     this.open.add(node);
@@ -268,7 +236,7 @@ const isMergeKey = (key: unknown): boolean =>
   isScalar(key) && typeof key.value === "symbol" && (key.value as symbol).description === "<<";
 
 class Builder {
-  readonly errors: YamlProblem[] = [];
+  readonly errors: YamlError[] = [];
   private readonly memo = new Map<YamlNode, YValue>();
   constructor(
     private readonly targets: ReadonlyMap<unknown, YamlNode>,
@@ -333,27 +301,11 @@ class Builder {
                 ? keyNode.source
                 : String(keyNode.value);
         else {
-          this.errors.push(
-            located(
-              this.lc,
-              keyOffset,
-              "$",
-              "a mapping key must be a plain value, not a list or mapping",
-              "매핑 키는 목록이나 매핑이 아닌 단순 값이어야 합니다",
-            ),
-          );
+          this.errors.push(located(this.lc, keyOffset, "yamlComplexKey", {}));
           continue;
         }
         if (map.keyOffsets.has(key)) {
-          this.errors.push(
-            located(
-              this.lc,
-              keyOffset,
-              "$",
-              `duplicate key ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}: a key appears twice in one mapping`,
-              `중복된 키 ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}: 한 매핑에 같은 키가 두 번 있습니다`,
-            ),
-          );
+          this.errors.push(located(this.lc, keyOffset, "yamlDuplicateKey", { key }));
           if (this.errors.length >= MAX_BUILD_ERRORS) return out;
           continue;
         }
@@ -366,15 +318,7 @@ class Builder {
         const sources = src?.t === "seq" ? src.items : src ? [src] : [];
         for (const s of sources) {
           if (s.t !== "map") {
-            this.errors.push(
-              located(
-                this.lc,
-                m.offset,
-                "$",
-                "a << merge key needs a mapping or a list of mappings",
-                "<< 병합 키에는 매핑 또는 매핑 목록이 필요합니다",
-              ),
-            );
+            this.errors.push(located(this.lc, m.offset, "yamlMergeNotMapping", {}));
             continue;
           }
           // Keys written in the mapping win; among merged mappings, the first one listed wins.
@@ -401,7 +345,7 @@ export function parseYaml(text: string, maxErrors = 20): YamlResult {
     const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lc });
     if (!Array.isArray(docs)) return { ok: true, value: null, lineCounter: lc };
     if (docs.length === 0) return { ok: true, value: null, lineCounter: lc };
-    const errors: YamlProblem[] = [];
+    const errors: YamlError[] = [];
     for (const d of docs) for (const e of d.errors) errors.push(fromYamlError(e, lc));
     // yaml reports an unresolved tag as a warning; the checker below refuses every tag that is
     // not the core schema's or compose's own, with a clearer message, so those warnings are skipped.
@@ -412,18 +356,7 @@ export function parseYaml(text: string, maxErrors = 20): YamlResult {
     if (docs.length > 1) {
       const second = docs[1]!;
       const offset = second.range?.[0] ?? 0;
-      return {
-        ok: false,
-        errors: [
-          located(
-            lc,
-            offset,
-            "$",
-            "the file holds several YAML documents (separated by ---); a compose file is one document",
-            "파일에 YAML 문서가 여러 개 있습니다(---로 구분). compose 파일은 문서 하나입니다",
-          ),
-        ],
-      };
+      return { ok: false, errors: [located(lc, offset, "yamlSeveralDocuments", {})] };
     }
     const checker = new Checker(lc, maxErrors, text);
     checker.walk(doc.contents, 0);
@@ -436,15 +369,7 @@ export function parseYaml(text: string, maxErrors = 20): YamlResult {
     return { ok: true, value, lineCounter: lc };
   } catch (e) {
     const reason = e instanceof Error ? e.message.split("\n", 1)[0]! : String(e);
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "$",
-          message: { en: `could not read the YAML: ${reason}`, ko: `YAML을 읽지 못했습니다: ${reason}` },
-        },
-      ],
-    };
+    return { ok: false, errors: [{ path: "$", code: "yamlInternal", params: { reason } }] };
   }
 }
 

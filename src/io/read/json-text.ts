@@ -3,13 +3,9 @@
  * the same in every JavaScript engine: where a syntax error is (line:column), and whether the
  * nesting is deep enough to freeze the tab.
  */
-import type { Localized } from "../domain/kinds/props.ts";
+import type { JsonSyntaxProblem, TextPosition } from "../errors/types.ts";
 
-/** A 1-based line and column (in UTF-16 code units, as editors count them). */
-export interface TextPosition {
-  line: number;
-  column: number;
-}
+export type { TextPosition };
 
 export function positionAt(text: string, offset: number): TextPosition {
   let line = 1;
@@ -42,10 +38,10 @@ export function findExcessiveNesting(text: string, limit: number): number | unde
   return undefined;
 }
 
-/** The first syntax error of a JSON text: its offset and what was expected there. */
+/** The first syntax error of a JSON text: its offset and what was found wrong there. */
 export interface JsonSyntaxError {
   offset: number;
-  message: Localized;
+  problem: JsonSyntaxProblem;
 }
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -58,7 +54,7 @@ function describeChar(text: string, i: number): string {
     : `'${String.fromCodePoint(cp)}'`;
 }
 
-const err = (offset: number, en: string, ko: string): JsonSyntaxError => ({ offset, message: { en, ko } });
+const err = (offset: number, problem: JsonSyntaxProblem): JsonSyntaxError => ({ offset, problem });
 
 /**
  * Finds the first syntax error of `text`, or undefined when it is valid JSON. Iterative (an
@@ -85,46 +81,27 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         const e = text[i + 1];
         if (e === "u") {
           HEX4.lastIndex = i + 2;
-          if (!HEX4.test(text))
-            return err(i, "invalid \\u escape in a string", "문자열 안의 \\u 이스케이프가 잘못되었습니다");
+          if (!HEX4.test(text)) return err(i, { kind: "badUnicodeEscape" });
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else return err(i, "invalid escape in a string", "문자열 안의 이스케이프가 잘못되었습니다");
-      } else if (c < 0x20)
-        return err(
-          i,
-          `control character ${describeChar(text, i)} inside a string (a string cannot span lines)`,
-          `문자열 안에 제어 문자 ${describeChar(text, i)}가 있습니다 (문자열은 줄을 넘을 수 없습니다)`,
-        );
+        else return err(i, { kind: "badEscape" });
+      } else if (c < 0x20) return err(i, { kind: "controlChar", char: describeChar(text, i) });
       else i++;
     }
-    return err(
-      start,
-      "a string starting here never ends (the file looks truncated)",
-      "여기서 시작한 문자열이 끝나지 않습니다 (파일이 잘린 것 같습니다)",
-    );
+    return err(start, { kind: "unterminatedString" });
   };
 
   for (;;) {
     while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
     if (i >= n) {
       if (state === "after" && stack.length === 0) return undefined;
-      return err(
-        n,
-        "unexpected end of the file (it looks truncated)",
-        "파일이 예상보다 일찍 끝났습니다 (잘린 것 같습니다)",
-      );
+      return err(n, { kind: "unexpectedEnd" });
     }
     const c = text[i]!;
     switch (state) {
       case "after": {
         const top = stack[stack.length - 1];
-        if (top === undefined)
-          return err(
-            i,
-            `unexpected ${describeChar(text, i)} after the end of the document`,
-            `문서가 끝난 뒤에 ${describeChar(text, i)}가 있습니다`,
-          );
+        if (top === undefined) return err(i, { kind: "afterEnd", char: describeChar(text, i) });
         const close = top === "{" ? "}" : "]";
         if (c === ",") {
           i++;
@@ -132,12 +109,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         } else if (c === close) {
           stack.pop();
           i++;
-        } else
-          return err(
-            i,
-            `expected "," or "${close}", found ${describeChar(text, i)}`,
-            `"," 또는 "${close}"가 와야 하는데 ${describeChar(text, i)}가 있습니다`,
-          );
+        } else return err(i, { kind: "expectedCommaOrClose", close, char: describeChar(text, i) });
         break;
       }
       case "keyOrClose":
@@ -148,24 +120,14 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
           state = "after";
           break;
         }
-        if (c !== '"')
-          return err(
-            i,
-            `expected a property name in double quotes, found ${describeChar(text, i)}`,
-            `큰따옴표로 감싼 속성 이름이 와야 하는데 ${describeChar(text, i)}가 있습니다`,
-          );
+        if (c !== '"') return err(i, { kind: "expectedKey", char: describeChar(text, i) });
         const e = scanString();
         if (e) return e;
         state = "colon";
         break;
       }
       case "colon":
-        if (c !== ":")
-          return err(
-            i,
-            `expected ":" after a property name, found ${describeChar(text, i)}`,
-            `속성 이름 뒤에 ":"가 와야 하는데 ${describeChar(text, i)}가 있습니다`,
-          );
+        if (c !== ":") return err(i, { kind: "expectedColon", char: describeChar(text, i) });
         i++;
         state = "value";
         break;
@@ -189,16 +151,11 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         } else if (c === "-" || (c >= "0" && c <= "9")) {
           NUMBER.lastIndex = i;
           const m = NUMBER.exec(text);
-          if (!m) return err(i, "invalid number", "숫자가 잘못되었습니다");
+          if (!m) return err(i, { kind: "badNumber" });
           i += m[0].length;
         } else {
           const lit = ["true", "false", "null"].find((l) => text.startsWith(l, i));
-          if (lit === undefined)
-            return err(
-              i,
-              `expected a value, found ${describeChar(text, i)}`,
-              `값이 와야 하는데 ${describeChar(text, i)}가 있습니다`,
-            );
+          if (lit === undefined) return err(i, { kind: "expectedValue", char: describeChar(text, i) });
           i += lit.length;
         }
         state = "after";

@@ -1,0 +1,23 @@
+/**
+ * Stage 1 of the Docker Compose importer, decode: the file's text — strict UTF-8 (a byte-order
+ * mark dropped) and at most LIMITS.bytes, refused before the YAML parser sees any of it.
+ */
+import { checkSize } from "../read/size.ts";
+import type { ComposeError } from "../errors/types.ts";
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; errors: ComposeError[] };
+
+/** Text as it is, or bytes decoded as UTF-8; then the size limit. */
+export function decodeCompose(input: string | Uint8Array): DecodeResult {
+  let text: string;
+  if (typeof input === "string") text = input;
+  else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      return { ok: false, errors: [{ path: "$", code: "cannotRead", params: { cause: "notUtf8" } }] };
+    }
+  }
+  if (!checkSize(text).ok) return { ok: false, errors: [{ path: "$", code: "composeTooLarge", params: {} }] };
+  return { ok: true, text };
+}

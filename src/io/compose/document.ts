@@ -1,0 +1,103 @@
+/**
+ * Stage 4 of the Docker Compose importer, the document: every service a `container` on one Docker
+ * Engine on one Linux kernel on one physical host, `depends_on`/`links` as `network` edges from
+ * the service to what it needs, laid out with the stack layout.
+ *
+ * Ids are the service names (characters outside `[A-Za-z0-9._-]` become `-`), made unique against
+ * each other and the three stack nodes; `__proto__` is a fine id (Maps everywhere). What the
+ * document has no field for (host IPs, random host ports, a build context beside an image, an
+ * unknown platform) goes into the container's notes.
+ */
+import { arrangeDocument } from "../../domain/geometry.ts";
+import {
+  CURRENT_VERSION,
+  FORMAT,
+  LIMITS,
+  type StackDocument,
+  type StackEdge,
+  type StackNode,
+} from "../../domain/document.ts";
+import type { ComposeModel } from "./model.ts";
+
+/** Options of the import. */
+export interface ComposeOptions {
+  /** The document's title; default the compose `name`, else "Docker Compose". */
+  title?: string;
+}
+
+const PLATFORM_OS = new Set(["linux", "windows"]);
+
+const ARCH: Record<string, "x86_64" | "arm64"> = {
+  amd64: "x86_64",
+  x86_64: "x86_64",
+  arm64: "arm64",
+  aarch64: "arm64",
+};
+
+/** A safe, readable id from a service name, unique in `taken`. */
+function idFor(name: string, taken: Set<string>): string {
+  const base = name.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 64) || "service";
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  taken.add(id);
+  return id;
+}
+
+function clip(s: string): string {
+  const cps = Array.from(s.length > LIMITS.labelLength * 2 ? s.slice(0, LIMITS.labelLength * 2) : s);
+  return cps.length > LIMITS.labelLength ? `${cps.slice(0, LIMITS.labelLength - 1).join("")}…` : s;
+}
+
+/** Builds the laid-out document of a compose model. */
+export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}): StackDocument {
+  const taken = new Set<string>(["docker-host", "linux", "docker"]);
+  const nodes: StackNode[] = [
+    { id: "docker-host", kind: "physical-host", label: "Docker host" },
+    { id: "linux", kind: "kernel", parentId: "docker-host", label: "Linux", props: { family: "linux" } },
+    {
+      id: "docker",
+      kind: "container-engine",
+      parentId: "linux",
+      label: "Docker Engine",
+      props: { product: "docker" },
+    },
+  ];
+  const ids = new Map<string, string>();
+  for (const s of model.services) {
+    const id = idFor(s.name, taken);
+    ids.set(s.name, id);
+    const props: Record<string, unknown> = {};
+    const notes = [...s.notes];
+    if (s.image !== undefined) props.image = s.image;
+    else if (s.build !== undefined) props.image = `built from ${s.build}`;
+    if (s.image !== undefined && s.build !== undefined) notes.unshift(`built from ${s.build}`);
+    if (s.platform !== undefined) {
+      const [os, arch, variant] = s.platform.toLowerCase().split("/");
+      if (os !== undefined && PLATFORM_OS.has(os)) props.os = os;
+      else notes.push(`platform ${s.platform}: OS not drawn`);
+      if (arch !== undefined && Object.prototype.hasOwnProperty.call(ARCH, arch)) props.arch = ARCH[arch];
+      else if (arch !== undefined) notes.push(`platform ${s.platform}: architecture not drawn`);
+      if (variant !== undefined && notes.every((n) => !n.startsWith(`platform ${s.platform}`)))
+        notes.push(`platform ${s.platform}`);
+    }
+    if (s.ports.length > 0) props.ports = s.ports;
+    if (notes.length > 0) props.notes = notes.join("\n");
+    nodes.push({
+      id,
+      kind: "container",
+      parentId: "docker",
+      label: clip(s.name),
+      ...(Object.keys(props).length > 0 ? { props } : {}),
+    });
+  }
+  const edges: StackEdge[] = [];
+  for (const s of model.services)
+    for (const need of s.needs) {
+      const source = ids.get(s.name)!;
+      const target = ids.get(need)!;
+      edges.push({ id: idFor(`${source}-to-${target}`, taken), kind: "network", source, target });
+    }
+  const title = opts.title ?? model.name ?? "Docker Compose";
+  const doc: StackDocument = { format: FORMAT, version: CURRENT_VERSION, title: clip(title), nodes, edges };
+  return arrangeDocument(doc);
+}

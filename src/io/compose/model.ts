@@ -1,0 +1,274 @@
+/**
+ * Stage 3 of the Docker Compose importer, the model: a located YAML tree becomes services with
+ * their image, build, platform, ports (./ports.ts), environment, labels and needs. Errors and
+ * warnings keep line:column and a key path.
+ *
+ * Environment values and labels are read as text, as written (`NO`, `22:22`, `0755` stay those
+ * strings), and are not copied into the document: environments hold passwords, and a diagram is
+ * shared. The model exposes them.
+ */
+import { LIMITS } from "../../domain/document.ts";
+import type { PortMapping } from "../../domain/kinds/props.ts";
+import type { ComposeError } from "../errors/types.ts";
+import { keySegment } from "../read/stage.ts";
+import { decodeCompose } from "./decode.ts";
+import { PortReader } from "./ports.ts";
+import { MAX_COMPOSE_ERRORS, Problems, text } from "./problems.ts";
+import { parseYaml, type YValue } from "./yaml.ts";
+
+/** The three stack nodes every import has under its containers. */
+export const STACK_NODES = 3;
+
+/** A compose service as the importer reads it. */
+export interface ComposeService {
+  name: string;
+  image?: string;
+  /** The build context, when the service is built. */
+  build?: string;
+  /** `platform`, e.g. `linux/arm64`. */
+  platform?: string;
+  ports: PortMapping[];
+  /** Things the document has no field for (host IPs, random ports…), one line each. */
+  notes: string[];
+  /** Services this one depends on or links to, in file order, without repeats. */
+  needs: string[];
+  /** Environment as text, as written; `null` = passed through from the shell (`- NAME`). */
+  environment: Map<string, string | null>;
+  labels: Map<string, string>;
+}
+
+/** A compose file as the importer reads it. */
+export interface ComposeModel {
+  /** The top-level `name` (project name), when given. */
+  name?: string;
+  services: ComposeService[];
+}
+
+/** The outcome of {@link readCompose}. */
+export type ComposeModelResult =
+  { ok: true; model: ComposeModel; warnings: ComposeError[] } | { ok: false; errors: ComposeError[] };
+
+function readStringMap(
+  v: YValue,
+  path: string,
+  p: Problems,
+  what: string,
+  allowNull: boolean,
+): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  if (v.t === "map") {
+    for (const [k, x] of v.entries) {
+      if (x.t !== "scalar") {
+        p.error(`${path}${keySegment(k)}`, x.offset, "mapValueNotPlain", { what, actual: x.t });
+        continue;
+      }
+      const t = text(x);
+      out.set(k, t === null ? (allowNull ? null : "") : t);
+    }
+  } else if (v.t === "seq") {
+    v.items.forEach((x, i) => {
+      if (x.t !== "scalar" || text(x) === null) {
+        p.error(`${path}[${i}]`, x.offset, "mapEntryNotPair", { what });
+        return;
+      }
+      const t = text(x)!;
+      const eq = t.indexOf("=");
+      if (eq === -1) out.set(t, allowNull ? null : "");
+      else out.set(t.slice(0, eq), t.slice(eq + 1));
+    });
+  } else if (v.value !== null) p.error(path, v.offset, "mapInvalid", { what });
+  return out;
+}
+
+/** Names of the services in `depends_on` (list or map) or `links` ("db" or "db:alias"). */
+function readNeeds(
+  v: YValue,
+  path: string,
+  p: Problems,
+  links: boolean,
+): { name: string; offset: number; path: string }[] {
+  const out: { name: string; offset: number; path: string }[] = [];
+  if (v.t === "seq")
+    v.items.forEach((x, i) => {
+      const t = x.t === "scalar" ? text(x) : null;
+      if (t === null || t === "") {
+        p.error(`${path}[${i}]`, x.offset, "dependencyNotName", {});
+        return;
+      }
+      out.push({ name: links ? t.split(":", 1)[0]! : t, offset: x.offset, path: `${path}[${i}]` });
+    });
+  else if (v.t === "map" && !links)
+    for (const [k, x] of v.entries) {
+      if (x.t === "seq" || (x.t === "scalar" && x.value !== null)) {
+        p.error(`${path}${keySegment(k)}`, x.offset, "dependencyMapEntry", {});
+        continue;
+      }
+      out.push({ name: k, offset: v.keyOffsets.get(k) ?? v.offset, path: `${path}${keySegment(k)}` });
+    }
+  else if (!(v.t === "scalar" && v.value === null))
+    p.error(path, v.offset, "dependenciesInvalid", { key: links ? "links" : "depends_on" });
+  return out;
+}
+
+function readService(
+  name: string,
+  v: YValue,
+  path: string,
+  p: Problems,
+  ports: PortReader,
+  keyOffset: number,
+): {
+  service: ComposeService;
+  needs: { name: string; offset: number; path: string }[];
+} {
+  const service: ComposeService = {
+    name,
+    ports: [],
+    notes: [],
+    needs: [],
+    environment: new Map(),
+    labels: new Map(),
+  };
+  const needs: { name: string; offset: number; path: string }[] = [];
+  if (v.t === "scalar" && v.value === null) {
+    p.warn(path, keyOffset, "serviceEmpty", {});
+    return { service, needs };
+  }
+  if (v.t !== "map") {
+    p.error(path, v.offset, "serviceNotMapping", { actual: v.t });
+    return { service, needs };
+  }
+  const scalarText = (k: string): string | undefined => {
+    const x = v.entries.get(k);
+    if (x === undefined) return undefined;
+    if (x.t !== "scalar") {
+      p.error(`${path}.${k}`, x.offset, "serviceFieldNotString", { key: k, actual: x.t });
+      return undefined;
+    }
+    return text(x) ?? undefined;
+  };
+  const image = scalarText("image");
+  if (image !== undefined && image !== "") service.image = image;
+  const build = v.entries.get("build");
+  if (build !== undefined) {
+    if (build.t === "scalar") service.build = text(build) ?? ".";
+    else if (build.t === "map") {
+      const ctx = build.entries.get("context");
+      service.build = ctx?.t === "scalar" ? (text(ctx) ?? ".") : ".";
+    } else p.error(`${path}.build`, build.offset, "serviceBuildInvalid", {});
+  }
+  if (service.image === undefined && service.build === undefined && !p.full)
+    p.warn(path, keyOffset, "serviceNoImage", {});
+  const platform = scalarText("platform");
+  if (platform !== undefined && platform !== "") service.platform = platform;
+
+  const portList = v.entries.get("ports");
+  if (portList !== undefined) {
+    if (portList.t === "seq")
+      portList.items.forEach((x, i) => {
+        const at = `${path}.ports[${i}]`;
+        if (x.t === "map") ports.long(x, service.ports, service.notes, at);
+        else if (x.t === "scalar" && text(x) !== null)
+          ports.short(text(x)!, service.ports, service.notes, at, x.offset);
+        else p.error(at, x.offset, "portInvalid", {});
+      });
+    else if (!(portList.t === "scalar" && portList.value === null))
+      p.error(`${path}.ports`, portList.offset, "portsNotList", { actual: portList.t });
+  }
+  const env = v.entries.get("environment");
+  if (env !== undefined)
+    service.environment = readStringMap(env, `${path}.environment`, p, "environment", true);
+  const labels = v.entries.get("labels");
+  if (labels !== undefined)
+    for (const [k, x] of readStringMap(labels, `${path}.labels`, p, "labels", false))
+      service.labels.set(k, x ?? "");
+  const dependsOn = v.entries.get("depends_on");
+  if (dependsOn !== undefined) needs.push(...readNeeds(dependsOn, `${path}.depends_on`, p, false));
+  const links = v.entries.get("links");
+  if (links !== undefined) needs.push(...readNeeds(links, `${path}.links`, p, true));
+  return { service, needs };
+}
+
+/**
+ * Reads a compose file into the importer's model (services with their image, build, platform,
+ * ports, environment, labels and needs). Never throws. Use {@link importCompose} for a document.
+ */
+export function readCompose(source: string | Uint8Array): ComposeModelResult {
+  const decoded = decodeCompose(source);
+  if (!decoded.ok) return decoded;
+  const parsed = parseYaml(decoded.text, MAX_COMPOSE_ERRORS);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const root = parsed.value;
+  const p = new Problems(parsed.lineCounter);
+  if (root === null) {
+    p.error("$", undefined, "composeEmpty", {});
+    return { ok: false, errors: p.errors };
+  }
+  if (root.t !== "map") {
+    p.error("$", root.offset, "composeNotMapping", { actual: root.t });
+    return { ok: false, errors: p.errors };
+  }
+  const apiVersion = root.entries.get("apiVersion");
+  const kind = root.entries.get("kind");
+  if (apiVersion !== undefined && kind !== undefined && !root.entries.has("services")) {
+    const k = kind.t === "scalar" ? (text(kind) ?? "") : "";
+    p.error("kind", root.keyOffsets.get("kind") ?? root.offset, "composeKubernetes", { kind: k });
+    return { ok: false, errors: p.errors };
+  }
+  const services = root.entries.get("services");
+  if (services === undefined) {
+    p.error("services", root.offset, "composeNoServices", {});
+    return { ok: false, errors: p.errors };
+  }
+  if (services.t !== "map" || services.entries.size === 0) {
+    const actual =
+      services.t === "scalar" && services.value === null
+        ? "null"
+        : services.t === "map"
+          ? "emptyMap"
+          : services.t;
+    p.error("services", root.keyOffsets.get("services") ?? services.offset, "composeServicesInvalid", {
+      actual,
+    });
+    return { ok: false, errors: p.errors };
+  }
+  if (services.entries.size + STACK_NODES > LIMITS.nodes) {
+    p.error("services", root.keyOffsets.get("services"), "composeTooManyServices", {
+      count: services.entries.size,
+      limit: LIMITS.nodes - STACK_NODES,
+    });
+    return { ok: false, errors: p.errors };
+  }
+  const model: ComposeModel = { services: [] };
+  const name = root.entries.get("name");
+  if (name?.t === "scalar" && text(name)) model.name = text(name)!;
+
+  const ports = new PortReader(p);
+  const allNeeds: { name: string; offset: number; path: string }[][] = [];
+  for (const [serviceName, v] of services.entries) {
+    if (p.full) break;
+    const path = `services${keySegment(serviceName)}`;
+    const r = readService(serviceName, v, path, p, ports, services.keyOffsets.get(serviceName) ?? v.offset);
+    model.services.push(r.service);
+    allNeeds.push(r.needs);
+  }
+  model.services.forEach((s, i) => {
+    const seen = new Set<string>();
+    for (const n of allNeeds[i]!) {
+      if (!services.entries.has(n.name)) {
+        p.error(n.path, n.offset, "dependencyUnknown", { name: n.name });
+        continue;
+      }
+      if (n.name === s.name) {
+        p.error(n.path, n.offset, "dependencySelf", {});
+        continue;
+      }
+      if (!seen.has(n.name)) {
+        seen.add(n.name);
+        s.needs.push(n.name);
+      }
+    }
+  });
+  if (p.errors.length > 0) return { ok: false, errors: p.errors };
+  return { ok: true, model, warnings: p.warnings };
+}

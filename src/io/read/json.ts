@@ -1,0 +1,41 @@
+/**
+ * Stage 2, JSON text: decodes (UTF-8, strict), strips a byte-order mark, refuses binary, empty and
+ * absurdly nested text, and parses. Syntax errors are located by our own scanner (./json-text.ts)
+ * so that line:column is the same in every engine.
+ */
+import { findExcessiveNesting, findJsonSyntaxError, positionAt } from "./json-text.ts";
+import { fail, type StageResult } from "./stage.ts";
+
+/**
+ * The deepest JSON nesting read. Not a format limit (the format nests about six levels, plus what
+ * unknown props hold) but a guard that keeps parse, write and clone time and stack use bounded.
+ */
+export const MAX_JSON_NESTING = 100;
+
+export function parseJson(input: string | Uint8Array): StageResult<unknown> {
+  let text: string;
+  if (typeof input === "string") text = input;
+  else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      return fail("$", "notText", { cause: "encoding" });
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf("\u0000");
+  if (nul !== -1) return fail("$", "notText", { cause: "nul", ...positionAt(text, nul) });
+  if (/^[ \t\r\n]*$/.test(text)) return fail("$", "emptyFile", {});
+  const deep = findExcessiveNesting(text, MAX_JSON_NESTING);
+  if (deep !== undefined)
+    return fail("$", "tooDeeplyNested", { ...positionAt(text, deep), limit: MAX_JSON_NESTING });
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    const syntaxError = findJsonSyntaxError(text);
+    return fail("$", "notJson", {
+      ...positionAt(text, syntaxError?.offset ?? 0),
+      syntax: syntaxError?.problem ?? { kind: "engine", detail: e instanceof Error ? e.message : String(e) },
+    });
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Stage 5, nodes: checks every entry of `nodes` on its own — id, kind, parentId, label, the props
+ * its kind declares, position and size. References between nodes are the tree stage's.
+ */
+import { LIMITS, type StackNode } from "../../domain/document.ts";
+import { isKind, propSpec, type Kind } from "../../domain/kinds/catalog.ts";
+import { checkPropValue, type PropSpec } from "../../domain/kinds/props.ts";
+import type { PropExpectation } from "../errors/types.ts";
+import { checkNodeCount } from "./envelope.ts";
+import { checkId, checkNumber, checkObject, checkText, copyBag } from "./fields.ts";
+import {
+  found,
+  get,
+  has,
+  isObject,
+  keySegment,
+  NODE_FIELD,
+  SECTION,
+  typeOf,
+  type ErrorKey,
+  type Errors,
+  type Json,
+  type ReadStage,
+} from "./stage.ts";
+
+/** What the node stage learns about each entry of `nodes`, for the edge and tree stages. */
+export interface NodeFacts {
+  /** Node (and later edge) id → the path of its first use. */
+  ids: Map<string, string>;
+  /** Node id → index of its first node. */
+  nodeIndex: Map<string, number>;
+  /** Per entry: its string id, if any. */
+  idAt: (string | undefined)[];
+  /** Per entry: its string parentId, if any (null and absent are both undefined). */
+  parentAt: (string | undefined)[];
+  /** Per entry: the normalized node, or undefined when the entry has errors. */
+  nodes: (StackNode | undefined)[];
+}
+
+/** What checkPropValue expected, as data, from the same descriptor and sub-path. */
+export function propExpectation(spec: PropSpec, subPath: string): PropExpectation {
+  switch (spec.type) {
+    case "enum":
+      return { type: "enum", options: spec.options.map((o) => o.value) };
+    case "text":
+      return { type: "text" };
+    case "port-list":
+      return subPath === "" ? { type: "portList" } : { type: "port" };
+    case "container-ports":
+      if (subPath === "") return { type: "portMappings" };
+      if (subPath.endsWith(".protocol")) return { type: "protocol" };
+      if (subPath.endsWith(".host") || subPath.endsWith(".container")) return { type: "port" };
+      return { type: "portMapping" };
+  }
+}
+
+/** The value at a checkPropValue sub-path such as `[1].host`. */
+function valueAt(value: unknown, subPath: string): unknown {
+  let cur = value;
+  for (const m of subPath.matchAll(/\[(\d+)\]|\.([A-Za-z_$][\w$]*)/g)) {
+    if (m[1] !== undefined) cur = Array.isArray(cur) ? cur[Number(m[1])] : undefined;
+    else if (m[2] !== undefined) cur = isObject(cur) ? get(cur, m[2]) : undefined;
+  }
+  return cur;
+}
+
+/** Checks the props a kind declares; unknown props are kept as they are. */
+function readProps(
+  errors: Errors,
+  stage: ReadStage,
+  props: Json,
+  kind: Kind | undefined,
+  base: string,
+  key: ErrorKey,
+): boolean {
+  let ok = true;
+  if (kind === undefined) return ok;
+  for (const k of Object.keys(props)) {
+    const spec = propSpec(kind, k);
+    if (spec === undefined) continue;
+    const value = props[k];
+    const bad = checkPropValue(spec, value);
+    if (bad === null) continue;
+    ok = false;
+    errors.add(
+      stage,
+      `${base}${keySegment(k)}${bad.subPath}`,
+      "invalidProp",
+      { expected: propExpectation(spec, bad.subPath), value: found(valueAt(value, bad.subPath)) },
+      key,
+    );
+  }
+  return ok;
+}
+
+export function readNodes(raw: Json, errors: Errors): NodeFacts | undefined {
+  const stage: ReadStage = "nodes";
+  const facts: NodeFacts = { ids: new Map(), nodeIndex: new Map(), idAt: [], parentAt: [], nodes: [] };
+  const whole: ErrorKey = [SECTION.nodes, 0, 0];
+  if (!has(raw, "nodes")) {
+    errors.add(stage, "nodes", "missingField", { of: "document", field: "nodes" }, whole);
+    return undefined;
+  }
+  const list = raw.nodes;
+  if (!Array.isArray(list)) {
+    errors.add(stage, "nodes", "wrongType", { expected: "array", actual: typeOf(list) }, whole);
+    return undefined;
+  }
+  const tooMany = checkNodeCount(raw); // again: a migration may have added nodes
+  if (tooMany?.code === "tooManyNodes") {
+    errors.add(stage, tooMany.path, tooMany.code, tooMany.params, whole);
+    return undefined;
+  }
+  for (let i = 0; i < list.length; i++) {
+    const base = `nodes[${i}]`;
+    const at = (f: number): ErrorKey => [SECTION.nodes, i, f];
+    const before = errors.count;
+    const n: unknown = list[i];
+    facts.idAt.push(undefined);
+    facts.parentAt.push(undefined);
+    facts.nodes.push(undefined);
+    if (!checkObject(errors, stage, n, base, at(NODE_FIELD.node))) continue;
+
+    const id = checkId(errors, stage, facts.ids, n, base, "node", at(NODE_FIELD.id));
+    if (id !== undefined) {
+      facts.idAt[i] = id;
+      if (!facts.nodeIndex.has(id)) facts.nodeIndex.set(id, i);
+    }
+
+    let kind: Kind | undefined;
+    if (!has(n, "kind"))
+      errors.add(stage, `${base}.kind`, "missingField", { of: "node", field: "kind" }, at(NODE_FIELD.kind));
+    else if (!isKind(n.kind))
+      errors.add(stage, `${base}.kind`, "unknownKind", { value: found(n.kind) }, at(NODE_FIELD.kind));
+    else kind = n.kind;
+
+    const parentRaw = get(n, "parentId");
+    let parentId: string | undefined;
+    if (typeof parentRaw === "string") parentId = facts.parentAt[i] = parentRaw;
+    else if (parentRaw !== undefined && parentRaw !== null)
+      errors.add(
+        stage,
+        `${base}.parentId`,
+        "wrongType",
+        { expected: "parentId", actual: typeOf(parentRaw) },
+        at(NODE_FIELD.parentId),
+      );
+
+    const label = has(n, "label")
+      ? checkText(errors, stage, n.label, `${base}.label`, at(NODE_FIELD.label))
+      : undefined;
+
+    let props: Record<string, unknown> | undefined;
+    if (has(n, "props") && checkObject(errors, stage, n.props, `${base}.props`, at(NODE_FIELD.props))) {
+      if (readProps(errors, stage, n.props, kind, `${base}.props`, at(NODE_FIELD.props)))
+        props = copyBag(n.props);
+    }
+
+    let position: StackNode["position"];
+    if (
+      has(n, "position") &&
+      checkObject(errors, stage, n.position, `${base}.position`, at(NODE_FIELD.position))
+    ) {
+      const r = { min: -LIMITS.coordinate, max: LIMITS.coordinate };
+      const x = checkNumber(errors, stage, n.position, "x", `${base}.position`, r, at(NODE_FIELD.position));
+      const y = checkNumber(errors, stage, n.position, "y", `${base}.position`, r, at(NODE_FIELD.position));
+      if (x !== undefined && y !== undefined) position = { x, y };
+    }
+
+    let size: StackNode["size"];
+    if (has(n, "size") && checkObject(errors, stage, n.size, `${base}.size`, at(NODE_FIELD.size))) {
+      const r = { min: 0, max: LIMITS.coordinate, exclusiveMin: true };
+      const width = checkNumber(errors, stage, n.size, "width", `${base}.size`, r, at(NODE_FIELD.size));
+      const height = checkNumber(errors, stage, n.size, "height", `${base}.size`, r, at(NODE_FIELD.size));
+      if (width !== undefined && height !== undefined) size = { width, height };
+    }
+
+    if (errors.count === before && id !== undefined && kind !== undefined) {
+      // Optional fields appear only when given, so that a round trip adds nothing.
+      const node: StackNode = { id, kind };
+      if (parentId !== undefined) node.parentId = parentId;
+      if (label !== undefined) node.label = label;
+      if (props !== undefined) node.props = props;
+      if (position !== undefined) node.position = position;
+      if (size !== undefined) node.size = size;
+      facts.nodes[i] = node;
+    }
+  }
+  return facts;
+}
