@@ -75,6 +75,17 @@ describe("stackdraw validate", () => {
     expect(good.ok).toBe(false);
   });
 
+  it("keeps documentErrors as { path, message }: English by default, Korean with --lang ko", async () => {
+    const en = JSON.parse((await run("validate", "--json", dangling)).out);
+    expect(en.documentErrors).toEqual([{ path: "nodes[0].parentId", message: expect.any(String) }]);
+    expect(en.documentErrors[0].message).toMatch(/^no node has id "/);
+    const ko = JSON.parse((await run("validate", "--json", "--lang", "ko", dangling)).out);
+    expect(ko.documentErrors[0]).toMatchObject({ path: "nodes[0].parentId" });
+    expect(ko.documentErrors[0].message).toMatch(/인 노드가 없습니다$/);
+    const missing = JSON.parse((await run("validate", "--json", join(dir, "nope.json"))).out);
+    expect(missing.documentErrors).toEqual([{ path: "$", message: "cannot read the file (ENOENT)" }]);
+  });
+
   it("exits 2 for a missing file and for bad usage", async () => {
     const missing = await run("validate", join(dir, "nope.json"));
     expect(missing.code).toBe(2);

@@ -45,6 +45,17 @@ describe("stackdraw import compose", () => {
     expect(readDocument(r.out).ok).toBe(true);
   });
 
+  it("in Korean, labels warnings and says why bytes that are not UTF-8 cannot be read", async () => {
+    const warned = await run("import", "compose", "--lang", "ko", file("empty-ko.yml", "services:\n  a:\n"));
+    expect(warned.code).toBe(0);
+    expect(warned.err).toMatch(/empty-ko\.yml:2:3: 경고: services\.a: 서비스가 비어 있습니다/);
+    const binary = file("binary-ko.yml", new Uint8Array([0xff, 0xfe, 0x00, 0x80]));
+    const en = await run("import", "compose", binary);
+    expect(en.err).toBe(`${binary}: cannot read the file (not UTF-8 text)\n`);
+    const ko = await run("import", "compose", "--lang", "ko", binary);
+    expect(ko.err).toBe(`${binary}: 파일을 읽을 수 없습니다 (UTF-8 텍스트가 아닙니다)\n`);
+  });
+
   it("exits 2 for a missing file, bytes that are not UTF-8, an unknown format and missing arguments", async () => {
     expect((await run("import", "compose", join(dir, "nope.yml"))).err).toContain("ENOENT");
     const binary = await run(
