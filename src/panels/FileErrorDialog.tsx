@@ -1,7 +1,12 @@
 import { useModal } from "./useModal.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 
-/** Why a file was refused: its first problems with their JSON paths or line:column. */
+/**
+ * Why a file was refused: its first problems with their JSON paths or line:column. The store
+ * places and words them with the one formatter of reader and importer errors
+ * (io/errors/format.ts, loaded on demand) in both languages, so this dialog, part of the first
+ * paint, carries none of the message table and follows a language switch as it is.
+ */
 export function FileErrorDialog() {
   const t = useT();
   const store = useEditorStore();
