@@ -55,9 +55,13 @@ const mountedCount = (page: Page) => page.locator(".react-flow__node").count();
  * The view once a pan or zoom has settled: the store's viewport (set when a move ends) agrees with
  * the transform React Flow has drawn. Reading either alone races the end of the gesture.
  */
-async function settledViewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
-  const read = () =>
-    page.evaluate(() => {
+async function settledViewport(
+  page: Page,
+  changedFrom?: { x: number; y: number; zoom: number },
+): Promise<{ x: number; y: number; zoom: number }> {
+  let settled: { x: number; y: number; zoom: number } | null = null;
+  const read = async () => {
+    settled = await page.evaluate(() => {
       const vp = (
         window as unknown as {
           __stackdraw: { getState: () => { viewport: { x: number; y: number; zoom: number } | null } };
@@ -67,11 +71,20 @@ async function settledViewport(page: Page): Promise<{ x: number; y: number; zoom
       const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(el?.style.transform ?? "");
       if (!vp || !m) return null;
       const drawn = { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
-      const close = (a: number, b: number) => Math.abs(a - b) < 1e-3;
+      // The drawn transform is written with 6 significant digits.
+      const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(1e-3, Math.abs(a) * 1e-5);
       return close(vp.x, drawn.x) && close(vp.y, drawn.y) && close(vp.zoom, drawn.zoom) ? vp : null;
     });
-  await expect.poll(read, { message: "the view settles" }).not.toBeNull();
-  return (await read())!;
+    const same =
+      settled !== null &&
+      changedFrom !== undefined &&
+      (settled as { zoom: number }).zoom === changedFrom.zoom &&
+      (settled as { x: number }).x === changedFrom.x &&
+      (settled as { y: number }).y === changedFrom.y;
+    return settled !== null && !same;
+  };
+  await expect.poll(read, { message: "the view settles" }).toBe(true);
+  return settled!;
 }
 const viewportOf = (page: Page) =>
   page.evaluate(
@@ -124,8 +137,12 @@ test("a 2,000-node diagram opens at its saved view with only what is in view mou
   await expect(host.locator(".sd-label")).toHaveCount(0);
   // Zooming back in brings the text back.
   await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
-  for (let i = 0; i < 8 && (await settledViewport(page)).zoom < 0.35; i++) await page.keyboard.press("=");
-  expect((await settledViewport(page)).zoom).toBeGreaterThanOrEqual(0.3);
+  let view = await settledViewport(page);
+  for (let i = 0; i < 8 && view.zoom < 0.35; i++) {
+    await page.keyboard.press("=");
+    view = await settledViewport(page, view);
+  }
+  expect(view.zoom).toBeGreaterThanOrEqual(0.3);
   await expect(page.locator(".react-flow__node .sd-label").first()).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -150,16 +167,17 @@ test("after a reload the diagram comes back where the person left the view", asy
   await expect(node(page, "Physical server: host-0")).toHaveCount(1);
   // Zoom in with the keyboard, then pan: a view no fit would produce.
   await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  let view: Awaited<ReturnType<typeof settledViewport>> | undefined;
   for (let i = 0; i < 3; i++) {
-    await page.keyboard.press("Control+=");
-    await settledViewport(page);
+    await page.keyboard.press("=");
+    view = await settledViewport(page, view);
   }
   const pane = (await page.locator(".react-flow__pane").boundingBox())!;
   await page.mouse.move(pane.x + 300, pane.y + 300);
   await page.mouse.down();
   await page.mouse.move(pane.x + 150, pane.y + 200, { steps: 5 });
   await page.mouse.up();
-  const saved = await settledViewport(page);
+  const saved = await settledViewport(page, view);
   const left = await page
     .locator(".react-flow__viewport")
     .evaluate((e) => (e as HTMLElement).style.transform);
