@@ -17,6 +17,7 @@ import {
   type StackEdge,
   type StackNode,
 } from "../../domain/document.ts";
+import { nodeOf, type PropsOf, type PropType } from "../../domain/kinds/nodes.ts";
 import type { ComposeModel } from "./model.ts";
 
 /** Options of the import. */
@@ -25,9 +26,11 @@ export interface ComposeOptions {
   title?: string;
 }
 
-const PLATFORM_OS = new Set(["linux", "windows"]);
+type ContainerOs = PropType<"container", "os">;
+const PLATFORM_OS: readonly ContainerOs[] = ["linux", "windows"];
+const isPlatformOs = (os: string): os is ContainerOs => (PLATFORM_OS as readonly string[]).includes(os);
 
-const ARCH: Record<string, "x86_64" | "arm64"> = {
+const ARCH: Record<string, PropType<"container", "arch">> = {
   amd64: "x86_64",
   x86_64: "x86_64",
   arm64: "arm64",
@@ -52,28 +55,26 @@ function clip(s: string): string {
 export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}): StackDocument {
   const taken = new Set<string>(["docker-host", "linux", "docker"]);
   const nodes: StackNode[] = [
-    { id: "docker-host", kind: "physical-host", label: "Docker host" },
-    { id: "linux", kind: "kernel", parentId: "docker-host", label: "Linux", props: { family: "linux" } },
-    {
-      id: "docker",
-      kind: "container-engine",
+    nodeOf("physical-host", "docker-host", { label: "Docker host" }),
+    nodeOf("kernel", "linux", { parentId: "docker-host", label: "Linux", props: { family: "linux" } }),
+    nodeOf("container-engine", "docker", {
       parentId: "linux",
       label: "Docker Engine",
       props: { product: "docker" },
-    },
+    }),
   ];
   const ids = new Map<string, string>();
   for (const s of model.services) {
     const id = idFor(s.name, taken);
     ids.set(s.name, id);
-    const props: Record<string, unknown> = {};
+    const props: PropsOf<"container"> = {};
     const notes = [...s.notes];
     if (s.image !== undefined) props.image = s.image;
     else if (s.build !== undefined) props.image = `built from ${s.build}`;
     if (s.image !== undefined && s.build !== undefined) notes.unshift(`built from ${s.build}`);
     if (s.platform !== undefined) {
       const [os, arch, variant] = s.platform.toLowerCase().split("/");
-      if (os !== undefined && PLATFORM_OS.has(os)) props.os = os;
+      if (os !== undefined && isPlatformOs(os)) props.os = os;
       else notes.push(`platform ${s.platform}: OS not drawn`);
       if (arch !== undefined && Object.prototype.hasOwnProperty.call(ARCH, arch)) props.arch = ARCH[arch];
       else if (arch !== undefined) notes.push(`platform ${s.platform}: architecture not drawn`);
@@ -82,13 +83,7 @@ export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}):
     }
     if (s.ports.length > 0) props.ports = s.ports;
     if (notes.length > 0) props.notes = notes.join("\n");
-    nodes.push({
-      id,
-      kind: "container",
-      parentId: "docker",
-      label: clip(s.name),
-      ...(Object.keys(props).length > 0 ? { props } : {}),
-    });
+    nodes.push(nodeOf("container", id, { parentId: "docker", label: clip(s.name), props }));
   }
   const edges: StackEdge[] = [];
   for (const s of model.services)
