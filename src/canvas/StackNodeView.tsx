@@ -6,7 +6,7 @@ import { KIND_DEFS } from "../domain/kinds/catalog.ts";
 import type { StackNode } from "../domain/document.ts";
 import type { Problem } from "../domain/rules/index.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { displayLabel, keyPropLines } from "../domain/view-model.ts";
+import { displayLabel, drawnShape, keyPropLines } from "../domain/view-model.ts";
 import { translate } from "../i18n/strings.ts";
 
 /** Everything a node view renders. The adapter keeps this object identical while nothing in it changes. */
@@ -38,10 +38,10 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
   const def = KIND_DEFS[node.kind];
   const errors = problems.filter((p) => p.severity === "error").length;
   const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
-  // The kind's declared look (as the SVG export reads it): frames carry a title bar at the top,
-  // boxes a band at the bottom; the border style is the stylesheet's `[data-border]`.
-  const look = def.look;
-  const frame = look.shape === "frame";
+  // The kind's declared look, as the SVG export reads it: frames carry a title bar at the top
+  // (an empty one its name on one line), boxes a band at the bottom (a leaf its text stacked); the
+  // border style is the stylesheet's `[data-border]`.
+  const frame = drawnShape(node.kind, hasChildren) === "frame";
   const label = displayLabel(node, lang);
   const lines = far && !renaming ? [] : keyPropLines(node, lang);
   const band =
@@ -98,7 +98,7 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
         .filter(Boolean)
         .join(" ")}
       data-kind={node.kind}
-      data-border={look.border}
+      data-border={def.look.border}
     >
       <Handle type="target" position={Position.Left} className="sd-handle" />
       {frame || !hasChildren ? band : null}

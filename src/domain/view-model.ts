@@ -93,10 +93,22 @@ export function hostKernelOf(index: DiagramIndex, id: string): string | undefine
 // ---------------------------------------------------------------------------------------------
 // Outlines
 
-/** How a node of this kind is drawn: its shape, border and highlight (`look` in the catalog). */
+/** How a node of this kind is drawn: its shapes, border and highlight (`look` in the catalog). */
 export function lookOf(kind: Kind): KindLook {
   return KIND_DEFS[kind].look;
 }
+
+/**
+ * The shape a node is drawn with: its kind's `shape` when it holds children, its `leafShape`
+ * when it does not (an image alone is a box of text; holding others, a frame with a title bar).
+ */
+export function drawnShape(kind: Kind, hasChildren: boolean): KindLook["shape"] {
+  const look = KIND_DEFS[kind].look;
+  return hasChildren ? look.shape : look.leafShape;
+}
+
+/** The corner radius of each shape, in px (styles.css: `.sd-node` 8 px, `.sd-frame` 10 px). */
+export const CORNER_RADIUS: { readonly [S in KindLook["shape"]]: number } = { box: 8, frame: 10 };
 
 /** The SVG `stroke-dasharray` of a node border (the canvas draws CSS `border-style` of the same name). */
 export const BORDER_DASHARRAY: { readonly [B in KindLook["border"]]: string | undefined } = {

@@ -16,7 +16,15 @@ import { KIND_DEFS } from "../domain/kinds/catalog.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import { LAYOUT, estimateTextWidth, resolveGeometry, type ResolvedGeometry } from "../domain/layout/index.ts";
 import { problemsByNode, validate, type Problem } from "../domain/rules/index.ts";
-import { BORDER_DASHARRAY, displayLabel, edgeDasharray, keyPropLines, lookOf } from "../domain/view-model.ts";
+import {
+  BORDER_DASHARRAY,
+  CORNER_RADIUS,
+  displayLabel,
+  drawnShape,
+  edgeDasharray,
+  keyPropLines,
+  lookOf,
+} from "../domain/view-model.ts";
 import { THEMES, type LayerColors, type ThemeColors, type ThemeName } from "./colors.ts";
 import { cleanText, escapeXml } from "./xml.ts";
 
@@ -234,13 +242,16 @@ function nodeColors(theme: ThemeColors, node: StackNode, managedBy: ManagedBy | 
 }
 
 /**
- * The outline of a node of this kind as the SVG draws it, from its declared look: the corner
- * radius of its shape and the dash pattern of its border (styles.css: `.sd-frame` 10 px corners,
- * `[data-border="dashed"]`).
+ * The outline of a node as the SVG draws it, from its kind's declared look: the corner radius of
+ * the shape it is drawn with ({@link drawnShape}) and the dash pattern of its border (styles.css:
+ * `.sd-frame` 10 px corners, `[data-border="dashed"]`).
  */
-export function nodeOutline(kind: StackNode["kind"]): { radius: number; dasharray: string | undefined } {
-  const look = lookOf(kind);
-  return { radius: look.shape === "frame" ? 10 : 8, dasharray: BORDER_DASHARRAY[look.border] };
+export function nodeOutline(
+  kind: StackNode["kind"],
+  hasChildren: boolean,
+): { shape: "box" | "frame"; radius: number; dasharray: string | undefined } {
+  const shape = drawnShape(kind, hasChildren);
+  return { shape, radius: CORNER_RADIUS[shape], dasharray: BORDER_DASHARRAY[lookOf(kind).border] };
 }
 
 /**
@@ -254,8 +265,8 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
   const colors = nodeColors(theme, node, managedBy);
   const { x, y } = geo.absolute;
   const { width: w, height: h } = geo.size;
-  const frame = def.look.shape === "frame";
-  const { radius, dasharray } = nodeOutline(node.kind);
+  const { shape, radius, dasharray } = nodeOutline(node.kind, hasChildren);
+  const frame = shape === "frame";
   const errors = problems.reduce((n, p) => n + (p.severity === "error" ? 1 : 0), 0);
   const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
 

@@ -69,12 +69,17 @@ describe("the node view draws each kind's declared look", () => {
     expect(drawn.size).toBe(KINDS.length * 2);
     for (const k of KINDS) {
       const look = KIND_DEFS[k].look;
-      for (const id of [`leaf-${k}`, `parent-${k}`]) {
+      for (const [id, shape] of [
+        [`leaf-${k}`, look.leafShape],
+        [`parent-${k}`, look.shape],
+      ] as const) {
         const el = drawn.get(id)!;
         expect(el.dataset.kind).toBe(k);
         expect(el.dataset.border, id).toBe(look.border);
-        expect(el.classList.contains("sd-frame"), id).toBe(look.shape === "frame");
-        expect(el.classList.contains("sd-stack"), id).toBe(look.shape === "box");
+        expect(el.classList.contains("sd-frame"), id).toBe(shape === "frame");
+        expect(el.classList.contains("sd-stack"), id).toBe(shape === "box");
+        // The export draws the same shape and border for the same node.
+        expect(nodeOutline(k, id.startsWith("parent")).shape, id).toBe(shape);
       }
     }
   });
@@ -82,11 +87,12 @@ describe("the node view draws each kind's declared look", () => {
   it("draws registries and images dashed on the canvas, as the export does", () => {
     const drawn = drawEveryKind();
     const kinds: Kind[] = ["registry", "image"];
-    for (const k of kinds) {
-      expect(drawn.get(`leaf-${k}`)!.dataset.border).toBe("dashed");
-      // The export's dash for the same declaration.
-      expect(nodeOutline(k).dasharray).toBe(BORDER_DASHARRAY.dashed);
-    }
+    for (const k of kinds)
+      for (const hasChildren of [false, true]) {
+        expect(drawn.get(`${hasChildren ? "parent" : "leaf"}-${k}`)!.dataset.border).toBe("dashed");
+        // The export's dash for the same declaration.
+        expect(nodeOutline(k, hasChildren).dasharray).toBe(BORDER_DASHARRAY.dashed);
+      }
   });
 });
 

@@ -163,11 +163,16 @@ export interface KindRoles {
 /** How a node is drawn, the same on the canvas (StackNodeView + styles.css) and in the exports (render/svg.ts). */
 export interface KindLook {
   /**
-   * `"box"`: a layer — with children, its label sits in a band at the bottom, what runs on it is
-   * drawn above; `"frame"`: it contains rather than supports — a title bar at the top, a
-   * rounder corner, and as a leaf its name, label and key props on one line.
+   * How a node of this kind holding children is drawn: `"box"`, a layer — its label in a band at
+   * the bottom, what runs on it above; `"frame"`, it contains rather than supports — a title bar
+   * at the top (and rounder corners). The layout leaves room for that strip.
    */
   readonly shape: "box" | "frame";
+  /**
+   * How a node of this kind without children is drawn: `"box"`, its kind name, label and key props
+   * stacked; `"frame"`, an empty frame — its name and label on one line.
+   */
+  readonly leafShape: "box" | "frame";
   /** `"dashed"`: not a running layer (a frame around things, an artifact stacks refer to). */
   readonly border: "solid" | "dashed";
   /**
@@ -208,7 +213,7 @@ export const KIND_DECLS = {
     props: { arch: archProp("x86_64") },
     keyProps: ["arch"],
     roles: { machine: true, infrastructure: true },
-    look: { shape: "box", border: "solid", highlight: "runs-on-it" },
+    look: { shape: "box", leafShape: "box", border: "solid", highlight: "runs-on-it" },
   },
   hypervisor: {
     kind: "hypervisor",
@@ -236,7 +241,7 @@ export const KIND_DECLS = {
       kernel: { type: "hypervisor", when: { prop: "hypervisorType", is: "type1" } },
       infrastructure: true,
     },
-    look: { shape: "box", border: "solid", highlight: "runs-on-it" },
+    look: { shape: "box", leafShape: "box", border: "solid", highlight: "runs-on-it" },
   },
   vm: {
     kind: "vm",
@@ -254,7 +259,7 @@ export const KIND_DECLS = {
     },
     keyProps: ["product", "image"],
     roles: { machine: true, infrastructure: true },
-    look: { shape: "box", border: "solid", highlight: "runs-on-it" },
+    look: { shape: "box", leafShape: "box", border: "solid", highlight: "runs-on-it" },
   },
   kernel: {
     kind: "kernel",
@@ -278,7 +283,7 @@ export const KIND_DECLS = {
     },
     keyProps: ["distro", "family"],
     roles: { kernel: { type: "os" }, infrastructure: true, portNamespace: true },
-    look: { shape: "box", border: "solid", highlight: "shares-it" },
+    look: { shape: "box", leafShape: "box", border: "solid", highlight: "shares-it" },
   },
   "container-engine": {
     kind: "container-engine",
@@ -304,7 +309,7 @@ export const KIND_DECLS = {
     },
     keyProps: ["product"],
     roles: { runsContainers: "on-kernel", infrastructure: true },
-    look: { shape: "box", border: "solid" },
+    look: { shape: "box", leafShape: "box", border: "solid" },
   },
   container: {
     kind: "container",
@@ -331,7 +336,7 @@ export const KIND_DECLS = {
     },
     keyProps: ["image", "ports"],
     roles: { containerLike: true, sharesHostKernel: true, portNamespace: true, listens: "host-kernel" },
-    look: { shape: "box", border: "solid" },
+    look: { shape: "box", leafShape: "box", border: "solid" },
   },
   "server-app": {
     kind: "server-app",
@@ -364,7 +369,7 @@ export const KIND_DECLS = {
     },
     keyProps: ["product", "ports"],
     roles: { listens: "platform" },
-    look: { shape: "box", border: "solid" },
+    look: { shape: "box", leafShape: "box", border: "solid" },
   },
   fargate: {
     kind: "fargate",
@@ -378,7 +383,7 @@ export const KIND_DECLS = {
     props: {},
     keyProps: [],
     roles: { runsContainers: "managed", tracks: "fargate", defaultManagedBy: "provider" },
-    look: { shape: "box", border: "solid" },
+    look: { shape: "box", leafShape: "box", border: "solid" },
   },
   group: {
     kind: "group",
@@ -389,7 +394,7 @@ export const KIND_DECLS = {
     props: {},
     keyProps: [],
     roles: {},
-    look: { shape: "frame", border: "dashed" },
+    look: { shape: "frame", leafShape: "frame", border: "dashed" },
   },
   cloud: {
     kind: "cloud",
@@ -415,7 +420,7 @@ export const KIND_DECLS = {
     },
     keyProps: ["provider"],
     roles: { tracks: "cloud" },
-    look: { shape: "frame", border: "dashed" },
+    look: { shape: "frame", leafShape: "frame", border: "dashed" },
   },
   "ecs-cluster": {
     kind: "ecs-cluster",
@@ -426,7 +431,7 @@ export const KIND_DECLS = {
     props: {},
     keyProps: [],
     roles: { tracks: "ecsCluster" },
-    look: { shape: "frame", border: "dashed" },
+    look: { shape: "frame", leafShape: "frame", border: "dashed" },
   },
   "ecs-task": {
     kind: "ecs-task",
@@ -446,7 +451,7 @@ export const KIND_DECLS = {
     },
     keyProps: ["taskDefinition"],
     roles: { tracks: "ecsTask", containerLike: true },
-    look: { shape: "frame", border: "dashed" },
+    look: { shape: "frame", leafShape: "frame", border: "dashed" },
   },
   "k8s-cluster": {
     kind: "k8s-cluster",
@@ -470,7 +475,7 @@ export const KIND_DECLS = {
     },
     keyProps: ["managed"],
     roles: { tracks: "k8sCluster", providerManaged: { prop: "managed", is: "eks" } },
-    look: { shape: "frame", border: "dashed" },
+    look: { shape: "frame", leafShape: "frame", border: "dashed" },
   },
   "control-plane": {
     kind: "control-plane",
@@ -484,7 +489,7 @@ export const KIND_DECLS = {
     props: {},
     keyProps: [],
     roles: { defaultManagedBy: "cluster" },
-    look: { shape: "frame", border: "dashed" },
+    look: { shape: "frame", leafShape: "frame", border: "dashed" },
   },
   pod: {
     kind: "pod",
@@ -498,7 +503,7 @@ export const KIND_DECLS = {
     props: {},
     keyProps: [],
     roles: { tracks: "pod", containerLike: true },
-    look: { shape: "frame", border: "dashed" },
+    look: { shape: "frame", leafShape: "frame", border: "dashed" },
   },
   registry: {
     kind: "registry",
@@ -512,7 +517,7 @@ export const KIND_DECLS = {
     props: { product: productText("ECR") },
     keyProps: ["product"],
     roles: {},
-    look: { shape: "frame", border: "dashed" },
+    look: { shape: "frame", leafShape: "box", border: "dashed" },
   },
   image: {
     kind: "image",
@@ -537,7 +542,7 @@ export const KIND_DECLS = {
     },
     keyProps: ["ref", "imageType"],
     roles: {},
-    look: { shape: "frame", border: "dashed" },
+    look: { shape: "frame", leafShape: "box", border: "dashed" },
   },
 } as const satisfies { readonly [K in Kind]: KindDef & { kind: K } };
 

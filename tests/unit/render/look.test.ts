@@ -14,7 +14,7 @@ import {
   KINDS,
   type Kind,
 } from "../../../src/domain/kinds/catalog.ts";
-import { BORDER_DASHARRAY, STROKE_DASHARRAY } from "../../../src/domain/view-model.ts";
+import { BORDER_DASHARRAY, CORNER_RADIUS, STROKE_DASHARRAY } from "../../../src/domain/view-model.ts";
 import { nodeOutline, renderSvg } from "../../../src/render/svg.ts";
 import { elements, parseXml, type XmlElement } from "./xml-check.ts";
 
@@ -24,52 +24,62 @@ const css = readFileSync(new URL("../../../src/styles.css", import.meta.url), "u
   "",
 );
 
-/** Each node's box (the first rect of its group), in drawing order. */
-function boxes(svg: string): XmlElement[] {
-  const root = parseXml(svg);
-  const layer = [...elements(root)].find((e) => e.attrs.get("class") === "sd-nodes")!;
-  return layer.children
-    .filter((c): c is XmlElement => typeof c !== "string")
-    .map((g) => g.children.find((c): c is XmlElement => typeof c !== "string" && c.name === "rect")!);
-}
-
 const one = (nodes: StackNode[]): StackDocument => ({ format: "stackdraw", version: 1, nodes, edges: [] });
 
+/** The first node group of a drawing: its box, and the baselines of its kind name and label. */
+function firstNode(svg: string): { box: XmlElement; kindY: number; labelY: number } {
+  const root = parseXml(svg);
+  const layer = [...elements(root)].find((e) => e.attrs.get("class") === "sd-nodes")!;
+  const g = layer.children.find((c): c is XmlElement => typeof c !== "string")!;
+  const el = (cls: string) => [...elements(g)].find((e) => e.attrs.get("class") === cls)!;
+  return {
+    box: g.children.find((c): c is XmlElement => typeof c !== "string" && c.name === "rect")!,
+    kindY: Number(el("sd-kind").attrs.get("y")),
+    labelY: Number(el("sd-label").attrs.get("y")),
+  };
+}
+
 describe("the export draws each kind's declared look", () => {
-  it.each(KINDS)("a %s's border dash and corner come from its kind's declaration, leaf or parent", (k) => {
-    const look = KIND_DEFS[k].look;
-    const leaf = boxes(renderSvg(one([{ id: "a", kind: k }]), { problems: false }).svg)[0]!;
-    const parent = boxes(
-      renderSvg(
-        one([
-          { id: "a", kind: k },
-          { id: "b", kind: "group", parentId: "a" },
-        ]),
-        { problems: false },
-      ).svg,
-    )[0]!;
-    for (const box of [leaf, parent]) {
-      expect(box.attrs.get("stroke-dasharray")).toBe(BORDER_DASHARRAY[look.border]);
+  const cases = KINDS.flatMap((k) => [
+    { k, hasChildren: false, shape: KIND_DEFS[k].look.leafShape },
+    { k, hasChildren: true, shape: KIND_DEFS[k].look.shape },
+  ]);
+  it.each(cases)(
+    "$k (children: $hasChildren) is drawn as its declared $shape",
+    ({ k, hasChildren, shape }) => {
+      const nodes: StackNode[] = [{ id: "a", kind: k, label: "A" }];
+      if (hasChildren) nodes.push({ id: "b", kind: "group", parentId: "a" });
+      const { box, kindY, labelY } = firstNode(renderSvg(one(nodes), { problems: false }).svg);
+      const border = KIND_DEFS[k].look.border;
+      expect(box.attrs.get("stroke-dasharray")).toBe(BORDER_DASHARRAY[border]);
       const w = Number(box.attrs.get("width"));
       const h = Number(box.attrs.get("height"));
-      expect(Number(box.attrs.get("rx"))).toBe(
-        Math.min((look.shape === "frame" ? 10 : 8) - 0.75, w / 2, h / 2),
-      );
-    }
-    expect(nodeOutline(k)).toEqual({
-      radius: look.shape === "frame" ? 10 : 8,
-      dasharray: BORDER_DASHARRAY[look.border],
-    });
-  });
+      expect(Number(box.attrs.get("rx"))).toBe(Math.min(CORNER_RADIUS[shape] - 0.75, w / 2, h / 2));
+      // A frame's kind name and label share a line (its title bar); a box stacks them.
+      if (shape === "frame") expect(kindY).toBe(labelY);
+      else expect(kindY).toBeLessThan(labelY);
+      expect(nodeOutline(k, hasChildren)).toEqual({
+        shape,
+        radius: CORNER_RADIUS[shape],
+        dasharray: BORDER_DASHARRAY[border],
+      });
+    },
+  );
 
   it("registries and images are dashed in the export, as on the canvas", () => {
     const kinds: Kind[] = ["registry", "image"];
     for (const k of kinds) {
       expect(KIND_DEFS[k].look.border).toBe("dashed");
-      const [box] = boxes(
-        renderSvg({ format: "stackdraw", version: 1, nodes: [{ id: "a", kind: k }], edges: [] }).svg,
-      );
-      expect(box!.attrs.get("stroke-dasharray")).toBe(BORDER_DASHARRAY.dashed);
+      for (const nodes of [
+        [{ id: "a", kind: k }],
+        [
+          { id: "a", kind: k },
+          { id: "b", kind: k, parentId: "a" },
+        ],
+      ]) {
+        const { box } = firstNode(renderSvg(one(nodes), { problems: false }).svg);
+        expect(box.attrs.get("stroke-dasharray")).toBe(BORDER_DASHARRAY.dashed);
+      }
     }
   });
 
