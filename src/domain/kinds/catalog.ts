@@ -1,7 +1,11 @@
 /**
- * The kinds catalog: every kind of node and edge, declared exactly once. The palette, the node
- * view, the inspector, the reader, the JSON Schema and the rules all read these entries.
- * Adding a kind = one entry here (the compiler then lists every exhaustive switch that misses it).
+ * The kinds catalog: every kind of node and edge, declared exactly once — its data (names, props,
+ * key props), its roles (what the rules, the diagram index and the facts ask of it: kinds/roles.ts)
+ * and its look (what the canvas and the exports draw: domain/view-model.ts). The palette, the node
+ * view, the SVG renderer, the inspector, the reader, the JSON Schema and the rules all read these
+ * entries; nothing compares kind names to ask what a kind is.
+ * Adding a kind = one entry here plus its tests: the compiler lists every exhaustive map and switch
+ * that misses it, and checks its key props and role conditions against its props (kinds/nodes.ts).
  */
 import { options, type EnumProp, type Localized, type PropSpec, type TextProp } from "./props.ts";
 
