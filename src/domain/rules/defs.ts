@@ -25,12 +25,22 @@ export const SECTIONS = {
   dockerVsVirtualization: { en: "Docker vs virtualization", ko: "도커와 가상화 기술의 차이" },
   dockerVsEc2: { en: "Docker vs AWS EC2", ko: "도커와 AWS EC2의 차이" },
   dockerAndHosting: { en: "Docker and hosting services", ko: "도커와 호스팅 서비스" },
+  ecsDockerStructure: { en: "The ECS and Docker structure", ko: "ECS와 도커 구조" },
   ecsVsEks: { en: "ECS vs EKS", ko: "ECS와 EKS" },
   containersVsVirtualization: {
     en: "Study additions: containers vs virtualization",
     ko: "스터디 추가 내용 — 컨테이너 VS 가상화",
   },
 } as const satisfies Record<string, Localized>;
+
+/**
+ * Where `document/unused-suppression` points instead of a section of the notes: it is a rule about
+ * the document (its reviewed suppressions), not about the domain the notes describe.
+ */
+export const DOCUMENT_SECTION: Localized = {
+  en: "Stackdraw documents: suppressions",
+  ko: "Stackdraw 문서: 억제 설정",
+};
 
 const rule = <R extends RuleId>(
   id: R,
@@ -77,6 +87,20 @@ export const RULES: { readonly [R in RuleId]: RuleDef & { id: R } } = {
     "컨테이너 엔진에는 운영체제가 필요합니다",
     S.dockerVsEc2,
   ),
+  "engine/nested": rule(
+    "engine/nested",
+    "warning",
+    "A container engine inside a container",
+    "컨테이너 안의 컨테이너 엔진",
+    S.dockerVsVirtualization,
+  ),
+  "stack/os-not-drawn": rule(
+    "stack/os-not-drawn",
+    "warning",
+    "Operating system not drawn",
+    "그려지지 않은 운영체제",
+    S.ecsDockerStructure,
+  ),
   "engine/unsupported-kernel": rule(
     "engine/unsupported-kernel",
     "error",
@@ -110,6 +134,13 @@ export const RULES: { readonly [R in RuleId]: RuleDef & { id: R } } = {
     "error",
     "Hypervisor in the wrong place",
     "하이퍼바이저의 위치가 잘못되었습니다",
+    S.dockerVsVirtualization,
+  ),
+  "hypervisor/nested": rule(
+    "hypervisor/nested",
+    "warning",
+    "Hypervisor inside a virtual machine",
+    "가상 머신 안의 하이퍼바이저",
     S.dockerVsVirtualization,
   ),
   "kernel/placement": rule(
@@ -159,6 +190,13 @@ export const RULES: { readonly [R in RuleId]: RuleDef & { id: R } } = {
     "error",
     "Fargate outside a cluster",
     "클러스터 밖의 Fargate",
+    S.ecsVsEks,
+  ),
+  "fargate/windows-on-eks": rule(
+    "fargate/windows-on-eks",
+    "error",
+    "Windows container on EKS Fargate",
+    "EKS Fargate 위의 윈도우 컨테이너",
     S.ecsVsEks,
   ),
   "fargate/managed-layers": rule(
@@ -216,5 +254,12 @@ export const RULES: { readonly [R in RuleId]: RuleDef & { id: R } } = {
     "Moved container has another image",
     "옮긴 컨테이너의 이미지가 다릅니다",
     S.containersMoveFreely,
+  ),
+  "document/unused-suppression": rule(
+    "document/unused-suppression",
+    "warning",
+    "Suppression that suppresses nothing",
+    "아무것도 억제하지 않는 억제 설정",
+    DOCUMENT_SECTION,
   ),
 };

@@ -3,7 +3,11 @@
  * CLI and tests alike.
  */
 export {
+  FIX_IDS,
   RULE_IDS,
+  isRuleId,
+  type FixId,
+  type FixOffer,
   type Problem,
   type ProblemParam,
   type RuleDef,
@@ -12,6 +16,9 @@ export {
 } from "./types.ts";
 export { RULES, SECTIONS } from "./defs.ts";
 export { validate, problemsByNode, countProblems } from "./validate.ts";
+export { applyFix, fixAll, problemKey, FIX_ROUNDS, type AppliedFix } from "./fixes/apply.ts";
+export { FIX_TITLES } from "./fixes/titles.ts";
+export { suppress, unsuppress } from "./suppress.ts";
 export { problemMessage } from "./messages.ts";
 export { displayName, type NameSource } from "./names.ts";
 export { distroFamily, normaliseDistro } from "./prop-values.ts";

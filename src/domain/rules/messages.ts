@@ -149,6 +149,18 @@ const MESSAGES: { readonly [R in RuleId]: Readonly<Record<Lang, Template>> } = {
     ko: (w) =>
       `${w.j(w.subject("container-engine"), "이/가")} ${koSitsOn(w, "운영체제가")}. 도커 같은 엔진은 운영체제 위에 설치합니다. 예를 들어 EC2 인스턴스에 도커를 설치하면 그 인스턴스가 도커 호스트가 됩니다`,
   },
+  "engine/nested": {
+    en: (w) =>
+      `${cap(w.subject("container-engine"))} runs inside ${w.platform()}: Docker-in-Docker works, but the outer container must run privileged, and the inner engine shares the outer host's kernel — its containers run on that kernel too`,
+    ko: (w) =>
+      `${w.j(w.subject("container-engine"), "이/가")} ${w.platform()} 안에서 실행됩니다. 도커 안의 도커(Docker-in-Docker)는 가능하지만 바깥 컨테이너를 특권(privileged) 모드로 실행해야 하고, 안쪽 엔진도 바깥 호스트의 커널을 공유하므로 그 컨테이너들도 같은 커널 위에서 실행됩니다`,
+  },
+  "stack/os-not-drawn": {
+    en: (w) =>
+      `${cap(w.subject(w.s("kind") || "container-engine"))} sits directly on ${w.platform()}, whose operating system is not drawn: it is installed on an OS, which is implied here — draw the kernel, so that what runs on it can be checked against it`,
+    ko: (w) =>
+      `${w.j(w.subject(w.s("kind") || "container-engine"), "이/가")} 운영체제가 그려지지 않은 ${w.platform()} 위에 바로 놓여 있습니다. 이런 소프트웨어는 운영체제 위에 설치하므로 여기서는 운영체제가 생략된 것입니다. 그 위에서 실행되는 것을 확인할 수 있도록 커널을 그리세요`,
+  },
   "engine/unsupported-kernel": {
     en: (w) => {
       const product = ENGINE_NAMES[w.s("product")] ?? w.s("product");
@@ -188,6 +200,12 @@ const MESSAGES: { readonly [R in RuleId]: Readonly<Record<Lang, Template>> } = {
       w.s("hypervisorType") === "type2"
         ? `${w.j(w.subject("hypervisor", "타입 2"), "이/가")} ${koSitsOn(w, "운영체제가")}. VirtualBox 같은 호스트형 하이퍼바이저는 운영체제 커널 위에서 동작합니다(타입 1은 물리 서버 위에서 직접 동작합니다)`
         : `${w.j(w.subject("hypervisor", "타입 1"), "이/가")} ${koSitsOn(w, "물리 서버가")}. 베어 메탈 하이퍼바이저는 물리 서버 위에서 직접 동작합니다(호스트형인 타입 2는 운영체제 커널 위에서 동작합니다)`,
+  },
+  "hypervisor/nested": {
+    en: (w) =>
+      `${cap(w.subject("hypervisor", "type 1"))} runs inside ${w.platform()}: a bare-metal hypervisor in a virtual machine works only when the hypervisor under that VM has nested virtualization enabled`,
+    ko: (w) =>
+      `${w.j(w.subject("hypervisor", "타입 1"), "이/가")} ${w.platform()} 안에서 실행됩니다. 가상 머신 안의 베어 메탈 하이퍼바이저는 그 가상 머신을 실행하는 하이퍼바이저에서 중첩 가상화를 켜야만 동작합니다`,
   },
   "kernel/placement": {
     en: (w) =>
@@ -235,6 +253,12 @@ const MESSAGES: { readonly [R in RuleId]: Readonly<Record<Lang, Template>> } = {
       `${cap(w.subject("fargate"))} is not inside an ECS or Kubernetes (EKS) cluster: Fargate is how ECS (and EKS) run containers serverless, so it belongs in a cluster`,
     ko: (w) =>
       `${w.j(w.subject("fargate"), "이/가")} ECS나 쿠버네티스(EKS) 클러스터 안에 있지 않습니다. Fargate는 ECS(와 EKS)가 컨테이너를 서버리스로 실행하는 방식이므로 클러스터 안에 두어야 합니다`,
+  },
+  "fargate/windows-on-eks": {
+    en: (w) =>
+      `${cap(w.subject("container", "Windows"))} runs on ${w.the(w.s("fargate"), "fargate")} in ${w.the(w.s("cluster"), "k8s-cluster")}: EKS on Fargate runs Linux pods only — run Windows containers on Windows worker nodes, or on ECS with Fargate`,
+    ko: (w) =>
+      `${w.j(w.subject("container", "윈도우"), "이/가")} ${w.ref(w.s("cluster"), "k8s-cluster")}의 ${w.ref(w.s("fargate"), "fargate")} 위에서 실행됩니다. EKS의 Fargate는 리눅스 파드만 실행하므로, 윈도우 컨테이너는 윈도우 워커 노드나 ECS의 Fargate에서 실행하세요`,
   },
   "fargate/managed-layers": {
     en: (w) =>
@@ -318,6 +342,12 @@ const MESSAGES: { readonly [R in RuleId]: Readonly<Record<Lang, Template>> } = {
       `${cap(w.subject("container"))} runs image "${w.s("image")}", but ${w.the(w.s("source"), "container")} it moved from runs "${w.s("sourceImage")}": a moved container keeps its image — that is what lets it move freely between machines`,
     ko: (w) =>
       `${w.j(w.subject("container"), "은/는")} 이미지 "${w.s("image")}"을(를) 실행하지만, 옮겨 오기 전의 ${w.j(w.ref(w.s("source"), "container"), "은/는")} "${w.s("sourceImage")}"을(를) 실행합니다. 컨테이너는 이미지를 그대로 가지고 옮겨지기 때문에 어느 기계에서든 자유롭게 옮겨 실행할 수 있습니다`,
+  },
+  "document/unused-suppression": {
+    en: (w) =>
+      `${cap(w.subject(w.s("kind") || "group"))} suppresses ${w.s("rules")}, but no such problem is reported for it: remove the suppression, so that it cannot hide a problem that comes later unseen`,
+    ko: (w) =>
+      `${w.j(w.subject(w.s("kind") || "group"), "은/는")} ${w.j(w.s("rules"), "을/를")} 억제하지만 그런 문제가 보고되지 않습니다. 나중에 생길 문제를 모르게 가리지 않도록 이 억제 설정을 지우세요`,
   },
 };
 

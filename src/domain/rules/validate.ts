@@ -1,24 +1,38 @@
 /**
  * Full validation: one compact index pass over the tree, one pass gathering what needs the
  * whole document (bases per machine, port listeners), one pass of constant-time checks per node,
- * then the edges. Linear in the size of the document, and allocation-light: typed arrays per
- * document, one reused context object, and objects only for the problems found.
+ * then the edges, the quick fixes each problem offers and the suppressions. Linear in the size of
+ * the document, and allocation-light: typed arrays per document, one reused context object, and
+ * objects only for the problems found.
  */
 import { blankContext, compactIndex, contextAt } from "../diagram.ts";
 import type { StackDocument } from "../document.ts";
+import type { Analysis } from "./analysis.ts";
 import { checkCloudNode } from "./cloud.ts";
 import { checkEdges } from "./edges.ts";
+import { FIXES, RULE_FIXES, type AnyFix } from "./fixes/registry.ts";
+import { offerOf } from "./fixes/titles.ts";
 import { collectListeners, portConflicts, type ListenerTable } from "./ports.ts";
 import { checkStackNode, collectBase, type Scan } from "./stack.ts";
-import type { Problem } from "./types.ts";
+import { applySuppressions } from "./suppress.ts";
+import type { FixOffer, Problem } from "./types.ts";
+
+/** What `validate` reads of a document. */
+export type Validatable = Pick<StackDocument, "nodes"> & { edges?: StackDocument["edges"] };
 
 /**
  * Every problem of a document: the nodes' problems in document order (one node's in the order of
- * rules.md's tables), then the edges' in edge order. Never throws on a document the type allows:
- * a missing parent makes a root, absent or ill-typed props take their defaults, and nodes the
+ * rules.md's tables), then the edges' in edge order, then the unused suppressions. Suppressed
+ * problems are included, marked `suppressed`. Never throws on a document the type allows: a
+ * missing parent makes a root, absent or ill-typed props take their defaults, and nodes the
  * reader would refuse (in or under a parent cycle, repeating an id) are skipped.
  */
-export function validate(doc: Pick<StackDocument, "nodes"> & { edges?: StackDocument["edges"] }): Problem[] {
+export function validate(doc: Validatable): Problem[] {
+  return analyse(doc).problems;
+}
+
+/** {@link validate}, with what it learnt on the way (for the quick fixes). */
+export function analyse(doc: Validatable): Analysis & { problems: Problem[] } {
   const nodes = doc.nodes;
   const ix = compactIndex(nodes);
   const n = nodes.length;
@@ -30,11 +44,13 @@ export function validate(doc: Pick<StackDocument, "nodes"> & { edges?: StackDocu
     moreBases: new Map<number, number[]>(),
   };
   const listeners: ListenerTable = new Map();
+  const withSuppress: number[] = [];
   for (let i = 0; i < n; i++) {
     if (ix.live[i] === 0) continue;
     const roles = ix.profile[i]!;
     if (roles.kernel !== undefined) collectBase(gather, i);
     if (roles.listens !== undefined) collectListeners(ix, i, listeners);
+    if (nodes[i]!.suppress !== undefined) withSuppress.push(i);
   }
 
   const scan: Scan = { ...gather, conflicts: portConflicts(ix, listeners) };
@@ -50,12 +66,29 @@ export function validate(doc: Pick<StackDocument, "nodes"> & { edges?: StackDocu
     }
   }
   if (doc.edges !== undefined) checkEdges(doc.edges, ix, out);
-  return out;
+  const analysis: Analysis = { doc, ix, scan };
+  for (let k = 0; k < out.length; k++) out[k] = withFixes(analysis, out[k]!);
+  applySuppressions(ix, withSuppress, out, (p) => withFixes(analysis, p));
+  return { ...analysis, problems: out };
+}
+
+/** The problem with the fixes its rule offers that apply here (the same object when none do). */
+function withFixes(a: Analysis, p: Problem): Problem {
+  const candidates = RULE_FIXES[p.rule];
+  if (candidates.length === 0) return p;
+  let offers: FixOffer[] | undefined;
+  for (const id of candidates) {
+    const plan = (FIXES[id] as AnyFix).plan(a, p);
+    if (plan === undefined) continue;
+    (offers ??= []).push(offerOf(id, plan.variant as never));
+  }
+  if (offers !== undefined) p.fixes = offers;
+  return p;
 }
 
 /**
  * Problems per node id, for badges and the inspector: a problem is listed under every node it
- * names, in the order of `problems`.
+ * names, in the order of `problems` (suppressed ones too: the editor shows them muted).
  */
 export function problemsByNode(problems: readonly Problem[]): Map<string, Problem[]> {
   const map = new Map<string, Problem[]>();
@@ -68,9 +101,14 @@ export function problemsByNode(problems: readonly Problem[]): Map<string, Proble
   return map;
 }
 
-/** How many problems are errors and how many warnings. */
+/** How many problems are errors and how many warnings; suppressed problems do not count. */
 export function countProblems(problems: readonly Problem[]): { errors: number; warnings: number } {
   let errors = 0;
-  for (const p of problems) if (p.severity === "error") errors++;
-  return { errors, warnings: problems.length - errors };
+  let warnings = 0;
+  for (const p of problems) {
+    if (p.suppressed !== undefined) continue;
+    if (p.severity === "error") errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
 }
