@@ -22,6 +22,24 @@ export const TEXT = {
     en: (e: number, w: number) => `${e} errors, ${w} warnings`,
     ko: (e: number, w: number) => `오류 ${e}개, 경고 ${w}개`,
   },
+  /** Before a suppressed problem's reason (text output, JUnit). */
+  reason: { en: "reason", ko: "사유" },
+  /** The passing JUnit test case of a file with no counted problem. */
+  cleanCase: { en: "no problems", ko: "문제 없음" },
+  /** A rule's full description in SARIF: its title and the notes' section it comes from. */
+  ruleDescription: {
+    en: (title: string, section: string) => `${title} (study notes: ${section}).`,
+    ko: (title: string, section: string) => `${title} (스터디 노트: ${section}).`,
+  },
+  invalidRule: { en: "Not a valid Stackdraw document", ko: "올바른 Stackdraw 문서가 아닙니다" },
+  invalidRuleFull: {
+    en: "The file could not be read as a Stackdraw document (docs/document-format.md), so its stack rules were not checked.",
+    ko: "파일을 Stackdraw 문서(docs/document-format.md)로 읽을 수 없어 스택 규칙을 검사하지 못했습니다.",
+  },
+  unknownTemplate: {
+    en: (id: string, known: string) => `no built-in template has the id "${id}"; known: ${known}`,
+    ko: (id: string, known: string) => `id가 "${id}"인 기본 템플릿이 없습니다. 있는 템플릿: ${known}`,
+  },
 } satisfies Record<string, Record<Lang, unknown>>;
 
 /** The error of a file the system would not read: its error code (ENOENT, EISDIR…). */
