@@ -66,14 +66,28 @@ export function ruleDescriptors(lang: Lang): RuleDescriptor[] {
 type Region = { startLine: number; startColumn: number };
 const region = (p: TextPosition): Region => ({ startLine: p.line, startColumn: p.column });
 
-/** Where a document error is: its own line:column, the one its params carry, or its path's value in the text. */
-function errorPosition(e: IoError, text: string | undefined): TextPosition | undefined {
+/** The line:column a document error carries itself (a syntax error, a YAML error), if any. */
+function ownPosition(e: IoError): TextPosition | undefined {
   if (e.line !== undefined) return { line: e.line, column: e.column ?? 1 };
   const params = e.params as Partial<TextPosition>;
   if (typeof params.line === "number" && typeof params.column === "number")
     return { line: params.line, column: params.column };
-  if (text === undefined) return undefined;
-  return locatePaths(text, [e.path]).get(e.path);
+  return undefined;
+}
+
+/**
+ * Where each document error is: its own line:column, else the start of the value its path names
+ * in the text (one scan for all of them). None when the file could not be read.
+ */
+function errorPositions(errors: readonly IoError[], text: string | undefined): (TextPosition | undefined)[] {
+  const byPath =
+    text === undefined
+      ? undefined
+      : locatePaths(
+          text,
+          errors.filter((e) => ownPosition(e) === undefined).map((e) => e.path),
+        );
+  return errors.map((e) => ownPosition(e) ?? byPath?.get(e.path));
 }
 
 export function formatSarif(outcomes: readonly FileOutcome[], opts: { lang: Lang; version: string }): string {
@@ -83,8 +97,9 @@ export function formatSarif(outcomes: readonly FileOutcome[], opts: { lang: Lang
   for (const o of outcomes) {
     const artifactLocation = { uri: artifactUri(o.file) };
     if (o.kind === "invalid") {
-      for (const e of o.errors) {
-        const at = errorPosition(e, o.text);
+      const positions = errorPositions(o.errors, o.text);
+      for (const [i, e] of o.errors.entries()) {
+        const at = positions[i];
         results.push({
           ruleId: DOCUMENT_INVALID,
           ruleIndex: ruleIndex.get(DOCUMENT_INVALID),
