@@ -3,14 +3,17 @@
  * from the kinds catalog — so that editors' completion can never disagree with the reader.
  * Run: `npx tsx scripts/gen-schema.ts`. A unit test fails when the committed file is stale.
  *
- * The schema describes what a valid version-1 document looks like; what JSON Schema cannot say
- * (ids unique, parents and edge ends existing, no cycles, depth) is the reader's alone.
+ * The schema describes what a valid document of the current version looks like (older versions
+ * are migrated on load and are not described); what JSON Schema cannot say (ids unique, parents
+ * and edge ends existing, no cycles, depth) is the reader's alone.
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CURRENT_VERSION, FORMAT, LIMITS } from "../src/domain/document.ts";
 import { COMMON_PROPS, EDGE_KINDS, EDGE_KIND_DEFS, KINDS, KIND_DEFS } from "../src/domain/kinds/catalog.ts";
 import { MAX_PORT, MIN_PORT, assertNever, type PropSpec } from "../src/domain/kinds/props.ts";
+import { RULES, RULE_IDS } from "../src/domain/rules/index.ts";
+import { aliasesOf } from "../src/io/read/aliases.ts";
 
 type Schema = Record<string, unknown>;
 
@@ -28,21 +31,37 @@ function describe(spec: PropSpec): string {
   return spec.help ? `${spec.name.en}. ${spec.help.en}` : spec.name.en;
 }
 
-/** One prop descriptor as a schema; the same vocabulary checkPropValue enforces. */
-export function propSchema(spec: PropSpec): Schema {
+/**
+ * One prop descriptor as a schema; the same vocabulary checkPropValue enforces. `name` is the
+ * prop's key: an enum lists the other spellings the reader accepts for it after its options.
+ */
+export function propSchema(spec: PropSpec, name = ""): Schema {
   switch (spec.type) {
-    case "enum":
+    case "enum": {
+      const aliases = aliasesOf(name, spec);
+      const also = aliases.map(([a, o]) => `"${a}" is read as "${o}"`).join(", ");
       return {
-        description: describe(spec),
-        enum: spec.options.map((o) => o.value),
+        description: aliases.length ? `${describe(spec)} (${also})` : describe(spec),
+        enum: [...spec.options.map((o) => o.value), ...aliases.map(([a]) => a)],
         ...(spec.default !== undefined ? { default: spec.default } : {}),
       };
+    }
     case "text":
       return {
         description: describe(spec),
         type: "string",
-        ...(spec.placeholder !== undefined ? { examples: [spec.placeholder] } : {}),
+        ...(spec.placeholder !== undefined || spec.suggestions !== undefined
+          ? {
+              examples: [
+                ...new Set([...(spec.suggestions ?? []), ...(spec.placeholder ? [spec.placeholder] : [])]),
+              ],
+            }
+          : {}),
       };
+    case "count":
+      return { description: describe(spec), type: "integer", minimum: 0, default: spec.default };
+    case "text-list":
+      return { description: describe(spec), type: "array", items: { type: "string" } };
     case "port-list":
       return {
         description: describe(spec),
@@ -63,6 +82,12 @@ export function propSchema(spec: PropSpec): Schema {
             },
             container: port("Port inside the container."),
             protocol: { enum: ["tcp", "udp"], default: "tcp" },
+            hostIp: {
+              type: "string",
+              anyOf: [{ format: "ipv4" }, { format: "ipv6" }],
+              description:
+                'The host address it is published on (IPv4 or IPv6); absent, "0.0.0.0" or "::" = every address.',
+            },
           },
         },
       };
@@ -75,8 +100,8 @@ function propsSchema(kind: (typeof KINDS)[number]): Schema {
   const def = KIND_DEFS[kind];
   const properties: Schema = {};
   // Own props after the common ones, as the inspector lists them; both are plain data keys.
-  for (const [k, spec] of Object.entries(COMMON_PROPS)) properties[k] = propSchema(spec);
-  for (const [k, spec] of Object.entries(def.props)) properties[k] = propSchema(spec);
+  for (const [k, spec] of Object.entries(COMMON_PROPS)) properties[k] = propSchema(spec, k);
+  for (const [k, spec] of Object.entries(def.props)) properties[k] = propSchema(spec, k);
   return {
     description: `Props of a "${kind}" node (${def.name.en}: ${def.description.en}) Unknown props are allowed and kept.`,
     type: "object",
@@ -90,6 +115,14 @@ const number = (description: string): Schema => ({
   minimum: -LIMITS.coordinate,
   maximum: LIMITS.coordinate,
 });
+
+/** A suppression's reason. */
+const reason: Schema = {
+  type: "string",
+  minLength: 1,
+  maxLength: LIMITS.labelLength,
+  description: "Why the rule does not apply here.",
+};
 
 /** The schema as an object; the generated file is its 2-space JSON plus a newline. */
 export function buildSchema(): Schema {
@@ -186,6 +219,25 @@ export function buildSchema(): Schema {
                 description: "Height.",
               },
             },
+          },
+          manualSize: {
+            type: "boolean",
+            description:
+              "true when the person sized this node by hand: it keeps at least that size instead of shrinking to fit its children.",
+          },
+          suppress: {
+            type: "object",
+            description:
+              "Suppressed rules of this node: rule id → the reason. A problem of one of these rules whose first node is this one is suppressed, and the reason shown.",
+            // Every rule id as a property, for editors' completion; other keys are valid too
+            // (they suppress nothing, and validation reports them as unused).
+            properties: Object.fromEntries(
+              RULE_IDS.map((id) => [
+                id,
+                { ...reason, description: `Why "${RULES[id].title.en}" does not apply here.` },
+              ]),
+            ),
+            additionalProperties: reason,
           },
         },
         allOf: KINDS.map((k) => ({

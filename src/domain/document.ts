@@ -1,12 +1,19 @@
 /**
- * The Stackdraw document (`.stackdraw.json`, version 1): the single model that the editor, the
+ * The Stackdraw document (`.stackdraw.json`, version 2): the single model that the editor, the
  * CLI, the templates and the importers share. See docs/document-format.md.
  */
 import type { EdgeKind, Kind } from "./kinds/catalog.ts";
 
 export const FORMAT = "stackdraw";
 /** The newest document version this build reads and writes. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
+
+/**
+ * The versions a document in memory may say it is. The reader always gives CURRENT_VERSION and the
+ * writer always writes it; version 2 only added and widened, so a document built as version 1
+ * (in code that predates it) is a valid model of version 2 as it is.
+ */
+export type DocumentVersion = 1 | typeof CURRENT_VERSION;
 
 export interface Point {
   x: number;
@@ -35,6 +42,18 @@ export interface StackNode {
   position?: Point;
   /** Absent = sized to fit its children. */
   size?: Size;
+  /**
+   * True when the person sized this node by hand: it keeps at least `size` instead of shrinking to
+   * fit its children (docs/drawing.md). Never `false` in a document read from a file: the reader
+   * drops `false`, and the writer writes the field only when true.
+   */
+  manualSize?: boolean;
+  /**
+   * Suppressed rules: rule id → the reason, a non-empty string. A problem of one of these rules
+   * whose first node is this one is suppressed (docs/rules.md, Suppressions). A key that is not a
+   * rule id is kept and suppresses nothing.
+   */
+  suppress?: Readonly<Record<string, string>>;
 }
 
 export interface StackEdge {
@@ -62,7 +81,7 @@ export interface DocumentView {
 
 export interface StackDocument {
   format: typeof FORMAT;
-  version: typeof CURRENT_VERSION;
+  version: DocumentVersion;
   title?: string;
   nodes: StackNode[];
   edges: StackEdge[];

@@ -22,11 +22,22 @@ export interface Migration {
 }
 
 /**
- * The registered migrations, oldest first. Version 1 is the first released version, so there is
- * nothing to migrate from yet; the reader still runs the chain so that the first real migration
- * only has to be appended here.
+ * Version 1 → 2. Version 2 only adds and widens (node fields `manualSize` and `suppress`, new kinds,
+ * edge kinds and props, free-text engine products, Docker's arch spellings), so every version-1
+ * document already is a version-2 one: the step changes nothing but `version`. The stages after it
+ * then check the result as version 2. A fresh object, so the parsed input is never changed.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const V1_TO_V2: Migration = {
+  from: 1,
+  to: 2,
+  name: "v1 to v2: manualSize, suppress, new kinds and props",
+  migrate(raw) {
+    return { ...(raw as Record<string, unknown>), version: 2 };
+  },
+};
+
+/** The registered migrations, oldest first. Version 1 is the first released version. */
+export const MIGRATIONS: readonly Migration[] = [V1_TO_V2];
 
 /** Why no chain of migrations leads from a version to the current one. */
 export type MigrationPlanError =

@@ -32,6 +32,9 @@ function node(n: StackNode): Record<string, unknown> {
     ...(n.props !== undefined ? { props: bag(n.props) } : {}),
     ...(n.position !== undefined ? { position: { x: n.position.x, y: n.position.y } } : {}),
     ...(n.size !== undefined ? { size: { width: n.size.width, height: n.size.height } } : {}),
+    // Only `true` says something: absent and false both mean "sized to fit".
+    ...(n.manualSize === true ? { manualSize: true } : {}),
+    ...(n.suppress !== undefined ? { suppress: bag(n.suppress) } : {}),
   };
 }
 
@@ -48,8 +51,8 @@ function edge(e: StackEdge): Record<string, unknown> {
 
 /**
  * Serializes a document. Key order: format, version, title, nodes, edges, view; per node: id,
- * kind, parentId, label, props, position, size; per edge: id, kind, source, target, label, props.
- * Props keep their own order. Always writes the current format and version. `compact` leaves out
+ * kind, parentId, label, props, position, size, manualSize, suppress; per edge: id, kind, source,
+ * target, label, props. Props and suppressions keep their own order. Always writes the current format and version. `compact` leaves out
  * the indentation and the final newline.
  */
 export function writeDocument(doc: StackDocument, opts: { compact?: boolean } = {}): string {

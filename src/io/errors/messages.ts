@@ -122,15 +122,18 @@ const PROP_EXPECTED: {
 } = {
   enum: { en: (p) => `one of ${options(p.options)}`, ko: (p) => `${options(p.options)} 중 하나` },
   text: { en: () => "a string", ko: () => "문자열" },
+  count: { en: () => "a whole number (0 or more)", ko: () => "0 이상의 정수" },
+  textList: { en: () => "an array of strings", ko: () => "문자열의 배열" },
+  ipAddress: { en: () => "an IPv4 or IPv6 address", ko: () => "IPv4 또는 IPv6 주소" },
   portList: { en: () => "an array of ports (integers 1–65535)", ko: () => `${KO_PORT}의 배열` },
   port: { en: () => "a port (an integer 1–65535)", ko: () => KO_PORT },
   portMappings: {
-    en: () => "an array of { host?, container, protocol? } port mappings",
-    ko: () => "{ host?, container, protocol? } 포트 매핑의 배열",
+    en: () => "an array of { host?, container, protocol?, hostIp? } port mappings",
+    ko: () => "{ host?, container, protocol?, hostIp? } 포트 매핑의 배열",
   },
   portMapping: {
-    en: () => "a port mapping object { host?, container, protocol? }",
-    ko: () => "포트 매핑 객체 { host?, container, protocol? }",
+    en: () => "a port mapping object { host?, container, protocol?, hostIp? }",
+    ko: () => "포트 매핑 객체 { host?, container, protocol?, hostIp? }",
   },
   protocol: { en: () => '"tcp" or "udp"', ko: () => '"tcp" 또는 "udp"' },
 };
@@ -145,7 +148,12 @@ function cycle(p: IoErrorParams["parentCycle"], nodes: (n: string) => string): s
 }
 
 /** "must be an array" and its kin, with the Korean copula each noun takes. */
-const KO_MUST_BE = { array: "배열이어야", object: "객체여야", string: "문자열이어야" } as const;
+const KO_MUST_BE = {
+  array: "배열이어야",
+  object: "객체여야",
+  string: "문자열이어야",
+  boolean: "불리언(true 또는 false)이어야",
+} as const;
 
 /** The table: every code, both languages. */
 export const MESSAGES: MessageTable = {
@@ -304,6 +312,20 @@ export const MESSAGES: MessageTable = {
   invalidProp: {
     en: (p) => `must be ${propExpected(p.expected, "en")}, not ${shown(p.value, "en")}`,
     ko: (p) => `${propExpected(p.expected, "ko")}여야 합니다. 지금은 ${shown(p.value, "ko")}입니다`,
+  },
+  invalidSuppress: {
+    en: (p) =>
+      p.cause === "notObject"
+        ? `must be an object of reasons by rule id ({ "<rule id>": "<reason>" }), not ${typeName(p.actual, "en")}`
+        : p.cause === "notString"
+          ? `the reason must be text, not ${typeName(p.actual, "en")}`
+          : "the reason is empty: say why this rule does not apply here",
+    ko: (p) =>
+      p.cause === "notObject"
+        ? `규칙 id별 사유를 담은 객체({ "<규칙 id>": "<사유>" })여야 합니다. 지금은 ${typeName(p.actual, "ko")}입니다`
+        : p.cause === "notString"
+          ? `사유는 텍스트여야 합니다. 지금은 ${typeName(p.actual, "ko")}입니다`
+          : "사유가 비어 있습니다: 이 규칙이 여기에 맞지 않는 이유를 적어 주세요",
   },
   tooLong: {
     en: (p) => `is ${fmt(p.length)} characters long; the limit is ${fmt(p.limit)}`,

@@ -53,6 +53,12 @@ export type JsonSyntaxProblem =
 export type PropExpectation =
   | { type: "enum"; options: readonly string[] }
   | { type: "text" }
+  /** A whole number ≥ 0 (`replicas`). */
+  | { type: "count" }
+  /** A text-list prop as a whole (its entries are `text`). */
+  | { type: "textList" }
+  /** A port mapping's `hostIp`. */
+  | { type: "ipAddress" }
   /** A port-list prop as a whole. */
   | { type: "portList" }
   /** One port, in a port list or a port mapping. */
@@ -115,7 +121,7 @@ export interface DocumentErrorParams {
   missingField: { of: "document" | "node" | "edge" | "object"; field: string };
   /** A field of the wrong type; `expected` says what it must be. */
   wrongType:
-    | { expected: "array" | "object" | "string" | "parentId" | "nodeId"; actual: ValueType }
+    | { expected: "array" | "object" | "string" | "boolean" | "parentId" | "nodeId"; actual: ValueType }
     /** An id: a non-empty string. */
     | { expected: "id"; actual: ValueType | "emptyString" }
     /** `value` is shown only for a string ("a string "12""). */
@@ -127,7 +133,16 @@ export interface DocumentErrorParams {
   unknownEdgeKind: { value: Found };
   /** A declared prop with a value of the wrong type or out of range. */
   invalidProp: { expected: PropExpectation; value: Found };
-  /** A label or title over LIMITS.labelLength code points. */
+  /**
+   * A node's `suppress` that is not `{ "<rule id>": "<reason>" }`: not an object (path
+   * `nodes[i].suppress`), or a reason that is not a string or is empty (path
+   * `nodes[i].suppress["<rule id>"]`).
+   */
+  invalidSuppress:
+    | { cause: "notObject"; actual: ValueType }
+    | { cause: "notString"; actual: ValueType }
+    | { cause: "empty" };
+  /** A label, title or suppression reason over LIMITS.labelLength code points. */
   tooLong: { length: number; limit: number };
   /** A number that is not finite, or a coordinate, size or zoom out of bounds. */
   outOfRange:

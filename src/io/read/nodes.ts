@@ -1,11 +1,13 @@
 /**
  * Stage 5, nodes: checks every entry of `nodes` on its own — id, kind, parentId, label, the props
- * its kind declares, position and size. References between nodes are the tree stage's.
+ * its kind declares, position, size, manualSize and suppress. References between nodes are the
+ * tree stage's.
  */
 import { LIMITS, type StackNode } from "../../domain/document.ts";
 import { isKind, propSpec, type Kind } from "../../domain/kinds/catalog.ts";
 import { checkPropValue, type PropSpec } from "../../domain/kinds/props.ts";
 import type { PropExpectation } from "../errors/types.ts";
+import { normalizeAlias } from "./aliases.ts";
 import { checkNodeCount } from "./envelope.ts";
 import { checkId, checkNumber, checkObject, checkText, copyBag } from "./fields.ts";
 import {
@@ -44,11 +46,16 @@ export function propExpectation(spec: PropSpec, subPath: string): PropExpectatio
       return { type: "enum", options: spec.options.map((o) => o.value) };
     case "text":
       return { type: "text" };
+    case "count":
+      return { type: "count" };
+    case "text-list":
+      return subPath === "" ? { type: "textList" } : { type: "text" };
     case "port-list":
       return subPath === "" ? { type: "portList" } : { type: "port" };
     case "container-ports":
       if (subPath === "") return { type: "portMappings" };
       if (subPath.endsWith(".protocol")) return { type: "protocol" };
+      if (subPath.endsWith(".hostIp")) return { type: "ipAddress" };
       if (subPath.endsWith(".host") || subPath.endsWith(".container")) return { type: "port" };
       return { type: "portMapping" };
   }
@@ -64,7 +71,11 @@ function valueAt(value: unknown, subPath: string): unknown {
   return cur;
 }
 
-/** Checks the props a kind declares; unknown props are kept as they are. */
+/**
+ * Checks the props a kind declares and returns a fresh copy of the bag, with aliases of enum
+ * values normalized (`arch: "amd64"` reads as `"x86_64"`); unknown props are kept as they are.
+ * Undefined after reporting a bad prop.
+ */
 function readProps(
   errors: Errors,
   stage: ReadStage,
@@ -72,15 +83,19 @@ function readProps(
   kind: Kind | undefined,
   base: string,
   key: ErrorKey,
-): boolean {
+): Record<string, unknown> | undefined {
+  const out = copyBag(props);
+  if (kind === undefined) return out;
   let ok = true;
-  if (kind === undefined) return ok;
-  for (const k of Object.keys(props)) {
+  for (const k of Object.keys(out)) {
     const spec = propSpec(kind, k);
     if (spec === undefined) continue;
-    const value = props[k];
+    const value = normalizeAlias(k, spec, out[k]);
     const bad = checkPropValue(spec, value);
-    if (bad === null) continue;
+    if (bad === null) {
+      out[k] = value; // an own key already (copyBag), so plain assignment stays a data property
+      continue;
+    }
     ok = false;
     errors.add(
       stage,
@@ -90,7 +105,39 @@ function readProps(
       key,
     );
   }
-  return ok;
+  return ok ? out : undefined;
+}
+
+/**
+ * A node's `suppress`: an object whose every value is a reason — a non-empty string of at most
+ * LIMITS.labelLength code points. Any key is accepted (a key that is no rule id suppresses nothing
+ * and the rules report it); `__proto__` stays an own key.
+ */
+function readSuppress(
+  errors: Errors,
+  stage: ReadStage,
+  value: unknown,
+  base: string,
+  key: ErrorKey,
+): Record<string, string> | undefined {
+  const path = `${base}.suppress`;
+  if (!isObject(value)) {
+    errors.add(stage, path, "invalidSuppress", { cause: "notObject", actual: typeOf(value) }, key);
+    return undefined;
+  }
+  let ok = true;
+  for (const rule of Object.keys(value)) {
+    const reason = value[rule];
+    const at = `${path}${keySegment(rule)}`;
+    if (typeof reason !== "string") {
+      ok = false;
+      errors.add(stage, at, "invalidSuppress", { cause: "notString", actual: typeOf(reason) }, key);
+    } else if (reason === "") {
+      ok = false;
+      errors.add(stage, at, "invalidSuppress", { cause: "empty" }, key);
+    } else if (checkText(errors, stage, reason, at, key) === undefined) ok = false;
+  }
+  return ok ? (copyBag(value) as Record<string, string>) : undefined;
 }
 
 export function readNodes(raw: Json, errors: Errors): NodeFacts | undefined {
@@ -151,10 +198,8 @@ export function readNodes(raw: Json, errors: Errors): NodeFacts | undefined {
       : undefined;
 
     let props: Record<string, unknown> | undefined;
-    if (has(n, "props") && checkObject(errors, stage, n.props, `${base}.props`, at(NODE_FIELD.props))) {
-      if (readProps(errors, stage, n.props, kind, `${base}.props`, at(NODE_FIELD.props)))
-        props = copyBag(n.props);
-    }
+    if (has(n, "props") && checkObject(errors, stage, n.props, `${base}.props`, at(NODE_FIELD.props)))
+      props = readProps(errors, stage, n.props, kind, `${base}.props`, at(NODE_FIELD.props));
 
     let position: StackNode["position"];
     if (
@@ -175,6 +220,20 @@ export function readNodes(raw: Json, errors: Errors): NodeFacts | undefined {
       if (width !== undefined && height !== undefined) size = { width, height };
     }
 
+    const manualSize = get(n, "manualSize");
+    if (manualSize !== undefined && typeof manualSize !== "boolean")
+      errors.add(
+        stage,
+        `${base}.manualSize`,
+        "wrongType",
+        { expected: "boolean", actual: typeOf(manualSize) },
+        at(NODE_FIELD.manualSize),
+      );
+
+    const suppress = has(n, "suppress")
+      ? readSuppress(errors, stage, n.suppress, base, at(NODE_FIELD.suppress))
+      : undefined;
+
     if (errors.count === before && id !== undefined && kind !== undefined) {
       // Optional fields appear only when given, so that a round trip adds nothing.
       const node: StackNode = { id, kind };
@@ -183,6 +242,9 @@ export function readNodes(raw: Json, errors: Errors): NodeFacts | undefined {
       if (props !== undefined) node.props = props;
       if (position !== undefined) node.position = position;
       if (size !== undefined) node.size = size;
+      // `false` says no more than absence does, and the writer writes the field only when true.
+      if (manualSize === true) node.manualSize = true;
+      if (suppress !== undefined) node.suppress = suppress;
       facts.nodes[i] = node;
     }
   }

@@ -101,6 +101,8 @@ export const NODE_FIELD = {
   props: 5,
   position: 6,
   size: 7,
+  manualSize: 8,
+  suppress: 9,
 } as const;
 export const EDGE_FIELD = { edge: 0, id: 1, kind: 2, source: 3, target: 4, label: 5, props: 6 } as const;
 

@@ -4,13 +4,20 @@
  * `readDocument(writeDocument(d))` can be compared to `d` itself.
  */
 import fc from "fast-check";
-import { LIMITS, type StackDocument, type StackEdge, type StackNode } from "../../../src/domain/document.ts";
+import {
+  CURRENT_VERSION,
+  LIMITS,
+  type StackDocument,
+  type StackEdge,
+  type StackNode,
+} from "../../../src/domain/document.ts";
 import {
   COMMON_PROPS,
   EDGE_KINDS,
   KINDS,
   KIND_DEFS,
   propSpec,
+  type EdgeKind,
   type Kind,
 } from "../../../src/domain/kinds/catalog.ts";
 import { MAX_PORT, MIN_PORT, type PropSpec } from "../../../src/domain/kinds/props.ts";
@@ -67,6 +74,10 @@ export function validPropValue(spec: PropSpec): fc.Arbitrary<unknown> {
       return fc.constantFrom(...spec.options.map((o) => o.value));
     case "text":
       return textArb;
+    case "count":
+      return fc.oneof(fc.nat(5), fc.nat());
+    case "text-list":
+      return fc.array(textArb, { maxLength: 3 });
     case "port-list":
       return fc.array(portArb, { maxLength: 4 });
     case "container-ports":
@@ -77,6 +88,11 @@ export function validPropValue(spec: PropSpec): fc.Arbitrary<unknown> {
               host: fc.option(portArb, { nil: null }),
               container: portArb,
               protocol: fc.constantFrom("tcp", "udp"),
+              hostIp: fc.oneof(
+                fc.ipV4(),
+                fc.ipV6(),
+                fc.constantFrom("0.0.0.0", "::", "127.0.0.1", "::1", "::ffff:192.0.2.1"),
+              ),
             },
             { requiredKeys: ["container"], noNullPrototype: true },
           )
@@ -86,11 +102,41 @@ export function validPropValue(spec: PropSpec): fc.Arbitrary<unknown> {
   }
 }
 
-function propsArb(kind: Kind): fc.Arbitrary<Record<string, unknown>> {
-  const declared: [string, PropSpec][] = [
-    ...Object.entries(COMMON_PROPS),
-    ...Object.entries(KIND_DEFS[kind].props),
-  ];
+/**
+ * What version 1 had, frozen here: its kinds with their declared props, and its edge kinds. A
+ * version-1 document uses only these; version 2 only added to them.
+ */
+export const V1_VOCABULARY = {
+  kinds: {
+    "physical-host": ["arch"],
+    hypervisor: ["hypervisorType", "product"],
+    vm: ["product", "arch", "image"],
+    kernel: ["family", "distro"],
+    "container-engine": ["product"],
+    container: ["image", "os", "arch", "ports"],
+    "server-app": ["role", "product", "ports"],
+    fargate: [],
+    group: [],
+    cloud: ["provider"],
+    "ecs-cluster": [],
+    "ecs-task": ["taskDefinition"],
+    "k8s-cluster": ["managed"],
+    "control-plane": [],
+    pod: [],
+    registry: ["product"],
+    image: ["imageType", "ref"],
+  } as Readonly<Partial<Record<Kind, readonly string[]>>>,
+  edgeKinds: ["network", "pulls", "launched-from", "moves"] as readonly EdgeKind[],
+};
+
+/** Which version's vocabulary a generated document uses. */
+export type Vocabulary = "current" | "v1";
+
+function propsArb(kind: Kind, vocabulary: Vocabulary): fc.Arbitrary<Record<string, unknown>> {
+  const own = Object.entries(KIND_DEFS[kind].props as Record<string, PropSpec>).filter(
+    ([k]) => vocabulary === "current" || V1_VOCABULARY.kinds[kind]!.includes(k),
+  );
+  const declared: [string, PropSpec][] = [...Object.entries(COMMON_PROPS), ...own];
   const known = declared.map(([k, spec]) =>
     fc.option(
       validPropValue(spec).map((v) => [k, v] as const),
@@ -116,42 +162,72 @@ interface NodeShape {
   props?: Record<string, unknown>;
   position?: { x: number; y: number };
   size?: { width: number; height: number };
+  manualSize?: true;
+  suppress?: Record<string, string>;
 }
 
-const nodeShape: fc.Arbitrary<NodeShape> = fc.constantFrom(...KINDS).chain((kind) =>
+/** Suppressions: rule ids or any other key (hostile ones too), each with a non-empty reason. */
+const suppressArb = fc
+  .uniqueArray(
+    fc.tuple(
+      fc.oneof(
+        fc.constantFrom("container/kernel-mismatch", "arch/mismatch", "no/such-rule", ...HOSTILE_KEYS),
+        fc.string({ maxLength: 6 }),
+      ),
+      textArb.filter((r) => r !== ""),
+    ),
+    { maxLength: 3, selector: ([k]) => k },
+  )
+  .map((entries) => ownBag(entries) as Record<string, string>);
+
+const nodeShape = (vocabulary: Vocabulary): fc.Arbitrary<NodeShape> =>
+  fc
+    .constantFrom(...KINDS.filter((k) => vocabulary === "current" || V1_VOCABULARY.kinds[k] !== undefined))
+    .chain((kind) =>
+      fc.record(
+        {
+          kind: fc.constant(kind),
+          label: textArb,
+          props: propsArb(kind, vocabulary),
+          position: fc.record({ x: coord, y: coord }, { noNullPrototype: true }),
+          size: fc.record({ width: extent, height: extent }, { noNullPrototype: true }),
+          // Fields of version 2: never in a version-1 document.
+          ...(vocabulary === "current"
+            ? { manualSize: fc.constant(true as const), suppress: suppressArb }
+            : {}),
+        },
+        { requiredKeys: ["kind"], noNullPrototype: true },
+      ),
+    );
+
+const edgeShape = (vocabulary: Vocabulary) =>
   fc.record(
     {
-      kind: fc.constant(kind),
+      kind: fc.constantFrom(...(vocabulary === "current" ? EDGE_KINDS : V1_VOCABULARY.edgeKinds)),
       label: textArb,
-      props: propsArb(kind),
-      position: fc.record({ x: coord, y: coord }, { noNullPrototype: true }),
-      size: fc.record({ width: extent, height: extent }, { noNullPrototype: true }),
+      props: fc
+        .uniqueArray(fc.tuple(fc.string({ maxLength: 6 }), jsonValueArb), {
+          maxLength: 2,
+          selector: ([k]) => k,
+        })
+        .map(ownBag),
     },
     { requiredKeys: ["kind"], noNullPrototype: true },
-  ),
-);
-
-const edgeShape = fc.record(
-  {
-    kind: fc.constantFrom(...EDGE_KINDS),
-    label: textArb,
-    props: fc
-      .uniqueArray(fc.tuple(fc.string({ maxLength: 6 }), jsonValueArb), {
-        maxLength: 2,
-        selector: ([k]) => k,
-      })
-      .map(ownBag),
-  },
-  { requiredKeys: ["kind"], noNullPrototype: true },
-);
+  );
 
 /**
  * A valid document: a random forest (each node's parent is an earlier node before shuffling, so
  * there are no cycles, and depth stays under the limit), listed in random order so that children
  * often come before their parents; random kinds with catalog-valid props plus unknown ones;
- * edges of every kind between random nodes; ids unique across nodes and edges.
+ * edges of every kind between random nodes; ids unique across nodes and edges. With the `v1`
+ * vocabulary, only what version 1 had (its kinds, props and edge kinds; no `manualSize` nor
+ * `suppress`), as the reader returns it after migrating: `version` is still the current one.
  */
-export const documentArb = (maxNodes = 24, maxEdges = 8): fc.Arbitrary<StackDocument> =>
+export const documentArb = (
+  maxNodes = 24,
+  maxEdges = 8,
+  vocabulary: Vocabulary = "current",
+): fc.Arbitrary<StackDocument> =>
   fc
     .tuple(fc.integer({ min: 0, max: maxNodes }), fc.integer({ min: 0, max: maxEdges }))
     .chain(([n, m0]) => {
@@ -163,11 +239,14 @@ export const documentArb = (maxNodes = 24, maxEdges = 8): fc.Arbitrary<StackDocu
             i === 0 ? fc.constant(-1) : fc.integer({ min: -1, max: i - 1 }),
           ),
         ),
-        shapes: fc.array(nodeShape, { minLength: n, maxLength: n }),
-        edges: fc.array(fc.tuple(edgeShape, fc.nat(Math.max(0, n - 1)), fc.nat(Math.max(0, n - 1))), {
-          minLength: m,
-          maxLength: m,
-        }),
+        shapes: fc.array(nodeShape(vocabulary), { minLength: n, maxLength: n }),
+        edges: fc.array(
+          fc.tuple(edgeShape(vocabulary), fc.nat(Math.max(0, n - 1)), fc.nat(Math.max(0, n - 1))),
+          {
+            minLength: m,
+            maxLength: m,
+          },
+        ),
         order: fc.shuffledSubarray(
           Array.from({ length: n }, (_, i) => i),
           { minLength: n, maxLength: n },
@@ -203,7 +282,7 @@ export const documentArb = (maxNodes = 24, maxEdges = 8): fc.Arbitrary<StackDocu
       }));
       return {
         format: "stackdraw" as const,
-        version: 1 as const,
+        version: CURRENT_VERSION,
         ...(title !== undefined ? { title } : {}),
         nodes: order.map((i) => nodesInTreeOrder[i]!),
         edges: edgeList,

@@ -38,12 +38,12 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   tooDeeplyNested: [{ line: 1, column: 101, limit: 100 }],
   notAnObject: [{ actual: "array" }, { actual: "null" }],
   wrongFormat: [{}, { value: "drawio" }, { value: { type: "object" } }],
-  versionMissing: [{ current: 1 }],
+  versionMissing: [{ current: 2 }],
   versionInvalid: [
-    { value: "1", current: 1 },
-    { value: { type: "array" }, current: 1 },
+    { value: "2", current: 2 },
+    { value: { type: "array" }, current: 2 },
   ],
-  versionTooNew: [{ version: 9, current: 1 }],
+  versionTooNew: [{ version: 9, current: 2 }],
   versionUnsupported: [{ version: 0, oldest: 1 }],
   migrationFailed: [
     { cause: "badStep", name: "m", from: 1, to: 1 },
@@ -65,6 +65,7 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
     { expected: "array", actual: "object" },
     { expected: "object", actual: "string" },
     { expected: "string", actual: "number" },
+    { expected: "boolean", actual: "string" },
     { expected: "parentId", actual: "number" },
     { expected: "nodeId", actual: "boolean" },
     { expected: "id", actual: "emptyString" },
@@ -79,11 +80,19 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   invalidProp: [
     { expected: { type: "enum", options: ["a", "b"] }, value: "c" },
     { expected: { type: "text" }, value: 1 },
+    { expected: { type: "count" }, value: -1 },
+    { expected: { type: "textList" }, value: "dev" },
+    { expected: { type: "ipAddress" }, value: "localhost" },
     { expected: { type: "portList" }, value: { type: "object" } },
     { expected: { type: "port" }, value: 70_000 },
     { expected: { type: "portMappings" }, value: "x" },
     { expected: { type: "portMapping" }, value: 80 },
     { expected: { type: "protocol" }, value: "sctp" },
+  ],
+  invalidSuppress: [
+    { cause: "notObject", actual: "array" },
+    { cause: "notString", actual: "number" },
+    { cause: "empty" },
   ],
   tooLong: [{ length: 1001, limit: 1000 }],
   outOfRange: [
@@ -198,7 +207,11 @@ describe("the message table", () => {
       [{ container: 0 }],
       [{ container: 80, host: 0 }],
       [{ container: 80, protocol: "sctp" }],
+      [{ container: 80, hostIp: "localhost" }],
       [5],
+      ["dev", 5],
+      -1,
+      1.5,
       null,
     ];
     let compared = 0;

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { EDGE_KINDS, KINDS } from "../../../src/domain/kinds/catalog.ts";
-import type { StackDocument } from "../../../src/domain/document.ts";
+import { CURRENT_VERSION, type StackDocument } from "../../../src/domain/document.ts";
 import { readDocument, type DocumentError, type ReadResult } from "../../../src/io/read.ts";
 import { writeDocument } from "../../../src/io/write.ts";
 import { documentArb, jsonValueArb } from "./arbitraries.ts";
@@ -74,6 +74,29 @@ describe("round trip", () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("version 1 documents", () => {
+  /** `d` as a version-1 file: the same text with the version it was saved with. */
+  const asV1 = (d: StackDocument, compact = false) => {
+    const raw = JSON.parse(writeDocument(d, { compact })) as Record<string, unknown>;
+    return JSON.stringify({ ...raw, version: 1 }, null, compact ? undefined : 2);
+  };
+
+  it("migrate on open, and then round-trip: save then open gives the identical document", () => {
+    fc.assert(
+      fc.property(documentArb(24, 8, "v1"), (d) => {
+        const opened = readDocument(asV1(d));
+        expect(opened).toEqual({ ok: true, document: d });
+        if (!opened.ok) return;
+        const saved = writeDocument(opened.document);
+        expect(JSON.parse(saved).version).toBe(CURRENT_VERSION);
+        expect(readDocument(saved)).toEqual(opened);
+        expect(writeDocument((readDocument(saved) as { document: StackDocument }).document)).toBe(saved);
+      }),
+      RUNS,
     );
   });
 });
@@ -163,7 +186,7 @@ function mutationArb(d: StackDocument): fc.Arbitrary<Mutation> {
       fc
         .tuple(
           k,
-          fc.constantFrom("kind", "parentId", "label", "props", "position", "size"),
+          fc.constantFrom("kind", "parentId", "label", "props", "position", "size", "manualSize", "suppress"),
           fc.oneof(jsonValueArb, fc.constantFrom(...KINDS), fc.constantFrom(...d.nodes.map((x) => x.id))),
         )
         .map(([i, field, v]) => ({
@@ -175,7 +198,13 @@ function mutationArb(d: StackDocument): fc.Arbitrary<Mutation> {
             (field === "label" && typeof v !== "string") ||
             ((field === "props" || field === "position" || field === "size") &&
               (typeof v !== "object" || v === null || Array.isArray(v))) ||
-            (field === "parentId" && v === d.nodes[i]!.id),
+            (field === "parentId" && v === d.nodes[i]!.id) ||
+            (field === "manualSize" && typeof v !== "boolean") ||
+            (field === "suppress" &&
+              (typeof v !== "object" ||
+                v === null ||
+                Array.isArray(v) ||
+                Object.values(v).some((r) => typeof r !== "string" || r === ""))),
         })),
       k.map((i) => ({
         describe: `duplicate nodes[${i}] at the end`,

@@ -13,7 +13,7 @@ import { ioMessage, ioMessages } from "../../../src/io/errors/format.ts";
 const BAD_DIR = path.resolve(__dirname, "../../fixtures/documents/bad");
 
 const text = (nodes: unknown[], extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: "stackdraw", version: 1, nodes, ...extra });
+  JSON.stringify({ format: "stackdraw", version: 2, nodes, ...extra });
 
 function loaded(r: ReadResult): StackDocument {
   if (!r.ok) throw new Error(`expected the document to load: ${JSON.stringify(r.errors)}`);
@@ -235,7 +235,7 @@ describe("normalization", () => {
     );
     expect(d).toStrictEqual({
       format: "stackdraw",
-      version: 1,
+      version: 2,
       nodes: [
         { id: "a", kind: "group" },
         { id: "b", kind: "vm", parentId: "a" },
@@ -270,7 +270,7 @@ describe("normalization", () => {
     );
     expect(d).toStrictEqual({
       format: "stackdraw",
-      version: 1,
+      version: 2,
       nodes: [
         { id: "a", kind: "group", props: { color: "red", nested: { deep: [1] } }, position: { x: 1, y: 2 } },
         { id: "b", kind: "group" },
@@ -282,7 +282,7 @@ describe("normalization", () => {
   it("reads -0 coordinates as 0", () => {
     const d = loaded(
       readDocument(
-        '{"format":"stackdraw","version":1,"nodes":[{"id":"a","kind":"group","position":{"x":-0,"y":0}}]}',
+        '{"format":"stackdraw","version":2,"nodes":[{"id":"a","kind":"group","position":{"x":-0,"y":0}}]}',
       ),
     );
     expect(Object.is(d.nodes[0]!.position!.x, 0)).toBe(true);
@@ -391,7 +391,7 @@ describe("hostile migrations", () => {
   it("turns a throwing getter in a migration's result into an error, not an exception", () => {
     const hostile = {
       from: 0,
-      to: 1,
+      to: 2,
       name: "hostile",
       migrate: () => ({
         format: "stackdraw",
@@ -405,5 +405,109 @@ describe("hostile migrations", () => {
     );
     expect(r.errors[0]).toMatchObject({ path: "$", code: "internalError" });
     expect(ioMessage(r.errors[0]!, "en")).toContain("boom");
+  });
+});
+
+describe("version 2 fields", () => {
+  it("keeps manualSize when true, drops it when false, and refuses anything else", () => {
+    const d = loaded(
+      readDocument(
+        text([
+          { id: "a", kind: "group", size: { width: 300, height: 200 }, manualSize: true },
+          { id: "b", kind: "group", manualSize: false },
+        ]),
+      ),
+    );
+    expect(d.nodes).toStrictEqual([
+      { id: "a", kind: "group", size: { width: 300, height: 200 }, manualSize: true },
+      { id: "b", kind: "group" },
+    ]);
+    const r = refused(readDocument(text([{ id: "a", kind: "group", manualSize: "yes" }])));
+    expect(r).toMatchObject({ stage: "nodes", errors: [{ path: "nodes[0].manualSize", code: "wrongType" }] });
+    expect(ioMessage(r.errors[0]!, "en")).toBe("must be a boolean, not a string");
+    expect(ioMessage(r.errors[0]!, "ko")).toBe("불리언(true 또는 false)이어야 합니다. 지금은 문자열입니다");
+  });
+
+  it("keeps suppress as written, unknown rule ids and hostile keys included, as own data", () => {
+    const raw = `{"format":"stackdraw","version":2,"nodes":[{"id":"a","kind":"container","suppress":{"arch/mismatch":"runs under QEMU on purpose","no/such-rule":"kept","__proto__":"data"}}]}`;
+    const d = loaded(readDocument(raw));
+    const suppress = d.nodes[0]!.suppress!;
+    expect(Object.keys(suppress)).toEqual(["arch/mismatch", "no/such-rule", "__proto__"]);
+    expect(Object.getPrototypeOf(suppress)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(suppress, "__proto__")?.value).toBe("data");
+    expect(readDocument(writeDocument(d))).toEqual({ ok: true, document: d });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("refuses a suppress that is not an object of non-empty strings, with the path to what is wrong", () => {
+    const at = (suppress: unknown) =>
+      refused(readDocument(text([{ id: "a", kind: "container", suppress }]))).errors.map((e) => ({
+        path: e.path,
+        en: ioMessage(e, "en"),
+      }));
+    expect(at(["arch/mismatch"])).toEqual([
+      {
+        path: "nodes[0].suppress",
+        en: 'must be an object of reasons by rule id ({ "<rule id>": "<reason>" }), not an array',
+      },
+    ]);
+    expect(at(null)[0]!.path).toBe("nodes[0].suppress");
+    expect(at({ "arch/mismatch": true, "container/own-kernel": "" })).toEqual([
+      { path: 'nodes[0].suppress["arch/mismatch"]', en: "the reason must be text, not a boolean" },
+      {
+        path: 'nodes[0].suppress["container/own-kernel"]',
+        en: "the reason is empty: say why this rule does not apply here",
+      },
+    ]);
+    expect(at({ "arch/mismatch": "x".repeat(1001) })).toEqual([
+      { path: 'nodes[0].suppress["arch/mismatch"]', en: "is 1,001 characters long; the limit is 1,000" },
+    ]);
+    const ko = refused(readDocument(text([{ id: "a", kind: "container", suppress: { r: 1 } }])));
+    expect(ioMessage(ko.errors[0]!, "ko")).toBe("사유는 텍스트여야 합니다. 지금은 숫자입니다");
+  });
+
+  it("reads Docker's arch spellings amd64 and aarch64 as x86_64 and arm64, wherever arch is declared", () => {
+    const d = loaded(
+      readDocument(
+        text([
+          { id: "h", kind: "physical-host", props: { arch: "aarch64" } },
+          { id: "v", kind: "vm", parentId: "h", props: { arch: "amd64" } },
+          { id: "c", kind: "container", props: { arch: "amd64", image: "nginx" } },
+          // An undeclared prop of the same spelling is someone else's data: kept as written.
+          { id: "g", kind: "group", props: { cpu: "amd64" } },
+        ]),
+      ),
+    );
+    expect(d.nodes.map((n) => n.props)).toEqual([
+      { arch: "arm64" },
+      { arch: "x86_64" },
+      { arch: "x86_64", image: "nginx" },
+      { cpu: "amd64" },
+    ]);
+    expect(JSON.parse(writeDocument(d)).nodes[0].props.arch).toBe("arm64");
+    const r = refused(readDocument(text([{ id: "h", kind: "physical-host", props: { arch: "i386" } }])));
+    expect(r.errors[0]).toMatchObject({ path: "nodes[0].props.arch", code: "invalidProp" });
+  });
+
+  it("opens a version-1 document as version 2, unchanged but for the version, and saves version 2", () => {
+    const v1 = JSON.stringify({
+      format: "stackdraw",
+      version: 1,
+      nodes: [{ id: "h", kind: "physical-host", props: { arch: "x86_64", rackUnit: 12 } }],
+    });
+    const d = loaded(readDocument(v1));
+    expect(d).toStrictEqual({
+      format: "stackdraw",
+      version: 2,
+      nodes: [{ id: "h", kind: "physical-host", props: { arch: "x86_64", rackUnit: 12 } }],
+      edges: [],
+    });
+    expect(JSON.parse(writeDocument(d)).version).toBe(2);
+  });
+
+  it("refuses version 3 and up, saying which version it reads", () => {
+    const r = refused(readDocument(JSON.stringify({ format: "stackdraw", version: 3, nodes: [] })));
+    expect(r).toMatchObject({ stage: "envelope", errors: [{ path: "version", code: "versionTooNew" }] });
+    expect(ioMessage(r.errors[0]!, "en")).toContain("reads versions up to 2");
   });
 });

@@ -12,7 +12,9 @@ import {
   propSpec,
   type Kind,
 } from "../../../src/domain/kinds/catalog.ts";
+import { RULE_IDS } from "../../../src/domain/rules/index.ts";
 import { readDocument } from "../../../src/io/read.ts";
+import { aliasesOf } from "../../../src/io/read/aliases.ts";
 import { SCHEMA_PATH, buildSchema, schemaText } from "../../../scripts/gen-schema.ts";
 
 type S = Record<string, unknown> & {
@@ -39,7 +41,7 @@ describe("public/stackdraw.schema.json", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.required).toEqual(["format", "version", "nodes"]);
     expect(schema.properties!.format).toMatchObject({ const: "stackdraw" });
-    expect(schema.properties!.version).toMatchObject({ const: 1 });
+    expect(schema.properties!.version).toMatchObject({ const: 2 });
   });
 
   it("lists every kind once, with its catalog name and description", () => {
@@ -67,7 +69,10 @@ describe("public/stackdraw.schema.json", () => {
         const p = props.properties![key]!;
         expect(p.description).toContain(spec.name.en);
         if (spec.type === "enum") {
-          expect(p.enum).toEqual(spec.options.map((o) => o.value));
+          // The options, then the other spellings the reader takes (arch: amd64, aarch64).
+          const aliases = aliasesOf(key, spec).map(([a]) => a);
+          expect(p.enum).toEqual([...spec.options.map((o) => o.value), ...aliases]);
+          if (key === "arch") expect(aliases).toEqual(["amd64", "aarch64"]);
           expect(p.default).toBe(spec.default);
         }
         if (spec.type === "text") expect(p.type).toBe("string");
@@ -76,6 +81,15 @@ describe("public/stackdraw.schema.json", () => {
         if (spec.type === "container-ports") expect(p.items).toMatchObject({ required: ["container"] });
       }
     }
+  });
+
+  it("describes the node fields of version 2: manualSize and suppress, with every rule id for completion", () => {
+    expect(node.properties!.manualSize).toMatchObject({ type: "boolean" });
+    const suppress = node.properties!.suppress as S & { additionalProperties: S };
+    expect(suppress.type).toBe("object");
+    expect(Object.keys(suppress.properties!)).toEqual([...RULE_IDS]);
+    // Any other key is valid too: it suppresses nothing, and the rules report it.
+    expect(suppress.additionalProperties).toMatchObject({ type: "string", minLength: 1, maxLength: 1000 });
   });
 
   it("lists every edge kind", () => {

@@ -13,6 +13,8 @@ describe("writeDocument", () => {
       edges: [{ label: "5432/tcp", target: "b", source: "a", kind: "network", id: "e" }],
       nodes: [
         {
+          suppress: { "vm/no-guest-os": "a frame, on purpose", "arch/mismatch": "emulated" },
+          manualSize: true,
           size: { height: 2, width: 1 },
           position: { y: 4, x: 3 },
           props: { z: 1, a: 2 },
@@ -21,15 +23,15 @@ describe("writeDocument", () => {
           kind: "group",
           id: "a",
         },
-        { parentId: "a", kind: "vm", id: "b" },
+        { manualSize: false, parentId: "a", kind: "vm", id: "b" },
       ],
       title: "T",
-      version: 1,
+      version: 2,
       format: "stackdraw",
     } as unknown as StackDocument;
     expect(writeDocument(doc)).toBe(`{
   "format": "stackdraw",
-  "version": 1,
+  "version": 2,
   "title": "T",
   "nodes": [
     {
@@ -47,6 +49,11 @@ describe("writeDocument", () => {
       "size": {
         "width": 1,
         "height": 2
+      },
+      "manualSize": true,
+      "suppress": {
+        "vm/no-guest-os": "a frame, on purpose",
+        "arch/mismatch": "emulated"
       }
     },
     {
@@ -83,7 +90,7 @@ describe("writeDocument", () => {
       ),
     ).toStrictEqual({
       format: "stackdraw",
-      version: 1,
+      version: 2,
       nodes: [{ id: "a", kind: "group" }],
       edges: [],
     });
@@ -92,13 +99,18 @@ describe("writeDocument", () => {
   it("escapes a lone surrogate so the file is valid UTF-8, and reads it back the same", () => {
     const doc: StackDocument = {
       format: "stackdraw",
-      version: 1,
+      version: 2,
       nodes: [{ id: "a", kind: "group", label: "x\ud800y" }],
       edges: [],
     };
     const text = writeDocument(doc);
     expect(text).toContain('"x\\ud800y"');
     expect(readDocument(new TextEncoder().encode(text))).toEqual({ ok: true, document: doc });
+  });
+
+  it("writes the current version whatever version the document in memory says", () => {
+    const text = writeDocument({ format: "stackdraw", version: 1, nodes: [], edges: [] });
+    expect(JSON.parse(text).version).toBe(2);
   });
 
   it("round-trips the frozen v1 fixture byte-for-byte after one normalizing save", () => {
