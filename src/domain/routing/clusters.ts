@@ -1,0 +1,145 @@
+/**
+ * Nudging by clusters, so that a drag step re-nudges only what it touched. Routes whose searched
+ * segments run alongside each other (parallel, overlapping, within {@link NEAR} px) form a
+ * cluster; each cluster is nudged on its own (nudge.ts). When two nudged routes of different
+ * clusters still come closer than the spacing, their clusters are joined and nudged again. A
+ * cluster whose routes, and the boxes they avoid, are the very same objects as in an earlier
+ * result takes that result's nudged points. Everything depends only on the searched routes and
+ * their frames, so an incremental result equals a fresh one.
+ */
+import type { Point } from "../document.ts";
+import { nudge, type NudgeInput } from "./nudge.ts";
+import type { EdgeFrame } from "./scene.ts";
+
+/** A searched route with what it avoids. */
+export interface Searched {
+  id: string;
+  raw: readonly Point[];
+  frame: EdgeFrame;
+}
+
+/** Nudged points per edge, with whether the spacing had to give. */
+export interface Nudged {
+  points: Point[];
+  squeezed: boolean;
+}
+
+/** Nudged clusters of an earlier result, by the ids of their routes. */
+export type ClusterCache = Map<string, { members: readonly Searched[]; out: readonly Nudged[] }>;
+
+const NEAR = 6;
+const EPS = 1e-6;
+
+interface Seg {
+  item: number;
+  pos: number;
+  a: number;
+  b: number;
+  horizontal: boolean;
+}
+
+function segments(pts: readonly Point[], item: number, out: Seg[]): void {
+  for (let k = 0; k + 1 < pts.length; k++) {
+    const p = pts[k]!;
+    const q = pts[k + 1]!;
+    const horizontal = p.y === q.y;
+    const pa = horizontal ? p.x : p.y;
+    const qa = horizontal ? q.x : q.y;
+    if (Math.abs(pa - qa) < EPS) continue;
+    out.push({ item, pos: horizontal ? p.y : p.x, a: Math.min(pa, qa), b: Math.max(pa, qa), horizontal });
+  }
+}
+
+/** Calls `join` for segments of different items closer than `dist` across and overlapping (grown by `grow`) along. */
+function sweep(segs: Seg[], dist: number, grow: number, join: (i: number, j: number) => void): void {
+  segs.sort((x, y) => Number(x.horizontal) - Number(y.horizontal) || x.pos - y.pos || x.item - y.item);
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    for (let j = i + 1; j < segs.length; j++) {
+      const t = segs[j]!;
+      if (t.horizontal !== s.horizontal || t.pos - s.pos >= dist - EPS) break;
+      if (t.item === s.item) continue;
+      if (Math.min(s.b, t.b) + grow - Math.max(s.a, t.a) <= EPS) continue;
+      join(s.item, t.item);
+    }
+  }
+}
+
+export function nudgeAll(
+  items: readonly Searched[],
+  spacing: number,
+  cache: ClusterCache | undefined,
+): { nudged: Nudged[]; cache: ClusterCache } {
+  const n = items.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const union = (i: number, j: number): boolean => {
+    const a = find(i);
+    const b = find(j);
+    if (a === b) return false;
+    parent[Math.max(a, b)] = Math.min(a, b);
+    return true;
+  };
+  const raw: Seg[] = [];
+  for (let i = 0; i < n; i++) segments(items[i]!.raw, i, raw);
+  sweep(raw, Math.max(NEAR, spacing), 0, union);
+
+  const nudged: Nudged[] = new Array<Nudged>(n);
+  const next: ClusterCache = new Map();
+  const solve = (members: number[]): void => {
+    const key = members.map((m) => items[m]!.id).join("\u0000");
+    const hit = cache?.get(key) ?? next.get(key);
+    if (
+      hit !== undefined &&
+      hit.members.length === members.length &&
+      hit.members.every((s, k) => s.raw === items[members[k]!]!.raw && s.frame === items[members[k]!]!.frame)
+    ) {
+      members.forEach((m, k) => (nudged[m] = hit.out[k]!));
+      next.set(key, hit);
+      return;
+    }
+    const inputs: NudgeInput[] = members.map((m) => {
+      const it = items[m]!;
+      return {
+        pts: it.raw.map((p) => ({ x: p.x, y: p.y })),
+        obstacles: it.frame.obstacles,
+        region: it.frame.region,
+        source: it.frame.source,
+        target: it.frame.target,
+        squeezed: false,
+      };
+    });
+    if (inputs.length > 1) nudge(inputs, { spacing, clearance: spacing / 2 });
+    const out = inputs.map((x) => ({ points: x.pts, squeezed: x.squeezed }));
+    members.forEach((m, k) => (nudged[m] = out[k]!));
+    next.set(key, { members: members.map((m) => items[m]!), out });
+  };
+  const groups = (): Map<number, number[]> => {
+    const g = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const r = find(i);
+      let list = g.get(r);
+      if (list === undefined) g.set(r, (list = []));
+      list.push(i);
+    }
+    return g;
+  };
+  let pending = [...groups().values()];
+  for (let round = 0; round < 4 && pending.length > 0; round++) {
+    for (const members of pending) solve(members);
+    // Nudged routes of different clusters that still come too close: join and nudge again.
+    const done: Seg[] = [];
+    for (let i = 0; i < n; i++) segments(nudged[i]!.points, i, done);
+    const joined = new Set<number>();
+    sweep(done, spacing, 0, (i, j) => {
+      if (union(i, j)) joined.add(find(i));
+    });
+    if (joined.size === 0) break;
+    const g = groups();
+    pending = [...new Set([...joined].map(find))].map((r) => g.get(r)!);
+  }
+  return { nudged, cache: next };
+}
