@@ -65,10 +65,25 @@ function sweep(segs: Seg[], dist: number, grow: number, join: (i: number, j: num
   }
 }
 
+/** Whether two frames hold the very same boxes (a scene shares the boxes that did not change). */
+function sameFrame(a: EdgeFrame, b: EdgeFrame): boolean {
+  if (a === b) return true;
+  if (a.region !== b.region || a.source !== b.source || a.target !== b.target) return false;
+  if (a.obstacles.length !== b.obstacles.length) return false;
+  for (let i = 0; i < a.obstacles.length; i++) if (a.obstacles[i] !== b.obstacles[i]) return false;
+  return true;
+}
+
+/**
+ * Nudges the searched routes. `live` (a drag in progress) skips joining clusters whose nudged
+ * routes came too close: routes still keep every box and text area, but routes of different
+ * clusters may pass closer than the spacing until the next full (not live) call.
+ */
 export function nudgeAll(
   items: readonly Searched[],
   spacing: number,
   cache: ClusterCache | undefined,
+  live = false,
 ): { nudged: Nudged[]; cache: ClusterCache } {
   const n = items.length;
   const parent = Array.from({ length: n }, (_, i) => i);
@@ -95,7 +110,9 @@ export function nudgeAll(
     if (
       hit !== undefined &&
       hit.members.length === members.length &&
-      hit.members.every((s, k) => s.raw === items[members[k]!]!.raw && s.frame === items[members[k]!]!.frame)
+      hit.members.every(
+        (s, k) => s.raw === items[members[k]!]!.raw && sameFrame(s.frame, items[members[k]!]!.frame),
+      )
     ) {
       members.forEach((m, k) => (nudged[m] = hit.out[k]!));
       next.set(key, hit);
@@ -130,6 +147,7 @@ export function nudgeAll(
   let pending = [...groups().values()];
   for (let round = 0; round < 4 && pending.length > 0; round++) {
     for (const members of pending) solve(members);
+    if (live) break;
     // Nudged routes of different clusters that still come too close: join and nudge again.
     const done: Seg[] = [];
     for (let i = 0; i < n; i++) segments(nudged[i]!.points, i, done);

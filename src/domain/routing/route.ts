@@ -59,6 +59,13 @@ export interface RouteOptions {
    */
   labelSize?: (edge: StackEdge) => Size;
   lang?: Lang;
+  /**
+   * For {@link rerouteAffected} during a drag: nudge only within clusters of routes that ran
+   * alongside each other before nudging, without joining clusters that nudging brought closer
+   * than the spacing. Cheaper (docs/performance.md: one moved node's edges ≤ 4 ms); routes
+   * still avoid every box and text area. Call again without it when the drag ends.
+   */
+  live?: boolean;
 }
 
 interface EdgeState {
@@ -211,7 +218,7 @@ function finish(scene: Scene, states: Map<string, EdgeState>, opts: RouteOptions
     if (st.frame === null || st.raw === null || st.frame.self) continue;
     items.push({ id, raw: st.raw, frame: st.frame });
   }
-  const { nudged: list, cache } = nudgeAll(items, spacing, earlier?.cache);
+  const { nudged: list, cache } = nudgeAll(items, spacing, earlier?.cache, opts.live === true);
   const nudged = new Map<string, Nudged>();
   items.forEach((it, i) => nudged.set(it.id, list[i]!));
 
@@ -287,7 +294,7 @@ export function rerouteAffected(
   opts: RouteOptions = {},
 ): Routes {
   const old = internals.get(prev);
-  const merged: RouteOptions = { ...(old?.opts ?? {}), ...opts };
+  const merged: RouteOptions = { ...(old?.opts ?? {}), live: false, ...opts };
   if (old === undefined) return routeEdges(doc, merged);
   const index = opts.index ?? indexDocument(doc);
   const scene = buildScene(doc, index, opts.rects, old.scene);

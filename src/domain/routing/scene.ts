@@ -8,7 +8,7 @@ import { indexDocument, type DiagramIndex } from "../diagram.ts";
 import { absoluteRects, type Rect } from "../drop.ts";
 import { LAYOUT } from "../layout/constants.ts";
 import { drawnShape } from "../view-model.ts";
-import { box, union, type Box } from "./box.ts";
+import { box, sameBox, union, type Box } from "./box.ts";
 
 /** Width of a node's border as the renderers draw it (svg.ts `BORDER`, styles.css 1.5 px). */
 const BORDER = 1.5;
@@ -141,11 +141,13 @@ export function buildScene(
   }
   if (l === Infinity) l = t = r = b = 0;
   let buckets: TextBuckets | undefined;
+  const bounds = box(l - OUTER_MARGIN, t - OUTER_MARGIN, r + OUTER_MARGIN, b + OUTER_MARGIN);
+  const pb = prev?.bounds;
   return {
     index,
     boxes,
     text,
-    bounds: box(l - OUTER_MARGIN, t - OUTER_MARGIN, r + OUTER_MARGIN, b + OUTER_MARGIN),
+    bounds: pb !== undefined && sameBox(pb, bounds) ? pb : bounds,
     textBuckets: () => (buckets ??= bucketsOf(text)),
   };
 }
