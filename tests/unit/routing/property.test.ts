@@ -2,7 +2,7 @@
  * Property tests of the router on generated nested documents (nested.ts): every route keeps the
  * contract (check.ts), parallel segments of different edges keep 6 px apart unless the router
  * says the gap was too narrow (both routes `squeezed`), the result does not depend on anything
- * but the document, and an incremental re-route after a move keeps the contract too.
+ * but the document, and an incremental re-route after a move (live or not) keeps the contract too.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -70,6 +70,9 @@ describe("routeEdges on generated nested documents", () => {
           fc.pre(!overlaps);
           const next = rerouteAffected(prev, after, [moved.id]);
           expect(contractViolations(after, next)).toEqual([]);
+          // A drag step (live: no joining of nudged clusters) keeps every box and text area too.
+          const live = rerouteAffected(prev, after, [moved.id], { live: true });
+          expect(contractViolations(after, live)).toEqual([]);
           expect([...next.keys()].sort()).toEqual([...routeEdges(after).keys()].sort());
         },
       ),
