@@ -183,6 +183,23 @@ const en = {
     "Click a node to select it; Shift+click adds to the selection; Shift+drag on the canvas selects with a box.",
   pasteNotStackdraw: "The clipboard does not hold Stackdraw nodes, so nothing was pasted.",
   renameField: "New name",
+  // Quick fixes and suppressions (Problems panel, Inspector)
+  problemFixes: "Fixes",
+  fixNotApplied: "This fix no longer applies to the diagram as it is now, so nothing was changed.",
+  suppressAction: "Suppress…",
+  suppressHint: "Accept this problem here on purpose, with a reason kept in the file",
+  suppressReason: "Why does this rule not apply here?",
+  suppressReasonPlaceholder: "e.g. reviewed: runs under emulation on purpose",
+  suppressReasonRequired: "Write a reason: it is saved with the diagram for whoever reads it next.",
+  suppressConfirm: "Suppress",
+  suppressedReason: "Suppressed: {reason}",
+  suppressedCount: "Suppressed ({n})",
+  unsuppress: "Unsuppress",
+  unsuppressRule: "Unsuppress {rule}",
+  nodeSuppressions: "Suppressed rules",
+  portsHostIp: "Host IP",
+  allAddresses: "all addresses",
+  textListHelp: "Separate several with commas.",
 } as const;
 
 type Key = keyof typeof en;
@@ -368,6 +385,22 @@ const ko: { readonly [K in Key]: string } = {
     "노드를 클릭하면 선택되고, Shift+클릭하면 선택에 더해집니다. 캔버스에서 Shift+드래그하면 상자로 선택합니다.",
   pasteNotStackdraw: "클립보드에 Stackdraw 노드가 없어서 아무것도 붙여넣지 않았습니다.",
   renameField: "새 이름",
+  problemFixes: "빠른 수정",
+  fixNotApplied: "지금의 다이어그램에는 이 수정을 적용할 수 없어서 아무것도 바꾸지 않았습니다.",
+  suppressAction: "억제…",
+  suppressHint: "이 문제를 여기서는 일부러 받아들입니다. 사유는 파일에 함께 저장됩니다",
+  suppressReason: "이 규칙이 여기에 맞지 않는 이유는 무엇인가요?",
+  suppressReasonPlaceholder: "예: 검토함. 일부러 에뮬레이션으로 실행",
+  suppressReasonRequired: "사유를 적어 주세요. 다음에 읽는 사람을 위해 다이어그램과 함께 저장됩니다.",
+  suppressConfirm: "억제",
+  suppressedReason: "억제됨: {reason}",
+  suppressedCount: "억제됨 ({n})",
+  unsuppress: "억제 해제",
+  unsuppressRule: "{rule} 억제 해제",
+  nodeSuppressions: "억제한 규칙",
+  portsHostIp: "호스트 IP",
+  allAddresses: "모든 주소",
+  textListHelp: "여러 개는 쉼표로 구분합니다.",
 };
 
 export const STRINGS: { readonly [L in Lang]: { readonly [K in Key]: string } } = { en, ko };

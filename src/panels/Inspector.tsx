@@ -7,9 +7,11 @@ import {
   type EdgeKind,
 } from "../domain/kinds/catalog.ts";
 import type { EnumProp, Lang, PortMapping, PropSpec } from "../domain/kinds/props.ts";
-import { isPort } from "../domain/kinds/props.ts";
+import { isCount, isIpAddress, isPort } from "../domain/kinds/props.ts";
 import { ownProp, type StackNode } from "../domain/document.ts";
-import { problemMessage } from "../domain/rules/index.ts";
+import { RULES, isRuleId, problemKey, problemMessage } from "../domain/rules/index.ts";
+import { unsuppressRule } from "../store/actions.ts";
+import { ProblemActions } from "./ProblemsPanel.tsx";
 import { removeEdges, removeNodes, updateEdge, updateNode } from "../domain/edit.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { stillDoc, stillIndex } from "../store/editor.ts";
@@ -25,14 +27,25 @@ function TextField({
   placeholder,
   onCommit,
   multiline,
+  suggestions,
+  help,
+  inputMode,
 }: {
   label: string;
   value: string;
   placeholder?: string;
-  onCommit: (v: string) => void;
+  /** Takes the edited text; returning false refuses it, and the field shows the value again. */
+  onCommit: (v: string) => boolean | void;
   multiline?: boolean;
+  /** Values to offer while typing (any other text is fine too). */
+  suggestions?: readonly string[];
+  /** A line under the field, read with it. */
+  help?: string;
+  inputMode?: "numeric";
 }) {
   const id = useId();
+  const listId = useId();
+  const helpId = useId();
   const [draft, setDraft] = useState(value);
   // When the document changes under the field (undo, another edit), show the new value.
   const [shown, setShown] = useState(value);
@@ -41,7 +54,7 @@ function TextField({
     setDraft(value);
   }
   const commit = () => {
-    if (draft !== value) onCommit(draft);
+    if (draft !== value && onCommit(draft) === false) setDraft(value);
   };
   return (
     <div className="sd-field">
@@ -61,6 +74,9 @@ function TextField({
           type="text"
           value={draft}
           placeholder={placeholder}
+          inputMode={inputMode}
+          list={suggestions?.length ? listId : undefined}
+          aria-describedby={help ? helpId : undefined}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {
@@ -68,6 +84,18 @@ function TextField({
             if (e.key === "Escape") setDraft(value);
           }}
         />
+      )}
+      {suggestions?.length ? (
+        <datalist id={listId}>
+          {suggestions.map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+      ) : null}
+      {help && (
+        <p id={helpId} className="sd-muted sd-small">
+          {help}
+        </p>
       )}
     </div>
   );
@@ -135,6 +163,27 @@ function PortsEditor({
       <legend>{withHost ? `${t("portsHost")} → ${t("portsContainer")}` : t("portsContainer")}</legend>
       {rows.map((r, i) => (
         <div key={i} className="sd-port-row">
+          {withHost && (
+            <input
+              aria-label={`${t("portsHostIp")} ${i + 1}`}
+              placeholder={t("allAddresses")}
+              defaultValue={r.hostIp ?? ""}
+              size={9}
+              onBlur={(e) => {
+                const ip = e.target.value.trim();
+                if (ip === (r.hostIp ?? "")) return;
+                // Not an address: the field goes back to what the document holds.
+                if (ip !== "" && !isIpAddress(ip)) {
+                  e.target.value = r.hostIp ?? "";
+                  return;
+                }
+                const next = rows.map((x, j) => (j === i ? { ...x, ...(ip ? { hostIp: ip } : {}) } : x));
+                if (!ip) delete next[i]!.hostIp;
+                emit(next);
+              }}
+            />
+          )}
+          {withHost && <span aria-hidden="true">:</span>}
           {withHost && (
             <input
               aria-label={`${t("portsHost")} ${i + 1}`}
@@ -226,7 +275,38 @@ function PropField({
           label={spec.name[lang]}
           value={typeof v === "string" ? v : ""}
           {...(spec.placeholder ? { placeholder: spec.placeholder } : {})}
+          {...(spec.suggestions ? { suggestions: spec.suggestions } : {})}
           onCommit={(x) => onSet(name, x === "" ? undefined : x)}
+        />
+      );
+    case "count":
+      return (
+        <TextField
+          label={spec.name[lang]}
+          value={isCount(v) ? String(v) : ""}
+          placeholder={translate(lang, "defaultValue", { value: spec.default })}
+          inputMode="numeric"
+          {...(spec.help ? { help: spec.help[lang] } : {})}
+          onCommit={(x) => {
+            const n = Number(x.trim());
+            if (x.trim() !== "" && !isCount(n)) return false;
+            onSet(name, x.trim() === "" ? undefined : n);
+          }}
+        />
+      );
+    case "text-list":
+      return (
+        <TextField
+          label={spec.name[lang]}
+          value={Array.isArray(v) ? v.filter((x) => typeof x === "string").join(", ") : ""}
+          help={translate(lang, "textListHelp")}
+          onCommit={(x) => {
+            const list = x
+              .split(",")
+              .map((e) => e.trim())
+              .filter((e) => e !== "");
+            onSet(name, list.length ? list : undefined);
+          }}
         />
       );
     case "container-ports":
@@ -249,7 +329,17 @@ function NodeInspector({ node }: { node: StackNode }) {
   const lang = useEditor((s) => s.lang);
   const index = useEditor(stillIndex);
   const doc = useEditor(stillDoc);
-  const problems = useEditor((s) => s.nodeProblems.get(node.id));
+  const active = useEditor((s) => s.nodeProblems.get(node.id));
+  const allProblems = useEditor((s) => s.problems);
+  // Its problems that count, then those it suppresses (only a problem's first node can).
+  const problems = useMemo(
+    () => [
+      ...(active ?? []),
+      ...allProblems.filter((p) => p.suppressed !== undefined && p.nodeIds[0] === node.id),
+    ],
+    [active, allProblems, node.id],
+  );
+  const suppressions = Object.entries(node.suppress ?? {});
   const def = KIND_DEFS[node.kind];
   const ctx = index.context.get(node.id);
   const setProp = (key: string, value: unknown) => {
@@ -301,16 +391,41 @@ function NodeInspector({ node }: { node: StackNode }) {
         ))}
       </ul>
       <h3>{t("thisNodesProblems")}</h3>
-      {problems?.length ? (
-        <ul className="sd-node-problems">
-          {problems.map((p, i) => (
-            <li key={i} className={`sd-problem-${p.severity}`}>
+      {problems.length ? (
+        <ul className="sd-node-problems" aria-label={t("thisNodesProblems")}>
+          {problems.map((p) => (
+            <li
+              key={problemKey(p)}
+              className={p.suppressed ? "sd-muted" : `sd-problem-${p.severity}`}
+              style={p.suppressed ? { opacity: 0.62 } : undefined}
+            >
               <code>{p.rule}</code> {problemMessage(p, lang, doc)}
+              <ProblemActions problem={p} />
             </li>
           ))}
         </ul>
       ) : (
         <p className="sd-muted">{t("noProblems")}</p>
+      )}
+      {suppressions.length > 0 && (
+        <>
+          <h3>{t("nodeSuppressions")}</h3>
+          <ul className="sd-node-problems" aria-label={t("nodeSuppressions")}>
+            {suppressions.map(([rule, reason]) => (
+              <li key={rule}>
+                <code title={isRuleId(rule) ? RULES[rule].title[lang] : undefined}>{rule}</code> {reason}{" "}
+                <button
+                  type="button"
+                  className="sd-small-button"
+                  aria-label={t("unsuppressRule", { rule })}
+                  onClick={() => unsuppressRule(store, node.id, rule)}
+                >
+                  {t("unsuppress")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <button
         type="button"
@@ -372,10 +487,17 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
           s.commit(updateEdge(s.doc, edge.id, { label: v }));
         }}
       />
-      {problems.map((p, i) => (
-        <p key={i} className={`sd-problem-${p.severity}`}>
-          <code>{p.rule}</code> {problemMessage(p, lang, doc)}
-        </p>
+      {problems.map((p) => (
+        <div
+          key={problemKey(p)}
+          className={p.suppressed ? "sd-muted" : `sd-problem-${p.severity}`}
+          style={p.suppressed ? { opacity: 0.62 } : undefined}
+        >
+          <p>
+            <code>{p.rule}</code> {problemMessage(p, lang, doc)}
+          </p>
+          <ProblemActions problem={p} />
+        </div>
       ))}
       <button
         type="button"

@@ -1,6 +1,7 @@
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { arrange } from "../store/actions.ts";
 import { emptyDocument } from "../domain/document.ts";
+import { countProblems } from "../domain/rules/index.ts";
 import type { ThemeChoice } from "../store/editor.ts";
 import { MenuButton } from "./MenuButton.tsx";
 import { copyShareLink, exportAs, importComposeFile, openFile, saveDocument } from "../store/file-actions.ts";
@@ -17,8 +18,9 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
   const store = useEditorStore();
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
-  const errors = useEditor((s) => s.problems.filter((p) => p.severity === "error").length);
-  const warnings = useEditor((s) => s.problems.length) - errors;
+  // Suppressed problems count nowhere (countProblems skips them).
+  const errors = useEditor((s) => countProblems(s.problems).errors);
+  const warnings = useEditor((s) => countProblems(s.problems).warnings);
   const overlay = useEditor((s) => s.overlay);
   const lang = useEditor((s) => s.lang);
   const theme = useEditor((s) => s.theme);

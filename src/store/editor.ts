@@ -21,8 +21,12 @@ export type { DropHint };
 export interface EditorState {
   doc: StackDocument;
   index: DiagramIndex;
+  /** Every problem, suppressed ones included (marked `suppressed`, and counted nowhere). */
   problems: readonly Problem[];
-  /** Per node, its problems; an unchanged node keeps the identical array across edits. */
+  /**
+   * Per node, its problems that count (not suppressed): what its badge shows and a drop compares.
+   * An unchanged node keeps the identical array across edits.
+   */
   nodeProblems: ReadonlyMap<string, readonly Problem[]>;
   past: readonly StackDocument[];
   future: readonly StackDocument[];
@@ -109,6 +113,8 @@ function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
     const y = b[i]!;
     if (x.rule !== y.rule || x.nodeIds.join("\u0000") !== y.nodeIds.join("\u0000")) return false;
     if (JSON.stringify(x.params) !== JSON.stringify(y.params)) return false;
+    // Offers are shared frozen objects: the same fixes are the same objects in the same order.
+    if (x.fixes.length !== y.fixes.length || x.fixes.some((f, j) => f !== y.fixes[j])) return false;
   }
   return true;
 }
@@ -118,12 +124,14 @@ export function derive(doc: StackDocument, prev?: ReadonlyMap<string, readonly P
   const index = indexDocument(doc);
   const problems = validate(doc);
   const grouped = new Map<string, Problem[]>();
-  for (const p of problems)
+  for (const p of problems) {
+    if (p.suppressed !== undefined) continue;
     for (const id of new Set(p.nodeIds)) {
       let list = grouped.get(id);
       if (!list) grouped.set(id, (list = []));
       list.push(p);
     }
+  }
   const nodeProblems = new Map<string, readonly Problem[]>();
   for (const [id, list] of grouped) {
     const old = prev?.get(id);

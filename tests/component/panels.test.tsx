@@ -66,7 +66,8 @@ describe("Problems panel", () => {
     expect(items[0]).toHaveTextContent("Error");
     expect(items[0]).toHaveTextContent("container/kernel-mismatch");
     expect(items[0]).toHaveTextContent(/web/);
-    await user.click(within(items[0]!).getByRole("button"));
+    // The row's first button reveals its node; its fixes and "Suppress…" follow it.
+    await user.click(within(items[0]!).getAllByRole("button")[0]!);
     expect(store.getState().selectedNodes).toEqual(["web"]);
     expect(store.getState().reveal?.id).toBe("web");
   });
