@@ -162,28 +162,7 @@ function PortsEditor({
     <fieldset className="sd-ports">
       <legend>{withHost ? `${t("portsHost")} → ${t("portsContainer")}` : t("portsContainer")}</legend>
       {rows.map((r, i) => (
-        <div key={i} className="sd-port-row">
-          {withHost && (
-            <input
-              aria-label={`${t("portsHostIp")} ${i + 1}`}
-              placeholder={t("allAddresses")}
-              defaultValue={r.hostIp ?? ""}
-              size={9}
-              onBlur={(e) => {
-                const ip = e.target.value.trim();
-                if (ip === (r.hostIp ?? "")) return;
-                // Not an address: the field goes back to what the document holds.
-                if (ip !== "" && !isIpAddress(ip)) {
-                  e.target.value = r.hostIp ?? "";
-                  return;
-                }
-                const next = rows.map((x, j) => (j === i ? { ...x, ...(ip ? { hostIp: ip } : {}) } : x));
-                if (!ip) delete next[i]!.hostIp;
-                emit(next);
-              }}
-            />
-          )}
-          {withHost && <span aria-hidden="true">:</span>}
+        <div key={i} className="sd-port-row" style={withHost ? { flexWrap: "wrap" } : undefined}>
           {withHost && (
             <input
               aria-label={`${t("portsHost")} ${i + 1}`}
@@ -229,6 +208,33 @@ function PortsEditor({
           >
             ×
           </button>
+          {withHost && (
+            // On a line of its own under the ports: the inspector is too narrow for five fields.
+            <label
+              className="sd-small sd-muted"
+              style={{ flexBasis: "100%", display: "flex", gap: 4, alignItems: "center" }}
+            >
+              <span style={{ whiteSpace: "nowrap" }}>{t("portsHostIp")}</span>
+              <input
+                aria-label={`${t("portsHostIp")} ${i + 1}`}
+                placeholder={t("allAddresses")}
+                defaultValue={r.hostIp ?? ""}
+                style={{ flex: "1 1 auto", width: "auto" }}
+                onBlur={(e) => {
+                  const ip = e.target.value.trim();
+                  if (ip === (r.hostIp ?? "")) return;
+                  // Not an address: the field goes back to what the document holds.
+                  if (ip !== "" && !isIpAddress(ip)) {
+                    e.target.value = r.hostIp ?? "";
+                    return;
+                  }
+                  const next = rows.map((x, j) => (j === i ? { ...x, ...(ip ? { hostIp: ip } : {}) } : x));
+                  if (!ip) delete next[i]!.hostIp;
+                  emit(next);
+                }}
+              />
+            </label>
+          )}
         </div>
       ))}
       <button

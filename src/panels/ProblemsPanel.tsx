@@ -101,7 +101,7 @@ export function ProblemActions({ problem }: { problem: Problem }) {
             }
           }}
         >
-          <label htmlFor={fieldId} className="sd-small">
+          <label htmlFor={fieldId} className="sd-small" style={{ color: "var(--text)" }}>
             {t("suppressReason")}
           </label>
           <input

@@ -12,6 +12,7 @@ import { App } from "../../src/App.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import type { StackDocument, StackNode } from "../../src/domain/document.ts";
 import { FIX_TITLES } from "../../src/domain/rules/index.ts";
+import { applyProblemFix } from "../../src/store/actions.ts";
 
 beforeAll(installFlowDomShims);
 
@@ -253,5 +254,22 @@ describe("the Inspector", () => {
       "podman",
       "cri-o",
     ]);
+  });
+});
+
+describe("a fix that no longer applies", () => {
+  it("changes nothing and says so in both languages", () => {
+    const store = createEditorStore(stack());
+    const stale = store.getState().problems[0]!;
+    store.getState().commit({
+      ...store.getState().doc,
+      nodes: store.getState().doc.nodes.map((n) => (n.id === "web" ? { ...n, props: { os: "linux" } } : n)),
+    });
+    const before = store.getState().doc;
+    expect(applyProblemFix(store, stale, "set-os")).toBe(false);
+    expect(store.getState().doc).toBe(before);
+    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().notice?.text.en).toMatch(/no longer applies/);
+    expect(store.getState().notice?.text.ko).toMatch(/[가-힣]/);
   });
 });
