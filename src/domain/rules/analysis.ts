@@ -4,7 +4,7 @@
  */
 import type { CompactIndex } from "../diagram.ts";
 import type { StackDocument } from "../document.ts";
-import type { Scan } from "./stack.ts";
+import type { Scan } from "./scan.ts";
 
 export interface Analysis {
   doc: Pick<StackDocument, "nodes"> & { edges?: StackDocument["edges"] };

@@ -1,11 +1,11 @@
 /**
  * The edge rules (rules.md, "Edge rules"): which kinds an edge kind may join (from the catalog's
- * EDGE_KIND_DEFS), and whether a moved container kept its image.
+ * EDGE_KIND_DEFS), and whether a moved container kept its image (references compared normalized).
  */
 import type { CompactIndex } from "../diagram.ts";
 import type { StackEdge, StackNode } from "../document.ts";
 import { EDGE_KIND_DEFS, edgeEnds, isEdgeKind } from "../kinds/catalog.ts";
-import { textProp } from "./prop-values.ts";
+import { normaliseImage, textProp } from "./prop-values.ts";
 import { problem } from "./problem.ts";
 import type { Problem, ProblemParam } from "./types.ts";
 
@@ -51,8 +51,14 @@ export function checkEdges(edges: readonly StackEdge[], ix: CompactIndex, out: P
     if (edge.kind === "moves" && source !== target) {
       const from = textProp(source, "image");
       const to = textProp(target, "image");
-      // An image left blank is unknown, not different: only two stated images can disagree.
-      if (from !== undefined && to !== undefined && from !== to && !movedTargets?.has(target)) {
+      // An image left blank is unknown, not different: only two stated images can disagree, and
+      // two spellings of one reference (`nginx`, `docker.io/library/nginx:latest`) do not.
+      if (
+        from !== undefined &&
+        to !== undefined &&
+        normaliseImage(from) !== normaliseImage(to) &&
+        !movedTargets?.has(target)
+      ) {
         (movedTargets ??= new Set()).add(target);
         out.push({
           ...problem("container/moved-image", [target.id], {

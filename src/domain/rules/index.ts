@@ -16,7 +16,7 @@ export {
 } from "./types.ts";
 export { RULES, SECTIONS } from "./defs.ts";
 export { validate, problemsByNode, countProblems } from "./validate.ts";
-export { applyFix, fixAll, problemKey, FIX_ROUNDS, type AppliedFix } from "./fixes/apply.ts";
+export { addedErrors, applyFix, fixAll, problemKey, FIX_ROUNDS, type AppliedFix } from "./fixes/apply.ts";
 export { FIX_TITLES } from "./fixes/titles.ts";
 export { suppress, unsuppress } from "./suppress.ts";
 export { problemMessage } from "./messages.ts";

@@ -9,7 +9,8 @@ import type { PropType } from "../kinds/nodes.ts";
 // tables below (ENGINE_FAMILIES…) until the rules decide what it means.
 export type KernelFamily = PropType<"kernel", "family">;
 export type ContainerOs = PropType<"container", "os">;
-export type EngineProduct = PropType<"container-engine", "product">;
+/** The engine products the rules know (`product` is free text; others are not checked). */
+export type EngineProduct = "docker" | "containerd" | "podman" | "cri-o";
 export type HypervisorType = PropType<"hypervisor", "hypervisorType">;
 export type ImageType = PropType<"image", "imageType">;
 export type Arch = PropType<"physical-host", "arch">;
@@ -23,9 +24,81 @@ export function containerOs(container: StackNode): ContainerOs {
   return ownProp(container.props, "os") === "windows" ? "windows" : "linux";
 }
 
-export function engineProduct(engine: StackNode): EngineProduct {
-  const p = ownProp(engine.props, "product");
-  return p === "containerd" || p === "podman" || p === "cri-o" ? p : "docker";
+/**
+ * The product of an engine as the rules know it: absent (or blank) reads as Docker, the four known
+ * names match case-insensitively, and any other product is undefined — drawn, not checked.
+ */
+export function engineProduct(engine: StackNode): EngineProduct | undefined {
+  return knownEngine(ownProp(engine.props, "product"));
+}
+
+/** {@link engineProduct} of a `product` value. */
+export function knownEngine(product: unknown): EngineProduct | undefined {
+  if (typeof product !== "string") return "docker";
+  const name = product.trim().toLowerCase();
+  if (name === "") return "docker";
+  return name === "docker" || name === "containerd" || name === "podman" || name === "cri-o"
+    ? name
+    : undefined;
+}
+
+export type Isolation = PropType<"container", "isolation">;
+/** A container's isolation; `microvm` and `hyperv` give it a kernel of its own. */
+export function isolation(container: StackNode): Isolation {
+  const v = ownProp(container.props, "isolation");
+  return v === "microvm" || v === "hyperv" || v === "sandbox" ? v : "shared-kernel";
+}
+
+export type NetworkMode = PropType<"container", "network">;
+export function networkMode(container: StackNode): NetworkMode {
+  const v = ownProp(container.props, "network");
+  return v === "host" || v === "none" ? v : "bridge";
+}
+
+/** `replicas` of a container or pod: a whole number ≥ 0, 1 when absent or not one. */
+export function replicas(node: StackNode): number {
+  const v = ownProp(node.props, "replicas");
+  return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : 1;
+}
+
+/** Which hypervisor product a type-1 hypervisor drawn on its OS may be (rules.md: exact, any case). */
+export function osHypervisor(hv: StackNode): "kvm" | "hyperv" | undefined {
+  const p = ownProp(hv.props, "product");
+  if (typeof p !== "string") return undefined;
+  const name = p.trim().toLowerCase();
+  return name === "kvm" ? "kvm" : name === "hyper-v" || name === "hyperv" ? "hyperv" : undefined;
+}
+
+/** Whether a vm's `product` says EC2 ("EC2", "ec2 t3.micro"…). */
+export function isEc2(vm: StackNode): boolean {
+  const p = ownProp(vm.props, "product");
+  return typeof p === "string" && p.trimStart().slice(0, 3).toLowerCase() === "ec2";
+}
+
+/**
+ * A port's `hostIp` as a listening address: undefined for every address (absent, empty,
+ * `0.0.0.0`, `::`), else the address in lower case.
+ */
+export function listenAddress(hostIp: unknown): string | undefined {
+  if (typeof hostIp !== "string") return undefined;
+  const a = hostIp.trim().toLowerCase();
+  return a === "" || a === "0.0.0.0" || a === "::" || a === "[::]" ? undefined : a;
+}
+
+/**
+ * An image reference as `container/moved-image` compares it: the `docker.io/`,
+ * `index.docker.io/` and `library/` prefixes dropped, a missing tag read as `latest` (a digest is
+ * kept as it is). `nginx`, `docker.io/library/nginx:latest` and `library/nginx` are one image.
+ */
+export function normaliseImage(ref: string): string {
+  let r = ref.trim();
+  const lower = r.toLowerCase();
+  if (lower.startsWith("docker.io/")) r = r.slice("docker.io/".length);
+  else if (lower.startsWith("index.docker.io/")) r = r.slice("index.docker.io/".length);
+  if (r.toLowerCase().startsWith("library/")) r = r.slice("library/".length);
+  if (r.includes("@")) return r;
+  const name = r.slice(r.lastIndexOf("/") + 1);
+  return name.includes(":") ? r : `${r}:latest`;
 }
 
 export function hypervisorType(hv: StackNode): HypervisorType {
@@ -36,10 +109,14 @@ export function imageType(image: StackNode): ImageType {
   return ownProp(image.props, "imageType") === "ami" ? "ami" : "container";
 }
 
-/** A set arch prop (`container.arch`, `vm.arch`), or undefined. */
+/**
+ * A set arch prop (`container.arch`, `vm.arch`), or undefined. Docker's spellings (`amd64`,
+ * `aarch64`), which the reader normalizes, read the same here, for documents built in code.
+ */
 export function archProp(node: StackNode): Arch | undefined {
   const a = ownProp(node.props, "arch");
-  return a === "x86_64" || a === "arm64" ? a : undefined;
+  if (a === "x86_64" || a === "arm64") return a;
+  return a === "amd64" ? "x86_64" : a === "aarch64" ? "arm64" : undefined;
 }
 
 /** A non-empty string prop, or undefined. */
@@ -94,7 +171,23 @@ export function normaliseDistro(name: string): string {
   return name.toLowerCase().replace(/[\s-]+/g, "");
 }
 
-/** The family of a known distribution name, or undefined for names the table does not list. */
+/** The known names, longest first: the longest known name a distro starts with wins. */
+const DISTRO_NAMES: readonly string[] = [...DISTRO_FAMILY.keys()].sort((a, b) => b.length - a.length);
+
+/**
+ * The family of a distribution name, or undefined for names the table does not list: a name
+ * matches a known one it starts with ("Ubuntu 22.04", "Windows Server 2022", "RHEL 9"),
+ * case-insensitively and ignoring spaces and hyphens; the longest known name wins.
+ */
 export function distroFamily(distro: string): KernelFamily | undefined {
-  return DISTRO_FAMILY.get(normaliseDistro(distro));
+  return knownDistro(distro)?.family;
+}
+
+/** The known distribution a name starts with (its normalised name and family), if any. */
+export function knownDistro(distro: string): { name: string; family: KernelFamily } | undefined {
+  const d = normaliseDistro(distro);
+  const exact = DISTRO_FAMILY.get(d);
+  if (exact !== undefined) return { name: d, family: exact };
+  for (const name of DISTRO_NAMES) if (d.startsWith(name)) return { name, family: DISTRO_FAMILY.get(name)! };
+  return undefined;
 }

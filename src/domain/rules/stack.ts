@@ -1,62 +1,33 @@
 /**
  * The stack rules (rules.md, "Stack rules"): what may run on what along the runs-on chain.
- * Each check is a constant-time look at one node's {@link NodeContext}, plus the per-machine
- * bases and the port conflicts gathered in the first pass.
+ * Each check is a constant-time look at one node's {@link NodeContext}, plus what the first passes
+ * gathered (kinds/roles.ts answers "what is this kind"; the props are read with their defaults).
  */
-import { NONE, type CompactIndex, type NodeContext } from "../diagram.ts";
+import { NONE, type NodeContext } from "../diagram.ts";
 import type { StackNode } from "../document.ts";
-import { kernelRole, NO_ROLES, type KindProfile } from "../kinds/roles.ts";
+import { NO_ROLES, providerManaged, type KindProfile } from "../kinds/roles.ts";
 import {
   archProp,
   containerOs,
-  distroFamily,
   ENGINE_FAMILIES,
   engineProduct,
   hypervisorType,
+  isEc2,
+  isolation,
   kernelFamily,
+  knownDistro,
+  osHypervisor,
   textProp,
 } from "./prop-values.ts";
 import { isManagedLayer } from "./cloud.ts";
-import { hostKernelAt } from "./ports.ts";
 import { problem } from "./problem.ts";
+import { isKernelHost, type Scan } from "./scan.ts";
 import type { Problem, ProblemParam } from "./types.ts";
 
-/** What the first pass gathered for the per-node checks, by document position. */
-export interface Scan {
-  ix: CompactIndex;
-  /** Per machine (`roles.machine`): how many kernels (`roles.kernel`: OS kernels, type-1 hypervisors) run on it. */
-  baseCount: Int32Array;
-  /** Per machine: the first of them, and whether any is an OS kernel. */
-  firstBase: Int32Array;
-  hasKernel: Uint8Array;
-  /** The rest of them, for the rare machine with more than one (document order). */
-  moreBases: Map<number, number[]>;
-  /** Port-conflict problems, keyed by the position of the listener they are reported with. */
-  conflicts: Map<number, Problem[]>;
-}
+export type { Scan } from "./scan.ts";
 
 /** The roles of the kind of the node at position `k` (none for {@link NONE}). */
-const rolesAt = (ix: CompactIndex, k: number): KindProfile => (k === NONE ? NO_ROLES : ix.profile[k]!);
-
-/** First pass: records node `i` as a base of its machine when it is a kernel it boots (`kernelRole`). */
-export function collectBase(scan: Omit<Scan, "conflicts">, i: number): void {
-  const { ix } = scan;
-  const node = ix.nodes[i]!;
-  const role = kernelRole(node);
-  if (role === undefined) return;
-  const isKernel = role === "os";
-  const m = ix.platform[i]!;
-  if (!rolesAt(ix, m).machine) return;
-  const count = scan.baseCount[m]!;
-  if (count === 0) scan.firstBase[m] = i;
-  else {
-    const more = scan.moreBases.get(m);
-    if (more === undefined) scan.moreBases.set(m, [i]);
-    else more.push(i);
-  }
-  scan.baseCount[m] = count + 1;
-  if (isKernel) scan.hasKernel[m] = 1;
-}
+const rolesAt = (scan: Scan, k: number): KindProfile => (k === NONE ? NO_ROLES : scan.ix.profile[k]!);
 
 /** The platform as message params: its id and kind, or nothing at the root. */
 function platformParams(ctx: NodeContext): Record<string, ProblemParam> {
@@ -64,12 +35,48 @@ function platformParams(ctx: NodeContext): Record<string, ProblemParam> {
   return p === undefined ? {} : { platform: p.id, platformKind: p.kind };
 }
 
+/**
+ * Whether a kernel inside the container-like node at `cl` is allowed its own kernel (rules.md,
+ * "own kernel allowed"): a container isolated by a microVM or Hyper-V, or a task or pod that
+ * Fargate runs (each in its own microVM).
+ */
+export function ownKernelAllowed(scan: Scan, cl: number): boolean {
+  const { ix } = scan;
+  const roles = ix.profile[cl]!;
+  if (roles.sharesHostKernel) {
+    const iso = isolation(ix.nodes[cl]!);
+    return iso === "microvm" || iso === "hyperv";
+  }
+  return rolesAt(scan, ix.platform[cl]!).runsContainers === "managed";
+}
+
+/**
+ * Whether a vm needs a drawn hypervisor (ignoring the precedence of `fargate/managed-layers`):
+ * its platform is not one, and no AWS-supplied virtualization applies (a cloud around it, an EC2
+ * product, an ECS cluster or an EKS cluster around it).
+ */
+export function needsHypervisor(node: StackNode, ctx: NodeContext): boolean {
+  if (ctx.platform?.kind === "hypervisor") return false;
+  if (ctx.cloud !== undefined || ctx.ecsCluster !== undefined || isEc2(node)) return false;
+  const k8s = ctx.k8sCluster;
+  return k8s === undefined || !providerManaged(k8s);
+}
+
 function checkMachine(node: StackNode, i: number, scan: Scan, out: Problem[]): void {
   const count = scan.baseCount[i]!;
   if (count < 2) return;
-  const ids = [node.id, scan.ix.nodes[scan.firstBase[i]!]!.id];
-  for (const k of scan.moreBases.get(i) ?? []) ids.push(scan.ix.nodes[k]!.id);
-  out.push(problem("machine/multiple-bases", ids, { count }));
+  const bases = [scan.firstBase[i]!, ...(scan.moreBases.get(i) ?? [])];
+  const ids = [node.id, ...bases.map((k) => scan.ix.nodes[k]!.id)];
+  // The hint for KVM and Hyper-V: they are part of their OS, so draw them on it.
+  const osHv = bases.find(
+    (k) => scan.ix.profile[k]!.kernel?.type === "hypervisor" && osHypervisor(scan.ix.nodes[k]!),
+  );
+  out.push(
+    problem("machine/multiple-bases", ids, {
+      count,
+      ...(osHv !== undefined ? { osHypervisor: scan.ix.nodes[osHv]!.id } : {}),
+    }),
+  );
 }
 
 function pushConflicts(i: number, scan: Scan, out: Problem[]): void {
@@ -77,7 +84,18 @@ function pushConflicts(i: number, scan: Scan, out: Problem[]): void {
   if (list !== undefined) for (const p of list) out.push(p);
 }
 
-/** Second pass: the stack rules about `node` (at position `i`), in the order of rules.md's table. */
+/** The hint of `engine/unsupported-kernel` by the kernel's family and the engine's product. */
+function unsupportedHint(kernel: StackNode, product: string): string {
+  const family = kernelFamily(kernel);
+  if (family === "bsd") {
+    const distro = textProp(kernel, "distro");
+    if (distro !== undefined && knownDistro(distro)?.name === "macos") return "macos";
+  }
+  if (family === "windows" && product === "podman") return "windows-podman";
+  return family === "windows" ? "windows" : "other";
+}
+
+/** The stack rules about `node` (at position `i`), in the order of rules.md's table. */
 export function checkStackNode(
   node: StackNode,
   i: number,
@@ -85,16 +103,16 @@ export function checkStackNode(
   scan: Scan,
   out: Problem[],
 ): void {
-  const platform = ctx.platform;
-  // The platform's roles (ctx.platform is the node at ix.platform[i]).
-  const on = rolesAt(scan.ix, scan.ix.platform[i]!);
+  const ix = scan.ix;
+  const p = ix.platform[i]!;
+  const on = rolesAt(scan, p);
   switch (node.kind) {
     case "container": {
       if (on.runsContainers === undefined)
         out.push(problem("container/needs-engine", [node.id], platformParams(ctx)));
-      const k = hostKernelAt(scan.ix, i);
-      if (k !== NONE) {
-        const kernel = scan.ix.nodes[k]!;
+      const h = scan.host[i]!;
+      if (isKernelHost(scan, h)) {
+        const kernel = ix.nodes[h]!;
         const os = containerOs(node);
         const family = kernelFamily(kernel);
         if (os !== family)
@@ -107,53 +125,64 @@ export function checkStackNode(
       return;
     }
     case "kernel": {
-      const inContainer = ctx.containerLike;
-      if (inContainer !== undefined)
-        out.push(
-          problem("container/own-kernel", [node.id], {
-            container: inContainer.id,
-            containerKind: inContainer.kind,
-          }),
-        );
-      // Precedence (rules.md): a kernel inside a container is misplaced for a deeper reason.
-      else if (!on.machine) out.push(problem("kernel/placement", [node.id], platformParams(ctx)));
+      const cl = ix.containerLike[i]!;
+      const inContainer = cl !== NONE;
+      const allowed = inContainer && ownKernelAllowed(scan, cl);
+      if (inContainer && !allowed) {
+        const c = ix.nodes[cl]!;
+        out.push(problem("container/own-kernel", [node.id], { container: c.id, containerKind: c.kind }));
+      }
+      // Precedence (rules.md): a kernel inside a container is misplaced for a deeper reason, and
+      // one a microVM gives its container is where it belongs.
+      else if (!allowed && !on.machine) out.push(problem("kernel/placement", [node.id], platformParams(ctx)));
       const distro = textProp(node, "distro");
       if (distro !== undefined) {
-        const expected = distroFamily(distro);
+        const known = knownDistro(distro);
         const family = kernelFamily(node);
-        if (expected !== undefined && expected !== family)
-          out.push(problem("kernel/distro-family", [node.id], { distro, family, distroFamily: expected }));
+        if (known !== undefined && known.family !== family)
+          out.push(
+            problem("kernel/distro-family", [node.id], { distro, family, distroFamily: known.family }),
+          );
       }
       return;
     }
     case "container-engine": {
-      if (platform === undefined || on.kernel?.type !== "os") {
-        out.push(problem("engine/needs-kernel", [node.id], platformParams(ctx)));
-        return;
-      }
-      const product = engineProduct(node);
-      const family = kernelFamily(platform);
-      const supported = ENGINE_FAMILIES[product];
-      if (!supported.includes(family))
+      const onMachine = on.machine;
+      const based = onMachine && scan.baseCount[p]! > 0;
+      if (p === NONE || (on.kernel?.type !== "os" && !onMachine && !on.sharesHostKernel) || based)
         out.push(
-          problem("engine/unsupported-kernel", [node.id], {
-            product,
-            family,
-            kernel: platform.id,
-            supported: supported.join(", "),
+          problem("engine/needs-kernel", [node.id], {
+            ...platformParams(ctx),
+            ...(based ? { beside: ix.nodes[scan.firstBase[p]!]!.id } : {}),
           }),
         );
+      else if (on.sharesHostKernel) out.push(problem("engine/nested", [node.id], platformParams(ctx)));
+      else if (onMachine)
+        out.push(problem("stack/os-not-drawn", [node.id], { ...platformParams(ctx), kind: node.kind }));
+      const h = scan.host[i]!;
+      if (isKernelHost(scan, h)) {
+        const product = engineProduct(node);
+        const kernel = ix.nodes[h]!;
+        const family = kernelFamily(kernel);
+        const supported = product === undefined ? undefined : ENGINE_FAMILIES[product];
+        if (product !== undefined && supported !== undefined && !supported.includes(family))
+          out.push(
+            problem("engine/unsupported-kernel", [node.id], {
+              product,
+              family,
+              kernel: kernel.id,
+              supported: supported.join(", "),
+              hint: unsupportedHint(kernel, product),
+            }),
+          );
+      }
       return;
     }
     case "vm": {
       // Precedence (rules.md): under Fargate the provider's layers are reported once, as managed.
-      if (
-        (platform === undefined || platform.kind !== "hypervisor") &&
-        ctx.cloud === undefined &&
-        !isManagedLayer(node, ctx)
-      )
+      if (needsHypervisor(node, ctx) && !isManagedLayer(node, ctx))
         out.push(problem("vm/needs-hypervisor", [node.id], platformParams(ctx)));
-      if (scan.hasKernel[i] === 0) out.push(problem("vm/no-guest-os", [node.id]));
+      if (scan.baseCount[i] === 0 && scan.onMachine[i] === 0) out.push(problem("vm/no-guest-os", [node.id]));
       checkMachine(node, i, scan, out);
       return;
     }
@@ -166,16 +195,42 @@ export function checkStackNode(
     }
     case "hypervisor": {
       const type = hypervisorType(node);
-      const ok = type === "type1" ? platform?.kind === "physical-host" : platform?.kind === "kernel";
-      if (!ok)
-        out.push(
-          problem("hypervisor/placement", [node.id], { hypervisorType: type, ...platformParams(ctx) }),
-        );
+      const params = { hypervisorType: type, ...platformParams(ctx) };
+      if (type === "type2") {
+        if (on.kernel?.type !== "os") out.push(problem("hypervisor/placement", [node.id], params));
+        return;
+      }
+      if (on.machine && ctx.platform?.kind === "vm") {
+        out.push(problem("hypervisor/nested", [node.id], platformParams(ctx)));
+        return;
+      }
+      if (ctx.platform?.kind === "physical-host") return;
+      // KVM is part of Linux and Hyper-V of Windows: drawn on its own OS, it is in place.
+      const own = osHypervisor(node);
+      if (on.kernel?.type === "os" && own !== undefined) {
+        const family = kernelFamily(ctx.platform!);
+        if ((own === "kvm" && family === "linux") || (own === "hyperv" && family === "windows")) return;
+      }
+      out.push(
+        problem("hypervisor/placement", [node.id], {
+          ...params,
+          ...(own !== undefined ? { product: own } : {}),
+          ...(on.kernel?.type === "os" ? { family: kernelFamily(ctx.platform!) } : {}),
+        }),
+      );
       return;
     }
     case "server-app": {
-      if (platform === undefined || (platform.kind !== "kernel" && platform.kind !== "container"))
-        out.push(problem("app/placement", [node.id], platformParams(ctx)));
+      const onMachine = on.machine;
+      if (onMachine && scan.baseCount[p] === 0)
+        out.push(problem("stack/os-not-drawn", [node.id], { ...platformParams(ctx), kind: node.kind }));
+      else if (p === NONE || (on.kernel?.type !== "os" && !on.sharesHostKernel))
+        out.push(
+          problem("app/placement", [node.id], {
+            ...platformParams(ctx),
+            ...(onMachine ? { beside: ix.nodes[scan.firstBase[p]!]!.id } : {}),
+          }),
+        );
       pushConflicts(i, scan, out);
       return;
     }

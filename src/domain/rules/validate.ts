@@ -1,19 +1,20 @@
 /**
- * Full validation: one compact index pass over the tree, one pass gathering what needs the
- * whole document (bases per machine, port listeners), one pass of constant-time checks per node,
+ * Full validation: one compact index pass over the tree, a few passes gathering what needs the
+ * whole document (bases per machine, host kernels, port bindings: scan.ts), one pass of
+ * constant-time checks per node,
  * then the edges, the quick fixes each problem offers and the suppressions. Linear in the size of
  * the document, and allocation-light: typed arrays per document, one reused context object, and
  * objects only for the problems found.
  */
-import { blankContext, compactIndex, contextAt } from "../diagram.ts";
+import { blankContext, compactIndex, contextAt, NONE } from "../diagram.ts";
 import type { StackDocument } from "../document.ts";
 import type { Analysis } from "./analysis.ts";
 import { checkCloudNode } from "./cloud.ts";
 import { checkEdges } from "./edges.ts";
 import { FIXES, RULE_FIXES, type AnyFix } from "./fixes/registry.ts";
 import { offerOf } from "./fixes/titles.ts";
-import { collectListeners, portConflicts, type ListenerTable } from "./ports.ts";
-import { checkStackNode, collectBase, type Scan } from "./stack.ts";
+import { buildScan } from "./scan.ts";
+import { checkStackNode } from "./stack.ts";
 import { applySuppressions } from "./suppress.ts";
 import type { FixOffer, Problem } from "./types.ts";
 
@@ -35,25 +36,8 @@ export function validate(doc: Validatable): Problem[] {
 export function analyse(doc: Validatable): Analysis & { problems: Problem[] } {
   const nodes = doc.nodes;
   const ix = compactIndex(nodes);
+  const scan = buildScan(ix);
   const n = nodes.length;
-  const gather = {
-    ix,
-    baseCount: new Int32Array(n),
-    firstBase: new Int32Array(n),
-    hasKernel: new Uint8Array(n),
-    moreBases: new Map<number, number[]>(),
-  };
-  const listeners: ListenerTable = new Map();
-  const withSuppress: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (ix.live[i] === 0) continue;
-    const roles = ix.profile[i]!;
-    if (roles.kernel !== undefined) collectBase(gather, i);
-    if (roles.listens !== undefined) collectListeners(ix, i, listeners);
-    if (nodes[i]!.suppress !== undefined) withSuppress.push(i);
-  }
-
-  const scan: Scan = { ...gather, conflicts: portConflicts(ix, listeners) };
   const out: Problem[] = [];
   if (n > 0) {
     const ctx = blankContext(nodes[0]!);
@@ -62,13 +46,15 @@ export function analyse(doc: Validatable): Analysis & { problems: Problem[] } {
       const node = nodes[i]!;
       contextAt(ix, i, ctx);
       checkStackNode(node, i, ctx, scan, out);
-      checkCloudNode(node, ctx, out);
+      const f = ix.fargate[i]!;
+      const k8s = f === NONE ? NONE : ix.k8sCluster[f]!;
+      checkCloudNode(node, ctx, k8s === NONE ? undefined : nodes[k8s], out);
     }
   }
   if (doc.edges !== undefined) checkEdges(doc.edges, ix, out);
   const analysis: Analysis = { doc, ix, scan };
   for (let k = 0; k < out.length; k++) out[k] = withFixes(analysis, out[k]!);
-  applySuppressions(ix, withSuppress, out, (p) => withFixes(analysis, p));
+  applySuppressions(ix, scan.withSuppress, out, (p) => withFixes(analysis, p));
   return { ...analysis, problems: out };
 }
 

@@ -14,11 +14,27 @@ import { FIXES, type AnyFix } from "./registry.ts";
 export const problemKey = (p: Problem): string =>
   `${p.rule}\u0000${p.nodeIds.join("\u0000")}\u0000${p.edgeId ?? ""}`;
 
-/** The keys of the errors that count (not suppressed). */
-function errorKeys(problems: readonly Problem[]): Set<string> {
-  const s = new Set<string>();
-  for (const p of problems) if (p.severity === "error" && p.suppressed === undefined) s.add(problemKey(p));
-  return s;
+const counts = (p: Problem): boolean => p.severity === "error" && p.suppressed === undefined;
+
+/**
+ * The errors of `after` that `before` did not have. An error is not new when `before` had one of
+ * the same rule (and edge) about at least the same nodes: a port conflict of three listeners that
+ * a fix brought down to two is the same conflict, smaller.
+ */
+export function addedErrors(before: readonly Problem[], after: readonly Problem[]): Problem[] {
+  const had = new Map<string, Problem[]>();
+  for (const p of before)
+    if (counts(p)) {
+      const k = `${p.rule}\u0000${p.edgeId ?? ""}`;
+      const list = had.get(k);
+      if (list === undefined) had.set(k, [p]);
+      else list.push(p);
+    }
+  return after.filter((p) => {
+    if (!counts(p)) return false;
+    const same = had.get(`${p.rule}\u0000${p.edgeId ?? ""}`);
+    return !same?.some((q) => p.nodeIds.every((id) => q.nodeIds.includes(id)));
+  });
 }
 
 /**
@@ -38,9 +54,7 @@ export function applyFix(doc: StackDocument, problem: Problem, fixId: FixId): St
   if (next === doc) return null;
   const after = analyse(next).problems;
   if (after.some((p) => problemKey(p) === key)) return null;
-  const before = errorKeys(a.problems);
-  for (const k of errorKeys(after)) if (!before.has(k)) return null;
-  return next;
+  return addedErrors(a.problems, after).length === 0 ? next : null;
 }
 
 /** One fix `fixAll` applied: the rule, the fix and the problem's first node. */

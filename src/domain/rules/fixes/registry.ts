@@ -9,6 +9,7 @@ import type { StackDocument } from "../../document.ts";
 import type { Analysis } from "../analysis.ts";
 import type { FixId, Problem, RuleId } from "../types.ts";
 import { unsuppressMany, unusedKeys } from "../suppress.ts";
+import { PLANS } from "./plans.ts";
 import type { FixVariant } from "./titles.ts";
 
 /** How a fix would apply to one problem: the title variant to offer, and what apply needs. */
@@ -61,24 +62,9 @@ export const RULE_FIXES: { readonly [R in RuleId]: readonly FixId[] } = {
   "document/unused-suppression": ["remove-suppression"],
 };
 
-const notYet: FixSpec = { plan: () => undefined, apply: (doc) => doc };
-
 /** Every fix, by id. */
 export const FIXES: { readonly [F in FixId]: FixSpec<F> } = {
-  "insert-engine": notYet,
-  "set-os": notYet,
-  "move-onto-kernel": notYet,
-  "insert-kernel": notYet,
-  "insert-hypervisor": notYet,
-  "add-kernel": notYet,
-  "set-type": notYet,
-  "set-family": notYet,
-  "next-free-port": notYet,
-  "set-arch": notYet,
-  "mark-provider": notYet,
-  "wrap-in-task": notYet,
-  "wrap-in-pod": notYet,
-  "same-image": notYet,
+  ...PLANS,
   "remove-suppression": {
     plan: (_a, p) => (unusedKeys(p).length > 0 ? {} : undefined),
     apply: (doc, p) => unsuppressMany(doc, p.nodeIds[0]!, unusedKeys(p)),
