@@ -663,6 +663,8 @@ export type EdgeKind = (typeof EDGE_KINDS)[number];
 export interface EdgeKindDef {
   kind: EdgeKind;
   name: Localized;
+  /** The kind in the words an unlabelled edge says on the drawing ("pulls", "launched from"). */
+  verb: Localized;
   description: Localized;
   /** Kinds allowed at the source end; "running" = every stack or grouping kind (not artifacts). */
   sources: readonly Kind[] | "running";
@@ -672,6 +674,8 @@ export interface EdgeKindDef {
   targetImageType?: "container" | "ami";
   /** How its line is drawn, the same on the canvas and in the exports. */
   stroke: EdgeStroke;
+  /** A line drawn thicker than the others ({@link EDGE_WIDTH}). */
+  weight?: "bold";
   /**
    * A new connection between ends this kind allows gets this kind (the first such in
    * {@link EDGE_KINDS}), else `network`; the inspector can change it.
@@ -679,13 +683,20 @@ export interface EdgeKindDef {
   suggested?: true;
 }
 
-/** An edge line: `solid` (traffic), `dashed` (made from an image), `dotted` (a move). */
+/**
+ * An edge line: `solid` (traffic, a move), `dashed` (pulls an image), `dotted` (launched from a
+ * machine image).
+ */
 export type EdgeStroke = "solid" | "dashed" | "dotted";
+
+/** The width of an edge line in px, by weight, the same on the canvas and in the exports. */
+export const EDGE_WIDTH = { regular: 1.5, bold: 3 } as const;
 
 export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
   network: {
     kind: "network",
     name: { en: "Network", ko: "네트워크" },
+    verb: { en: "network", ko: "네트워크" },
     description: { en: "Traffic between running services.", ko: "실행 중인 서비스 사이의 트래픽." },
     sources: "running",
     targets: "running",
@@ -694,6 +705,7 @@ export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
   pulls: {
     kind: "pulls",
     name: { en: "Pulls image", ko: "이미지 가져오기" },
+    verb: { en: "pulls", ko: "이미지 가져옴" },
     description: {
       en: "The image it runs is pulled from there (a container image or a registry); an engine pulls the images of its containers.",
       ko: "실행할 이미지를 그곳(컨테이너 이미지 또는 레지스트리)에서 가져옵니다. 엔진은 자신의 컨테이너가 쓸 이미지를 가져옵니다.",
@@ -707,6 +719,7 @@ export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
   "launched-from": {
     kind: "launched-from",
     name: { en: "Launched from", ko: "시작 이미지" },
+    verb: { en: "launched from", ko: "이미지로 시작" },
     description: {
       en: "The VM was created from that machine image (an AMI for EC2); a bare-metal instance (.metal) launches from one too.",
       ko: "가상 머신이 그 머신 이미지(EC2라면 AMI)로 만들어졌습니다. 베어 메탈 인스턴스(.metal)도 머신 이미지로 시작합니다.",
@@ -714,19 +727,21 @@ export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
     sources: ["vm", "physical-host"],
     targets: ["image"],
     targetImageType: "ami",
-    stroke: "dashed",
+    stroke: "dotted",
     suggested: true,
   },
   moves: {
     kind: "moves",
     name: { en: "Moves to", ko: "이동" },
+    verb: { en: "moves", ko: "이동" },
     description: {
       en: "The same container moved to another host (portability).",
       ko: "같은 컨테이너를 다른 호스트로 옮깁니다(이식성).",
     },
     sources: ["container"],
     targets: ["container"],
-    stroke: "dotted",
+    stroke: "solid",
+    weight: "bold",
   },
 };
 
