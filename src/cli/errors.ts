@@ -26,10 +26,10 @@ export const TEXT = {
   reason: { en: "reason", ko: "사유" },
   /** The passing JUnit test case of a file with no counted problem. */
   cleanCase: { en: "no problems", ko: "문제 없음" },
-  /** A rule's full description in SARIF: its title and the notes' section it comes from. */
+  /** A rule's full description in SARIF: its title and the section (of the notes, or of our docs) it comes from. */
   ruleDescription: {
-    en: (title: string, section: string) => `${title} (study notes: ${section}).`,
-    ko: (title: string, section: string) => `${title} (스터디 노트: ${section}).`,
+    en: (title: string, section: string) => `${title}. Source: ${section}.`,
+    ko: (title: string, section: string) => `${title}. 출처: ${section}.`,
   },
   invalidRule: { en: "Not a valid Stackdraw document", ko: "올바른 Stackdraw 문서가 아닙니다" },
   invalidRuleFull: {
