@@ -68,20 +68,20 @@ function checkMachine(node: StackNode, i: number, scan: Scan, out: Problem[]): v
   const bases = [scan.firstBase[i]!, ...(scan.moreBases.get(i) ?? [])];
   const ids = [node.id, ...bases.map((k) => scan.ix.nodes[k]!.id)];
   // The hint for KVM and Hyper-V: they are part of their OS, so draw them on it.
-  const osHv = bases.find(
-    (k) => scan.ix.profile[k]!.kernel?.type === "hypervisor" && osHypervisor(scan.ix.nodes[k]!),
+  const osHv = bases.some(
+    (k) => scan.ix.profile[k]!.kernel?.type === "hypervisor" && osHypervisor(scan.ix.nodes[k]!) !== undefined,
   );
-  out.push(
-    problem("machine/multiple-bases", ids, {
-      count,
-      ...(osHv !== undefined ? { osHypervisor: scan.ix.nodes[osHv]!.id } : {}),
-    }),
-  );
+  out.push(problem("machine/multiple-bases", ids, { count, ...(osHv ? { osHypervisor: 1 } : {}) }));
 }
 
 function pushConflicts(i: number, scan: Scan, out: Problem[]): void {
   const list = scan.conflicts.get(i);
   if (list !== undefined) for (const p of list) out.push(p);
+}
+
+/** The base a node stands beside on machine `m`, when the machine has exactly one (else it is ambiguous). */
+function besideParams(scan: Scan, m: number): Record<string, ProblemParam> {
+  return scan.baseCount[m] === 1 ? { beside: scan.ix.nodes[scan.firstBase[m]!]!.id } : {};
 }
 
 /** The hint of `engine/unsupported-kernel` by the kernel's family and the engine's product. */
@@ -153,7 +153,7 @@ export function checkStackNode(
         out.push(
           problem("engine/needs-kernel", [node.id], {
             ...platformParams(ctx),
-            ...(based ? { beside: ix.nodes[scan.firstBase[p]!]!.id } : {}),
+            ...(based ? besideParams(scan, p) : {}),
           }),
         );
       else if (on.sharesHostKernel) out.push(problem("engine/nested", [node.id], platformParams(ctx)));
@@ -228,7 +228,7 @@ export function checkStackNode(
         out.push(
           problem("app/placement", [node.id], {
             ...platformParams(ctx),
-            ...(onMachine ? { beside: ix.nodes[scan.firstBase[p]!]!.id } : {}),
+            ...(onMachine ? besideParams(scan, p) : {}),
           }),
         );
       pushConflicts(i, scan, out);

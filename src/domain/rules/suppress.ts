@@ -58,7 +58,9 @@ export function applySuppressions(
     const u = used.get(i);
     const unused = Object.keys(s).filter((k) => k !== UNUSED && !(u?.has(k) ?? false));
     if (unused.length === 0) continue;
-    const p = offerRemove(problem(UNUSED, [node.id], { rules: unused.join(", "), count: unused.length }));
+    const p = offerRemove(
+      problem(UNUSED, [node.id], { rules: unused.join(", "), count: unused.length, kind: node.kind }),
+    );
     mark(p);
     problems.push(p);
   }

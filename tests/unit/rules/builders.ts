@@ -13,6 +13,7 @@ let counter = 0;
 export class NodeBuilder {
   id: string;
   label: string | undefined;
+  suppress: Record<string, string> | undefined;
   readonly children: NodeBuilder[] = [];
 
   constructor(
@@ -38,6 +39,12 @@ export class NodeBuilder {
     this.label = label;
     return this;
   }
+
+  /** Suppresses a rule (or any key) on this node, for a reason. */
+  suppressing(rule: string, reason = "reviewed"): this {
+    (this.suppress ??= {})[rule] = reason;
+    return this;
+  }
 }
 
 /**
@@ -57,6 +64,7 @@ export const kernel = (family?: P<"kernel">["family"], props?: P<"kernel">) =>
   node("kernel", { ...(family ? { family } : {}), ...props });
 export const engine = (product?: P<"container-engine">["product"]) =>
   node("container-engine", product ? { product } : {});
+export const podman = () => engine("podman");
 export const docker = () => engine("docker");
 export const container = (props?: P<"container">) => node("container", props);
 export const app = (ports?: number[], props?: P<"server-app">) =>
@@ -69,7 +77,7 @@ export const ecsTask = () => node("ecs-task");
 export const k8sCluster = (managed?: P<"k8s-cluster">["managed"]) =>
   node("k8s-cluster", managed ? { managed } : {});
 export const controlPlane = () => node("control-plane");
-export const pod = () => node("pod");
+export const pod = (props?: P<"pod">) => node("pod", props);
 export const registry = () => node("registry");
 export const image = (imageType?: P<"image">["imageType"]) => node("image", imageType ? { imageType } : {});
 
@@ -99,6 +107,7 @@ export function doc(...roots: (NodeBuilder | DocOptions)[]): StackDocument {
     if (parentId !== undefined) n.parentId = parentId;
     if (b.label !== undefined) n.label = b.label;
     if (Object.keys(b.props).length > 0) n.props = { ...b.props };
+    if (b.suppress !== undefined) n.suppress = { ...b.suppress };
     nodes.push(n);
     for (const c of b.children) visit(c, b.id);
   };
@@ -108,7 +117,7 @@ export function doc(...roots: (NodeBuilder | DocOptions)[]): StackDocument {
   }
   return {
     format: "stackdraw",
-    version: 1,
+    version: 2,
     nodes: opts.childrenFirst ? nodes.reverse() : nodes,
     edges: opts.edges ?? [],
   };

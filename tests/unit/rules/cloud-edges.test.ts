@@ -66,7 +66,7 @@ describe("fargate/managed-layers", () => {
     expect(
       rulesOf(doc(ecsCluster().with(fargate().with(ecsTask().with(container().with(app([80]))))))),
     ).toEqual([]);
-    expect(rulesOf(doc(k8sCluster().with(fargate().with(pod().with(container())))))).toEqual([]);
+    expect(rulesOf(doc(k8sCluster("eks").with(fargate().with(pod().with(container())))))).toEqual([]);
   });
 });
 

@@ -57,6 +57,11 @@ function everything() {
       ),
     host().with(kernel().with(docker().with(c2))),
     host().with(docker().as("e"), vm().as("bare"), hypervisor("type2").as("hv2"), app().as("stray")),
+    engine().as("root-engine"),
+    app().as("root-app").suppressing("no/such-rule", "copied by mistake"),
+    host().with(kernel().with(docker().with(container().as("dind").with(docker().as("inner-engine"))))),
+    host().with(hypervisor().with(vm().with(hypervisor().as("nested-hv").with(vm().with(kernel()))))),
+    k8sCluster("eks").with(fargate().with(pod().with(container({ os: "windows" }).as("win-pod")))),
     host().with(hypervisor().with(kernel().as("onhv"), vm().with(host().as("inner-host")))),
     host().with(kernel("bsd").with(docker().as("bsd-docker"))),
     cloud().with(fargate().as("f"), controlPlane().as("cp")),
@@ -109,10 +114,100 @@ describe("problem messages", () => {
     expect(problemMessage(multi, "ko", d)).toContain('물리 서버 "Rack 1" 위에서');
   });
 
-  it("gives the Docker Desktop hint for an engine on an unsupported OS", () => {
-    const p = problems.find((x) => x.rule === "engine/unsupported-kernel")!;
-    expect(problemMessage(p, "en", d)).toContain("Docker Desktop runs a Linux VM");
-    expect(problemMessage(p, "ko", d)).toContain("Docker Desktop");
+  it("gives a hint by OS family for an engine on an unsupported OS", () => {
+    const hintFor = (k: ReturnType<typeof kernel>, e = docker()) => {
+      const p = validate(doc(host().with(k.with(e)))).find((x) => x.rule === "engine/unsupported-kernel")!;
+      return [problemMessage(p, "en"), problemMessage(p, "ko")];
+    };
+    const [mac, macKo] = hintFor(kernel("bsd", { distro: "macOS" }));
+    expect(mac).toContain("On a Mac, Docker Desktop (or `podman machine`) runs a Linux VM");
+    expect(macKo).toContain("Mac에서는 Docker Desktop");
+    const [win, winKo] = hintFor(kernel("windows"), engine("podman"));
+    expect(win).toContain("`podman machine` runs a Linux VM in WSL 2");
+    expect(winKo).toContain("WSL 2");
+    const [bsd] = hintFor(kernel("bsd", { distro: "FreeBSD" }));
+    expect(bsd).toContain("On this OS, run a Linux VM");
+    expect(bsd).not.toContain("Docker Desktop");
+  });
+
+  it("hints at WSL 2 for a Linux container on a Windows kernel", () => {
+    const p = validate(doc(host().with(kernel("windows").with(docker().with(container()))))).find(
+      (x) => x.rule === "container/kernel-mismatch",
+    )!;
+    expect(problemMessage(p, "en")).toContain("Docker Desktop runs Linux containers in a WSL 2 VM");
+    expect(problemMessage(p, "ko")).toContain("WSL 2");
+    const win = validate(doc(host().with(kernel().with(docker().with(container({ os: "windows" })))))).find(
+      (x) => x.rule === "container/kernel-mismatch",
+    )!;
+    expect(problemMessage(win, "en")).not.toContain("WSL 2");
+  });
+
+  it("hints that KVM and Hyper-V belong on their OS when one is a second base", () => {
+    const d2 = doc(
+      host()
+        .as("h")
+        .with(kernel(), hypervisor("type1", { product: "KVM" })),
+    );
+    const p = validate(d2).find((x) => x.rule === "machine/multiple-bases")!;
+    expect(problemMessage(p, "en", d2)).toContain("KVM on Linux, Hyper-V on Windows");
+    expect(problemMessage(p, "ko", d2)).toContain("KVM은 리눅스");
+  });
+
+  it("names nodes by label, and adds ids only when two named nodes share a label", () => {
+    const d2 = doc(
+      host().with(
+        kernel("linux")
+          .as("k")
+          .named("web")
+          .with(docker().with(container({ os: "windows" }).as("c").named("web"))),
+      ),
+      host().with(
+        kernel("linux")
+          .as("k2")
+          .named("Ubuntu")
+          .with(docker().with(container({ os: "windows" }).as("c2").named("web"))),
+      ),
+    );
+    const [same, other] = validate(d2).filter((x) => x.rule === "container/kernel-mismatch");
+    expect(problemMessage(same!, "en", d2)).toMatch(
+      /^The Windows container "web" \(c\) cannot run on the Linux kernel "web" \(k\)/,
+    );
+    expect(problemMessage(other!, "en", d2)).toMatch(
+      /^The Windows container "web" cannot run on the Linux kernel "Ubuntu":/,
+    );
+    expect(problemMessage(other!, "en", d2)).not.toContain("(c2)");
+  });
+
+  it("says a replicated or doubly published port binds twice, naming the one container", () => {
+    const d2 = doc(
+      host().with(
+        kernel().with(
+          docker().with(
+            container({ replicas: 3, ports: [{ host: 8080, container: 80 }] }).named("web"),
+            container({
+              ports: [
+                { host: 5000, container: 5000 },
+                { host: 5000, container: 5001 },
+              ],
+            }).named("api"),
+          ),
+        ),
+      ),
+    );
+    const [web, api] = validate(d2).filter((x) => x.rule === "network/port-conflict");
+    expect(problemMessage(web!, "en", d2)).toMatch(
+      /^The container "web" runs several replicas that each bind port 8080\/tcp/,
+    );
+    expect(problemMessage(api!, "en", d2)).toMatch(/^The container "api" binds port 5000\/tcp twice/);
+    expect(problemMessage(api!, "ko", d2)).toContain("두 번");
+  });
+
+  it("names the unknown keys of an unused suppression", () => {
+    const p = problems.find((x) => x.rule === "document/unused-suppression")!;
+    expect(problemMessage(p, "en", d)).toContain(
+      'suppresses "no/such-rule", but no such problem is reported for it ("no/such-rule" is not a rule id)',
+    );
+    expect(problemMessage(p, "ko", d)).toContain("규칙 ID가 아닙니다");
   });
 
   it("names both listeners and the port of a conflict", () => {
@@ -140,9 +235,13 @@ describe("rule catalog", () => {
       [
         "arch/mismatch",
         "container/moved-image",
+        "document/unused-suppression",
         "ecs/container-outside-task",
+        "engine/nested",
         "fargate/managed-layers",
+        "hypervisor/nested",
         "k8s/container-outside-pod",
+        "stack/os-not-drawn",
         "vm/no-guest-os",
       ].sort(),
     );

@@ -91,9 +91,26 @@ describe("container/own-kernel and its precedence over kernel/placement", () => 
 });
 
 describe("engine/needs-kernel", () => {
-  it("fires for an engine on a host and at the root", () => {
-    const d = doc(host().with(docker().as("e1")), engine().as("e2"));
-    expect(nodesOf(d, "engine/needs-kernel")).toEqual([["e1"], ["e2"]]);
+  it("fires for an engine at the root, on a hypervisor, or beside the drawn OS of its machine", () => {
+    const d = doc(
+      engine().as("root"),
+      host().with(hypervisor().with(docker().as("onHv"))),
+      host().with(kernel(), docker().as("beside")),
+      host().with(hypervisor(), docker().as("besideHv")),
+    );
+    expect(nodesOf(d, "engine/needs-kernel")).toEqual([["root"], ["onHv"], ["beside"], ["besideHv"]]);
+    expect(rulesOf(d)).not.toContain("stack/os-not-drawn");
+  });
+  it("names the kernel it stands beside when the machine has just one base", () => {
+    const d = doc(host().with(kernel().as("k"), docker().as("e")));
+    expect(validate(d).find((p) => p.rule === "engine/needs-kernel")!.params.beside).toBe("k");
+  });
+  it("does not fire on a machine whose OS is not drawn, nor in a container", () => {
+    const d = doc(
+      host().with(docker()),
+      host().with(kernel().with(docker().with(container().with(docker())))),
+    );
+    expect(nodesOf(d, "engine/needs-kernel")).toEqual([]);
   });
   it("does not fire on a kernel behind a group", () => {
     expect(nodesOf(doc(host().with(kernel().with(group().with(docker())))), "engine/needs-kernel")).toEqual(
@@ -150,18 +167,35 @@ describe("vm/needs-hypervisor", () => {
     expect(nodesOf(d, "fargate/managed-layers").map((ids) => ids[0])).toContain("v");
     expect(nodesOf(d, "vm/needs-hypervisor")).toEqual([]);
   });
-  it("still fires for a vm in an ECS cluster but outside Fargate", () => {
-    const d = doc(ecsCluster().with(host().with(vm().as("v").with(kernel()))));
-    expect(nodesOf(d, "vm/needs-hypervisor")).toEqual([["v"]]);
+  it("still fires for a vm in a self-managed Kubernetes cluster, in a group, or with another product", () => {
+    const d = doc(
+      k8sCluster("self").with(vm().as("a").with(kernel())),
+      group().with(vm({ product: "Linode" }).as("b").with(kernel())),
+      vm({ product: "my EC2 clone" }).as("c").with(kernel()),
+    );
+    expect(nodesOf(d, "vm/needs-hypervisor")).toEqual([["a"], ["b"], ["c"]]);
   });
 });
 
 describe("vm/no-guest-os", () => {
-  it("fires for a vm with nothing on it, or with only an app", () => {
-    const d = doc(host().with(hypervisor().with(vm().as("a"), vm().as("b").with(app()))));
-    expect(nodesOf(d, "vm/no-guest-os")).toEqual([["a"], ["b"]]);
+  it("fires for a vm with nothing on it, or only a container or a hosted hypervisor", () => {
+    const d = doc(
+      host().with(
+        hypervisor().with(
+          vm().as("a"),
+          vm().as("b").with(container()),
+          vm().as("c").with(hypervisor("type2")),
+        ),
+      ),
+    );
+    expect(nodesOf(d, "vm/no-guest-os")).toEqual([["a"], ["b"], ["c"]]);
   });
-  it("counts a kernel through a group, but not a kernel deeper down", () => {
+  it("leaves a vm with an engine or an app on it to stack/os-not-drawn", () => {
+    const d = doc(host().with(hypervisor().with(vm().as("a").with(app()), vm().as("b").with(docker()))));
+    expect(nodesOf(d, "vm/no-guest-os")).toEqual([]);
+    expect(rulesOf(d)).toEqual(["stack/os-not-drawn"]);
+  });
+  it("counts a kernel or a type-1 hypervisor through a group, but not a kernel deeper down", () => {
     const d = doc(
       host().with(
         hypervisor().with(
@@ -172,7 +206,20 @@ describe("vm/no-guest-os", () => {
         ),
       ),
     );
-    expect(nodesOf(d, "vm/no-guest-os")).toEqual([["b"]]);
+    expect(nodesOf(d, "vm/no-guest-os")).toEqual([]);
+    const deeper = doc(
+      host().with(
+        hypervisor().with(
+          vm()
+            .as("b")
+            .with(group().with(docker().with(kernel()))),
+        ),
+      ),
+    );
+    expect(nodesOf(deeper, "vm/no-guest-os")).toEqual([]);
+    expect(nodesOf(deeper, "stack/os-not-drawn")).toHaveLength(1);
+    const nothing = doc(host().with(hypervisor().with(vm().as("e").with(group().with(group())))));
+    expect(nodesOf(nothing, "vm/no-guest-os")).toEqual([["e"]]);
   });
 });
 
