@@ -493,3 +493,92 @@ describe("order, frames and defaults", () => {
     expect(validate(doc(group().with(image(), cloud(), k8sCluster())))).toEqual([]);
   });
 });
+
+describe("version 2 definitions", () => {
+  it("host kernel: none for an engine on a machine whose OS is implied, so nothing is compared", () => {
+    const d = doc(host().with(docker().with(container({ os: "windows" }))), host().with(engine("podman")));
+    expect(rulesOf(d)).toEqual(["stack/os-not-drawn"]);
+  });
+  it("host kernel: through Docker-in-Docker, any depth", () => {
+    const d = doc(
+      host().with(
+        kernel("windows")
+          .as("k")
+          .with(
+            docker().with(
+              container({ os: "windows" }).with(
+                docker().with(container({ os: "windows" }).with(docker().with(container().as("deep")))),
+              ),
+            ),
+          ),
+      ),
+    );
+    expect(nodesOf(d, "container/kernel-mismatch")).toEqual([["deep", "k"]]);
+  });
+  it("engine products: free text, the known ones in any case, others not checked", () => {
+    const d = doc(
+      host().with(
+        kernel("bsd").with(
+          engine("Docker").as("a"),
+          engine("lxd"),
+          engine(" PODMAN ").as("b"),
+          engine("").as("blank"),
+        ),
+      ),
+    );
+    expect(nodesOf(d, "engine/unsupported-kernel")).toEqual([["a"], ["b"], ["blank"]]);
+  });
+  it("hardware arch: the nearest vm with an arch, else the host, through Docker-in-Docker too", () => {
+    const d = doc(
+      host({ arch: "arm64" }).with(
+        kernel().with(docker().with(container().with(docker().with(container({ arch: "x86_64" }).as("c"))))),
+      ),
+    );
+    expect(nodesOf(d, "arch/mismatch")).toEqual([["c"]]);
+  });
+  it("hardware arch: Docker's spellings amd64 and aarch64 read as x86_64 and arm64", () => {
+    const d = doc(
+      host({ arch: "arm64" }).with(
+        kernel().with(
+          docker().with(
+            container({ arch: "amd64" as never }).as("amd"),
+            container({ arch: "aarch64" as never }).as("arm"),
+          ),
+        ),
+      ),
+    );
+    expect(nodesOf(d, "arch/mismatch")).toEqual([["amd"]]);
+  });
+  it("bases: a type-1 hypervisor on a kernel (KVM) is no base of the machine", () => {
+    const d = doc(
+      host().with(kernel("linux").with(hypervisor("type1", { product: "KVM" }))),
+      host()
+        .as("h")
+        .with(kernel(), hypervisor("type1", { product: "KVM" })),
+    );
+    expect(nodesOf(d, "machine/multiple-bases").map((ids) => ids[0])).toEqual(["h"]);
+  });
+  it("stack/os-not-drawn: for each engine and app right on a baseless machine, not for its containers", () => {
+    const d = doc(
+      host()
+        .as("h")
+        .with(docker().as("e").with(container()), app([80]).as("a"), group().with(docker().as("g"))),
+    );
+    expect(nodesOf(d, "stack/os-not-drawn")).toEqual([["e"], ["a"], ["g"]]);
+    expect(validate(d).find((p) => p.rule === "stack/os-not-drawn")!.params).toMatchObject({
+      platform: "h",
+      kind: "container-engine",
+    });
+  });
+  it("engine/nested and hypervisor/nested are warnings about the inner node only", () => {
+    const d = doc(
+      host().with(
+        kernel().with(docker().with(container().as("outer").with(docker().as("inner")))),
+        hypervisor().with(vm().as("v").with(hypervisor().as("nested"))),
+      ),
+    );
+    expect(nodesOf(d, "engine/nested")).toEqual([["inner"]]);
+    expect(nodesOf(d, "hypervisor/nested")).toEqual([["nested"]]);
+    expect(nodesOf(d, "vm/no-guest-os")).toEqual([]);
+  });
+});
