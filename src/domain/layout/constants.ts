@@ -9,8 +9,13 @@ import { KIND_DEFS, type Kind } from "../kinds/catalog.ts";
 export const LAYOUT = {
   /** Space between a parent's left, right and (for frames) bottom edge and its children. */
   padding: 12,
-  /** Horizontal space between two siblings laid side by side. */
+  /** Space between two siblings side by side (and between rows of them). */
   gap: 12,
+  /**
+   * Space between siblings when edges run between them (or their descendants): room for the
+   * router to lead several edges, 6 px apart, and their labels between the boxes.
+   */
+  linkGap: 32,
   /**
    * Height of a stack node's own strip at the bottom of its box (its label and one line of key
    * props): the layer the node is, with what runs on it drawn above.
@@ -33,8 +38,24 @@ export const LAYOUT = {
   fontSize: { label: 13, prop: 11 },
   /** Space between two root trees laid side by side (and between rows of them). */
   rootGap: 48,
-  /** Root trees wrap into a new row past this width (or past a landscape share of their area). */
-  rootRowMinWrap: 2400,
+  /**
+   * The shapes the layout aims for (width / height). Children wrap into the number of rows that
+   * brings their box closest to `target`; a box of more than `smallRow` children is never wider
+   * than `maxBox` times its height when some number of rows allows it; a whole diagram laid out
+   * from scratch fits a slide, between `slide.min` and `slide.max`.
+   */
+  aspect: {
+    target: 1.6,
+    maxBox: 2,
+    smallRow: 3,
+    slide: { min: 0.5, max: 2.2 },
+    /**
+     * Up to `smallRow` children stay side by side in one row (the classic figure: three
+     * containers on their engine) while that row is at most this many times wider than tall.
+     * The layout tries these limits in turn and keeps the first whose whole figure fits a slide.
+     */
+    rowLimits: [Infinity, 4, 3, 2.2, 1.6],
+  },
   /** Space between artifact roots (registries, images) on their shelf. */
   shelfGap: 24,
   /**

@@ -5,9 +5,11 @@
  * Every function here is iterative over arrays handed in parents-first; nothing recurses over the
  * tree, so depth is bounded only by memory.
  */
-import type { Point, Size, StackNode } from "../document.ts";
+import type { Point, Size, StackEdge, StackNode } from "../document.ts";
 import { isArtifactKind } from "../kinds/catalog.ts";
 import { LAYOUT, contentInsets } from "./constants.ts";
+import { canonical, compareCodeUnits, siblingLinks, type SiblingLinks } from "./graph.ts";
+import { orderAndPlace, type Placement, type RowFrame, type RowStats } from "./rows.ts";
 import { labelBoxWidth, leafSize } from "./text.ts";
 
 /**
@@ -89,13 +91,57 @@ export function validSize(s: Size | undefined): Size | undefined {
 }
 
 /**
+ * How a pass lays siblings out: the links that order them (none: canonical order), and how wide
+ * a single row of a few children may be (see {@link chooseRows}).
+ */
+export interface LayoutContext {
+  links: SiblingLinks | undefined;
+  rowLimit: number;
+  /** False: siblings in canonical order whatever their links (for measuring the ordering). */
+  connect: boolean;
+  stats?: RowStats;
+}
+
+/** The context of growToFit: no links, the classic row. */
+export const PLAIN: LayoutContext = { links: undefined, rowLimit: Infinity, connect: false };
+
+const ZERO_FRAME: RowFrame = { left: 0, right: 0, top: 0, bottom: 0, gap: LAYOUT.gap, minWidth: 0 };
+
+/**
+ * Lays `kids` out in rows (see rows.ts) inside `frame`: their canonical order, their sizes, the
+ * links among them under `parentKey`. Returns the children in slot order with the placement.
+ */
+function rowsOf(
+  parentKey: string | null,
+  kids: readonly StackNode[],
+  geo: WorkMap,
+  frame: RowFrame,
+  ctx: LayoutContext,
+  rowLimit: number,
+): { kids: StackNode[]; place: Placement } {
+  const sorted = canonical(kids);
+  const boxes = sorted.map((k) => geo.get(k.id)!.size ?? leafSize(k));
+  const all = ctx.links !== undefined ? ctx.links.linksAmong(parentKey, sorted) : [];
+  // Edges between these siblings need room to run between their boxes.
+  if (frame.gap < LAYOUT.linkGap && all.some((l) => l.direct)) frame = { ...frame, gap: LAYOUT.linkGap };
+  const links = ctx.connect ? all : [];
+  const r = orderAndPlace(boxes, links, frame, {
+    rowLimit,
+    connect: ctx.connect,
+    ...(ctx.stats !== undefined ? { stats: ctx.stats } : {}),
+  });
+  return { kids: r.order.map((i) => sorted[i]!), place: r.place };
+}
+
+/**
  * Sizes one node from its children and places those without a position.
  *
  * - A leaf without a size gets {@link leafSize}.
- * - Children with a position stay where they are. Those without one go in a row to the right of
- *   the placed ones (or from the content origin), bottom-aligned on the parent's floor — the top
- *   of a stack node's band, the bottom padding of a frame — so a short sibling stands on its
- *   base like a real stack.
+ * - Children with a position stay where they are. Those without one are laid out in rows
+ *   (rows.ts: wrapped to a good shape, ordered by their links), after the placed ones (to their
+ *   right) or from the content origin, the last row standing on the parent's floor — the top
+ *   of a stack node's band, the bottom padding of a frame — and each row's children on its
+ *   ground line, so a short sibling stands on its base like a real stack.
  * - A parent with a size only grows: to the union of its own box and what its children need.
  *   One without a size is exactly as big as its children need (never narrower than its label).
  * - Children left of or above the content area are not pulled in: the parent's content moves
@@ -103,7 +149,12 @@ export function validSize(s: Size | undefined): Size | undefined {
  *   child keeps its place on the canvas and the parent grows towards it. The parent's own parent
  *   then sees it at its new place when it is fitted in turn.
  */
-export function fitNode(node: StackNode, kids: readonly StackNode[], geo: WorkMap): void {
+export function fitNode(
+  node: StackNode,
+  kids: readonly StackNode[],
+  geo: WorkMap,
+  ctx: LayoutContext = PLAIN,
+): void {
   const g = geo.get(node.id)!;
   if (kids.length === 0) {
     if (g.size === undefined) g.size = leafSize(node);
@@ -115,17 +166,13 @@ export function fitNode(node: StackNode, kids: readonly StackNode[], geo: WorkMa
   let minY = Infinity;
   let maxR = -Infinity;
   let maxB = -Infinity;
-  let rowW = 0;
-  let rowH = 0;
-  let unplaced = 0;
+  const unplaced: StackNode[] = [];
   for (const kid of kids) {
     const cg = geo.get(kid.id)!;
     const cs = cg.size ?? leafSize(kid);
     const p = cg.position;
     if (p === undefined) {
-      rowW += cs.width + (unplaced > 0 ? gap : 0);
-      if (cs.height > rowH) rowH = cs.height;
-      unplaced++;
+      unplaced.push(kid);
       continue;
     }
     if (p.x < minX) minX = p.x;
@@ -133,7 +180,7 @@ export function fitNode(node: StackNode, kids: readonly StackNode[], geo: WorkMa
     if (p.x + cs.width > maxR) maxR = p.x + cs.width;
     if (p.y + cs.height > maxB) maxB = p.y + cs.height;
   }
-  const placed = unplaced < kids.length;
+  const placed = unplaced.length < kids.length;
   const dx = placed ? Math.max(0, ins.left - minX) : 0;
   const dy = placed ? Math.max(0, ins.top - minY) : 0;
   if (dx > 0 || dy > 0) {
@@ -144,81 +191,124 @@ export function fitNode(node: StackNode, kids: readonly StackNode[], geo: WorkMa
     maxR += dx;
     maxB += dy;
   }
-  const rowX = placed ? maxR + gap : ins.left;
-  const needW = Math.max(placed ? maxR : 0, unplaced > 0 ? rowX + rowW : 0) + ins.right;
-  const needH = Math.max(placed ? maxB : 0, unplaced > 0 ? ins.top + rowH : 0) + ins.bottom;
   const own = g.size;
+  let block: { kids: StackNode[]; place: Placement } | undefined;
+  let needW: number;
+  let needH: number;
+  if (!placed) {
+    // Only new children: the rows are the whole content, insets and label included.
+    const frame: RowFrame = { ...ins, gap, minWidth: own === undefined ? labelBoxWidth(node) : 0 };
+    block = rowsOf(node.id, unplaced, geo, frame, ctx, ctx.rowLimit);
+    needW = block.place.width;
+    needH = block.place.height;
+  } else {
+    if (unplaced.length > 0) block = rowsOf(node.id, unplaced, geo, ZERO_FRAME, ctx, ctx.rowLimit);
+    const rowX = maxR + gap;
+    needW = (block !== undefined ? rowX + block.place.width : maxR) + ins.right;
+    needH = Math.max(maxB, block !== undefined ? ins.top + block.place.height : 0) + ins.bottom;
+  }
   const width = own ? Math.max(own.width + dx, needW) : Math.max(needW, labelBoxWidth(node));
   const height = own ? Math.max(own.height + dy, needH) : needH;
   if (own === undefined || width !== own.width || height !== own.height) g.size = { width, height };
-  if (unplaced > 0) {
-    const floor = height - ins.bottom;
-    let x = rowX;
-    for (const kid of kids) {
-      const cg = geo.get(kid.id)!;
-      if (cg.position !== undefined) continue;
-      const cs = cg.size ?? leafSize(kid);
-      cg.position = { x, y: floor - cs.height };
-      x += cs.width + gap;
-    }
+  if (block !== undefined) {
+    // The block's last row stands on the floor, however tall the parent is.
+    const x0 = placed ? maxR + gap : 0;
+    const y0 = placed ? height - ins.bottom - block.place.height : height - needH;
+    block.kids.forEach((kid, s) => {
+      geo.get(kid.id)!.position = { x: x0 + block.place.x[s]!, y: y0 + block.place.y[s]! };
+    });
   }
   if ((dx > 0 || dy > 0) && g.position !== undefined)
     g.position = { x: g.position.x - dx, y: g.position.y - dy };
 }
 
+/** Absolute centres of the nodes of `tree` whose position and size are known so far. */
+function centres(tree: LayoutTree, geo: WorkMap): Map<string, Point> {
+  const abs = new Map<string, Point>();
+  const out = new Map<string, Point>();
+  for (const n of tree.order) {
+    const g = geo.get(n.id);
+    if (g?.position === undefined || g.size === undefined) continue;
+    const parent = tree.parent.get(n.id);
+    const base = parent === undefined ? { x: 0, y: 0 } : abs.get(parent.id);
+    if (base === undefined) continue;
+    const a = { x: base.x + g.position.x, y: base.y + g.position.y };
+    abs.set(n.id, a);
+    out.set(n.id, { x: a.x + g.size.width / 2, y: a.y + g.size.height / 2 });
+  }
+  return out;
+}
+
 /**
- * Places root trees from `origin`: the trees left to right, bottom-aligned on one ground line, in
- * the order given; artifact roots (registries, images — things the stacks refer to, not things
- * they run on) on a shelf beneath the row when the row is wide, or in a column to its right when
- * it is tall, whichever keeps the figure closer to a landscape screen. Sizes must be known.
+ * Places root trees from `origin`: the trees in rows (rows.ts, as children in a box without
+ * insets, {@link LAYOUT.rootGap} apart, ordered by their links, shaped towards the target aspect),
+ * each row's trees bottom-aligned on its ground line; artifact roots (registries, images —
+ * things the stacks refer to, not things they run on) on a shelf beneath the rows when they are
+ * wide, or in a column to their right when they are tall, whichever keeps the figure closer to a
+ * landscape screen, each artifact as close as it goes to the middle of what links to it. Sizes
+ * must be known.
  */
-export function placeForest(roots: readonly StackNode[], geo: WorkMap, origin: Point): void {
+export function placeForest(
+  roots: readonly StackNode[],
+  geo: WorkMap,
+  origin: Point,
+  ctx: LayoutContext,
+  tree: LayoutTree,
+  edges: readonly StackEdge[],
+): void {
   const trees: StackNode[] = [];
   const shelf: StackNode[] = [];
   for (const r of roots) (isArtifactKind(r.kind) ? shelf : trees).push(r);
   const sizeOf = (n: StackNode): Size => geo.get(n.id)!.size!;
-  // Many trees wrap into several rows, each on its own ground line, so a diagram of fifty hosts
-  // stays near a screen's shape (and within what a PNG can hold) instead of one endless row.
-  let area = 0;
-  for (const r of trees) area += sizeOf(r).width * sizeOf(r).height;
-  const wrapAt = Math.max(LAYOUT.rootRowMinWrap, Math.sqrt(area * LAYOUT.landscape));
-  const rows: StackNode[][] = [];
-  let rowWidth = 0;
-  for (const r of trees) {
-    const w = sizeOf(r).width;
-    const row = rows.at(-1);
-    if (row && row.length > 0 && rowWidth + LAYOUT.rootGap + w <= wrapAt) {
-      row.push(r);
-      rowWidth += LAYOUT.rootGap + w;
-    } else {
-      rows.push([r]);
-      rowWidth = w;
-    }
-  }
   let rowW = 0;
-  let y = origin.y;
-  for (const row of rows) {
-    let lineH = 0;
-    for (const r of row) lineH = Math.max(lineH, sizeOf(r).height);
-    let x = origin.x;
-    for (const r of row) {
-      const s = sizeOf(r);
-      geo.get(r.id)!.position = { x, y: y + lineH - s.height };
-      x += s.width + LAYOUT.rootGap;
-    }
-    rowW = Math.max(rowW, x - LAYOUT.rootGap - origin.x);
-    y += lineH + LAYOUT.rootGap;
+  let rowH = 0;
+  if (trees.length > 0) {
+    const frame: RowFrame = { left: 0, right: 0, top: 0, bottom: 0, gap: LAYOUT.rootGap, minWidth: 0 };
+    // The canvas has no classic row: its trees always take the rows closest to the target shape.
+    const rows = rowsOf(null, trees, geo, frame, ctx, 0);
+    rows.kids.forEach((r, s) => {
+      geo.get(r.id)!.position = { x: origin.x + rows.place.x[s]!, y: origin.y + rows.place.y[s]! };
+    });
+    rowW = rows.place.width;
+    rowH = rows.place.height;
   }
-  const rowH = rows.length ? y - LAYOUT.rootGap - origin.y : 0;
   if (shelf.length === 0) return;
+  const below = trees.length === 0 || rowW >= rowH * LAYOUT.landscape;
+  // Each artifact goes as near as it can to the middle of the tree nodes linked to it.
+  const at = centres(tree, geo);
+  const shelved = new Set(shelf.map((a) => a.id));
+  const pull = new Map<string, { sum: number; count: number }>();
+  for (const e of edges) {
+    for (const [mine, other] of [
+      [e.source, e.target],
+      [e.target, e.source],
+    ] as const) {
+      if (!shelved.has(mine) || shelved.has(other)) continue;
+      const c = at.get(other);
+      if (c === undefined) continue;
+      const p = pull.get(mine) ?? { sum: 0, count: 0 };
+      p.sum += below ? c.x : c.y;
+      p.count++;
+      pull.set(mine, p);
+    }
+  }
+  const key = (a: StackNode): number => {
+    const p = pull.get(a.id);
+    return p === undefined ? Infinity : p.sum / p.count;
+  };
+  const ordered = canonical(shelf).sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
   const sg = LAYOUT.shelfGap;
-  if (trees.length === 0 || rowW >= rowH * LAYOUT.landscape) {
+  if (below) {
     // A row beneath, wrapping at the trees' width.
     const wrap = Math.max(rowW, LAYOUT.shelfMinWrap.width);
     let sx = origin.x;
     let sy = origin.y + (trees.length > 0 ? rowH + LAYOUT.rootGap : 0);
     let lineH = 0;
-    for (const a of shelf) {
+    for (const a of ordered) {
       const s = sizeOf(a);
       if (sx > origin.x && sx + s.width > origin.x + wrap) {
         sx = origin.x;
@@ -235,7 +325,7 @@ export function placeForest(roots: readonly StackNode[], geo: WorkMap, origin: P
     let sx = origin.x + rowW + LAYOUT.rootGap;
     let sy = origin.y;
     let colW = 0;
-    for (const a of shelf) {
+    for (const a of ordered) {
       const s = sizeOf(a);
       if (sy > origin.y && sy + s.height > origin.y + wrap) {
         sy = origin.y;
@@ -254,4 +344,104 @@ export function subtreeOrder(tree: LayoutTree, roots: readonly StackNode[]): Sta
   const out: StackNode[] = [...roots];
   for (let i = 0; i < out.length; i++) for (const k of kidsOf(tree, out[i]!.id)) out.push(k);
   return out;
+}
+
+/** The edges in a canonical order (by source, target, id), so no sum depends on how they were listed. */
+export function sortedEdges<E extends Pick<StackEdge, "id" | "source" | "target">>(edges: readonly E[]): E[] {
+  return [...edges].sort(
+    (e, f) =>
+      compareCodeUnits(e.source, f.source) ||
+      compareCodeUnits(e.target, f.target) ||
+      compareCodeUnits(e.id, f.id),
+  );
+}
+
+/** The sibling links of `edges` over `tree` (artifact roots kept off the rows, on their shelf). */
+export function linksOf(tree: LayoutTree, edges: readonly StackEdge[]): SiblingLinks {
+  const depth = new Map<string, number>();
+  for (const n of tree.order) {
+    const p = tree.parent.get(n.id);
+    depth.set(n.id, p === undefined ? 0 : depth.get(p.id)! + 1);
+  }
+  return siblingLinks(edges, tree.parent, depth, (id) => {
+    const n = tree.byId.get(id);
+    return n !== undefined && !tree.parent.has(id) && isArtifactKind(n.kind);
+  });
+}
+
+/** How one pass did: boxes of more than three children wider than twice their height, and how far the figure is from a slide's shape (1 = within). */
+export interface PassScore {
+  wide: number;
+  off: number;
+}
+
+/** Judges a pass: the boxes of `fitted` and the figure made by `figures` (each one box, or the forest). */
+export function scorePass(
+  tree: LayoutTree,
+  fitted: readonly StackNode[],
+  geo: WorkMap,
+  figure: Size | undefined,
+): PassScore {
+  let wide = 0;
+  for (const n of fitted) {
+    const kids = kidsOf(tree, n.id);
+    if (kids.length <= LAYOUT.aspect.smallRow) continue;
+    const s = geo.get(n.id)!.size!;
+    if (s.width > LAYOUT.aspect.maxBox * s.height) wide++;
+  }
+  let off = 1;
+  if (figure !== undefined && figure.height > 0 && figure.width > 0) {
+    const a = figure.width / figure.height;
+    const { min, max } = LAYOUT.aspect.slide;
+    off = a > max ? a / max : a < min ? min / a : 1;
+  }
+  return { wide, off };
+}
+
+/** The bounding box of the root trees `roots` (positions and sizes known). */
+export function forestBox(roots: readonly StackNode[], geo: WorkMap): Size | undefined {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const r of roots) {
+    const g = geo.get(r.id)!;
+    minX = Math.min(minX, g.position!.x);
+    minY = Math.min(minY, g.position!.y);
+    maxX = Math.max(maxX, g.position!.x + g.size!.width);
+    maxY = Math.max(maxY, g.position!.y + g.size!.height);
+  }
+  return roots.length > 0 ? { width: maxX - minX, height: maxY - minY } : undefined;
+}
+
+/**
+ * Runs `pass` with each row limit of {@link LAYOUT.aspect.rowLimits} in turn — the classic row
+ * first, then stricter ones — and keeps the first whose figure passes (no box of more than three
+ * children wider than twice its height, the whole figure within a slide's shape); when none
+ * does, the best (fewest wide boxes, then closest to a slide), the earliest on ties. A limit
+ * that cannot change anything (no classic row was kept wider than it) is skipped.
+ */
+export function solve(
+  links: SiblingLinks | undefined,
+  connect: boolean,
+  pass: (ctx: LayoutContext) => { geo: WorkMap; score: PassScore },
+): WorkMap {
+  let best: { geo: WorkMap; score: PassScore } | undefined;
+  let last = Infinity;
+  for (const rowLimit of LAYOUT.aspect.rowLimits) {
+    if (best !== undefined && rowLimit >= last) continue;
+    const stats: RowStats = { classicMax: 0 };
+    const run = pass({ links, rowLimit, connect, stats });
+    const s = run.score;
+    if (
+      best === undefined ||
+      s.wide < best.score.wide ||
+      (s.wide === best.score.wide && s.off < best.score.off)
+    )
+      best = run;
+    if (best.score.wide === 0 && best.score.off === 1) break;
+    if (stats.classicMax === 0) break;
+    last = stats.classicMax;
+  }
+  return best!.geo;
 }

@@ -29,7 +29,9 @@ const contains = (outer: Rect, inner: Rect): boolean =>
   outer.y + outer.height >= inner.y + inner.height;
 
 describe("growToFit after a drag", () => {
-  const base = laidOut(chain(6)); // c0 … c5, c5 at depth 5 inside c4 at depth 4
+  // c0 … c5, c5 at depth 5 inside c4 at depth 4 beside its sibling s5; each other level holds
+  // only the next, so growing c4 must grow every ancestor.
+  const base = laidOut({ nodes: chain(6).nodes.filter((n) => n.id.startsWith("c") || n.id === "s5") });
   const size = (doc: Nodes, id: string) => doc.nodes.find((n) => n.id === id)!.size!;
 
   it("grows a parent at depth 4 when its child is moved to its edge, and every ancestor in cascade", () => {
