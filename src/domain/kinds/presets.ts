@@ -125,6 +125,16 @@ export const PRESETS: readonly Preset[] = [
     product: "Parallels",
   }),
   p("vm", "vm", "virtualization", "Virtual machine", "가상 머신"),
+  // Desktops: Windows runs WSL 2 (and Docker Desktop's Linux engine) in a VM on Hyper-V on its
+  // kernel; a Mac runs Docker Desktop's VM on Apple's Virtualization framework.
+  p("vm-wsl2", "vm", "virtualization", "WSL 2 VM", "WSL 2 가상 머신", { product: "WSL 2" }),
+  p("vm-docker-desktop", "vm", "virtualization", "Docker Desktop VM", "Docker Desktop 가상 머신", {
+    product: "Docker Desktop",
+  }),
+  p("hypervisor-apple", "hypervisor", "virtualization", "Apple Virtualization", "Apple Virtualization", {
+    hypervisorType: "type2",
+    product: "Apple Virtualization",
+  }),
 
   ...KERNEL_PRESETS,
 
@@ -139,6 +149,10 @@ export const PRESETS: readonly Preset[] = [
   p("container", "container", "containers", "Container", "컨테이너", { os: "linux" }),
   p("container-windows", "container", "containers", "Windows container", "윈도우 컨테이너", {
     os: "windows",
+  }),
+  p("container-kata", "container", "containers", "Kata container", "Kata 컨테이너", {
+    os: "linux",
+    isolation: "microvm",
   }),
   p("container-image", "image", "containers", "Container image", "컨테이너 이미지", {
     imageType: "container",

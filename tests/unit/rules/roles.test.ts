@@ -164,3 +164,50 @@ describe("typed construction", () => {
         ).toBe(true);
   });
 });
+
+describe("presets added in version 2", () => {
+  const preset = (id: string) => {
+    const p = PRESETS.find((x) => x.id === id);
+    if (p === undefined) throw new Error(`no preset ${id}`);
+    return node(p.kind, p.props as never).named(p.name.en);
+  };
+  it("draws WSL 2 on Hyper-V on a Windows kernel without a problem", () => {
+    const d = doc(
+      host().with(
+        kernel("windows", { distro: "Windows 11" }).with(
+          preset("hypervisor-hyperv").with(
+            preset("vm-wsl2").with(kernel("linux").with(preset("engine-docker"))),
+          ),
+        ),
+      ),
+    );
+    expect(validate(d)).toEqual([]);
+  });
+  it("draws Docker Desktop's VM on Apple Virtualization on macOS without a problem", () => {
+    const d = doc(
+      host({ arch: "arm64" }).with(
+        preset("kernel-macos").with(
+          preset("hypervisor-apple").with(
+            preset("vm-docker-desktop").with(kernel("linux").with(preset("engine-docker"))),
+          ),
+        ),
+      ),
+    );
+    expect(validate(d)).toEqual([]);
+  });
+  it("gives a Kata container a kernel of its own, and KVM its place on Linux", () => {
+    const d = doc(
+      host().with(
+        preset("kernel-ubuntu").with(
+          preset("engine-containerd").with(preset("container-kata").with(kernel("linux"))),
+          preset("hypervisor-kvm").with(node("vm").with(kernel())),
+        ),
+      ),
+    );
+    expect(validate(d)).toEqual([]);
+    expect(PRESETS.find((p) => p.id === "hypervisor-kvm")!.props).toMatchObject({ hypervisorType: "type1" });
+    expect(PRESETS.find((p) => p.id === "hypervisor-hyperv")!.props).toMatchObject({
+      hypervisorType: "type1",
+    });
+  });
+});
