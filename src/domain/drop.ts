@@ -89,6 +89,7 @@ export function dropVerdict(
   const bad = validate(after).filter(
     (p) =>
       p.severity === "error" &&
+      p.suppressed === undefined &&
       (dropped.has(p.nodeIds[0]!) || (!had.has(key(p)) && p.nodeIds.some((id) => involved.has(id)))),
   );
   return bad.length ? { ok: false, problem: bad[0]!, after } : { ok: true, after };

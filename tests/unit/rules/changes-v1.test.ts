@@ -2,6 +2,7 @@
  * Each row of rules.md's "Changes from version 1", both ways: what version 2 lets pass that
  * version 1 reported, and what still (or newly) fires.
  */
+import { dropVerdict } from "../../../src/domain/drop.ts";
 import { countProblems, validate } from "../../../src/domain/rules/index.ts";
 import {
   app,
@@ -417,5 +418,16 @@ describe("suppressions", () => {
       reason: "reviewed",
     });
     expect(nodesOf(d, "document/unused-suppression")).toEqual([["h"]]);
+  });
+  it("do not make a drop bad: a suppressed error of the dropped node is no error", () => {
+    const before = doc(host().with(kernel().as("k"), docker().as("e")), container({ os: "windows" }).as("c"));
+    const moved = (suppressed: boolean) => {
+      const c = container({ os: "windows" }).as("c");
+      if (suppressed) c.suppressing("container/kernel-mismatch");
+      return doc(host().with(kernel().as("k").with(docker().as("e").with(c))));
+    };
+    const ids = new Set(["c"]);
+    expect(dropVerdict(before, moved(false), ids, ids).ok).toBe(false);
+    expect(dropVerdict(before, moved(true), ids, ids).ok).toBe(true);
   });
 });
