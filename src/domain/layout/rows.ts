@@ -502,13 +502,36 @@ export function orderAndPlace(
   const a = improve(first, counts, boxes, links, frame, undefined)!;
   const b = improve(identity.slice(), counts, boxes, links, frame, a.place);
   const best = b !== undefined && b.cost < a.cost - EPSILON ? b : a;
-  return { order: best.order, counts, place: best.place };
+  return { order: tidyUnlinked(best.order, boxes, links), counts, place: best.place };
+}
+
+/**
+ * Swaps leave the children nothing links in any order; put them back in canonical order over
+ * the slots they hold, among children of one size (so nothing else moves and the cost stays).
+ */
+function tidyUnlinked(order: number[], boxes: readonly Box[], links: readonly Link[]): number[] {
+  const linked = new Uint8Array(order.length);
+  for (const l of links) linked[l.a] = linked[l.b] = 1;
+  const bySize = new Map<string, number[]>();
+  order.forEach((child, slot) => {
+    if (linked[child]) return;
+    const key = `${boxes[child]!.width}x${boxes[child]!.height}`;
+    const slots = bySize.get(key);
+    if (slots === undefined) bySize.set(key, [slot]);
+    else slots.push(slot);
+  });
+  const out = order.slice();
+  for (const slots of bySize.values()) {
+    const kids = slots.map((s) => order[s]!).sort((p, q) => p - q);
+    slots.forEach((s, i) => (out[s] = kids[i]!));
+  }
+  return out;
 }
 
 /**
  * Swaps pairs of children while that lowers the cost, within {@link WORK_BUDGET}. No swap may
  * make the box wider or taller than it started (or than `bound`, when given: a start that
- * begins bigger than the bound gives nothing). A swap is judged by the part of the cost that
+ * begins bigger than the bound gives nothing), nor break the 2:1 bound it kept. A swap is judged by the part of the cost that
  * involves the children it moves: the two, or — when their sizes differ — every child whose
  * centre moved with the rows.
  */
@@ -526,6 +549,11 @@ function improve(
   const maxW = bound?.width ?? place.width;
   const maxH = bound?.height ?? place.height;
   if (place.width > maxW || place.height > maxH) return undefined;
+  // A box that keeps the 2:1 bound keeps it through every swap.
+  const { maxBox, smallRow } = LAYOUT.aspect;
+  const bounded = n > smallRow && place.width <= maxBox * place.height;
+  if (bound !== undefined && n > smallRow && bound.width <= maxBox * bound.height && !bounded)
+    return undefined;
   const arr = new Arrangement(links, n);
   arr.setPlacement(order, boxes, place);
   let { cost: best, work } = arr.total();
@@ -573,6 +601,7 @@ function improve(
         const p = placeInRows(inSlots(swapped), counts, frame);
         work += n;
         if (p.width > maxW || p.height > maxH) continue;
+        if (bounded && p.width > maxBox * p.height) continue;
         // Children whose centre moves: compare before and after.
         for (let k = 0; k < n; k++) {
           oldX[k] = arr.cx[k]!;

@@ -30,7 +30,7 @@ const LABELS = [
  * root), so it never has a cycle and parents come first. Kinds are mixed freely: the layout does
  * not care whether the stack makes sense.
  */
-export const forestArb = (maxLength = 40): fc.Arbitrary<Nodes> =>
+export const forestArb = (maxLength = 40, size?: fc.SizeForArbitrary): fc.Arbitrary<Nodes> =>
   fc
     .array(
       fc.record({
@@ -39,7 +39,7 @@ export const forestArb = (maxLength = 40): fc.Arbitrary<Nodes> =>
         root: fc.integer({ min: 0, max: 5 }),
         label: fc.constantFrom(...LABELS),
       }),
-      { minLength: 1, maxLength },
+      { minLength: 1, maxLength, ...(size !== undefined ? { size } : {}) },
     )
     .map((rows) => ({
       nodes: rows.map((r, i): StackNode => {
