@@ -65,10 +65,10 @@ it("lists the nine templates in the order of templates.md, each found by id", ()
 describe.each(TEMPLATES.map((t) => [t.id, t] as [string, TemplateInfo]))("%s", (id, tpl) => {
   const docs = { en: tpl.build("en"), ko: tpl.build("ko") };
 
-  it("is a version-1 Stackdraw document with a title in each language", () => {
+  it("is a Stackdraw document of the current version (2) with a title in each language", () => {
     for (const lang of LANGS) {
       expect(docs[lang].format).toBe("stackdraw");
-      expect(docs[lang].version).toBe(1);
+      expect(docs[lang].version).toBe(2);
       expect(docs[lang].title).toBeTruthy();
     }
     expect(docs.en.title).not.toBe(docs.ko.title);
