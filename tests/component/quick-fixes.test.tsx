@@ -273,3 +273,27 @@ describe("a fix that no longer applies", () => {
     expect(store.getState().notice?.text.ko).toMatch(/[가-힣]/);
   });
 });
+
+describe("a fix that adds a node", () => {
+  it("places the new node with the editor's own layout, inside its parent, and selects it", () => {
+    const doc = stack({ parentId: "linux", props: { image: "nginx:1.27" } });
+    doc.nodes = doc.nodes.filter((n) => n.id !== "docker");
+    const store = createEditorStore(doc);
+    const needsEngine = store.getState().problems.find((p) => p.rule === "container/needs-engine")!;
+    expect(needsEngine.fixes.map((f) => f.id)).toEqual(["insert-engine"]);
+    expect(applyProblemFix(store, needsEngine, "insert-engine")).toBe(true);
+    const s = store.getState();
+    const engine = s.doc.nodes.find((n) => n.kind === "container-engine")!;
+    expect(web(s.doc).parentId).toBe(engine.id);
+    expect(engine.parentId).toBe("linux");
+    expect(engine.position).toBeDefined();
+    expect(engine.size).toBeDefined();
+    // The engine holds the container, and the kernel holds the engine.
+    const linux = s.doc.nodes.find((n) => n.id === "linux")!;
+    expect(web(s.doc).position!.x + web(s.doc).size!.width).toBeLessThanOrEqual(engine.size!.width);
+    expect(engine.position!.x + engine.size!.width).toBeLessThanOrEqual(linux.size!.width);
+    expect(s.selectedNodes).toEqual([engine.id]);
+    expect(s.problems).toHaveLength(0);
+    expect(s.past).toHaveLength(1);
+  });
+});
