@@ -43,7 +43,9 @@ export interface ResolvedGeometry extends NodeGeometry {
  */
 export function resolveGeometry(doc: LayoutInput): Map<string, ResolvedGeometry> {
   const tree = layoutTree(doc.nodes);
-  const edges = sortedEdges(doc.edges ?? []);
+  // The edges order what has no position; a document placed whole needs neither.
+  const placesAny = tree.order.some((n) => validPoint(n.position) === undefined);
+  const edges = placesAny ? sortedEdges(doc.edges ?? []) : [];
   const links = edges.length > 0 ? linksOf(tree, edges) : undefined;
   const roots = tree.roots;
   let anyRootPlaced = false;
