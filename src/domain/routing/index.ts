@@ -4,4 +4,5 @@
  */
 export { routeEdges, rerouteAffected, type Route, type Routes, type RouteOptions } from "./route.ts";
 export { textBoxes, textArea } from "./scene.ts";
+export { edgeLabelText, labelBoxSize, LABEL_FONT, LABEL_MAX, LABEL_PAD } from "./label.ts";
 export type { Box } from "./box.ts";

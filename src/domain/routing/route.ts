@@ -13,11 +13,9 @@
 import type { Point, Size, StackDocument, StackEdge } from "../document.ts";
 import { indexDocument, type DiagramIndex } from "../diagram.ts";
 import type { Rect } from "../drop.ts";
-import { EDGE_KIND_DEFS } from "../kinds/catalog.ts";
 import type { Lang } from "../kinds/props.ts";
-import { estimateTextWidth } from "../layout/text.ts";
 import { grow, interiorsMeet, intersect, sameBox, segmentCrosses, type Box } from "./box.ts";
-import { labelPoint } from "./label.ts";
+import { edgeLabelText, labelBoxSize, labelPoint } from "./label.ts";
 import { nudgeAll, type ClusterCache, type Nudged, type Searched } from "./clusters.ts";
 import { tidy } from "./nudge.ts";
 import { buildScene, edgeFrame, type EdgeFrame, type Scene } from "./scene.ts";
@@ -54,8 +52,8 @@ export interface RouteOptions {
   /** Cost of a bend, in px of length; default 24. */
   bendPenalty?: number;
   /**
-   * Size of an edge's label box, for {@link Route.labelAt}; default: its label (or, without
-   * one, its kind's name in `lang`) at 11 px, as src/render/svg.ts draws it.
+   * Size of an edge's label box, for {@link Route.labelAt}; default: {@link labelBoxSize} of
+   * {@link edgeLabelText} — its label, or without one its kind in words in `lang`, at 11 px.
    */
   labelSize?: (edge: StackEdge) => Size;
   lang?: Lang;
@@ -63,7 +61,9 @@ export interface RouteOptions {
    * For {@link rerouteAffected} during a drag: nudge only within clusters of routes that ran
    * alongside each other before nudging, without joining clusters that nudging brought closer
    * than the spacing. Cheaper (docs/performance.md: one moved node's edges ≤ 4 ms); routes
-   * still avoid every box and text area. Call again without it when the drag ends.
+   * still avoid every box and text area. Call again without it when the drag ends. With an
+   * `index` that shares the previous one's `children` (the tree did not change: `withMovedNodes`),
+   * only the `movedIds` and what they hold are looked at for moved boxes: name every node moved.
    */
   live?: boolean;
 }
@@ -87,17 +87,9 @@ const internals = new WeakMap<Routes, Internals>();
 /** Room searched around the ends and their ancestors before the whole common ancestor is tried. */
 const WINDOW_PAD = 96;
 const MAX_STATES = 400_000;
-const LABEL_FONT = 11;
-const LABEL_MAX = 200;
 
 function defaultLabelSize(lang: Lang): (e: StackEdge) => Size {
-  return (e) => {
-    const text = e.label !== undefined && e.label !== "" ? e.label : EDGE_KIND_DEFS[e.kind].name[lang];
-    return {
-      width: Math.min(LABEL_MAX, estimateTextWidth(text, LABEL_FONT, LABEL_MAX)) + 8,
-      height: LABEL_FONT * 1.2 + 4,
-    };
-  };
+  return (e) => labelBoxSize(edgeLabelText(e, lang));
 }
 
 /** The searched route of one edge (before nudging), or null when none keeps the contract. */
@@ -253,12 +245,15 @@ function finish(scene: Scene, states: Map<string, EdgeState>, opts: RouteOptions
       };
       if (!earlier!.changedText.some((c) => c.text !== undefined && interiorsMeet(b, c.text))) labelAt = at;
     }
-    out.set(id, {
-      points,
-      labelAt: labelAt ?? labelPoint(points, size, scene),
-      ok: st.raw !== null,
-      squeezed: n?.squeezed ?? false,
-    });
+    const ok = st.raw !== null;
+    const squeezed = n?.squeezed ?? false;
+    // An unchanged route is the very same object as before: whoever draws it (the canvas's
+    // edges) can skip it by identity.
+    if (labelAt !== undefined && before!.ok === ok && before!.squeezed === squeezed) {
+      out.set(id, before!);
+      continue;
+    }
+    out.set(id, { points, labelAt: labelAt ?? labelPoint(points, size, scene), ok, squeezed });
   }
   internals.set(out, { scene, states, opts, cache });
   return out;
@@ -285,7 +280,9 @@ export function routeEdges(doc: StackDocument, opts: RouteOptions = {}): Routes 
  * again; the others keep their searched routes. Then all are nudged again. Edges added, removed
  * or re-ended since `prev` are handled too. `prev` must come from {@link routeEdges} or this
  * function (anything else routes everything); `movedIds` are the nodes the caller moved — every
- * other box that changed (their subtrees, parents that grew) is found by comparing boxes.
+ * other box that changed (their subtrees, parents that grew) is found by comparing boxes. A
+ * route that comes out the same (points, label place, `ok`, `squeezed`) is the very object `prev`
+ * holds for it.
  */
 export function rerouteAffected(
   prev: Routes,
@@ -297,20 +294,17 @@ export function rerouteAffected(
   const merged: RouteOptions = { ...(old?.opts ?? {}), live: false, ...opts };
   if (old === undefined) return routeEdges(doc, merged);
   const index = opts.index ?? indexDocument(doc);
-  const scene = buildScene(doc, index, opts.rects, old.scene);
+  const moved = [...movedIds];
+  // A drag step on the same tree (an index patched with the moved nodes shares `children`): only
+  // what moved is looked at, not every node.
+  const scene = buildScene(doc, index, opts.rects, old.scene, merged.live === true ? moved : undefined);
   const bend = merged.bendPenalty ?? 24;
   const was = old.scene;
 
-  // Nodes whose box, text area or place in the tree changed (boxes are shared when unchanged).
-  const changed = new Set<string>();
-  for (const id of movedIds) changed.add(id);
-  for (const [id, bx] of scene.boxes)
-    if (bx !== was.boxes.get(id) || scene.text.get(id) !== was.text.get(id)) changed.add(id);
-  for (const id of was.boxes.keys()) if (!scene.boxes.has(id)) changed.add(id);
-  for (const n of doc.nodes) {
-    const before = was.index.byId.get(n.id);
-    if (before !== undefined && (before.parentId ?? null) !== (n.parentId ?? null)) changed.add(n.id);
-  }
+  // Nodes whose box, text area or place in the tree changed (the scene compared them with the
+  // last one's, whose unchanged boxes it shares), and the ones the caller moved.
+  const changed = new Set<string>(scene.changed);
+  for (const id of moved) changed.add(id);
   const changedBoxes: ChangedBox[] = [];
   const parents = new Set<string | null>();
   for (const id of changed) {

@@ -27,6 +27,13 @@ export interface Scene {
   readonly bounds: Box;
   /** Text areas in buckets of {@link BUCKET} px, built on first use. */
   textBuckets(): TextBuckets;
+  /** The buckets if they were built (a later scene builds on them). */
+  builtBuckets(): TextBuckets | undefined;
+  /**
+   * Built on an earlier scene: the nodes whose box, text area or parent differ from it, those it
+   * did not have and those it had that are gone.
+   */
+  readonly changed?: ReadonlySet<string>;
 }
 
 /**
@@ -71,6 +78,44 @@ export interface TextBuckets {
   any(b: Box, test: (t: Box) => boolean): boolean;
 }
 
+/**
+ * Buckets that are `base` without the boxes `gone` and with the boxes `fresh` (tested one by one):
+ * what a drag step changes in a scene's text areas, without building every bucket again.
+ */
+interface Layered extends TextBuckets {
+  readonly base: TextBuckets;
+  readonly gone: ReadonlySet<Box>;
+  readonly fresh: readonly Box[];
+}
+
+/** Past this many changed text areas the buckets are built afresh. */
+const MAX_LAYERED = 64;
+
+function layered(base: TextBuckets, gone: ReadonlySet<Box>, fresh: readonly Box[]): Layered {
+  return {
+    base,
+    gone,
+    fresh,
+    any(b, test) {
+      for (const t of fresh) if (test(t)) return true;
+      return base.any(b, (t) => !gone.has(t) && test(t));
+    },
+  };
+}
+
+/** `under` (the buckets of an earlier scene) with `gone` taken out and `fresh` put in, or null when too much changed. */
+function layerOn(under: TextBuckets, gone: readonly Box[], fresh: readonly Box[]): TextBuckets | null {
+  if (gone.length === 0 && fresh.length === 0) return under;
+  const was = "base" in under ? (under as Layered) : undefined;
+  const base = was?.base ?? under;
+  const out = new Set(was?.gone ?? []);
+  for (const g of gone) out.add(g);
+  const kept = (was?.fresh ?? []).filter((t) => !out.has(t));
+  const all = kept.concat(fresh);
+  if (all.length + out.size > MAX_LAYERED) return null;
+  return layered(base, out, all);
+}
+
 function bucketsOf(text: ReadonlyMap<string, Box>): TextBuckets {
   const cells = new Map<number, Box[]>();
   const key = (cx: number, cy: number) => cx * 1_000_003 + cy;
@@ -97,50 +142,94 @@ function bucketsOf(text: ReadonlyMap<string, Box>): TextBuckets {
 }
 
 /**
- * The scene of a document. With `prev` (the scene of an earlier version of it), the text areas of
- * nodes whose box and whether they hold children did not change are taken from it.
+ * The scene of a document. With `prev` (the scene of an earlier version of it), the boxes and
+ * text areas of nodes whose box and whether they hold children did not change are taken from it
+ * (the same objects), and {@link Scene.changed} says which did change. Without `rects`, the boxes
+ * are the document's positions and sizes made absolute, as `absoluteRects` gives them.
  */
 export function buildScene(
   doc: StackDocument,
   index: DiagramIndex = indexDocument(doc),
-  rects: ReadonlyMap<string, Rect> = absoluteRects(doc, index),
+  rects?: ReadonlyMap<string, Rect>,
   prev?: Scene,
+  onlyMoved?: Iterable<string>,
 ): Scene {
+  if (
+    prev !== undefined &&
+    onlyMoved !== undefined &&
+    rects === undefined &&
+    index.children === prev.index.children
+  )
+    return movedScene(index, prev, onlyMoved);
   const boxes = new Map<string, Box>();
+  const changed = prev !== undefined ? new Set<string>() : undefined;
   const text = new Map<string, Box>();
+  // Text areas of `prev` no longer in this scene, and this scene's that `prev` did not have.
+  const gone: Box[] = [];
+  const fresh: Box[] = [];
+  let kept = 0;
   let l = Infinity;
   let t = Infinity;
   let r = -Infinity;
   let b = -Infinity;
   for (const n of index.order) {
-    const x = rects.get(n.id);
-    if (x === undefined) continue;
+    let x0: number;
+    let y0: number;
+    let w: number;
+    let h: number;
+    if (rects !== undefined) {
+      const x = rects.get(n.id);
+      if (x === undefined) continue;
+      x0 = x.x;
+      y0 = x.y;
+      w = x.width;
+      h = x.height;
+    } else {
+      // As absoluteRects: relative to the parent's box (parents come first), else to the origin.
+      const pb = n.parentId != null ? boxes.get(n.parentId) : undefined;
+      x0 = (pb?.l ?? 0) + (n.position?.x ?? 0);
+      y0 = (pb?.t ?? 0) + (n.position?.y ?? 0);
+      w = n.size?.width ?? 0;
+      h = n.size?.height ?? 0;
+    }
     const was = prev?.boxes.get(n.id);
-    const same =
-      was !== undefined &&
-      was.l === x.x &&
-      was.t === x.y &&
-      was.r === x.x + x.width &&
-      was.b === x.y + x.height;
-    const bx = same ? was : box(x.x, x.y, x.x + x.width, x.y + x.height);
+    const same = was !== undefined && was.l === x0 && was.t === y0 && was.r === x0 + w && was.b === y0 + h;
+    const bx = same ? was : box(x0, y0, x0 + w, y0 + h);
     boxes.set(n.id, bx);
     const kids = index.children.get(n.id);
     const hasChildren = kids !== undefined && kids.length > 0;
+    const old = prev?.index.byId.get(n.id);
     const oldText = same ? prev!.text.get(n.id) : undefined;
     const oldHad = prev !== undefined && (prev.index.children.get(n.id)?.length ?? 0) > 0;
-    text.set(
-      n.id,
-      oldText !== undefined && oldHad === hasChildren && prev!.index.byId.get(n.id)?.kind === n.kind
+    const tx =
+      oldText !== undefined && oldHad === hasChildren && old?.kind === n.kind
         ? oldText
-        : textArea(n.kind, hasChildren, bx),
-    );
+        : textArea(n.kind, hasChildren, bx);
+    text.set(n.id, tx);
+    if (prev !== undefined) {
+      const before = prev.text.get(n.id);
+      if (before !== undefined) kept++;
+      if (before !== tx) {
+        if (before !== undefined) gone.push(before);
+        fresh.push(tx);
+      }
+      if (!same || before !== tx || old === undefined || (old.parentId ?? null) !== (n.parentId ?? null))
+        changed!.add(n.id);
+    }
     l = Math.min(l, bx.l);
     t = Math.min(t, bx.t);
     r = Math.max(r, bx.r);
     b = Math.max(b, bx.b);
   }
   if (l === Infinity) l = t = r = b = 0;
-  let buckets: TextBuckets | undefined;
+  if (prev !== undefined && kept < prev.text.size)
+    for (const [id, tx] of prev.text) if (!text.has(id)) gone.push(tx);
+  if (prev !== undefined && boxes.size - countNew(changed!, prev) < prev.boxes.size)
+    for (const id of prev.boxes.keys()) if (!boxes.has(id)) changed!.add(id);
+  // A drag step changes a few text areas: the earlier scene's buckets, if built, with those swapped.
+  const under = prev?.builtBuckets();
+  let buckets: TextBuckets | undefined =
+    under !== undefined ? (layerOn(under, gone, fresh) ?? undefined) : undefined;
   const bounds = box(l - OUTER_MARGIN, t - OUTER_MARGIN, r + OUTER_MARGIN, b + OUTER_MARGIN);
   const pb = prev?.bounds;
   return {
@@ -149,7 +238,79 @@ export function buildScene(
     text,
     bounds: pb !== undefined && sameBox(pb, bounds) ? pb : bounds,
     textBuckets: () => (buckets ??= bucketsOf(text)),
+    builtBuckets: () => buckets,
+    ...(changed !== undefined ? { changed } : {}),
   };
+}
+
+/**
+ * {@link buildScene} for a drag step: the tree is `prev`'s (the same `children`), and only the
+ * nodes `moved` — with everything inside them — may have moved: the same scene as a full build,
+ * with O(moved) lookups (and a copy of two maps, and a pass over the boxes for the bounds).
+ */
+function movedScene(index: DiagramIndex, prev: Scene, moved: Iterable<string>): Scene {
+  const boxes = new Map(prev.boxes);
+  const text = new Map(prev.text);
+  const changed = new Set<string>();
+  const gone: Box[] = [];
+  const fresh: Box[] = [];
+  const place = (id: string): void => {
+    const n = index.byId.get(id);
+    const was = prev.boxes.get(id);
+    if (n === undefined || was === undefined) return;
+    const pb = n.parentId != null ? boxes.get(n.parentId) : undefined;
+    const x0 = (pb?.l ?? 0) + (n.position?.x ?? 0);
+    const y0 = (pb?.t ?? 0) + (n.position?.y ?? 0);
+    const x1 = x0 + (n.size?.width ?? 0);
+    const y1 = y0 + (n.size?.height ?? 0);
+    if (was.l === x0 && was.t === y0 && was.r === x1 && was.b === y1) return;
+    const bx = box(x0, y0, x1, y1);
+    boxes.set(id, bx);
+    const kids = index.children.get(id);
+    const tx = textArea(n.kind, kids !== undefined && kids.length > 0, bx);
+    const before = prev.text.get(id);
+    text.set(id, tx);
+    if (before !== undefined) gone.push(before);
+    fresh.push(tx);
+    changed.add(id);
+    for (const c of kids ?? []) place(c);
+  };
+  for (const id of moved) place(id);
+  let l = Infinity;
+  let t = Infinity;
+  let r = -Infinity;
+  let b = -Infinity;
+  if (changed.size > 0)
+    for (const bx of boxes.values()) {
+      if (bx.l < l) l = bx.l;
+      if (bx.t < t) t = bx.t;
+      if (bx.r > r) r = bx.r;
+      if (bx.b > b) b = bx.b;
+    }
+  const grown =
+    l === Infinity
+      ? prev.bounds
+      : box(l - OUTER_MARGIN, t - OUTER_MARGIN, r + OUTER_MARGIN, b + OUTER_MARGIN);
+  const bounds = sameBox(grown, prev.bounds) ? prev.bounds : grown;
+  const under = prev.builtBuckets();
+  let buckets: TextBuckets | undefined =
+    under !== undefined ? (layerOn(under, gone, fresh) ?? undefined) : undefined;
+  return {
+    index,
+    boxes,
+    text,
+    bounds,
+    textBuckets: () => (buckets ??= bucketsOf(text)),
+    builtBuckets: () => buckets,
+    changed,
+  };
+}
+
+/** How many of `ids` the earlier scene had no box for. */
+function countNew(ids: ReadonlySet<string>, prev: Scene): number {
+  let k = 0;
+  for (const id of ids) if (!prev.boxes.has(id)) k++;
+  return k;
 }
 
 /** How one edge sits in the tree: which boxes it may enter and which it must go around. */

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { StackDocument } from "../../../src/domain/document.ts";
 import { rerouteAffected, routeEdges } from "../../../src/domain/routing/index.ts";
+import { indexDocument, withMovedNodes } from "../../../src/domain/diagram.ts";
 import { closePairs, contractViolations } from "./check.ts";
 import { routedDocArb } from "./nested.ts";
 
@@ -54,7 +55,8 @@ describe("routeEdges on generated nested documents", () => {
         fc.integer({ min: -30, max: 30 }),
         fc.integer({ min: -30, max: 30 }),
         (doc, pick, dx, dy) => {
-          const prev = routeEdges(doc);
+          const index = indexDocument(doc);
+          const prev = routeEdges(doc, { index });
           // Move a root (its subtree moves along, nothing else changes size).
           const roots = doc.nodes.filter((n) => n.parentId == null);
           const moved = roots[pick % roots.length]!;
@@ -73,6 +75,12 @@ describe("routeEdges on generated nested documents", () => {
           // A drag step (live: no joining of nudged clusters) keeps every box and text area too.
           const live = rerouteAffected(prev, after, [moved.id], { live: true });
           expect(contractViolations(after, live)).toEqual([]);
+          // The same step on the same tree (an index patched with the moved node, as the editor's
+          // drag has it) looks only at what moved, and routes the same.
+          const patched = withMovedNodes(index, after.nodes)!;
+          expect(patched.children).toBe(index.children);
+          const fast = rerouteAffected(prev, after, [moved.id], { index: patched, live: true });
+          expect([...fast]).toEqual([...live]);
           expect([...next.keys()].sort()).toEqual([...routeEdges(after).keys()].sort());
         },
       ),

@@ -254,6 +254,35 @@ describe("rerouteAffected", () => {
     expect(next.get("e")!.points).not.toEqual(prev.get("e")!.points);
   });
 
+  it("hands back the very Route objects of the edges whose route did not change", () => {
+    const nodes = layOut([
+      box("container-engine", [leaf("container"), leaf("container")]),
+      box("container-engine", [leaf("container"), leaf("container")]),
+    ]);
+    const [a, b, c, dd] = byKindOrder(nodes, "container");
+    const d = doc(nodes, [edge("moving", a!, b!), edge("still", c!, dd!)]);
+    const prev = routeEdges(d);
+    const moved = {
+      ...d,
+      nodes: d.nodes.map((n) => (n.id === "n0" ? { ...n, position: { x: 0, y: 200 } } : n)),
+    };
+    const next = rerouteAffected(prev, moved, ["n0"]);
+    expect(next.get("still")).toBe(prev.get("still"));
+    expect(next.get("moving")).not.toBe(prev.get("moving"));
+    // Nothing changed at all: every route is the same object, live or not.
+    const again = rerouteAffected(next, moved, [], { live: true });
+    for (const [id, r] of next) expect(again.get(id)).toBe(r);
+    // A new label changes only that edge's route object.
+    const relabelled = {
+      ...moved,
+      edges: moved.edges.map((e) =>
+        e.id === "moving" ? { ...e, label: "a much longer label than before" } : e,
+      ),
+    };
+    const after = rerouteAffected(again, relabelled, []);
+    expect(after.get("still")).toBe(next.get("still"));
+  });
+
   it("routes everything when the previous result is not its own", () => {
     const nodes = layOut([box("container-engine", [leaf("container"), leaf("container")])]);
     const d = doc(nodes, [edge("e", "n1", "n2")]);
