@@ -27,6 +27,7 @@ import { useEditor, useEditorStore, useT, useViewControls } from "../store/conte
 import { stillDoc, stillIndex, type EditorState } from "../store/editor.ts";
 import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
+import { RoutedEdge, type RoutedFlowEdge } from "./RoutedEdge.tsx";
 import { highlightFor } from "./view-model.ts";
 import { problemMessage } from "../domain/rules/index.ts";
 import { absoluteRects } from "../domain/drop.ts";
@@ -59,6 +60,8 @@ import {
 import type { Rect } from "../domain/drop.ts";
 
 const nodeTypes = { stack: StackNodeView };
+/** Every edge is drawn along the route the store keeps for it (src/domain/routing). */
+const edgeTypes = { routed: RoutedEdge };
 /** Fitting never zooms in past 100%: a single small node should not fill the screen. */
 export const FIT_VIEW: FitOptions = { padding: 0.06, minZoom: 0.1, maxZoom: 1 };
 const MAX_ZOOM = 2;
@@ -364,16 +367,18 @@ function CanvasInner() {
       }
       if (moves.size) {
         s.beginGesture();
-        s.transient(withPositions(s.doc, moves));
+        s.transient(withPositions(s.doc, moves), moves.keys());
       }
-      if (selection) s.select([...selection], null);
+      // React Flow selects a clicked edge first and then unselects the nodes: that must not
+      // unselect the edge again.
+      if (selection) s.select([...selection], selection.size > 0 ? null : s.selectedEdge);
       if (removed.length) s.commit(removeNodes(s.doc, removed));
     },
     [store],
   );
 
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => {
+    (changes: EdgeChange<RoutedFlowEdge>[]) => {
       const s = store.getState();
       const removed = changes.flatMap((c) => (c.type === "remove" ? [c.id] : []));
       if (removed.length) s.commit(removeEdges(s.doc, removed));
@@ -555,10 +560,11 @@ function CanvasInner() {
       onDragLeave={onDragLeave}
     >
       {frame && (
-        <ReactFlow<StackFlowNode>
+        <ReactFlow<StackFlowNode, RoutedFlowEdge>
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onNodeDragStart={onNodeDragStart}

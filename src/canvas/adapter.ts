@@ -4,14 +4,14 @@
  * problems and its view state are unchanged, so React Flow (which re-processes a node only when
  * its object changes) and the memoised node view do O(changed) work per edit.
  */
-import type { Edge } from "@xyflow/react";
 import type { StackDocument, StackNode } from "../domain/document.ts";
 import type { DiagramIndex } from "../domain/diagram.ts";
 import type { Problem } from "../domain/rules/index.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { EDGE_KINDS, EDGE_KIND_DEFS, type EdgeKind } from "../domain/kinds/catalog.ts";
+import { EDGE_KINDS, EDGE_KIND_DEFS, EDGE_WIDTH, type EdgeKind } from "../domain/kinds/catalog.ts";
 import { edgeDasharray } from "../domain/view-model.ts";
 import type { StackFlowNode, StackNodeData } from "./StackNodeView.tsx";
+import type { RoutedFlowEdge } from "./RoutedEdge.tsx";
 import { accessibleName } from "./view-model.ts";
 import type { DropHint } from "../store/editor.ts";
 
@@ -29,14 +29,36 @@ export interface ViewState {
 
 const NO_PROBLEMS: readonly Problem[] = [];
 
-/** Per edge kind, the line's inline style from its declared stroke (shared objects, built once). */
-const EDGE_STYLES = new Map<EdgeKind, Pick<Edge, "style">>(
+/**
+ * Per edge kind, the line's inline style from its declared stroke and weight, as the export draws
+ * it (shared objects, built once).
+ */
+const EDGE_STYLES = new Map<EdgeKind, Pick<RoutedFlowEdge, "style">>(
   EDGE_KINDS.map((k) => {
     const dash = edgeDasharray(k);
-    return [k, Object.freeze(dash === undefined ? {} : { style: Object.freeze({ strokeDasharray: dash }) })];
+    const strokeWidth = EDGE_WIDTH[EDGE_KIND_DEFS[k].weight ?? "regular"];
+    const style =
+      dash === undefined
+        ? { strokeWidth }
+        : // Dots are round, as the export draws them.
+          EDGE_KIND_DEFS[k].stroke === "dotted"
+          ? { strokeWidth, strokeDasharray: dash, strokeLinecap: "round" as const }
+          : { strokeWidth, strokeDasharray: dash };
+    return [k, Object.freeze({ style: Object.freeze(style) })];
   }),
 );
-const edgeStyle = (kind: EdgeKind): Pick<Edge, "style"> => EDGE_STYLES.get(kind) ?? {};
+const edgeStyle = (kind: EdgeKind): Pick<RoutedFlowEdge, "style"> => EDGE_STYLES.get(kind) ?? {};
+
+/**
+ * Px of an edge's stroke that take the pointer (React Flow's invisible interaction path; its
+ * default, 20, took clicks meant for the nodes a route runs beside).
+ */
+export const EDGE_HIT_WIDTH = 8;
+/**
+ * Edges are drawn above every node, a selected one too (React Flow lifts a selected node and its
+ * subtree by 1,000): a route runs over its ends' ancestors, whose fill would hide it.
+ */
+const EDGE_Z = 2000;
 
 function sameData(a: StackNodeData, b: StackNodeData): boolean {
   return (
@@ -53,10 +75,21 @@ function sameData(a: StackNodeData, b: StackNodeData): boolean {
   );
 }
 
+function edgeDom(e: StackDocument["edges"][number]): RoutedFlowEdge["domAttributes"] {
+  const attrs: Record<string, string> = {
+    "data-kind": e.kind,
+    "data-source": e.source,
+    "data-target": e.target,
+  };
+  return attrs;
+}
+
 /** Keeps the previous output to hand back identical objects for unchanged nodes. */
 export class FlowAdapter {
   private nodeCache = new Map<string, StackFlowNode>();
-  private edgeCache = new Map<string, Edge>();
+  private edgeCache = new Map<string, RoutedFlowEdge>();
+  /** The last edge list handed out: handed out again while every edge in it stands. */
+  private edgeList: RoutedFlowEdge[] = [];
   /** The mounted ids in the index's order, for as long as the set and the tree's shape stand. */
   private mountedOrder: {
     mounted: ReadonlySet<string>;
@@ -124,25 +157,27 @@ export class FlowAdapter {
     return out;
   }
 
-  /** Only edges between two mounted nodes can be drawn; `mounted` null = all nodes are. */
+  /**
+   * Only edges between two mounted nodes can be drawn; `mounted` null = all nodes are. While no
+   * edge changed (a drag moves nodes every frame, not edges), the very same array is returned, so
+   * React Flow does not re-process its edges each frame (the routes change in the store, and each
+   * edge reads its own).
+   */
   edges(
     doc: StackDocument,
     selectedEdge: string | null,
     lang: Lang,
     edgeProblems: ReadonlySet<string>,
     mounted: ReadonlySet<string> | null = null,
-  ): Edge[] {
-    const next = new Map<string, Edge>();
-    const out: Edge[] = [];
+  ): RoutedFlowEdge[] {
+    const next = new Map<string, RoutedFlowEdge>();
+    const out: RoutedFlowEdge[] = [];
     for (const e of doc.edges) {
       if (mounted && !(mounted.has(e.source) && mounted.has(e.target))) continue;
       const prev = this.edgeCache.get(e.id);
       const selected = e.id === selectedEdge;
       const bad = edgeProblems.has(e.id);
-      // Only the person's own labels are drawn: kind names on every pull and launch line cluttered
-      // the figures; the line style tells the kind, and the inspector names it.
-      const label = e.label;
-      let rf: Edge;
+      let rf: RoutedFlowEdge;
       if (
         prev &&
         prev.data?.edge === e &&
@@ -152,22 +187,30 @@ export class FlowAdapter {
       )
         rf = prev;
       else
+        // The edge draws its route from the store (RoutedEdge), with its label: the person's, else
+        // its kind in words.
         rf = {
           id: e.id,
+          type: "routed",
           source: e.source,
           target: e.target,
-          label,
           selected,
           className: `sd-edge sd-edge-${e.kind}${bad ? " sd-edge-bad" : ""}`,
           ...edgeStyle(e.kind),
           ariaLabel: `${EDGE_KIND_DEFS[e.kind].name[lang]}: ${e.source} → ${e.target}`,
-          zIndex: 1000,
+          zIndex: EDGE_Z,
+          interactionWidth: EDGE_HIT_WIDTH,
+          // What the edge joins, on its element, as the SVG export says it.
+          domAttributes: edgeDom(e),
           data: { edge: e, lang, bad },
         };
       next.set(e.id, rf);
       out.push(rf);
     }
     this.edgeCache = next;
+    const last = this.edgeList;
+    if (out.length === last.length && out.every((e, i) => e === last[i])) return last;
+    this.edgeList = out;
     return out;
   }
 }
@@ -181,6 +224,11 @@ export function toFlowNode(n: StackNode, data: StackNodeData, selected: boolean)
     ...(n.parentId != null ? { parentId: n.parentId } : {}),
     width: size.width,
     height: size.height,
+    // The size React Flow would measure (the node is drawn at exactly this size). Without it, React
+    // Flow drops a changed node's handle bounds and measures the node again, and edges at its
+    // handles unmount until then: every frame of a drag, for the dragged node (xyflow's
+    // parseHandles keeps the bounds only of a node that comes with `measured`).
+    measured: { width: size.width, height: size.height },
     data,
     selected,
     ariaLabel: accessibleName(n, data.lang),

@@ -10,6 +10,7 @@ import { indexDocument, withMovedNodes, type DiagramIndex } from "../domain/diag
 import { validate, type Problem } from "../domain/rules/index.ts";
 import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { fitDocument, completeGeometry } from "../domain/geometry.ts";
+import { rerouteAffected, routeEdges, type RouteOptions, type Routes } from "../domain/routing/index.ts";
 import type { ThemeChoice } from "../i18n/preference.ts";
 import type { DropHint } from "../domain/drag.ts";
 
@@ -28,6 +29,12 @@ export interface EditorState {
    * An unchanged node keeps the identical array across edits.
    */
   nodeProblems: ReadonlyMap<string, readonly Problem[]>;
+  /**
+   * Every edge's route around the boxes (src/domain/routing), for all edges, mounted or not. Re-routed
+   * incrementally after each change (live, without the final spacing pass, inside a gesture); a
+   * route that did not change is the identical object, so its edge does not re-render.
+   */
+  routes: Routes;
   past: readonly StackDocument[];
   future: readonly StackDocument[];
   /** The document as it was when the current gesture began, or null outside a gesture. */
@@ -75,8 +82,12 @@ export interface EditorState {
   commit: (next: StackDocument) => void;
   replaceDocument: (doc: StackDocument, opts?: { undoable?: boolean }) => void;
   beginGesture: () => void;
-  /** Updates the document inside a gesture, without a history step. */
-  transient: (next: StackDocument) => void;
+  /**
+   * Updates the document inside a gesture, without a history step. `moved`: every node the step
+   * moved (what they hold moves with them) — the live re-route looks only at these; without it, the
+   * nodes that are not the identical objects of the current document.
+   */
+  transient: (next: StackDocument, moved?: Iterable<string>) => void;
   endGesture: () => void;
   undo: () => void;
   redo: () => void;
@@ -190,6 +201,26 @@ export function sameLayout(base: DiagramIndex, prevDoc: StackDocument, doc: Stac
   return true;
 }
 
+/** The routes of a document without edges: nothing to route (its first edge is routed afresh). */
+const NO_ROUTES: Routes = new Map();
+
+function routeAll(doc: StackDocument, opts: RouteOptions): Routes {
+  return doc.edges.length === 0 ? NO_ROUTES : routeEdges(doc, opts);
+}
+
+function reroute(prev: Routes, doc: StackDocument, moved: Iterable<string>, opts: RouteOptions): Routes {
+  return doc.edges.length === 0 ? NO_ROUTES : rerouteAffected(prev, doc, moved, opts);
+}
+
+/** Whether every node that is not the identical object in `base` kept its kind (what its text area depends on). */
+function sameKinds(base: DiagramIndex, doc: StackDocument): boolean {
+  for (const n of doc.nodes) {
+    const o = base.byId.get(n.id);
+    if (o !== n && o?.kind !== n.kind) return false;
+  }
+  return true;
+}
+
 /** The theme in effect: the person's choice, with "system" resolved to the system's mode. */
 export const resolvedTheme = (s: Pick<EditorState, "theme" | "systemTheme">): "light" | "dark" =>
   s.theme === "system" ? s.systemTheme : s.theme;
@@ -207,27 +238,49 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
      * rest already fit), instead of every parent in the document.
      */
     const withDoc = (doc: StackDocument, base: DiagramIndex | null = get().gestureIndex ?? get().index) => {
-      const fitted = fitDocument(doc, base ? changedSince(base, doc) : undefined);
+      const changed = base ? changedSince(base, doc) : undefined;
+      const fitted = fitDocument(doc, changed);
       const derived = derive(fitted, get().nodeProblems);
       // The new index answers "does it still exist" in O(1): selecting all of a big diagram and
       // editing it must not cost selection × nodes.
       const selectedNodes = get().selectedNodes.filter((id) => derived.index.byId.has(id));
       const selectedEdge = get().selectedEdge;
       const prev = get().gestureBase ?? get().doc;
-      const layoutVersion =
-        base && sameLayout(base, prev, fitted) ? get().layoutVersion : get().layoutVersion + 1;
+      const sameBoxes = base !== null && sameLayout(base, prev, fitted);
+      const layoutVersion = sameBoxes ? get().layoutVersion : get().layoutVersion + 1;
       return {
         doc: fitted,
         ...derived,
+        routes: routesAfter(base, fitted, derived.index, sameBoxes, changed),
         layoutVersion,
         selectedNodes:
           selectedNodes.length === get().selectedNodes.length ? get().selectedNodes : selectedNodes,
         selectedEdge: selectedEdge && fitted.edges.some((e) => e.id === selectedEdge) ? selectedEdge : null,
       };
     };
+    /**
+     * The routes of `fitted` (indexed by `index`): the same ones when no box, kind or edge changed
+     * since `base`, re-routed from the last ones (`changed`: the nodes that differ) when there is a
+     * base, else all routed afresh.
+     */
+    const routesAfter = (
+      base: DiagramIndex | null,
+      fitted: StackDocument,
+      index: DiagramIndex,
+      sameBoxes: boolean,
+      changed: Iterable<string> = [],
+    ): Routes => {
+      const routes = get().routes;
+      if (base === null) return routeAll(fitted, { index, lang: get().lang });
+      // (Inside a gesture the routes are the live ones: the end of it routes in full.)
+      if (sameBoxes && get().gestureBase === null && sameKinds(base, fitted)) return routes;
+      return reroute(routes, fitted, changed, { index, lang: get().lang });
+    };
+    const derived0 = derive(doc0);
     return {
       doc: doc0,
-      ...derive(doc0),
+      ...derived0,
+      routes: routeAll(doc0, { index: derived0.index, lang: "en" }),
       past: [],
       future: [],
       gestureBase: null,
@@ -270,12 +323,17 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       beginGesture: () => {
         if (get().gestureBase === null) set({ gestureBase: get().doc, gestureIndex: get().index });
       },
-      transient: (next) => {
+      transient: (next, moved) => {
         // Mid-gesture only positions move: parents do not grow under the pointer (a child could
         // never be dragged out) and problems, which positions cannot change, are not recomputed.
         // The index is patched with the moved nodes rather than rebuilt (O(N) allocations a frame).
-        if (next !== get().doc)
-          set({ doc: next, index: withMovedNodes(get().index, next.nodes) ?? indexDocument(next) });
+        if (next === get().doc) return;
+        const index = withMovedNodes(get().index, next.nodes) ?? indexDocument(next);
+        // Live: the edges of what moved, and those whose route it now blocks, re-routed without the
+        // final spacing pass (within a frame's budget); endGesture routes them in full.
+        const ids = moved ?? next.nodes.flatMap((n) => (get().index.byId.get(n.id) === n ? [] : [n.id]));
+        const routes = reroute(get().routes, next, ids, { index, lang: get().lang, live: true });
+        set({ doc: next, index, routes });
       },
       endGesture: () => {
         const { gestureBase, gestureIndex, doc, past } = get();
@@ -291,9 +349,20 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         // problems stand, and the index is the gesture's own with the moved nodes swapped in.
         const fitted = gestureIndex ? fitDocument(doc, changedSince(gestureIndex, doc)) : null;
         const moved = fitted && gestureIndex ? withMovedNodes(gestureIndex, fitted.nodes) : null;
-        if (fitted && moved)
-          set({ doc: fitted, index: moved, layoutVersion: get().layoutVersion + 1, ...done, ...history });
-        else set({ ...withDoc(doc), ...done, ...history });
+        if (fitted && moved) {
+          const routes = reroute(get().routes, fitted, changedSince(gestureIndex!, doc), {
+            index: moved,
+            lang: get().lang,
+          });
+          set({
+            doc: fitted,
+            index: moved,
+            routes,
+            layoutVersion: get().layoutVersion + 1,
+            ...done,
+            ...history,
+          });
+        } else set({ ...withDoc(doc), ...done, ...history });
       },
       undo: () => {
         const { past, future, doc } = get();
@@ -317,7 +386,11 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
           return;
         set({ selectedNodes: nodes, selectedEdge: edge });
       },
-      setLang: (lang) => set({ lang }),
+      setLang: (lang) => {
+        if (lang === get().lang) return;
+        // Unlabelled edges say their kind in the UI language: their labels' places change.
+        set({ lang, routes: routeAll(get().doc, { index: get().index, lang }) });
+      },
       setTheme: (theme) => set({ theme }),
       setSystemTheme: (systemTheme) => {
         if (systemTheme !== get().systemTheme) set({ systemTheme });
