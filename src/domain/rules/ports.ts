@@ -19,7 +19,7 @@
  * address) and they are of different listeners, or both are published host ports of the same
  * one (a host port bound twice); a binding repeated by replicas clashes with itself.
  *
- * Bindings go into one map keyed by `namespace * 2^17 + port * 2 + protocol`: numbers, never
+ * Bindings go into maps keyed by port (`port * 2 + protocol`) and namespace: small integers, never
  * strings built per binding. The usual binding (every address, one replica) is stored as one
  * number; only shared slots and the unusual ones become objects.
  */
@@ -55,41 +55,71 @@ export interface Binding {
   mapping: number;
 }
 
-/** What is bound, by `ns * PORT_KEYS + portKey`: a plain binding encoded as a number, or a list. */
-export type BindingTable = Map<number, number | Binding[]>;
+/** One slot of the table: a plain binding encoded as a number, or every binding as objects. */
+type Slot = number | Binding[];
+
+/**
+ * What is bound, by port key and then namespace. Both keys are small integers (V8 keeps them
+ * unboxed), and the outer map has one entry per port in use, so a document of thousands of
+ * namespaces makes a handful of maps.
+ */
+export class BindingTable {
+  private readonly byPort = new Map<number, Map<number, Slot>>();
+
+  has(ns: number, portKey: number): boolean {
+    return this.byPort.get(portKey)?.has(ns) ?? false;
+  }
+
+  /** The bindings of one slot, as objects. */
+  at(ns: number, portKey: number): Binding[] {
+    const slot = this.byPort.get(portKey)?.get(ns);
+    if (slot === undefined) return [];
+    return typeof slot === "number" ? [decode(slot)] : slot;
+  }
+
+  add(ns: number, portKey: number, b: Binding | number): void {
+    let slots = this.byPort.get(portKey);
+    if (slots === undefined) this.byPort.set(portKey, (slots = new Map()));
+    const slot = slots.get(ns);
+    if (slot === undefined) {
+      slots.set(ns, typeof b === "number" ? b : [b]);
+      return;
+    }
+    const list = typeof slot === "number" ? [decode(slot)] : slot;
+    list.push(typeof b === "number" ? decode(b) : b);
+    if (typeof slot === "number") slots.set(ns, list);
+  }
+
+  /** Every slot holding more than one binding, or an unusual one: where conflicts may be. */
+  *shared(): Generator<[ns: number, portKey: number, bindings: Binding[]]> {
+    for (const [portKey, slots] of this.byPort)
+      for (const [ns, slot] of slots) if (typeof slot !== "number") yield [ns, portKey, slot];
+  }
+}
 
 /** A plain binding (every address, once, not a published mapping's) as one number. */
-const encode = (listener: number, side: Side): number => listener * 4 + side;
-const decode = (code: number): Binding => ({
-  listener: Math.floor(code / 4),
-  side: (code % 4) as Side,
-  address: undefined,
-  count: 1,
-  mapping: -1,
-});
+/**
+ * A plain binding (every address, once) as one number: the listener, its mapping index + 1 (0 =
+ * none; only indexes below {@link MAX_CODED_MAPPING} fit) and its side. Small enough to stay an
+ * unboxed integer for any document the reader takes (and the 50,000-node benchmark).
+ */
+const MAX_CODED_MAPPING = 255;
+const encode = (listener: number, side: Side, mapping: number): number =>
+  (listener * 256 + (mapping + 1)) * 4 + side;
+const decode = (code: number): Binding => {
+  const rest = Math.floor(code / 4);
+  return {
+    listener: Math.floor(rest / 256),
+    side: (code % 4) as Side,
+    address: undefined,
+    count: 1,
+    mapping: (rest % 256) - 1,
+  };
+};
 
-export const slotKey = (ns: number, portKey: number): number => ns * PORT_KEYS + portKey;
 export const portKeyOf = (port: number, protocol: unknown): number =>
   port * 2 + (protocol === "udp" ? UDP : 0);
 export const protocolOf = (portKey: number): "tcp" | "udp" => ((portKey & 1) === UDP ? "udp" : "tcp");
-
-/** The bindings of one slot, as objects. */
-export function bindingsAt(table: BindingTable, key: number): Binding[] {
-  const slot = table.get(key);
-  if (slot === undefined) return [];
-  return typeof slot === "number" ? [decode(slot)] : slot;
-}
-
-function bind(table: BindingTable, key: number, b: Binding | number): void {
-  const slot = table.get(key);
-  if (slot === undefined) {
-    table.set(key, typeof b === "number" ? b : [b]);
-    return;
-  }
-  const list = typeof slot === "number" ? [decode(slot)] : slot;
-  list.push(typeof b === "number" ? decode(b) : b);
-  if (typeof slot === "number") table.set(key, list);
-}
 
 /** What the port rules need to know of the tree, beyond the compact index. */
 export interface PortWorld {
@@ -220,10 +250,9 @@ class TableSink implements BindingSink {
     count: number,
     mapping: number,
   ): void {
-    const key = slotKey(ns, portKey);
-    if (address === undefined && count === 1 && side !== Side.Published)
-      bind(this.table, key, encode(listener, side));
-    else bind(this.table, key, { listener, side, address, count, mapping });
+    if (address === undefined && count === 1 && mapping < MAX_CODED_MAPPING)
+      this.table.add(ns, portKey, encode(listener, side, mapping));
+    else this.table.add(ns, portKey, { listener, side, address, count, mapping });
   }
 }
 
@@ -321,7 +350,7 @@ export function appBindings(w: PortWorld, i: number): PlannedBinding[] {
 
 /** Adds the bindings of every listener (a kind that `listens`) to a new table. */
 export function collectBindings(w: PortWorld): BindingTable {
-  const table: BindingTable = new Map();
+  const table = new BindingTable();
   const sink = new TableSink(table);
   const { live, profile } = w.ix;
   for (let i = 0; i < live.length; i++) {
@@ -377,12 +406,9 @@ export function portConflicts(
 ): Map<number, Problem[]> {
   const out = new Map<number, Problem[]>();
   let merged: Map<string, Conflict> | undefined;
-  for (const [key, slot] of table) {
-    if (typeof slot === "number") continue;
+  for (const [ns, portKey, slot] of table.shared()) {
     const bad = clashing(slot);
     if (bad.length === 0) continue;
-    const ns = Math.floor(key / PORT_KEYS);
-    const portKey = key - ns * PORT_KEYS;
     const listeners = [...new Set(bad.map((b) => b.listener))].sort((a, b) => a - b);
     const sig = `${ns}:${listeners.join(",")}`;
     merged ??= new Map();

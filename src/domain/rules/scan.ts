@@ -7,7 +7,7 @@
  */
 import { NONE, type CompactIndex } from "../diagram.ts";
 import { kernelRole } from "../kinds/roles.ts";
-import { collectBindings, portConflicts, type BindingTable, type Conflict, type PortWorld } from "./ports.ts";
+import { BindingTable, collectBindings, portConflicts, type Conflict, type PortWorld } from "./ports.ts";
 import type { Problem } from "./types.ts";
 
 export interface Scan extends PortWorld {
@@ -43,6 +43,8 @@ export interface Scan extends PortWorld {
 }
 
 const UNRESOLVED = -2;
+/** Stands in until the bindings are collected (the third pass). */
+const EMPTY_BINDINGS = new BindingTable();
 
 /** The first passes over a document's compact index. */
 export function buildScan(ix: CompactIndex): Scan {
@@ -57,7 +59,7 @@ export function buildScan(ix: CompactIndex): Scan {
     onMachine: new Int32Array(n),
     onMachineInFrame: new Int32Array(n),
     host: new Int32Array(n).fill(UNRESOLVED),
-    bindings: new Map(),
+    bindings: EMPTY_BINDINGS,
     conflicts: new Map(),
     conflictInfo: new Map(),
     withSuppress: [],

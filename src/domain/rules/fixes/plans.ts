@@ -21,7 +21,7 @@ import {
   type Arch,
   type KernelFamily,
 } from "../prop-values.ts";
-import { PORT_KEYS, protocolOf, Side, slotKey } from "../ports.ts";
+import { PORT_KEYS, protocolOf, Side } from "../ports.ts";
 import { childrenOf, isKernelHost, type Scan } from "../scan.ts";
 import type { Problem } from "../types.ts";
 import { insertNodes, moveNodes, newNode, setProps } from "./edits.ts";
@@ -257,7 +257,7 @@ const moveOntoKernel: FixSpec<"move-onto-kernel"> = {
     const ports = ownProp(node(a, i).props, "ports");
     if (Array.isArray(ports))
       for (const port of ports as unknown[])
-        if (isPort(port) && a.scan.bindings.has(slotKey(k, port * 2))) return undefined;
+        if (isPort(port) && a.scan.bindings.has(k, port * 2)) return undefined;
     return { data: idOf(a, k) };
   },
   apply: (doc, p, plan) => moveNodes(doc, [p.nodeIds[0]!], plan.data as string),
@@ -465,7 +465,7 @@ function freePort(a: Analysis, ns: number, key: number, taken: ReadonlySet<numbe
   for (let port = (key >> 1) + 1; port < PORT_KEYS >> 1; port++) {
     if (taken.has(port)) continue;
     const k = port * 2 + (protocol === "udp" ? 1 : 0);
-    if (a.scan.bindings.has(slotKey(ns, k)) || a.scan.bindings.has(slotKey(ns, k ^ 1))) continue;
+    if (a.scan.bindings.has(ns, k) || a.scan.bindings.has(ns, k ^ 1)) continue;
     return port;
   }
   return undefined;

@@ -7,15 +7,7 @@
  */
 import { NONE } from "../../diagram.ts";
 import { containerOs, ENGINE_FAMILIES, engineProduct, kernelFamily, knownEngine } from "../prop-values.ts";
-import {
-  bindingsAt,
-  clash,
-  containerBindings,
-  slotKey,
-  Side,
-  type Binding,
-  type PlannedBinding,
-} from "../ports.ts";
+import { clash, containerBindings, Side, type Binding, type PlannedBinding } from "../ports.ts";
 import { descendants, isKernelHost, type Scan } from "../scan.ts";
 
 /** The engines and containers at and under `root` whose host comes through `root`. */
@@ -89,7 +81,7 @@ export function hostChangeIsSafe(scan: Scan, root: number, newHost: number, extr
   for (const { ns, portKey, b } of next) {
     if (!moved.includes(b)) continue;
     if (b.count > 1 && b.side !== Side.App) return false;
-    const others = bindingsAt(scan.bindings, slotKey(ns, portKey)).filter((o) => !memberSet.has(o.listener));
+    const others = scan.bindings.at(ns, portKey).filter((o) => !memberSet.has(o.listener));
     for (const o of next) if (o.b !== b && o.ns === ns && o.portKey === portKey) others.push(o.b);
     if (others.some((o) => clash(b, o))) return false;
   }
