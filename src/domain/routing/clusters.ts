@@ -77,13 +77,18 @@ function sameFrame(a: EdgeFrame, b: EdgeFrame): boolean {
 /**
  * Nudges the searched routes. `live` (a drag in progress) skips joining clusters whose nudged
  * routes came too close: routes still keep every box and text area, but routes of different
- * clusters may pass closer than the spacing until the next full (not live) call.
+ * clusters may pass closer than the spacing until the next full (not live) call. `stillClear`
+ * (live only): whether a route nudged earlier still keeps clear of what changed in its (new) frame;
+ * a cluster whose searched routes are the same as before and whose earlier nudged routes all still
+ * are keeps them without nudging again (the cache keeps the entry it came from, so the next full
+ * call nudges it afresh against the boxes as they are then).
  */
 export function nudgeAll(
   items: readonly Searched[],
   spacing: number,
   cache: ClusterCache | undefined,
   live = false,
+  stillClear?: (item: Searched, points: readonly Point[]) => boolean,
 ): { nudged: Nudged[]; cache: ClusterCache } {
   const n = items.length;
   const parent = Array.from({ length: n }, (_, i) => i);
@@ -113,6 +118,18 @@ export function nudgeAll(
       hit.members.every(
         (s, k) => s.raw === items[members[k]!]!.raw && sameFrame(s.frame, items[members[k]!]!.frame),
       )
+    ) {
+      members.forEach((m, k) => (nudged[m] = hit.out[k]!));
+      next.set(key, hit);
+      return;
+    }
+    if (
+      live &&
+      stillClear !== undefined &&
+      hit !== undefined &&
+      hit.members.length === members.length &&
+      hit.members.every((s, k) => s.raw === items[members[k]!]!.raw) &&
+      members.every((m, k) => stillClear(items[m]!, hit.out[k]!.points))
     ) {
       members.forEach((m, k) => (nudged[m] = hit.out[k]!));
       next.set(key, hit);

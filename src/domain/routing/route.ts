@@ -210,7 +210,13 @@ function finish(scene: Scene, states: Map<string, EdgeState>, opts: RouteOptions
     if (st.frame === null || st.raw === null || st.frame.self) continue;
     items.push({ id, raw: st.raw, frame: st.frame });
   }
-  const { nudged: list, cache } = nudgeAll(items, spacing, earlier?.cache, opts.live === true);
+  // A drag step keeps a cluster's earlier nudged routes while they stay clear of what moved.
+  const changed = earlier?.changedText;
+  const stillClear =
+    opts.live === true && changed !== undefined
+      ? (it: Searched, pts: readonly Point[]) => !blocked(pts, it.frame, changed)
+      : undefined;
+  const { nudged: list, cache } = nudgeAll(items, spacing, earlier?.cache, opts.live === true, stillClear);
   const nudged = new Map<string, Nudged>();
   items.forEach((it, i) => nudged.set(it.id, list[i]!));
 
