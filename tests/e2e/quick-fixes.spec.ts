@@ -68,7 +68,7 @@ test("a Windows container on Ubuntu: one click on the fix removes the problem, C
   await expect(container.getByLabel("1 problem", { exact: true })).toBeVisible();
 
   // The set-os fix's title, as the rules word it.
-  await mismatch.getByRole("button", { name: "Set its OS to Linux" }).click();
+  await mismatch.getByRole("button", { name: "Change the container OS to Linux" }).click();
   await expect(mismatch).toHaveCount(0);
   await expect(page.getByRole("toolbar").getByText("0 errors", { exact: true })).toBeVisible();
   await expect(container.locator(".sd-badge")).toHaveCount(0);
@@ -133,7 +133,7 @@ test("in Korean: the fix says what it does in Korean, and a suppressed warning s
     "열기",
   );
   const mismatch = problems(page).getByRole("listitem").filter({ hasText: "container/kernel-mismatch" });
-  await mismatch.getByRole("button", { name: "운영체제를 리눅스로 설정" }).click();
+  await mismatch.getByRole("button", { name: "컨테이너 운영체제를 리눅스로 변경" }).click();
   await expect(mismatch).toHaveCount(0);
   await page.keyboard.press("Control+z");
   await expect(mismatch).toHaveCount(1);

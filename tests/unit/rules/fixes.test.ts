@@ -103,7 +103,9 @@ describe("insert-engine", () => {
 describe("set-os", () => {
   it("sets the container's OS to its kernel's family", () => {
     const d = doc(host().with(kernel("windows").with(docker().with(container().as("c")))));
-    expect(problemOf(d, "container/kernel-mismatch", "c").fixes[0]!.title.en).toBe("Set its OS to Windows");
+    expect(problemOf(d, "container/kernel-mismatch", "c").fixes[0]!.title.en).toBe(
+      "Change the container OS to Windows",
+    );
     expect(byId(fix(d, "container/kernel-mismatch", "c", "set-os"), "c").props!.os).toBe("windows");
   });
   it("sets a Windows container on EKS Fargate to Linux", () => {

@@ -16,9 +16,9 @@ export const FIX_TITLES = {
     move: t("Move it into the engine on its kernel", "커널 위의 엔진으로 옮기기"),
   },
   "set-os": {
-    default: t("Set its OS to Linux", "운영체제를 리눅스로 설정"),
-    linux: t("Set its OS to Linux", "운영체제를 리눅스로 설정"),
-    windows: t("Set its OS to Windows", "운영체제를 윈도우로 설정"),
+    default: t("Change the container OS to Linux", "컨테이너 운영체제를 리눅스로 변경"),
+    linux: t("Change the container OS to Linux", "컨테이너 운영체제를 리눅스로 변경"),
+    windows: t("Change the container OS to Windows", "컨테이너 운영체제를 윈도우로 변경"),
   },
   "move-onto-kernel": {
     default: t("Move it onto the machine's kernel", "기계의 커널 위로 옮기기"),
