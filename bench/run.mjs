@@ -1,6 +1,10 @@
-// `npm run bench`: the full-validation bench (bench/validate.ts, which writes its table into
-// docs/benchmarks.md), then the editor bench (bench/perf/run.ts: frame times, load, heap, edits,
-// initial JS, PNG export), which writes its section of docs/benchmarks.md.
+// `npm run bench`: the full-validation bench (bench/validate.ts) and the routing bench
+// (bench/routing.ts), each of which writes its table into docs/benchmarks.md, then the editor bench
+// (bench/perf/run.ts: frame times, load, heap, edits, initial JS, PNG export), which writes its
+// section of docs/benchmarks.md.
+//
+// BENCH_ONLY runs one part: `validate`, `routing`, or `routing-pan` (the editor bench's "pan and
+// drag at zoom 1, 1,000 nodes with 200 routed edges" case alone; bench/perf/run.ts reads it too).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -21,20 +25,32 @@ const run = (file) => {
   const r = spawnSync("npx", ["tsx", file], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, BENCH_COMMAND: "npm run bench" },
+    env: { ...process.env, BENCH_COMMAND: only ? `BENCH_ONLY=${only} npm run bench` : "npm run bench" },
   });
   return r.status ?? 1;
 };
 
+const PARTS = ["validate", "routing", "routing-pan"];
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && !PARTS.includes(only)) {
+  console.error(`BENCH_ONLY takes ${PARTS.join(", ")}, not ${JSON.stringify(only)}`);
+  process.exit(2);
+}
+const wanted = (part) => only === undefined || only === part;
+
 let failed = 0;
-if (existsSync(new URL("./validate.ts", import.meta.url))) {
-  const code = run("bench/validate.ts");
+for (const [part, file] of [
+  ["validate", "bench/validate.ts"],
+  ["routing", "bench/routing.ts"],
+]) {
+  if (!wanted(part) || !existsSync(new URL(`../${file}`, import.meta.url))) continue;
+  const code = run(file);
   if (code !== 0) {
-    console.error(`bench/validate.ts exited with ${code}`);
+    console.error(`${file} exited with ${code}`);
     failed = code;
   }
 }
-const code = run("bench/perf/run.ts");
+const code = only === undefined || only === "routing-pan" ? run("bench/perf/run.ts") : 0;
 console.log(
   `\nnpm run bench: ${code || failed ? "failed" : "done"} in ${elapsed()} (load average ${load()})`,
 );

@@ -1,5 +1,6 @@
 /**
- * Page B: the real Stackdraw editor with a generated document of `?n=` nodes — opened at
+ * Page B: the real Stackdraw editor with a generated document of `?n=` nodes (and `?edges=`
+ * edges, which the editor routes) — opened at
  * `?vx=&vy=&vz=` when given (set as the document's `view.viewport`, which the app honours when it
  * opens a document), else fitted. Exposes for bench/perf/run.ts:
  * - `window.__benchFitView`: the editor's fit options (src/canvas/Canvas.tsx FIT_VIEW), handed to the bare page;
@@ -15,11 +16,12 @@ import { createEditorStore } from "../../src/store/editor.ts";
 import { completeGeometry } from "../../src/domain/geometry.ts";
 import { updateNode } from "../../src/domain/edit.ts";
 import "../../src/styles.css";
-import { perfDocument, wrapRoots } from "./doc.ts";
+import { perfDocument, perfEdges, wrapRoots } from "./doc.ts";
 import { pageParams } from "./params.ts";
 
-const { n, viewport } = pageParams();
-const doc = completeGeometry(perfDocument(n));
+const { n, edges, viewport } = pageParams();
+const laid = completeGeometry(perfDocument(n));
+const doc = edges > 0 ? { ...laid, edges: perfEdges(laid, edges) } : laid;
 const store = createEditorStore(viewport ? { ...doc, view: { ...doc.view, viewport } } : doc);
 store.getState().setLang("en");
 

@@ -2,19 +2,24 @@
  * Page A: bare React Flow with the same nodes as page B — same ids, parents, relative positions
  * and sizes from the same completed document, default node type, the same view: the editor's fit
  * (`?fit=` from the runner, read off the app's FIT_VIEW) or, with `?vx=&vy=&vz=`, opened at that
- * viewport with `onlyRenderVisibleElements`. No store, no rules. `window.__benchEdit(id, label)`
+ * viewport with `onlyRenderVisibleElements`. With `?edges=`, the same edges as page B's, as React
+ * Flow's default edges (between the default node's handles, no routing). No store, no rules. `window.__benchEdit(id, label)`
  * renames a node through React Flow (`setNodes`, a new object for that node only).
  */
 import { StrictMode, useEffect } from "react";
 import { createRoot } from "react-dom/client";
-import { ReactFlow, useReactFlow, type Node } from "@xyflow/react";
+import { ReactFlow, useReactFlow, type Edge, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { completeGeometry } from "../../src/domain/geometry.ts";
-import { perfDocument } from "./doc.ts";
+import { perfDocument, perfEdges } from "./doc.ts";
 import { pageParams } from "./params.ts";
 
-const { n, width, height, viewport, fit } = pageParams();
+const { n, edges: edgeCount, width, height, viewport, fit } = pageParams();
 const doc = completeGeometry(perfDocument(n));
+const edges: Edge[] =
+  edgeCount > 0
+    ? perfEdges(doc, edgeCount).map((e) => ({ id: e.id, source: e.source, target: e.target }))
+    : [];
 const nodes: Node[] = doc.nodes.map((d) => ({
   id: d.id,
   position: d.position ?? { x: 0, y: 0 },
@@ -54,7 +59,7 @@ createRoot(root).render(
     {viewport ? (
       <ReactFlow
         defaultNodes={nodes}
-        defaultEdges={[]}
+        defaultEdges={edges}
         defaultViewport={viewport}
         onlyRenderVisibleElements
         minZoom={0.1}
@@ -65,7 +70,7 @@ createRoot(root).render(
     ) : (
       <ReactFlow
         defaultNodes={nodes}
-        defaultEdges={[]}
+        defaultEdges={edges}
         fitView
         fitViewOptions={fitOptions}
         minZoom={fitOptions.minZoom}

@@ -69,3 +69,59 @@ export function wrapRoots(doc: StackDocument, maxWidth: number, gap = 40): Stack
   });
   return { ...doc, nodes };
 }
+
+/**
+ * `count` edges over a laid-out {@link perfDocument} (deterministic, seeded), the mix of a real
+ * diagram's connections: 45 % between containers of one engine, 25 % between containers of two
+ * VMs of one host, 20 % between containers of neighbouring hosts, 10 % from a container to its VM.
+ * Both benchmark pages draw the same edges: the app routes them, the bare page draws React Flow's
+ * default edges between the default handles.
+ */
+export function perfEdges(doc: StackDocument, count: number, seed = 7): StackDocument["edges"] {
+  const rand = seeded(seed);
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const up = (id: string, steps: number) => {
+    let cur = byId.get(id);
+    for (let i = 0; i < steps && cur?.parentId; i++) cur = byId.get(cur.parentId);
+    return cur!.id;
+  };
+  const containers = doc.nodes.filter((n) => n.kind === "container");
+  // By engine, by host (container → engine → kernel → VM → hypervisor → host), hosts in order.
+  const byEngine = new Map<string, string[]>();
+  const byHost = new Map<string, string[]>();
+  for (const c of containers) {
+    const e = c.parentId!;
+    byEngine.set(e, [...(byEngine.get(e) ?? []), c.id]);
+    const h = up(c.id, 5);
+    byHost.set(h, [...(byHost.get(h) ?? []), c.id]);
+  }
+  const engines = [...byEngine.values()].filter((g) => g.length >= 2);
+  const hosts = [...byHost.values()];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const edges: StackDocument["edges"] = [];
+  const seen = new Set<string>();
+  const push = (source: string, target: string) => {
+    if (source === target || seen.has(`${source}>${target}`)) return;
+    seen.add(`${source}>${target}`);
+    edges.push({ id: `pe${edges.length}`, kind: "network", source, target });
+  };
+  for (let guard = 0; edges.length < count && guard < count * 50; guard++) {
+    const r = rand();
+    if (r < 0.45 && engines.length) {
+      const g = pick(engines);
+      push(pick(g), pick(g));
+    } else if (r < 0.7) {
+      const h = pick(hosts);
+      const a = pick(h);
+      const b = pick(h);
+      if (up(a, 3) !== up(b, 3)) push(a, b);
+    } else if (r < 0.9 && hosts.length > 1) {
+      const i = Math.floor(rand() * (hosts.length - 1));
+      push(pick(hosts[i]!), pick(hosts[i + 1]!));
+    } else {
+      const c = pick(containers);
+      push(c.id, up(c.id, 3));
+    }
+  }
+  return edges;
+}

@@ -1,6 +1,7 @@
 /**
  * Page parameters shared by both benchmark pages:
- * `?n=1000&w=…&h=…&fit=padding,minZoom,maxZoom&vx=…&vy=…&vz=…`.
+ * `?n=1000&edges=200&w=…&h=…&fit=padding,minZoom,maxZoom&vx=…&vy=…&vz=…`.
+ * - `edges`: that many edges over the document (bench/perf/doc.ts perfEdges; default none);
  * - `w`, `h`: the bare page's canvas size (the editor's, measured by the runner);
  * - `fit`: the editor's fit options (src/canvas/Canvas.tsx FIT_VIEW, read from the app page by the
  *   runner), for the bare page's fitView;
@@ -36,5 +37,12 @@ export function pageParams(search: string = location.search) {
     [padding, minZoom, maxZoom].every(Number.isFinite)
       ? { padding, minZoom, maxZoom }
       : null;
-  return { n: int("n", 1000), width: int("w", 0), height: int("h", 0), viewport, fit };
+  return {
+    n: int("n", 1000),
+    edges: int("edges", 0),
+    width: int("w", 0),
+    height: int("h", 0),
+    viewport,
+    fit,
+  };
 }

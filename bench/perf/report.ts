@@ -22,6 +22,11 @@ export interface ViewResult {
   mounted: number;
   /** rAF intervals (ms) per gesture; absent when the gesture failed. */
   frames: Partial<Record<Gesture, number[]>>;
+  /**
+   * Main-thread time per frame during each gesture (CDP `Performance.getMetrics`: TaskDuration,
+   * ScriptDuration, over the gesture, divided by its frames); absent in older results.
+   */
+  cpu?: Partial<Record<Gesture, { taskMs: number; scriptMs: number }>>;
   /** Edit-to-paint times (ms) of the edits that completed. */
   edits: number[];
 }
@@ -38,9 +43,14 @@ export interface VisitResult {
 }
 
 export interface CaseResult {
-  /** "100", "1000", "5000", "5000-open". */
+  /** "100", "1000", "5000", "5000-open", "1000-routed". */
   key: string;
   n: number;
+  /**
+   * Edges over the document, drawn by both pages (the app routes them; the bare page draws React
+   * Flow's default edges); absent = none. Measured at zoom 1 only.
+   */
+  edges?: number;
   /** Opened at zoom 1 (the editing view) rather than fitted. */
   open: boolean;
   ranAt: string;
@@ -165,8 +175,17 @@ function row(
 }
 
 /** The targets that apply to a case's figures. */
-export function caseTargets(c: Pick<CaseResult, "n" | "open">) {
+export function caseTargets(c: Pick<CaseResult, "n" | "open" | "edges">) {
   const big = c.n >= 5000;
+  // "Pan and drag at zoom 1, 1,000 nodes with 200 routed edges": frames only.
+  if (c.edges)
+    return {
+      load: undefined,
+      heap: ratioTarget(1.2),
+      frames: (view: ViewKey): { p95?: Target; max?: Target; ratio?: Target } =>
+        view === "fit" ? {} : { p95: FRAME_TARGET, max: MAX_FRAME_TARGET },
+      edit: undefined,
+    };
   return {
     load: c.open && big ? msTarget(1000) : c.n === 1000 && !c.open ? ratioTarget(1.15) : undefined,
     heap: ratioTarget(1.2),
@@ -186,12 +205,15 @@ export const VIEW_NAMES: Record<ViewKey, string> = {
   open: "opened at zoom 1",
 };
 
-export function caseTitle(c: Pick<CaseResult, "n" | "open">): string {
+export function caseTitle(c: Pick<CaseResult, "n" | "open" | "edges">): string {
+  if (c.edges)
+    return `${count(c.n)} nodes with ${count(c.edges)} routed edges${c.open ? ", opened at zoom 1" : ""}`;
   return c.open ? `${count(c.n)} nodes, opened at zoom 1 (editing view)` : `${count(c.n)} nodes`;
 }
 
-export function caseViews(c: Pick<CaseResult, "open">): ViewKey[] {
-  return c.open ? ["open"] : ["fit", "zoom1"];
+export function caseViews(c: Pick<CaseResult, "open" | "edges">): ViewKey[] {
+  if (c.open) return ["open"];
+  return c.edges ? ["zoom1"] : ["fit", "zoom1"];
 }
 
 /** The table rows of one case. */
@@ -258,6 +280,12 @@ export function caseRows(c: CaseResult): Row[] {
         target: "—",
         met: null,
       });
+      const cpu = (v: Variant, k: "taskMs" | "scriptMs") =>
+        med(v, (x) => x.views[view]?.cpu?.[gesture]?.[k] ?? Number.NaN);
+      if (Number.isFinite(cpu("B", "taskMs")) || Number.isFinite(cpu("A", "taskMs"))) {
+        out.push(row(`${g}: main-thread time per frame (ms)`, cpu("A", "taskMs"), cpu("B", "taskMs"), f1));
+        out.push(row(`${g}: of it script (ms)`, cpu("A", "scriptMs"), cpu("B", "scriptMs"), f1));
+      }
     }
     const edits = (v: Variant) => c.visits[v].flatMap((x) => x.views[view]?.edits ?? []);
     const eA = edits("A");
@@ -393,7 +421,9 @@ export function targetRows(results: BenchResults): Row[] {
 }
 
 export function orderedCases(results: BenchResults): CaseResult[] {
-  return Object.values(results.cases).sort((a, b) => a.n - b.n || Number(a.open) - Number(b.open));
+  return Object.values(results.cases).sort(
+    (a, b) => a.n - b.n || Number(a.open) - Number(b.open) || (a.edges ?? 0) - (b.edges ?? 0),
+  );
 }
 
 const vp = (v: Viewport) => `x ${v.x.toFixed(0)}, y ${v.y.toFixed(0)}, zoom ${v.zoom.toFixed(3)}`;
@@ -404,12 +434,16 @@ function caseSection(c: CaseResult, runStartedAt: string | null): string {
   if (runStartedAt !== null && c.ranAt < runStartedAt) notes.push(`**From an earlier run (${c.ranAt}).**`);
   notes.push(
     `${c.open ? "Both pages open at" : "Both pages fit the view to"} ${vp(c.expectedViewport)} in a ${c.pane.width}×${c.pane.height} px canvas ` +
-      `(${c.open ? "the first host's top-left at (40, 40); bare page: `defaultViewport` + `onlyRenderVisibleElements`, app: the document's `view.viewport`" : `React Flow's fit with padding ${c.fit.padding}, zoom ${c.fit.minZoom}–${c.fit.maxZoom}`}); ` +
+      `(${c.open ? `${c.edges ? "the busiest edge end at the centre" : "the first host's top-left at (40, 40)"}; bare page: \`defaultViewport\` + \`onlyRenderVisibleElements\`, app: the document's \`view.viewport\`` : `React Flow's fit with padding ${c.fit.padding}, zoom ${c.fit.minZoom}–${c.fit.maxZoom}`}); ` +
       `${count(c.expectedVisible)} of ${count(c.n)} nodes overlap the canvas by the document's geometry, and loading waits for those.`,
   );
   notes.push(
     `${visits("A")} A and ${visits("B")} B measured visits (${c.rounds} round${c.rounds === 1 ? "" : "s"} after a warm-up pair), ${c.frames} frames per gesture, ${c.editsPerView} edits per view and visit; load average ${loads(c.loadavg.start)} before, ${loads(c.loadavg.end)} after.`,
   );
+  if (c.edges)
+    notes.push(
+      `Both pages draw the same ${count(c.edges)} edges (bench/perf/doc.ts perfEdges: containers of one engine, of two VMs of one host, of neighbouring hosts, and a container to its VM): the app routes them around the boxes (src/domain/routing; each drag step re-routes the dragged node's edges live), the bare page draws React Flow's default edges between the default handles. Measured at zoom 1 only, centred on the container with the most edges within half a canvas of it, which is the leaf dragged and edited.`,
+    );
   if (c.open && c.honoured === false)
     notes.push(
       "**The app did not open at the document's viewport** (it fitted the view instead): the runner set the viewport before the gestures.",
@@ -423,8 +457,42 @@ export interface SectionMeta {
   viewport: Pane;
 }
 
-/** The whole generated section (between the editor-bench markers). */
-export function renderSection(results: BenchResults, meta: SectionMeta): string {
+/** The results without the routed-edges cases (which have a section of their own), or with only them. */
+export function withCases(results: BenchResults, routed: boolean): BenchResults {
+  const cases = Object.fromEntries(
+    Object.entries(results.cases).filter(([, c]) => Boolean(c.edges) === routed),
+  );
+  return routed ? { ...results, cases, bundle: null, export: null } : { ...results, cases };
+}
+
+/**
+ * The routed-edges section (between the routed-edges markers): the cases with edges, their targets
+ * and their tables. Its own section, so that running that case alone (`BENCH_ONLY=routing-pan`)
+ * rewrites nothing else.
+ */
+export function renderRoutedSection(results: BenchResults, meta: SectionMeta, ranAt: string | null): string {
+  const only = withCases(results, true);
+  const parts: string[] = [
+    "## Editor: pan and drag with routed edges, bare React Flow (A) vs Stackdraw (B)",
+    "",
+  ];
+  parts.push(
+    `Machine: ${results.machine}; browser window ${meta.viewport.width}×${meta.viewport.height}. Method as in the editor section above (production build, interleaved A B A B, fresh context per visit, one synthetic mousemove per animation frame). ` +
+      "Main-thread time per frame: the page's TaskDuration (and ScriptDuration) from CDP `Performance.getMetrics` over a gesture, divided by its frames, median over visits — what the gesture costs the page, which other work on a shared machine inflates far less than the frame intervals. " +
+      "Run alone: `BENCH_ONLY=routing-pan npx tsx bench/perf/run.ts` (or `BENCH_ONLY=routing-pan npm run bench`).",
+    "",
+  );
+  const targets = targetRows(only);
+  parts.push("### Targets (docs/performance.md)", "", table(targets), "");
+  for (const c of orderedCases(only)) parts.push(caseSection(c, ranAt), "");
+  const missed = missedOf(targets);
+  parts.push(missed.length ? `Missed: ${missed.map((r) => r.figure).join("; ")}.` : "All targets met.");
+  return parts.join("\n");
+}
+
+/** The whole generated section (between the editor-bench markers), without the routed-edges cases. */
+export function renderSection(all: BenchResults, meta: SectionMeta): string {
+  const results = withCases(all, false);
   const run = results.run;
   const parts: string[] = [];
   parts.push("## Editor: bare React Flow (A) vs Stackdraw (B)");
@@ -434,10 +502,10 @@ export function renderSection(results: BenchResults, meta: SectionMeta): string 
       ? `Run ${run.startedAt} by \`${run.command}\` on ${results.machine} (this section's part of it took ${formatElapsed(run.seconds * 1000)}); load average (1 / 5 / 15 min) ${loads(run.loadavg.start)} at the start and ${loads(run.loadavg.end)} at the end (above 2, something else shared the 2 cores). `
       : `Machine: ${results.machine}. `) +
       `Production build (bench/perf/vite.config.ts) served on 127.0.0.1, browser window ${meta.viewport.width}×${meta.viewport.height}, interleaved A B A B with a fresh browser context per visit. ` +
-      "A is bare React Flow with the same nodes (ids, parents, positions, sizes) as the nested document B shows (bench/perf/doc.ts: hosts → hypervisor → VMs → kernel → engine → containers; no edges), in a canvas of the editor's size. " +
+      "A is bare React Flow with the same nodes (ids, parents, positions, sizes) as the nested document B shows (bench/perf/doc.ts: hosts → hypervisor → VMs → kernel → engine → containers; no edges but in the routed-edges case), in a canvas of the editor's size. " +
       "Load = navigation start → every node that overlaps the canvas in the page's view (computed in the runner from the document) is in the DOM and measured (`visibility: visible`) + two animation frames; medians over visits. " +
       "Heap and DOM nodes: `HeapProfiler.collectGarbage`, then `Performance.getMetrics`. " +
-      "Frames: one synthetic mousemove per animation frame (out and back), the rAF intervals pooled over the visits; pan drags the empty pane, drag moves the leaf nearest the canvas centre; p95 is met within 0.5 ms of timer jitter. " +
+      "Frames: one synthetic mousemove per animation frame (out and back), the rAF intervals pooled over the visits; pan drags the empty pane, drag moves the leaf nearest the canvas centre; p95 is met within 0.5 ms of timer jitter; main-thread time per frame is the page's TaskDuration (ScriptDuration) from CDP over the gesture, divided by its frames. " +
       "One edit: the app renames a visible leaf through its store (`commit(updateNode(doc, id, { label }))`), the bare page through React Flow (`setNodes` with a new object for that node); the time runs from just before the call to a MessageChannel task posted from the first animation frame whose callback finds the new label in the node's DOM text, i.e. to the end of the first frame that paints it.",
   );
   parts.push("");
@@ -492,6 +560,14 @@ export const EDITOR_MARKERS = {
 export const VALIDATE_MARKERS = {
   start: "<!-- validate-bench:start -->",
   end: "<!-- validate-bench:end -->",
+} as const;
+export const ROUTED_EDITOR_MARKERS = {
+  start: "<!-- editor-routed-bench:start -->",
+  end: "<!-- editor-routed-bench:end -->",
+} as const;
+export const ROUTING_MARKERS = {
+  start: "<!-- routing-bench:start -->",
+  end: "<!-- routing-bench:end -->",
 } as const;
 
 /**

@@ -7,6 +7,11 @@
  * - N = 100, 1,000 and 5,000 nested nodes (env BENCH_N="1000" or "100,1000" to restrict; BENCH_ROUNDS,
  *   default 5): load, heap, DOM nodes, pan and drag frames and one edit to the next paint, in the
  *   fit view and at zoom 1; at 5,000 also opened at zoom 1 (the editing view).
+ * - N = 1,000 with 200 edges (bench/perf/doc.ts perfEdges), opened at zoom 1 around the container
+ *   with the most edges in a view's reach, pan and drag: the app routes them (src/domain/routing,
+ *   live while a node is dragged), the bare page draws React Flow's default edges; the dragged leaf
+ *   is that container. `BENCH_ONLY=routing-pan` runs this case alone (no bundle, no export) and
+ *   writes only its own section of docs/benchmarks.md.
  * - Initial JS of the real app (root vite.config.ts) and of the bare page, gzip -9, per package.
  * - PNG export in the app page (1,000 and 5,000 nodes) and the CLI's render in Node (1,000).
  *
@@ -26,7 +31,7 @@ import { completeGeometry } from "../../src/domain/geometry.ts";
 import { indexDocument } from "../../src/domain/diagram.ts";
 import { absoluteRects } from "../../src/domain/drop.ts";
 import { renderPng } from "../../src/cli/render.ts";
-import { perfDocument, wrapRoots } from "./doc.ts";
+import { perfDocument, perfEdges, wrapRoots } from "./doc.ts";
 import { PAGE_LIB } from "./page-lib.ts";
 import { interleave, summarizeFrames } from "./stats.ts";
 import { bundleFigures, entryFor, type OutputLike } from "./bundle.ts";
@@ -43,6 +48,8 @@ import {
 import {
   EDITOR_MARKERS,
   RESULTS_SCHEMA,
+  ROUTED_EDITOR_MARKERS,
+  renderRoutedSection,
   caseViews,
   formatElapsed,
   mergeSection,
@@ -88,6 +95,12 @@ const ARGS = [
 ];
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const EXPORT_NS = [1000, 5000];
+/** The routed-edges case: nodes and edges ("pan and drag at zoom 1, 1,000 nodes with 200 routed edges"). */
+const ROUTED = { n: 1000, edges: 200 } as const;
+const ROUTED_KEY = `${ROUTED.n}-routed`;
+/** `BENCH_ONLY=routing-pan`: only the routed-edges case. */
+const BENCH_ONLY = process.env.BENCH_ONLY;
+const ONLY_CASES: Record<string, string[]> = { "routing-pan": [ROUTED_KEY] };
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
 const LOAD_TIMEOUT_MS = 120_000;
 
@@ -172,6 +185,8 @@ interface GestureResult {
 interface PerfCase {
   key: string;
   n: number;
+  /** Edges over the document (both pages draw them); 0 = none. */
+  edges: number;
   open: boolean;
   pane: Pane;
   fit: FitOptions;
@@ -204,10 +219,18 @@ async function visit(
     const { metrics } = await cdp.send("Performance.getMetrics");
     await cdp.detach();
     const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+    const perf = await context.newCDPSession(page);
+    await perf.send("Performance.enable");
+    /** The page's main-thread task and script time so far (s). */
+    const mainThread = async () => {
+      const m = (await perf.send("Performance.getMetrics")).metrics;
+      const v = (name: string) => m.find((x) => x.name === name)?.value ?? Number.NaN;
+      return { task: v("TaskDuration"), script: v("ScriptDuration") };
+    };
     const notes: string[] = [];
     const views: Partial<Record<ViewKey, ViewResult>> = {};
     let honoured: boolean | null = null;
-    for (const view of caseViews(c)) {
+    for (const view of caseViews({ open: c.open, edges: c.edges })) {
       let v = (await page.evaluate("window.__bench.view()")) as Viewport & Pane;
       if (Math.abs(v.width - c.pane.width) > 1 || Math.abs(v.height - c.pane.height) > 1)
         notes.push(`canvas ${v.width}×${v.height}, not ${c.pane.width}×${c.pane.height}`);
@@ -234,15 +257,22 @@ async function visit(
       };
       for (const gesture of ["pan", "drag"] as Gesture[]) {
         try {
+          // Main-thread time per frame beside the frame intervals: what the gesture costs the
+          // page, which other work on a shared machine inflates far less than the intervals.
+          const before = await mainThread();
           const g = (await page.evaluate(
             `window.__bench.gesture(${JSON.stringify(gesture)}, ${FRAMES})`,
           )) as GestureResult;
+          const after = await mainThread();
           // A benchmark of events that do nothing is worthless: the gesture must move the view / the node.
           if (g.mid === null || g.mid === g.before) throw new Error(`moved nothing (${g.before})`);
           r.frames[gesture] = g.intervals;
+          const per = (k: "task" | "script") =>
+            ((after[k] - before[k]) * 1000) / Math.max(1, g.intervals.length);
+          (r.cpu ??= {})[gesture] = { taskMs: per("task"), scriptMs: per("script") };
           const s = summarizeFrames(g.intervals);
           notes.push(
-            `${gesture}/${view}${g.leaf ? `(${g.leaf})` : ""} p95 ${s.p95.toFixed(1)} max ${s.max.toFixed(1)}`,
+            `${gesture}/${view}${g.leaf ? `(${g.leaf})` : ""} p95 ${s.p95.toFixed(1)} max ${s.max.toFixed(1)} task ${per("task").toFixed(1)}/frame`,
           );
         } catch (e) {
           errors.push(
@@ -322,6 +352,7 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
     out.push({
       key: String(n),
       n,
+      edges: 0,
       open: false,
       pane,
       fit,
@@ -339,6 +370,7 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
       out.push({
         key: `${n}-open`,
         n,
+        edges: 0,
         open: true,
         pane,
         fit,
@@ -349,7 +381,71 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
       });
     }
   }
-  return out;
+  if (NS.includes(ROUTED.n) || BENCH_ONLY === "routing-pan") {
+    const { n, edges } = ROUTED;
+    const laid = completeGeometry(perfDocument(n));
+    const doc = { ...laid, edges: perfEdges(laid, edges) };
+    const rects = absoluteRects(doc, indexDocument(doc));
+    const parents = new Set(doc.nodes.flatMap((x) => (x.parentId ? [x.parentId] : [])));
+    // The dragged (and edited) leaf is one with edges: its routes follow it live.
+    const leaf = busiestEnd(doc, rects, parents, pane);
+    const r = rects.get(leaf)!;
+    // Zoom 1 with that leaf at the canvas centre.
+    const vp = {
+      x: pane.width / 2 - (r.x + r.width / 2),
+      y: pane.height / 2 - (r.y + r.height / 2),
+      zoom: 1,
+    };
+    const entries = doc.nodes.map((x) => [x.id, rects.get(x.id)!] as const);
+    const q = `n=${n}&edges=${edges}&vx=${vp.x}&vy=${vp.y}&vz=${vp.zoom}`;
+    out.push({
+      key: ROUTED_KEY,
+      n,
+      edges,
+      open: true,
+      pane,
+      fit,
+      viewport: vp,
+      expect: visibleIds(entries, vp, pane),
+      leaves: [leaf],
+      urls: { A: `${base}/bare.html?${q}&w=${pane.width}&h=${pane.height}`, B: `${base}/app.html?${q}` },
+    });
+  }
+  const only = BENCH_ONLY === undefined ? undefined : ONLY_CASES[BENCH_ONLY];
+  return only ? out.filter((c) => only.includes(c.key)) : out;
+}
+
+/**
+ * The leaf with edges that has the most edges with both ends within half a pane of it (ties: the
+ * first in the document): the view centred on it shows routed edges, and dragging it re-routes.
+ */
+function busiestEnd(
+  doc: { nodes: { id: string }[]; edges: { source: string; target: string }[] },
+  rects: ReadonlyMap<string, { x: number; y: number; width: number; height: number }>,
+  parents: ReadonlySet<string>,
+  pane: Pane,
+): string {
+  const centre = (id: string) => {
+    const r = rects.get(id)!;
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  };
+  const near = (a: string, b: string) => {
+    const p = centre(a);
+    const q = centre(b);
+    return Math.abs(p.x - q.x) <= pane.width / 2 && Math.abs(p.y - q.y) <= pane.height / 2;
+  };
+  let best = "";
+  let bestCount = -1;
+  for (const n of doc.nodes) {
+    if (parents.has(n.id) || !doc.edges.some((e) => e.source === n.id || e.target === n.id)) continue;
+    const count = doc.edges.filter((e) => near(n.id, e.source) && near(n.id, e.target)).length;
+    if (count > bestCount) {
+      best = n.id;
+      bestCount = count;
+    }
+  }
+  if (!best) throw new Error("no leaf with edges to centre the routed-edges case on");
+  return best;
 }
 
 async function runCase(browser: Browser, c: PerfCase): Promise<CaseResult> {
@@ -376,6 +472,7 @@ async function runCase(browser: Browser, c: PerfCase): Promise<CaseResult> {
   return {
     key: c.key,
     n: c.n,
+    ...(c.edges > 0 ? { edges: c.edges } : {}),
     open: c.open,
     ranAt: new Date().toISOString(),
     rounds: ROUNDS,
@@ -507,23 +604,34 @@ function loadResults(machine: string): BenchResults {
   return { schema: RESULTS_SCHEMA, machine, run: null, cases: {}, bundle: null, export: null };
 }
 
+/**
+ * Stores the results and renders their sections of docs/benchmarks.md: the editor section (unless
+ * only the routed-edges case ran: then the stored results may lack the other cases, whose figures
+ * the section keeps) and the routed-edges section.
+ */
 function save(results: BenchResults): void {
   mkdirSync(resolve(repo, ".bench-out"), { recursive: true });
   writeFileSync(resultsFile, JSON.stringify(results));
-  const text = existsSync(docsFile) ? readFileSync(docsFile, "utf8") : "# Benchmarks\n";
-  writeFileSync(
-    docsFile,
-    mergeSection(
+  let text = existsSync(docsFile) ? readFileSync(docsFile, "utf8") : "# Benchmarks\n";
+  const meta = { machine: results.machine, viewport: VIEWPORT };
+  if (BENCH_ONLY === undefined) text = mergeSection(text, EDITOR_MARKERS, renderSection(results, meta));
+  const routed = results.cases[ROUTED_KEY];
+  if (routed)
+    text = mergeSection(
       text,
-      EDITOR_MARKERS,
-      renderSection(results, { machine: results.machine, viewport: VIEWPORT }),
-    ),
-  );
+      ROUTED_EDITOR_MARKERS,
+      renderRoutedSection(results, meta, results.run?.startedAt ?? null),
+    );
+  writeFileSync(docsFile, text);
 }
 
 async function main() {
   if (ONLY !== undefined && !["perf", "bundle", "export", "report"].includes(ONLY))
     throw new Error(`--only takes perf, bundle, export or report, not ${JSON.stringify(ONLY)}`);
+  if (BENCH_ONLY !== undefined && !(BENCH_ONLY in ONLY_CASES))
+    throw new Error(
+      `BENCH_ONLY takes ${Object.keys(ONLY_CASES).join(", ")} here, not ${JSON.stringify(BENCH_ONLY)}`,
+    );
   if (ONLY === "report") {
     // Re-renders the section from the stored results, measuring nothing.
     if (!existsSync(resultsFile)) throw new Error(`no stored results (${resultsFile}): run the bench first`);
@@ -534,7 +642,8 @@ async function main() {
     log(`re-rendered docs/benchmarks.md from ${resultsFile}`);
     return;
   }
-  const part = (p: string) => ONLY === undefined || ONLY === p;
+  // BENCH_ONLY picks editor cases: the bundle and the export are not among them.
+  const part = (p: string) => (BENCH_ONLY !== undefined ? p === "perf" : ONLY === undefined || ONLY === p);
   const startLoad = la();
   const startedAt = new Date().toISOString();
   log(`load average ${startLoad.join(" ")} (1/5/15 min) on ${cpus().length} CPUs`);
@@ -551,7 +660,9 @@ async function main() {
       startedAt,
       seconds: (Date.now() - T0) / 1000,
       loadavg: { start: startLoad, end: la() },
-      command: process.env.BENCH_COMMAND ?? `npx tsx bench/perf/run.ts${ONLY ? ` --only ${ONLY}` : ""}`,
+      command:
+        process.env.BENCH_COMMAND ??
+        `${BENCH_ONLY ? `BENCH_ONLY=${BENCH_ONLY} ` : ""}npx tsx bench/perf/run.ts${ONLY ? ` --only ${ONLY}` : ""}`,
     };
     save(results);
   };
