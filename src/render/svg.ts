@@ -3,36 +3,61 @@
  * by the editor's Export, the template gallery's thumbnails and the CLI's `render`. It draws what
  * the canvas draws (src/canvas/StackNodeView.tsx with src/styles.css): the same boxes at the same
  * geometry, colours per layer and theme, labels, key props, problem badges and edges. Both read a
- * kind's shape and border, and an edge kind's stroke, from the catalog (src/domain/view-model.ts).
+ * kind's shape and border, and an edge kind's stroke and weight, from the catalog
+ * (src/domain/view-model.ts, src/domain/kinds/catalog.ts).
+ *
+ * The SVG is a public contract (docs/drawing.md, "The SVG is a public contract"): the viewBox is
+ * `0 0 W H` and every coordinate, path and `data-*` box is in that one user space; every node is
+ * a `<g data-node-id data-kind data-x data-y data-width data-height>`, every edge ONE
+ * `<path data-edge-id data-kind data-source data-target>` whose `d` has only absolute M/H/V/L.
  *
  * Safety: document text only ever appears as XML character data, escaped and cleaned of what XML
- * cannot hold; document text never goes into an attribute. The output has no scripts, no
- * `<foreignObject>`, no external references and no ids (several drawings can be inlined in one
- * page). It is deterministic: the same document and options give the same string.
+ * cannot hold; the only document strings in attributes are node and edge ids in `data-*`
+ * attributes, escaped. The output has no scripts, no `<foreignObject>` and no external
+ * references; its only ids are its arrowhead markers', prefixed by a hash of the drawing, so
+ * several drawings can be inlined in one page. It is deterministic: the same document and
+ * options give the same string.
  */
 import type { StackDocument, StackEdge, StackNode } from "../domain/document.ts";
 import { indexDocument, type ManagedBy } from "../domain/diagram.ts";
-import { KIND_DEFS } from "../domain/kinds/catalog.ts";
+import { KIND_DEFS, type EdgeKind } from "../domain/kinds/catalog.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { LAYOUT, estimateTextWidth, resolveGeometry, type ResolvedGeometry } from "../domain/layout/index.ts";
+import { LAYOUT, resolveGeometry } from "../domain/layout/index.ts";
 import { problemsByNode, validate, type Problem } from "../domain/rules/index.ts";
 import {
   BORDER_DASHARRAY,
   CORNER_RADIUS,
   displayLabel,
   drawnShape,
-  edgeDasharray,
   keyPropLines,
   lookOf,
 } from "../domain/view-model.ts";
 import { THEMES, type LayerColors, type ThemeColors, type ThemeName } from "./colors.ts";
-import { cleanText, escapeXml } from "./xml.ts";
+import { BoxGrid, edgePath, labelSize, labelSvg, markerDef, placeLabel, type PlacedLabel } from "./edges.ts";
+import { layoutLegend, legendEntries, legendSvg } from "./legend.ts";
+import { edgeRoutes, type EdgeRoute } from "./routes.ts";
+import {
+  LINE,
+  baseline,
+  boxAttrs,
+  elide,
+  num,
+  paint,
+  text,
+  textBox,
+  textWidth,
+  type Box,
+  type TextStyle,
+} from "./text.ts";
+import { cleanText, escapeAttr } from "./xml.ts";
+
+export { MONO_FAMILY } from "./text.ts";
 
 /** Options of {@link renderSvg}. */
 export interface RenderOptions {
   /** Colour theme; default `light`. */
   theme?: ThemeName;
-  /** Language of kind names and edge-kind labels; default `en`. */
+  /** Language of kind names, edge words and the legend; default `en`. */
   lang?: Lang;
   /** Colour nodes by who manages them; default: on when the document's view says `managedBy`. */
   overlay?: boolean;
@@ -41,65 +66,42 @@ export interface RenderOptions {
    * none, an array draws those problems (the editor passes the ones it already has).
    */
   problems?: boolean | readonly Problem[];
-  /** Space around the diagram, in diagram pixels; default 24. */
+  /** Space around the drawing, in diagram pixels; default 24. */
   margin?: number;
   /** Multiplier of the `width` and `height` attributes (not of the drawing); default 1. */
   scale?: number;
+  /** Draw the document's title, when it has one, at the top; default true. */
+  title?: boolean;
+  /** Draw the legend (the edge kinds shown, the overlay's colours) under the diagram; default true. */
+  legend?: boolean;
 }
 
 /** What {@link renderSvg} returns. */
 export interface RenderResult {
   /** A standalone SVG document (no XML declaration). */
   svg: string;
-  /** The `width` attribute: the diagram's width plus margins, times `scale`. */
+  /** The `width` attribute: the viewBox's width times `scale`. */
   width: number;
-  /** The `height` attribute: the diagram's height plus margins, times `scale`. */
+  /** The `height` attribute: the viewBox's height times `scale`. */
   height: number;
 }
 
 /** Font stacks: the editor's UI face first, then fonts that have Hangul, then the generic. */
 export const FONT_FAMILY =
   "Pretendard, 'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', system-ui, sans-serif";
-/** Monospace stack for key props, with Hangul-capable fallbacks. */
-export const MONO_FAMILY =
-  "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', 'Noto Sans Mono CJK KR', 'Noto Sans KR', monospace";
 
 // Text metrics of the node view (styles.css: line-height 1.2; kind 10 px bold, +0.5 px spacing).
 const KIND_SIZE = 10;
 const KIND_SPACING = 0.5;
 const LABEL_SIZE = LAYOUT.fontSize.label;
 const PROP_SIZE = LAYOUT.fontSize.prop;
-const LINE = 1.2;
 const BADGE_SIZE = 12;
 const BADGE_HEIGHT = 20;
-const EDGE_LABEL_SIZE = 11;
-const EDGE_LABEL_MAX = 200;
 const GAP = 6;
 const BORDER = 1.5;
-const ARROW_LENGTH = 8;
-const ARROW_HALF = 4.5;
-const ELLIPSIS = "…";
-
-/** Formats a coordinate: two decimals at most, never `-0`. */
-function num(v: number): string {
-  const r = Math.round(v * 100) / 100;
-  return r === 0 ? "0" : String(r);
-}
-
-/** A fill or stroke attribute for a colour of the tables (`transparent` and `rgba()` included). */
-const paints = new Map<string, string>();
-function paint(attr: "fill" | "stroke", color: string): string {
-  const key = attr + color;
-  let p = paints.get(key);
-  if (p === undefined) paints.set(key, (p = paintOf(attr, color)));
-  return p;
-}
-function paintOf(attr: "fill" | "stroke", color: string): string {
-  if (color === "transparent") return `${attr}="none"`;
-  const m = /^rgba\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*([\d.]+)\s*\)$/.exec(color);
-  if (m) return `${attr}="rgb(${m[1]},${m[2]},${m[3]})" ${attr}-opacity="${m[4]}"`;
-  return `${attr}="${color}"`;
-}
+const TITLE_SIZE = 16;
+const TITLE_GAP = 12;
+const LEGEND_GAP = 16;
 
 /** `#rgb`/`#rrggbb` times `factor` (CSS `filter: brightness()` on a flat colour). */
 function brightness(hex: string, factor: number): string {
@@ -107,79 +109,6 @@ function brightness(hex: string, factor: number): string {
   const v = Number.parseInt(h.slice(1), 16);
   const ch = (shift: number) => Math.min(255, Math.round(((v >> shift) & 0xff) * factor));
   return `#${((1 << 24) | (ch(16) << 16) | (ch(8) << 8) | ch(0)).toString(16).slice(1)}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text fitting
-
-let segmenter: Intl.Segmenter | null | undefined;
-function graphemes(text: string): Iterable<string> {
-  if (segmenter === undefined)
-    segmenter =
-      typeof Intl.Segmenter === "function"
-        ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
-        : null;
-  if (segmenter === null) return Array.from(text);
-  const s = segmenter;
-  return (function* () {
-    for (const g of s.segment(text)) yield g.segment;
-  })();
-}
-
-/** How text is measured: its size, letter spacing, weight and face. */
-interface Metrics {
-  size: number;
-  spacing?: number;
-  /** Bold faces run wider than the estimate's regular face. */
-  weight?: number;
-  /** Monospace: every narrow character is 0.6 em wide. */
-  mono?: boolean;
-}
-
-/** Estimated width of `text` (stops counting past `cap`). */
-function textWidth(text: string, m: Metrics, cap = Infinity): number {
-  let w: number;
-  if (m.mono) {
-    w = 0;
-    const narrow = 0.6 * m.size;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x20 && c < 0x7f) w += narrow;
-      else {
-        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
-        const e = estimateTextWidth(pair ? text.slice(i, i + 2) : text[i]!, m.size);
-        if (pair) i++;
-        w += e > 0 && e < narrow ? narrow : e;
-      }
-      if (w > cap) break;
-    }
-  } else w = estimateTextWidth(text, m.size, cap);
-  // The layout's estimate is already calibrated for the label's weight (src/domain/layout/text.ts),
-  // so boxes sized by it hold their labels here too.
-  return w + (m.spacing ? m.spacing * text.length : 0);
-}
-
-/**
- * `text` (already cleaned) shortened to `room` px: whole if it fits, else its longest prefix of
- * whole graphemes that fits with "…" after it, or "" when not even "…" fits.
- */
-function elide(text: string, m: Metrics, room: number): string {
-  if (textWidth(text, m, room + m.size) <= room) return text;
-  const budget = room - textWidth(ELLIPSIS, m);
-  if (budget < 0) return "";
-  let used = 0;
-  let out = "";
-  for (const g of graphemes(text)) {
-    used += textWidth(g, m);
-    if (used > budget) break;
-    out += g;
-  }
-  return out + ELLIPSIS;
-}
-
-/** Baseline of a line box of `size` px text whose top is at `top` (line-height 1.2). */
-function baseline(top: number, size: number): number {
-  return top + (size * LINE - size) / 2 + size * 0.8;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,30 +135,15 @@ function roundedPath(
   );
 }
 
-interface TextStyle extends Metrics {
-  fill: string;
-  cls: string;
-  anchor?: "middle";
-}
-
-/** One `<text>` element; `content` is document text or not, it is escaped either way. */
-function text(x: number, y: number, content: string, s: TextStyle): string {
-  return (
-    `<text class="${s.cls}" x="${num(x)}" y="${num(y)}" font-size="${s.size}"` +
-    (s.weight ? ` font-weight="${s.weight}"` : "") +
-    (s.mono ? ` font-family="${MONO_FAMILY}"` : "") +
-    (s.spacing ? ` letter-spacing="${s.spacing}"` : "") +
-    (s.anchor ? ` text-anchor="${s.anchor}"` : "") +
-    ` ${paint("fill", s.fill)}>${escapeXml(content)}</text>`
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Nodes
 
 interface NodeInput {
   node: StackNode;
-  geo: ResolvedGeometry;
+  /** Its box in the SVG's user space. */
+  box: Box;
+  /** Its parent's id, null for a root. */
+  parentId: string | null;
   hasChildren: boolean;
   problems: readonly Problem[];
   managedBy: ManagedBy | null;
@@ -257,20 +171,38 @@ export function nodeOutline(
 /**
  * Draws one node as the canvas does: its box, its band (boxes with children, at the bottom) or
  * title bar (frames with children, at the top), its kind name, label and up to two key props,
- * and its problem badge and outline.
+ * and its problem badge and outline. Its `<g>` says which node it is, its box, and the box its
+ * text takes (`data-text-*`, the union of its texts' line boxes and its badge; absent when it
+ * shows no text).
  */
-function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang): void {
-  const { node, geo, hasChildren, problems, managedBy } = inp;
+function drawNode(all: string[], inp: NodeInput, theme: ThemeColors, lang: Lang): Box | null {
+  const { node, box, hasChildren, problems, managedBy } = inp;
   const def = KIND_DEFS[node.kind];
   const colors = nodeColors(theme, node, managedBy);
-  const { x, y } = geo.absolute;
-  const { width: w, height: h } = geo.size;
+  const x = box.l;
+  const y = box.t;
+  const w = box.r - box.l;
+  const h = box.b - box.t;
+  const out: string[] = [];
+  const inked: { box: Box | null } = { box: null };
+  const ink = (b: Box) => {
+    const i = inked.box;
+    inked.box =
+      i === null
+        ? { ...b }
+        : { l: Math.min(i.l, b.l), t: Math.min(i.t, b.t), r: Math.max(i.r, b.r), b: Math.max(i.b, b.b) };
+  };
+  /** A `<text>`, counted in the node's text box. */
+  const put = (tx: number, ty: number, content: string, st: TextStyle) => {
+    if (content === "") return;
+    ink(textBox(tx, ty, content, st));
+    out.push(text(tx, ty, content, st));
+  };
   const { shape, radius, dasharray } = nodeOutline(node.kind, hasChildren);
   const frame = shape === "frame";
   const errors = problems.reduce((n, p) => n + (p.severity === "error" ? 1 : 0), 0);
   const severity = errors > 0 ? "error" : problems.length > 0 ? "warning" : null;
 
-  out.push("<g>");
   if (severity !== null) {
     const halo = severity === "error" ? theme.errorBg : theme.warningBg;
     out.push(
@@ -313,6 +245,7 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
     const count = String(problems.length);
     const pw = Math.max(BADGE_HEIGHT, textWidth(count, { size: BADGE_SIZE, weight: 700 }) + 12);
     const px = right - pw;
+    ink({ l: px, t: mid - BADGE_HEIGHT / 2, r: px + pw, b: mid + BADGE_HEIGHT / 2 });
     out.push(
       `<rect x="${num(px)}" y="${num(mid - BADGE_HEIGHT / 2)}" width="${num(pw)}" height="${BADGE_HEIGHT}" rx="${BADGE_HEIGHT / 2}" ${paint("fill", severity === "error" ? theme.error : theme.warning)}/>`,
       text(px + pw / 2, mid + BADGE_SIZE * 0.35, count, {
@@ -344,13 +277,15 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
   /** Label then props on one baseline from `x0`, sharing the room left. */
   const row = (x0: number, base: number) => {
     const shown = elide(label, labelStyle, right - x0);
-    out.push(text(x0, base, shown, labelStyle));
+    // Every node has exactly one label element, even when no character of it fits.
+    if (shown === "") out.push(text(x0, base, shown, labelStyle));
+    else put(x0, base, shown, labelStyle);
     let cx = x0 + textWidth(shown, labelStyle) + GAP;
     for (const p of props) {
       if (right - cx < 3 * PROP_SIZE) break;
       const s = elide(p, propStyle, right - cx);
       if (s === "") break;
-      out.push(text(cx, base, s, propStyle));
+      put(cx, base, s, propStyle);
       cx += textWidth(s, propStyle) + GAP;
     }
   };
@@ -360,7 +295,7 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
     const block = (KIND_SIZE + LABEL_SIZE) * LINE;
     const top = mid - block / 2;
     const kind = elide(kindText, kindStyle, room);
-    if (kind !== "") out.push(text(left, baseline(top, KIND_SIZE), kind, kindStyle));
+    put(left, baseline(top, KIND_SIZE), kind, kindStyle);
     row(left, baseline(top + KIND_SIZE * LINE, LABEL_SIZE));
   } else if (frame) {
     // A frame's kind name, label and key props on one baseline.
@@ -369,7 +304,7 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
     const kind = elide(kindText, kindStyle, kindRoom);
     let x0 = left;
     if (kind !== "") {
-      out.push(text(left, base, kind, kindStyle));
+      put(left, base, kind, kindStyle);
       x0 += textWidth(kind, kindStyle) + GAP;
     }
     row(x0, base);
@@ -378,165 +313,59 @@ function drawNode(out: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
     const block = (KIND_SIZE + LABEL_SIZE + props.length * PROP_SIZE) * LINE;
     let top = mid - block / 2;
     const kind = elide(kindText, kindStyle, room);
-    if (kind !== "") out.push(text(left, baseline(top, KIND_SIZE), kind, kindStyle));
+    put(left, baseline(top, KIND_SIZE), kind, kindStyle);
     top += KIND_SIZE * LINE;
-    out.push(text(left, baseline(top, LABEL_SIZE), elide(label, labelStyle, room), labelStyle));
+    const shown = elide(label, labelStyle, room);
+    if (shown === "") out.push(text(left, baseline(top, LABEL_SIZE), shown, labelStyle));
+    else put(left, baseline(top, LABEL_SIZE), shown, labelStyle);
     top += LABEL_SIZE * LINE;
     for (const p of props) {
-      const s = elide(p, propStyle, room);
-      if (s !== "") out.push(text(left, baseline(top, PROP_SIZE), s, propStyle));
+      put(left, baseline(top, PROP_SIZE), elide(p, propStyle, room), propStyle);
       top += PROP_SIZE * LINE;
     }
   }
-  out.push("</g>");
+  const textAttrs = inked.box === null ? "" : boxAttrs(inked.box, "data-text-");
+  all.push(
+    `<g class="sd-node" data-node-id="${escapeAttr(node.id)}" data-kind="${node.kind}"` +
+      (inp.parentId !== null ? ` data-parent-id="${escapeAttr(inp.parentId)}"` : "") +
+      `${boxAttrs(box)}${textAttrs}>`,
+    ...out,
+    "</g>",
+  );
+  return inked.box;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Edges
+// The drawing
 
-interface Box {
-  l: number;
-  t: number;
-  r: number;
-  b: number;
-}
-interface Pt {
-  x: number;
-  y: number;
-}
-
-const boxOf = (g: ResolvedGeometry): Box => ({
-  l: g.absolute.x,
-  t: g.absolute.y,
-  r: g.absolute.x + g.size.width,
-  b: g.absolute.y + g.size.height,
+const titleStyle = (theme: ThemeColors): TextStyle => ({
+  size: TITLE_SIZE,
+  weight: 700,
+  fill: theme.text,
+  cls: "sd-title",
 });
 
+/** FNV-1a of a string, as 8 hex digits: the markers' id prefix, unique to the drawing. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
 /**
- * The route of an edge and where its label goes: an orthogonal elbow from the side of the source
- * facing the target to the side of the target facing the source (right→left when the target is
- * to the right, which is the usual case); a straight line between boxes that overlap (a node and
- * its ancestor); a small loop for an edge from a node to itself.
+ * Stands for the markers' id prefix until the drawing is complete. U+0001 can never come from a
+ * document: every document string is cleaned of control characters on its way in (./xml.ts).
  */
-function route(s: Box, t: Box, self: boolean): { points: Pt[]; label: Pt } {
-  const scx = (s.l + s.r) / 2;
-  const scy = (s.t + s.b) / 2;
-  const tcx = (t.l + t.r) / 2;
-  const tcy = (t.t + t.b) / 2;
-  const clear = ARROW_LENGTH;
-  if (self) {
-    const ox = s.r + 24;
-    return {
-      points: [
-        { x: s.r, y: scy - 10 },
-        { x: ox, y: scy - 10 },
-        { x: ox, y: scy + 10 },
-        { x: s.r, y: scy + 10 },
-      ],
-      label: { x: ox, y: scy },
-    };
-  }
-  const horizontal = (x0: number, x1: number) => {
-    const mx = (x0 + x1) / 2;
-    const points =
-      Math.abs(scy - tcy) < 0.5
-        ? [
-            { x: x0, y: scy },
-            { x: x1, y: scy },
-          ]
-        : [
-            { x: x0, y: scy },
-            { x: mx, y: scy },
-            { x: mx, y: tcy },
-            { x: x1, y: tcy },
-          ];
-    return { points, label: { x: mx, y: (scy + tcy) / 2 } };
-  };
-  const vertical = (y0: number, y1: number) => {
-    const my = (y0 + y1) / 2;
-    const points =
-      Math.abs(scx - tcx) < 0.5
-        ? [
-            { x: scx, y: y0 },
-            { x: scx, y: y1 },
-          ]
-        : [
-            { x: scx, y: y0 },
-            { x: scx, y: my },
-            { x: tcx, y: my },
-            { x: tcx, y: y1 },
-          ];
-    return { points, label: { x: (scx + tcx) / 2, y: my } };
-  };
-  if (t.l >= s.r + clear) return horizontal(s.r, t.l);
-  if (t.r <= s.l - clear) return horizontal(s.l, t.r);
-  if (t.t >= s.b + clear) return vertical(s.b, t.t);
-  if (t.b <= s.t - clear) return vertical(s.t, t.b);
-  const a = { x: s.r, y: scy };
-  const b = { x: t.l, y: tcy };
-  return { points: [a, b], label: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
-}
-
-function drawEdge(
-  out: string[],
-  e: StackEdge,
-  s: ResolvedGeometry,
-  t: ResolvedGeometry,
-  bad: boolean,
-  theme: ThemeColors,
-): void {
-  const { points, label } = route(boxOf(s), boxOf(t), e.source === e.target);
-  const color = bad ? theme.error : theme.edge;
-  // Arrowhead along the last segment; the line stops at its base so dashes do not poke through.
-  const end = points[points.length - 1]!;
-  const prev = points[points.length - 2]!;
-  let dx = end.x - prev.x;
-  let dy = end.y - prev.y;
-  const len = Math.hypot(dx, dy);
-  if (len > 0) {
-    dx /= len;
-    dy /= len;
-  } else dx = 1;
-  const base = { x: end.x - dx * ARROW_LENGTH, y: end.y - dy * ARROW_LENGTH };
-  const line = len > ARROW_LENGTH ? [...points.slice(0, -1), base] : points;
-  const pattern = edgeDasharray(e.kind);
-  const dash = pattern !== undefined ? ` stroke-dasharray="${pattern}"` : "";
-  const d = line.map((p, i) => `${i === 0 ? "M" : "L"}${num(p.x)} ${num(p.y)}`).join("");
-  out.push(`<g class="sd-edge">`);
-  out.push(
-    `<path class="sd-edge-line" d="${d}" fill="none" ${paint("stroke", color)} stroke-width="1.5" stroke-linejoin="round"${dash}/>`,
-  );
-  const wing = (sign: number) =>
-    `${num(base.x - dy * ARROW_HALF * sign)},${num(base.y + dx * ARROW_HALF * sign)}`;
-  out.push(`<polygon points="${num(end.x)},${num(end.y)} ${wing(1)} ${wing(-1)}" ${paint("fill", color)}/>`);
-
-  // As on the canvas: only the person's own labels; the line style says the kind.
-  const raw = e.label;
-  if (raw !== undefined && raw !== "") {
-    const edgeStyle: TextStyle = {
-      size: EDGE_LABEL_SIZE,
-      fill: bad ? theme.error : theme.text,
-      cls: "sd-edge-label",
-      anchor: "middle",
-    };
-    const shown = elide(cleanText(raw), edgeStyle, EDGE_LABEL_MAX);
-    const tw = textWidth(shown, edgeStyle);
-    const lh = EDGE_LABEL_SIZE * LINE + 4;
-    out.push(
-      `<rect x="${num(label.x - tw / 2 - 4)}" y="${num(label.y - lh / 2)}" width="${num(tw + 8)}" height="${num(lh)}" rx="3" ${paint("fill", theme.panel)} fill-opacity="0.92"/>`,
-      text(label.x, label.y + EDGE_LABEL_SIZE * 0.35, shown, edgeStyle),
-    );
-  }
-  out.push("</g>");
-}
-
-// ---------------------------------------------------------------------------------------------
+const PREFIX = "\u0001";
 
 /**
- * Draws a document to a standalone SVG string: the whole diagram with a margin, nodes parents
- * first (children on top), edges on top of the nodes. Geometry comes from
- * {@link resolveGeometry}, so a document without positions is laid out by the stack layout.
- * Never throws for a valid document; document text is always escaped character data.
+ * Draws a document to a standalone SVG string: its title at the top, the whole diagram with a
+ * margin — nodes parents first (children on top), edges on top of the nodes, edge labels on top
+ * of the edges — and the legend under it. Geometry comes from {@link resolveGeometry}, so a
+ * document without positions is laid out by the stack layout; routes from {@link edgeRoutes}.
+ * The viewBox is `0 0 W H`, everything is drawn in that user space, and `width`/`height` are W
+ * and H times `scale`. Never throws for a valid document; document text is always escaped
+ * character data.
  */
 export function renderSvg(doc: StackDocument, opts: RenderOptions = {}): RenderResult {
   const theme = THEMES[opts.theme ?? "light"];
@@ -557,38 +386,68 @@ export function renderSvg(doc: StackDocument, opts: RenderOptions = {}): RenderR
   const badEdges = new Set<string>();
   for (const p of problemList) if (p.edgeId !== undefined) badEdges.add(p.edgeId);
 
+  // The diagram's extent (its boxes and routes), in the diagram's coordinates.
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const g of geometry.values()) {
-    minX = Math.min(minX, g.absolute.x);
-    minY = Math.min(minY, g.absolute.y);
-    maxX = Math.max(maxX, g.absolute.x + g.size.width);
-    maxY = Math.max(maxY, g.absolute.y + g.size.height);
+  const cover = (x0: number, y0: number, x1: number, y1: number) => {
+    minX = Math.min(minX, x0);
+    minY = Math.min(minY, y0);
+    maxX = Math.max(maxX, x1);
+    maxY = Math.max(maxY, y1);
+  };
+  for (const g of geometry.values())
+    cover(g.absolute.x, g.absolute.y, g.absolute.x + g.size.width, g.absolute.y + g.size.height);
+  const routes = edgeRoutes(doc, geometry, (e) => labelSize(e, lang));
+  const drawnEdges: { e: StackEdge; route: EdgeRoute }[] = [];
+  const kinds = new Set<EdgeKind>();
+  for (const e of doc.edges) {
+    const route = routes.get(e.id);
+    if (route === undefined) continue;
+    for (const p of route.points) cover(p.x, p.y, p.x, p.y);
+    drawnEdges.push({ e, route });
+    kinds.add(e.kind);
   }
   if (minX === Infinity) minX = minY = maxX = maxY = 0;
-  const vx = minX - margin;
-  const vy = minY - margin;
-  const vw = maxX - minX + 2 * margin;
-  const vh = maxY - minY + 2 * margin;
-  const width = Math.max(1, Math.ceil(vw * scale));
-  const height = Math.max(1, Math.ceil(vh * scale));
+  const contentW = maxX - minX;
+  const contentH = maxY - minY;
 
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${num(vx)} ${num(vy)} ${num(vw)} ${num(vh)}" font-family="${FONT_FAMILY}" xml:space="preserve">`,
-    `<rect x="${num(vx)}" y="${num(vy)}" width="${num(vw)}" height="${num(vh)}" ${paint("fill", theme.background)}/>`,
-    `<g class="sd-nodes">`,
+  // The title above, the legend below; the diagram shifted into the SVG's user space.
+  const tStyle = titleStyle(theme);
+  const rawTitle = opts.title === false ? "" : cleanText(doc.title ?? "").trim();
+  const title = rawTitle === "" ? "" : elide(rawTitle, tStyle, Math.max(contentW, 480));
+  const titleH = title === "" ? 0 : TITLE_SIZE * LINE + TITLE_GAP;
+  const legend = layoutLegend(
+    opts.legend === false ? [] : legendEntries(kinds, overlay && index.order.length > 0, lang),
+    Math.max(contentW, 360),
   );
+  const legendH = legend.height > 0 ? LEGEND_GAP + legend.height : 0;
+  const titleW = title === "" ? 0 : textWidth(title, tStyle);
+  const vw = Math.max(1, Math.ceil(Math.max(contentW, titleW, legend.width) + 2 * margin));
+  const vh = Math.max(1, Math.ceil(titleH + contentH + legendH + 2 * margin));
+  const dx = margin - minX;
+  const dy = margin + titleH - minY;
+  const width = Math.round(vw * scale * 100) / 100;
+  const height = Math.round(vh * scale * 100) / 100;
+
+  const body: string[] = [];
+  body.push(`<rect x="0" y="0" width="${vw}" height="${vh}" ${paint("fill", theme.background)}/>`);
+  if (title !== "") body.push(text(margin, baseline(margin, TITLE_SIZE), title, tStyle));
+  body.push(`<g class="sd-nodes">`);
+  const texts = new BoxGrid();
   for (const node of index.order) {
-    const geo = geometry.get(node.id);
-    if (geo === undefined) continue;
-    drawNode(
-      out,
+    const g = geometry.get(node.id);
+    if (g === undefined) continue;
+    const parentId = node.parentId != null && index.byId.has(node.parentId) ? node.parentId : null;
+    const l = g.absolute.x + dx;
+    const t = g.absolute.y + dy;
+    const inked = drawNode(
+      body,
       {
         node,
-        geo,
+        box: { l, t, r: l + g.size.width, b: t + g.size.height },
+        parentId,
         hasChildren: (index.children.get(node.id)?.length ?? 0) > 0,
         problems: byNode.get(node.id) ?? [],
         managedBy: overlay ? (index.context.get(node.id)?.managedBy ?? "user") : null,
@@ -596,14 +455,44 @@ export function renderSvg(doc: StackDocument, opts: RenderOptions = {}): RenderR
       theme,
       lang,
     );
+    if (inked !== null) texts.add(inked);
   }
-  out.push(`</g><g class="sd-edges">`);
-  for (const e of doc.edges) {
-    const s = geometry.get(e.source);
-    const t = geometry.get(e.target);
-    if (s === undefined || t === undefined) continue;
-    drawEdge(out, e, s, t, badEdges.has(e.id), theme);
+  body.push(`</g><g class="sd-edges">`);
+  const markers = new Set<string>();
+  const defs: string[] = [];
+  const marker = (kind: EdgeKind, bad: boolean) => {
+    const key = `${kind}${bad ? "!" : ""}`;
+    if (markers.has(key)) return;
+    markers.add(key);
+    defs.push(markerDef(PREFIX, kind, bad, theme));
+  };
+  // Labels go on the routes, inside the diagram's area (margins included), clear of node text.
+  const area: Box = { l: 0, t: titleH, r: vw, b: titleH + contentH + 2 * margin };
+  const labels = new BoxGrid();
+  const labelled: { e: StackEdge; bad: boolean; label: PlacedLabel | null }[] = [];
+  for (const { e, route } of drawnEdges) {
+    const bad = badEdges.has(e.id);
+    marker(e.kind, bad);
+    const shifted: EdgeRoute = {
+      points: route.points.map((p) => ({ x: p.x + dx, y: p.y + dy })),
+      labelAt: { x: route.labelAt.x + dx, y: route.labelAt.y + dy },
+    };
+    body.push(edgePath(e, shifted.points, bad, theme, PREFIX));
+    labelled.push({ e, bad, label: placeLabel(e, shifted, lang, texts, labels, area) });
   }
-  out.push("</g></svg>");
-  return { svg: out.join(""), width, height };
+  body.push(`</g><g class="sd-edge-labels">`);
+  for (const { e, bad, label } of labelled) if (label !== null) body.push(labelSvg(e, label, bad, theme));
+  body.push(`</g>`);
+  if (legend.height > 0) {
+    for (const k of kinds) marker(k, false);
+    body.push(legendSvg(legend, margin, margin + titleH + contentH + LEGEND_GAP, theme, PREFIX));
+  }
+  body.push("</svg>");
+
+  const head =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${vw} ${vh}" ` +
+    `font-family="${FONT_FAMILY}" xml:space="preserve"><defs>${defs.join("")}</defs>`;
+  let svg = head + body.join("");
+  if (defs.length > 0) svg = svg.replaceAll(PREFIX, `sd${hash(svg)}`);
+  return { svg, width, height };
 }

@@ -71,3 +71,13 @@ export function escapeXml(text: string): string {
   }
   return from === 0 ? text : out + text.slice(from);
 }
+
+/**
+ * Escapes `text` for a quoted attribute value: as {@link escapeXml}, and tabs and line breaks as
+ * character references, which XML's attribute-value normalization would otherwise turn into
+ * spaces. What a reader gets back is the text itself, less what XML 1.0 cannot hold.
+ */
+export function escapeAttr(text: string): string {
+  const e = escapeXml(text);
+  return /[\t\n\r]/.test(e) ? e.replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;") : e;
+}

@@ -10,12 +10,14 @@ import type { StackDocument, StackNode } from "../../../src/domain/document.ts";
 import {
   EDGE_KINDS,
   EDGE_KIND_DEFS,
+  EDGE_WIDTH,
   KIND_DEFS,
   KINDS,
   type Kind,
 } from "../../../src/domain/kinds/catalog.ts";
 import { BORDER_DASHARRAY, CORNER_RADIUS, STROKE_DASHARRAY } from "../../../src/domain/view-model.ts";
 import { nodeOutline, renderSvg } from "../../../src/render/svg.ts";
+import { FlowAdapter } from "../../../src/canvas/adapter.ts";
 import { elements, parseXml, type XmlElement } from "./xml-check.ts";
 
 /** styles.css without its comments. */
@@ -96,6 +98,32 @@ describe("the export draws each kind's declared look", () => {
     expect(lines.map((l) => l.attrs.get("stroke-dasharray"))).toEqual(
       EDGE_KINDS.map((k) => STROKE_DASHARRAY[EDGE_KIND_DEFS[k].stroke]),
     );
+    // …and its width from its declared weight, the one the canvas puts on the path.
+    const widths = EDGE_KINDS.map((k) => EDGE_WIDTH[EDGE_KIND_DEFS[k].weight ?? "regular"]);
+    expect(lines.map((l) => Number(l.attrs.get("stroke-width")))).toEqual(widths);
+    const canvas = new FlowAdapter().edges(
+      { format: "stackdraw", version: 1, nodes, edges },
+      null,
+      "en",
+      new Set(),
+    );
+    expect(canvas.map((e) => e.style?.strokeWidth)).toEqual(widths);
+    expect(canvas.map((e) => e.style?.strokeDasharray)).toEqual(
+      lines.map((l) => l.attrs.get("stroke-dasharray")),
+    );
+  });
+
+  it("draws the edge kinds as the brief says: network solid, pulls dashed, launched-from dotted, moves bold", () => {
+    const look = (k: (typeof EDGE_KINDS)[number]) => [
+      EDGE_KIND_DEFS[k].stroke,
+      EDGE_KIND_DEFS[k].weight ?? "regular",
+    ];
+    expect(look("network")).toEqual(["solid", "regular"]);
+    expect(look("pulls")).toEqual(["dashed", "regular"]);
+    expect(look("launched-from")).toEqual(["dotted", "regular"]);
+    expect(look("moves")).toEqual(["solid", "bold"]);
+    // No two kinds look the same.
+    expect(new Set(EDGE_KINDS.map((k) => look(k).join())).size).toBe(EDGE_KINDS.length);
   });
 });
 

@@ -5,12 +5,13 @@
 import fc from "fast-check";
 import type { StackDocument, StackNode } from "../../../src/domain/document.ts";
 import { indexDocument } from "../../../src/domain/diagram.ts";
-import { KIND_DEFS } from "../../../src/domain/kinds/catalog.ts";
+import { EDGE_KIND_DEFS, KIND_DEFS } from "../../../src/domain/kinds/catalog.ts";
 import { renderSvg } from "../../../src/render/svg.ts";
 import { renderThumbnail } from "../../../src/render/thumbnail.ts";
 import { THEMES } from "../../../src/render/colors.ts";
 import { documentArb } from "../io/arbitraries.ts";
 import { elements, parseXml, textsOfClass, type XmlElement } from "./xml-check.ts";
+import { contractProblems, readDrawing } from "./contract.ts";
 
 const doc = (
   nodes: StackNode[],
@@ -57,12 +58,15 @@ const STACK = doc(
   ],
 );
 
-/** What the renderer may show of a label: invalid XML characters dropped, line breaks as spaces. */
-function visible(s: string): string {
+/**
+ * What the renderer may show of a label: invalid XML characters dropped, line breaks as spaces
+ * (in an attribute, `keepBreaks`: kept, as character references).
+ */
+function visible(s: string, keepBreaks = false): string {
   let out = "";
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    if (c === 9 || c === 10 || c === 13) out += " ";
+    if (c === 9 || c === 10 || c === 13) out += keepBreaks ? ch : " ";
     else if (
       c < 0x20 ||
       (c >= 0x7f && c <= 0x9f) ||
@@ -97,16 +101,32 @@ function count(haystack: string, needle: string): number {
   return n;
 }
 
-/** No scripts, no foreign content, no event handlers, no references to anything outside. */
+/**
+ * No scripts, no foreign content, no event handlers, no references to anything outside: the only
+ * references are `marker-end="url(#id)"` to the drawing's own markers, and the only ids are theirs.
+ */
 function expectInert(svg: string, root: XmlElement): void {
   expect(svg.toLowerCase()).not.toContain("<script");
   expect(svg).not.toContain("foreignObject");
-  const allowed = new Set(["svg", "g", "rect", "path", "polygon", "text"]);
+  const allowed = new Set(["svg", "defs", "marker", "g", "rect", "path", "polygon", "text"]);
+  const ids = new Set<string>();
+  for (const el of elements(root)) {
+    const id = el.attrs.get("id");
+    if (id === undefined) continue;
+    if (el.name !== "marker") throw new Error(`an id on <${el.name}>`);
+    if (!/^sd[0-9a-f]{8}-[a-z-]+$/.test(id)) throw new Error(`marker id ${id}`);
+    ids.add(id);
+  }
   for (const el of elements(root)) {
     if (!allowed.has(el.name)) throw new Error(`unexpected element <${el.name}>`);
     for (const [name, value] of el.attrs) {
       if (name.toLowerCase().startsWith("on") || /href$/i.test(name))
         throw new Error(`attribute ${name} on <${el.name}>`);
+      if (name === "marker-end") {
+        const m = /^url\(#([^)]+)\)$/.exec(value);
+        if (!m || !ids.has(m[1]!)) throw new Error(`marker-end="${value}" names no marker of the drawing`);
+        continue;
+      }
       if (/url\(|javascript:/i.test(value)) throw new Error(`reference in ${name}="${value}"`);
     }
   }
@@ -135,14 +155,25 @@ describe("renderSvg", () => {
     expect(root.attrs.get("font-family")).toContain("Noto Sans KR");
   });
 
-  it("fits the viewBox to the diagram plus the margin, and scales width and height", () => {
-    const a = renderSvg(STACK, { margin: 10 });
-    const b = renderSvg(STACK, { margin: 10, scale: 2 });
-    const [, , vw, vh] = parseXml(a.svg).attrs.get("viewBox")!.split(" ").map(Number);
-    expect(a.width).toBe(Math.ceil(vw!));
-    expect(a.height).toBe(Math.ceil(vh!));
-    expect(b.width).toBe(Math.ceil(vw! * 2));
+  it("fits the viewBox, from 0 0, to the diagram plus the margin, and scales width and height", () => {
+    const bare = { ...STACK, edges: [] };
+    const a = renderSvg(bare, { margin: 10 });
+    const b = renderSvg(bare, { margin: 10, scale: 2 });
+    const [vx, vy, vw, vh] = parseXml(a.svg).attrs.get("viewBox")!.split(" ").map(Number);
+    expect([vx, vy]).toEqual([0, 0]);
+    expect(a.width).toBe(vw);
+    expect(a.height).toBe(vh);
+    expect(b.width).toBe(vw! * 2);
+    expect(b.height).toBe(vh! * 2);
     expect(parseXml(b.svg).attrs.get("viewBox")).toBe(parseXml(a.svg).attrs.get("viewBox"));
+    // The nodes' extent plus the margin on every side.
+    const d = readDrawing(a.svg);
+    const right = Math.max(...d.nodes.map((n) => n.box.r));
+    const bottom = Math.max(...d.nodes.map((n) => n.box.b));
+    expect(Math.min(...d.nodes.map((n) => n.box.l))).toBe(10);
+    expect(Math.min(...d.nodes.map((n) => n.box.t))).toBe(10);
+    expect(vw).toBe(Math.ceil(right + 10));
+    expect(vh).toBe(Math.ceil(bottom + 10));
   });
 
   it("is deterministic", () => {
@@ -210,14 +241,144 @@ describe("renderSvg", () => {
     expect(shown!.slice(0, -1).length % "👩‍👩‍👧".length).toBe(0);
   });
 
-  it("draws one line and one arrowhead per edge, dashed by kind, with the person's labels only", () => {
+  it("draws one path per edge, styled by kind, with an arrowhead marker per kind and colour", () => {
     const root = parseXml(renderSvg(STACK).svg);
     const lines = [...elements(root)].filter((e) => e.attrs.get("class") === "sd-edge-line");
     expect(lines).toHaveLength(STACK.edges.length);
-    expect(lines.map((l) => l.attrs.get("stroke-dasharray") ?? "solid")).toEqual(["solid", "6 4", "2 4"]);
-    expect([...elements(root)].filter((e) => e.name === "polygon")).toHaveLength(STACK.edges.length);
-    // As on the canvas, the line style tells the kind; kind names would clutter every figure.
-    expect(textsOfClass(root, "sd-edge-label")).toEqual(["5432/tcp"]);
+    expect(lines.map((l) => l.attrs.get("data-edge-id"))).toEqual(["e1", "e2", "e3"]);
+    // network solid, pulls dashed, moves bold.
+    expect(lines.map((l) => l.attrs.get("stroke-dasharray") ?? "solid")).toEqual(["solid", "6 4", "solid"]);
+    expect(lines.map((l) => l.attrs.get("stroke-width"))).toEqual(["1.5", "1.5", "3"]);
+    const markers = [...elements(root)].filter((e) => e.name === "marker");
+    expect(new Set(markers.map((m) => m.attrs.get("id"))).size).toBe(markers.length);
+    const ends = new Set(lines.map((l) => l.attrs.get("marker-end")));
+    expect(ends.size).toBe(3); // three kinds, none in a problem
+    expect(markers).toHaveLength(3);
+  });
+
+  it("labels every edge: the person's label, else its kind in words, in the drawing's language", () => {
+    // Boxes far apart: every route has room for its words.
+    const at = (id: string, x: number, y: number): StackNode => ({
+      id,
+      kind: "container",
+      label: id,
+      position: { x, y },
+      size: { width: 160, height: 64 },
+    });
+    const spaced = doc(
+      [
+        at("a", 0, 0),
+        at("b", 400, 0),
+        at("c", 0, 200),
+        at("d", 400, 200),
+        at("f", 0, 400),
+        at("g", 400, 400),
+      ],
+      [
+        { id: "e1", kind: "network", source: "a", target: "b", label: "5432/tcp" },
+        { id: "e2", kind: "network", source: "c", target: "d" },
+        { id: "e3", kind: "moves", source: "f", target: "g", label: "  " },
+      ],
+    );
+    const words = (lang: "en" | "ko") =>
+      textsOfClass(parseXml(renderSvg(spaced, { lang, problems: false }).svg), "sd-edge-label");
+    expect(words("en")).toEqual(["5432/tcp", "network", "moves"]);
+    expect(words("ko")).toEqual(["5432/tcp", EDGE_KIND_DEFS.network.verb.ko, EDGE_KIND_DEFS.moves.verb.ko]);
+    expect(EDGE_KIND_DEFS.pulls.verb.en).toBe("pulls");
+    expect(EDGE_KIND_DEFS["launched-from"].verb.en).toBe("launched from");
+  });
+
+  it("never hides a node's name under an edge's words: without room on the route, the kind goes unsaid", () => {
+    // Two containers side by side: the route between them is one gap long.
+    const tight = doc(
+      [
+        { id: "eng", kind: "container-engine", label: "Docker" },
+        { id: "a", kind: "container", parentId: "eng", label: "web" },
+        { id: "b", kind: "container", parentId: "eng", label: "db" },
+      ],
+      [{ id: "e", kind: "network", source: "a", target: "b" }],
+    );
+    const d = readDrawing(renderSvg(tight, { problems: false }).svg);
+    expect(d.edges[0]!.labelText).toBeNull();
+    expect(d.legend!.map((e) => e.words)).toEqual(["network"]);
+    // The person's own label is always drawn.
+    const own = { ...tight, edges: [{ ...tight.edges[0]!, label: "5432/tcp" }] };
+    expect(readDrawing(renderSvg(own, { problems: false }).svg).edges[0]!.labelText).toBe("5432/tcp");
+  });
+
+  it("draws an edge in a problem, its arrowhead and its label in the error colour", () => {
+    const d = doc(
+      [
+        { id: "a", kind: "container", label: "a" },
+        { id: "i", kind: "image", label: "i" },
+      ],
+      // An image does not pull: the edge's ends are wrong (edge/endpoints).
+      [{ id: "bad", kind: "pulls", source: "i", target: "a" }],
+    );
+    const root = parseXml(renderSvg(d).svg);
+    const line = [...elements(root)].find((e) => e.attrs.get("data-edge-id") === "bad")!;
+    expect(line.attrs.get("stroke")).toBe(THEMES.light.error);
+    const id = /^url\(#(.+)\)$/.exec(line.attrs.get("marker-end")!)![1];
+    const marker = [...elements(root)].find((e) => e.attrs.get("id") === id)!;
+    expect([...elements(marker)].find((e) => e.name === "polygon")!.attrs.get("fill")).toBe(
+      THEMES.light.error,
+    );
+    const label = [...elements(root)].find((e) => e.attrs.get("class") === "sd-edge-label")!;
+    expect(label.attrs.get("fill")).toBe(THEMES.light.error);
+    // The legend's sample is drawn as a plain edge of its kind.
+    const sample = [...elements(root)].find((e) => e.attrs.get("class") === "sd-legend-line")!;
+    expect(sample.attrs.get("marker-end")).not.toBe(line.attrs.get("marker-end"));
+  });
+
+  it("draws the title at the top, escaped, and the legend under the diagram", () => {
+    const d = readDrawing(renderSvg({ ...STACK, title: "Prod <east> & co" }).svg);
+    expect(d.title).toBe("Prod <east> & co");
+    const title = [...elements(parseXml(renderSvg({ ...STACK, title: "Prod" }).svg))].find(
+      (e) => e.attrs.get("class") === "sd-title",
+    )!;
+    expect(Number(title.attrs.get("y"))).toBeLessThan(Math.min(...d.nodes.map((n) => n.box.t)));
+    expect(d.legend!.map((e) => e.key)).toEqual(["edge:network", "edge:pulls", "edge:moves"]);
+    expect(d.legend!.map((e) => e.words)).toEqual(["network", "pulls", "moves"]);
+    // Without a title or edges, neither is drawn; the options turn them off.
+    const plain = readDrawing(renderSvg({ ...STACK, edges: [] }).svg);
+    expect(plain.title).toBeNull();
+    expect(plain.legend).toBeNull();
+    const off = readDrawing(renderSvg({ ...STACK, title: "Prod" }, { title: false, legend: false }).svg);
+    expect(off.title).toBeNull();
+    expect(off.legend).toBeNull();
+  });
+
+  it("carries the overlay's legend, in the drawing's language, when the overlay is on", () => {
+    const plain = { ...STACK, edges: [] };
+    expect(readDrawing(renderSvg(plain).svg).legend).toBeNull();
+    expect(readDrawing(renderSvg(plain, { overlay: true }).svg).legend).toEqual([
+      { key: "overlay:user", words: "You manage it" },
+      { key: "overlay:provider", words: "The provider manages it" },
+    ]);
+    expect(
+      readDrawing(renderSvg({ ...plain, view: { overlay: "managedBy" } }, { lang: "ko" }).svg).legend,
+    ).toEqual([
+      { key: "overlay:user", words: "사용자가 관리" },
+      { key: "overlay:provider", words: "제공자가 관리" },
+    ]);
+    // Edge kinds first, then the overlay.
+    expect(readDrawing(renderSvg(STACK, { overlay: true }).svg).legend!.map((e) => e.key)).toEqual([
+      "edge:network",
+      "edge:pulls",
+      "edge:moves",
+      "overlay:user",
+      "overlay:provider",
+    ]);
+  });
+
+  it("gives its markers ids of its own, so two drawings inlined in one page do not share them", () => {
+    const ids = (svg: string) =>
+      [...elements(parseXml(svg))].filter((e) => e.name === "marker").map((e) => e.attrs.get("id"));
+    const a = ids(renderSvg(STACK).svg);
+    const b = ids(renderSvg(STACK, { theme: "dark" }).svg);
+    const c = ids(renderSvg({ ...STACK, title: "other" }).svg);
+    expect(a.length).toBeGreaterThan(0);
+    for (const other of [b, c]) for (const id of other) expect(a).not.toContain(id);
   });
 
   it("draws edges after (on top of) every node", () => {
@@ -307,6 +468,12 @@ describe("renderSvg properties", () => {
           });
           const lines = [...elements(root)].filter((e) => e.attrs.get("class") === "sd-edge-line");
           expect(lines).toHaveLength(d.edges.length);
+          // The contract holds for every document: attributes, paths, viewBox, title, legend.
+          const drawing = readDrawing(svg);
+          expect(contractProblems(drawing, { title: d.title && visible(d.title) })).toEqual([]);
+          // Ids read back as they are, less what XML cannot hold.
+          expect(drawing.nodes.map((n) => n.id)).toEqual(order.map((n) => visible(n.id, true)));
+          expect(drawing.edges.map((e) => e.id)).toEqual(d.edges.map((e) => visible(e.id, true)));
         },
       ),
       { numRuns: 200 },
