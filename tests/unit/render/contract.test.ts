@@ -2,10 +2,9 @@
  * The SVG contract (docs/drawing.md, "The SVG is a public contract"), read as an outside tool
  * reads it (./contract.ts): first the reader and the measurements on hand-made SVGs, whose
  * answers are known; then every real drawing — every template in both languages, the importers'
- * fixtures — meets the part of the contract the renderer guarantees today. The routing half of
- * the acceptance (no edge through a foreign box or across text, parallels ≥ 6 px apart, labels
- * clear of text, the slide's aspect ratio) is in ./routing-acceptance.pending.ts until the router
- * lands.
+ * fixtures — meets the contract. The routing half of the acceptance (no edge through a foreign
+ * box or across text, parallels ≥ 6 px apart, labels clear of text, the slide's aspect ratio) is
+ * ./routing-acceptance.test.ts.
  */
 import { EDGE_KINDS, EDGE_KIND_DEFS } from "../../../src/domain/kinds/catalog.ts";
 import { renderSvg } from "../../../src/render/svg.ts";

@@ -1,12 +1,9 @@
 /**
  * The routing half of the drawing acceptance (docs/drawing.md, sections 2 and 3), measured on real
  * renders through the SVG contract (./contract.ts): every template in both languages and every
- * Compose fixture. EXPECTED TO FAIL until the edge router (src/domain/routing) is what
- * src/render/routes.ts calls: the renderer's own elbow goes straight through boxes and text.
- *
- * Not in the suite (vitest.config.ts includes only `*.test.ts`). Run it with
- *   npx vitest run --config tests/unit/render/pending.config.ts
- * and once the router lands, rename it to routing-acceptance.test.ts so it joins the suite.
+ * Compose fixture (the realistic ones included) — no edge through a box that is not an end or an
+ * ancestor of one, none across any node's text, parallels of different edges at least 6 px apart,
+ * no label over a node's text, and an imported diagram's image between 1:2 and 2.2:1.
  */
 import { renderSvg } from "../../../src/render/svg.ts";
 import {
