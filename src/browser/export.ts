@@ -1,11 +1,12 @@
 /**
- * Export to SVG and PNG: the document drawn by src/render/svg.ts, and for PNG rasterised on a
- * canvas with the UI font's needed subsets inlined (./fonts.ts). Loaded on demand by Export
- * (src/store/file-actions.ts `exportAs`): none of this is needed for the first paint.
+ * Export to SVG and PNG: the document drawn by src/render/svg.ts with the UI font's subsets that
+ * its text needs inlined (./fonts.ts), so the file looks the same on a machine without the font,
+ * and for PNG rasterised on a canvas. Loaded on demand by Export (src/store/file-actions.ts
+ * `exportAs`): none of this is needed for the first paint.
  */
 import { renderSvg } from "../render/svg.ts";
 import { pngScale } from "../render/raster.ts";
-import { embeddedFaces, embeddedFacesCss, withFontCss } from "./fonts.ts";
+import { drawnText, embeddedFaces, embeddedFacesCss, withFontCss } from "./fonts.ts";
 import { hasInk, textProbes, type TextProbe } from "./text-probe.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { Lang } from "../domain/kinds/props.ts";
@@ -18,14 +19,27 @@ export interface ExportOptions {
   problems: readonly Problem[];
 }
 
+function draw(doc: StackDocument, o: ExportOptions) {
+  return renderSvg(doc, { theme: o.theme, lang: o.lang, overlay: o.overlay, problems: [...o.problems] });
+}
+
+/**
+ * Export ▸ SVG: the drawing with the font subsets its text needs embedded as @font-face data URLs
+ * (docs/drawing.md, the SVG contract). A subset that cannot be fetched is left out: the file then
+ * names the font, and a machine that has it still draws it.
+ */
+export async function exportSvgFile(doc: StackDocument, o: ExportOptions): Promise<Blob> {
+  const { svg } = draw(doc, o);
+  const faces = await embeddedFaces(drawnText(svg)).catch(() => []);
+  return new Blob([withFontCss(svg, embeddedFacesCss(faces))], { type: "image/svg+xml" });
+}
+
+/**
+ * The drawing without its fonts, at once. What Export ▸ SVG calls until its caller awaits
+ * {@link exportSvgFile} (src/store/file-actions.ts).
+ */
 export function exportSvg(doc: StackDocument, o: ExportOptions): Blob {
-  const { svg } = renderSvg(doc, {
-    theme: o.theme,
-    lang: o.lang,
-    overlay: o.overlay,
-    problems: [...o.problems],
-  });
-  return new Blob([svg], { type: "image/svg+xml" });
+  return new Blob([draw(doc, o).svg], { type: "image/svg+xml" });
 }
 
 /**
@@ -33,15 +47,10 @@ export function exportSvg(doc: StackDocument, o: ExportOptions): Blob {
  * {@link pngScale}) and returns the PNG.
  */
 export async function exportPng(doc: StackDocument, o: ExportOptions, wanted = 2): Promise<Blob> {
-  const { svg, width, height } = renderSvg(doc, {
-    theme: o.theme,
-    lang: o.lang,
-    overlay: o.overlay,
-    problems: [...o.problems],
-  });
+  const { svg, width, height } = draw(doc, o);
   const scale = pngScale(width, height, wanted);
   // The image cannot see the page's fonts: inline the UI font's subsets it needs (Hangul too).
-  const faces = await embeddedFaces(svg).catch(() => []);
+  const faces = await embeddedFaces(drawnText(svg)).catch(() => []);
   const css = embeddedFacesCss(faces);
   const url = URL.createObjectURL(new Blob([withFontCss(svg, css)], { type: "image/svg+xml" }));
   try {

@@ -6,11 +6,13 @@
  * Fonts: resvg is given the Pretendard files of the `pretendard` npm package (OFL-1.1; Latin and
  * Hangul) and no system fonts, so a PNG looks the same on every machine and Korean never shows
  * as tofu. "Pretendard" is the first family of the SVG's font stack (FONT_FAMILY); the generic
- * families it ends with (`sans-serif`, `monospace` for key props) resolve to it as well.
+ * families it ends with (`sans-serif`, `monospace` for key props) resolve to it as well. An SVG
+ * carries the subsets of the same package's web font that its text needs, as the editor's
+ * export does (src/render/fonts.ts picks them from the dynamic-subset stylesheet's ranges).
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { extname } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import type { Lang } from "../domain/kinds/props.ts";
 import type { StackDocument } from "../domain/document.ts";
 import { readDocument } from "../io/read.ts";
@@ -18,6 +20,15 @@ import { ioLine } from "../io/errors/format.ts";
 import { cannotRead, formatDocumentErrors } from "./errors.ts";
 import { renderSvg } from "../render/svg.ts";
 import type { ThemeName } from "../render/colors.ts";
+import {
+  drawnText,
+  embeddedFacesCss,
+  facesFor,
+  parseFontFaceCss,
+  withFontCss,
+  type EmbeddedFace,
+  type FontFaceSource,
+} from "../render/fonts.ts";
 
 /** The family name inside the bundled font files. */
 export const PNG_FONT_FAMILY = "Pretendard";
@@ -39,6 +50,44 @@ export function pngFontFiles(): string[] {
     fontFiles = FONT_FILES.map((f) => require.resolve(f));
   }
   return fontFiles;
+}
+
+/** The web font's dynamic-subset stylesheet: the same subsets the editor loads (src/main.tsx). */
+const SUBSET_CSS = "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
+
+let subsets: { faces: FontFaceSource[]; dir: string } | undefined;
+const inlined = new Map<string, EmbeddedFace>();
+
+/** The @font-face subsets the web font offers, with their files (read once). */
+async function webFontSubsets(): Promise<{ faces: FontFaceSource[]; dir: string }> {
+  if (subsets === undefined) {
+    const css = createRequire(import.meta.url).resolve(SUBSET_CSS);
+    subsets = { faces: parseFontFaceCss(await readFile(css, "utf8")), dir: dirname(css) };
+  }
+  return subsets;
+}
+
+/**
+ * `svg` with the web font's subsets that its characters need inlined as @font-face data URLs,
+ * so it looks the same on a machine without the font.
+ */
+export async function withEmbeddedFonts(svg: string): Promise<string> {
+  const { faces, dir } = await webFontSubsets();
+  const out: EmbeddedFace[] = [];
+  for (const f of facesFor(faces, drawnText(svg))) {
+    let face = inlined.get(f.url);
+    if (face === undefined) {
+      const bytes = await readFile(resolve(dir, f.url));
+      face = {
+        src: `data:font/woff2;base64,${bytes.toString("base64")}`,
+        weight: f.weight,
+        unicodeRange: f.unicodeRange.trim(),
+      };
+      inlined.set(f.url, face);
+    }
+    out.push(face);
+  }
+  return withFontCss(svg, embeddedFacesCss(out));
 }
 
 export interface RenderCliOptions {
@@ -156,7 +205,7 @@ export async function renderCommand(args: string[], io: CliIo, usage: string): P
   try {
     data =
       opts.format === "svg"
-        ? renderSvg(read.document, { theme: opts.theme, lang: opts.lang }).svg
+        ? await withEmbeddedFonts(renderSvg(read.document, { theme: opts.theme, lang: opts.lang }).svg)
         : (await renderPng(read.document, opts)).png;
   } catch (e) {
     io.stderr(`stackdraw render: ${opts.file}: ${e instanceof Error ? e.message : String(e)}\n`);

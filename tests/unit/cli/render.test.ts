@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { run, scratchDir } from "./harness.ts";
 import { renderSvg } from "../../../src/render/svg.ts";
+import { withEmbeddedFonts } from "../../../src/cli/render.ts";
+import { parseUnicodeRange } from "../../../src/render/fonts.ts";
 import { escapeXml } from "../../../src/render/xml.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import { writeDocument } from "../../../src/io/write.ts";
@@ -45,7 +47,41 @@ describe("stackdraw render", () => {
     expect(svg.startsWith("<svg")).toBe(true);
     for (const label of LABELS) expect(svg).toContain(`>${escapeXml(label)}</text>`);
     expect(svg).not.toContain("<one>");
-    expect(svg).toBe(renderSvg(parsed.document, { theme: "light", lang: "en" }).svg);
+    expect(svg).toBe(await withEmbeddedFonts(renderSvg(parsed.document, { theme: "light", lang: "en" }).svg));
+  });
+
+  it("embeds the font subsets its text needs, Hangul included, as @font-face data URLs", async () => {
+    const out = path("fonts.svg");
+    expect(await run("render", good, "-o", out)).toMatchObject({ code: 0, err: "" });
+    const svg = readFileSync(out, "utf8");
+    const faces = [...svg.matchAll(/@font-face\{([^}]*)\}/g)].map((m) => m[1]!);
+    expect(faces.length).toBeGreaterThan(1);
+    for (const f of faces) {
+      expect(f).toContain('font-family:"Pretendard"');
+      expect(f).toMatch(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/]+=*\) format\("woff2"\)/);
+    }
+    // Every character the drawing draws is in some embedded subset: "도커 엔진" too.
+    const ranges = faces.flatMap((f) => parseUnicodeRange(/unicode-range:([^;]*)/.exec(f)?.[1] ?? ""));
+    for (const ch of "도커 엔진Host<one>&co") {
+      const cp = ch.codePointAt(0)!;
+      if (ch !== " ")
+        expect(
+          ranges.some(([a, b]) => cp >= a && cp <= b),
+          ch,
+        ).toBe(true);
+    }
+    // Only what it needs: an English drawing carries fewer subsets than the Korean one.
+    const english = file("english.stackdraw.json", {
+      ...fixture,
+      nodes: fixture.nodes
+        .filter((n) => n.id !== "docker")
+        .map((n) => (n.parentId === "docker" ? { ...n, parentId: "linux" } : n)),
+    });
+    await run("render", english, "-o", path("english.svg"));
+    const fewer = readFileSync(path("english.svg"), "utf8").match(/@font-face/g)!.length;
+    expect(fewer).toBeLessThan(faces.length);
+    // PNG is drawn by resvg from the font files, not from an SVG that carries them.
+    expect(svg.length).toBeGreaterThan(renderSvg(parsed.document).svg.length + 10_000);
   });
 
   it("writes a PNG whose IHDR size is the SVG size times --scale (default 2)", async () => {
@@ -75,8 +111,10 @@ describe("stackdraw render", () => {
     const light = readFileSync(path("light.svg"), "utf8");
     const dark = readFileSync(path("dark.svg"), "utf8");
     expect(dark).not.toBe(light);
-    expect(dark).toBe(renderSvg(parsed.document, { theme: "dark" }).svg);
-    expect(readFileSync(path("ko.svg"), "utf8")).toBe(renderSvg(parsed.document, { lang: "ko" }).svg);
+    expect(dark).toBe(await withEmbeddedFonts(renderSvg(parsed.document, { theme: "dark" }).svg));
+    expect(readFileSync(path("ko.svg"), "utf8")).toBe(
+      await withEmbeddedFonts(renderSvg(parsed.document, { lang: "ko" }).svg),
+    );
 
     await run("render", good, "-o", path("light.png"), "--scale", "1");
     await run("render", good, "-o", path("dark.png"), "--scale", "1", "--theme", "dark");
