@@ -100,7 +100,8 @@ test("clicking a problem selects its node and brings it into view", async ({ pag
   await page.mouse.move(pane.x + 20, pane.y + pane.height - 20, { steps: 8 });
   await page.mouse.up();
   await expect(node(page, "Container: Container")).not.toBeInViewport();
-  await item.getByRole("button").click();
+  // The row's first button is the problem itself (its quick fixes and Suppress… follow it).
+  await item.getByRole("button").first().click();
   await expect(node(page, "Container: Container")).toBeInViewport();
   await expect(inspector(page).getByLabel("Label")).toHaveValue("Container");
 });
