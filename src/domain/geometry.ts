@@ -15,6 +15,7 @@ import {
   stackLayout,
   type GeometryPatch,
 } from "./layout/index.ts";
+import { settleAndFit, type PlacementBase } from "./placement.ts";
 
 export function leafSize(kind: Kind, label?: string): Size {
   return layoutLeafSize(label === undefined ? { kind } : { kind, label });
@@ -42,20 +43,34 @@ function applyGeometry(doc: StackDocument, patches: ReadonlyMap<string, Geometry
   return changed ? { ...doc, nodes } : doc;
 }
 
-/** Grows every parent to hold its children (at every depth). */
-export function fitDocument(doc: StackDocument, changedIds?: Iterable<string>): StackDocument {
-  return applyGeometry(doc, growToFit(doc, changedIds));
+/**
+ * After an edit: settles the changed nodes among their siblings and fits their ancestors, grown
+ * right and down only, shrunk when not sized by hand, with room for one more child
+ * (src/domain/placement.ts). `base`: the document before the edit (which children moved or left).
+ * Without `changedIds`, every parent.
+ */
+export function fitDocument(
+  doc: StackDocument,
+  changedIds?: Iterable<string>,
+  base?: PlacementBase,
+): StackDocument {
+  return applyGeometry(doc, settleAndFit(doc, changedIds, base));
+}
+
+/** Grows every parent to hold its children (at every depth), as laid out: nothing else moves. */
+export function growDocument(doc: StackDocument): StackDocument {
+  return applyGeometry(doc, growToFit(doc));
 }
 
 /** Fills in every missing position and size, as the stack layout would. */
 export function completeGeometry(doc: StackDocument): StackDocument {
-  if (doc.nodes.every((n) => n.position && n.size)) return fitDocument(doc);
+  if (doc.nodes.every((n) => n.position && n.size)) return growDocument(doc);
   return applyGeometry(doc, resolveGeometry(doc));
 }
 
 /** Lays out the subtrees at `roots` (or the whole document) as the classic stack figure. */
 export function arrangeDocument(doc: StackDocument, roots?: readonly string[]): StackDocument {
-  return fitDocument(applyGeometry(doc, stackLayout(doc, roots ? { roots } : {})));
+  return growDocument(applyGeometry(doc, stackLayout(doc, roots ? { roots } : {})));
 }
 
 /** Where a new child of `parentId` goes: right of its last child, at the top of its content area. */

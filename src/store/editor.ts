@@ -237,9 +237,15 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
      * derived from; then only the ancestors of the nodes that differ from it are re-fitted (the
      * rest already fit), instead of every parent in the document.
      */
-    const withDoc = (doc: StackDocument, base: DiagramIndex | null = get().gestureIndex ?? get().index) => {
+    const withDoc = (
+      doc: StackDocument,
+      base: DiagramIndex | null = get().gestureIndex ?? get().index,
+      fit = true,
+    ) => {
       const changed = base ? changedSince(base, doc) : undefined;
-      const fitted = fitDocument(doc, changed);
+      // Placement (src/domain/placement.ts) settles what changed since `base`; a whole new document
+      // comes laid out, and undo/redo bring back documents exactly as they were.
+      const fitted = changed && fit ? fitDocument(doc, changed, base!) : doc;
       const derived = derive(fitted, get().nodeProblems);
       // The new index answers "does it still exist" in O(1): selecting all of a big diagram and
       // editing it must not cost selection × nodes.
@@ -347,10 +353,10 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         // A drag that only moved things (no drop into another parent): parents grow around what
         // moved, and nothing else needs recomputing — no rule depends on geometry, so the
         // problems stand, and the index is the gesture's own with the moved nodes swapped in.
-        const fitted = gestureIndex ? fitDocument(doc, changedSince(gestureIndex, doc)) : null;
+        const fitted = gestureIndex ? fitDocument(doc, changedSince(gestureIndex, doc), gestureIndex) : null;
         const moved = fitted && gestureIndex ? withMovedNodes(gestureIndex, fitted.nodes) : null;
         if (fitted && moved) {
-          const routes = reroute(get().routes, fitted, changedSince(gestureIndex!, doc), {
+          const routes = reroute(get().routes, fitted, changedSince(gestureIndex!, fitted), {
             index: moved,
             lang: get().lang,
           });
@@ -368,13 +374,13 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         const { past, future, doc } = get();
         const prev = past[past.length - 1];
         if (!prev) return;
-        set({ ...withDoc(prev), past: past.slice(0, -1), future: [doc, ...future] });
+        set({ ...withDoc(prev, undefined, false), past: past.slice(0, -1), future: [doc, ...future] });
       },
       redo: () => {
         const { past, future, doc } = get();
         const next = future[0];
         if (!next) return;
-        set({ ...withDoc(next), past: [...past, doc], future: future.slice(1) });
+        set({ ...withDoc(next, undefined, false), past: [...past, doc], future: future.slice(1) });
       },
       select: (nodes, edge = null) => {
         const s = get();
