@@ -22,7 +22,7 @@ import type { StackDocument, StackEdge, StackNode } from "../domain/document.ts"
 import { indexDocument, type ManagedBy } from "../domain/diagram.ts";
 import { KIND_DEFS, type EdgeKind } from "../domain/kinds/catalog.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { LAYOUT, resolveGeometry } from "../domain/layout/index.ts";
+import { LAYOUT, NODE_TEXT, resolveGeometry } from "../domain/layout/index.ts";
 import { problemsByNode, validate, type Problem } from "../domain/rules/index.ts";
 import {
   BORDER_DASHARRAY,
@@ -91,13 +91,13 @@ export const FONT_FAMILY =
   "Pretendard, 'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', system-ui, sans-serif";
 
 // Text metrics of the node view (styles.css: line-height 1.2; kind 10 px bold, +0.5 px spacing).
-const KIND_SIZE = 10;
-const KIND_SPACING = 0.5;
-const LABEL_SIZE = LAYOUT.fontSize.label;
-const PROP_SIZE = LAYOUT.fontSize.prop;
+const KIND_SIZE = NODE_TEXT.kindSize;
+const KIND_SPACING = NODE_TEXT.kindSpacing;
+const LABEL_SIZE = NODE_TEXT.labelSize;
+const PROP_SIZE = NODE_TEXT.propSize;
 const BADGE_SIZE = 12;
 const BADGE_HEIGHT = 20;
-const GAP = 6;
+const GAP = NODE_TEXT.gap;
 const BORDER = 1.5;
 const TITLE_SIZE = 16;
 const TITLE_GAP = 12;
@@ -261,8 +261,9 @@ function drawNode(all: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
 
   const left = x + LAYOUT.textInset;
   const room = right - left;
-  const kindText = def.name[lang].toUpperCase();
   const label = cleanText(displayLabel(node, lang));
+  // As the node view: a label that is the kind's name is not said twice.
+  const kindText = def.name[lang] === displayLabel(node, lang) ? "" : def.name[lang].toUpperCase();
   const props = keyPropLines(node, lang).map(cleanText);
   const kindStyle: TextStyle = {
     size: KIND_SIZE,
@@ -292,11 +293,11 @@ function drawNode(all: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
 
   if (placement === "band") {
     // Kind name on its own line, then label and key props on one line (styles.css wraps them).
-    const block = (KIND_SIZE + LABEL_SIZE) * LINE;
-    const top = mid - block / 2;
+    const kindH = kindText === "" ? 0 : KIND_SIZE * LINE;
+    const top = mid - (kindH + LABEL_SIZE * LINE) / 2;
     const kind = elide(kindText, kindStyle, room);
     put(left, baseline(top, KIND_SIZE), kind, kindStyle);
-    row(left, baseline(top + KIND_SIZE * LINE, LABEL_SIZE));
+    row(left, baseline(top + kindH, LABEL_SIZE));
   } else if (frame) {
     // A frame's kind name, label and key props on one baseline.
     const base = baseline(mid - (LABEL_SIZE * LINE) / 2, LABEL_SIZE);
@@ -310,11 +311,11 @@ function drawNode(all: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
     row(x0, base);
   } else {
     // A leaf: kind name, label and key props stacked, centred in the box.
-    const block = (KIND_SIZE + LABEL_SIZE + props.length * PROP_SIZE) * LINE;
-    let top = mid - block / 2;
+    const kindH = kindText === "" ? 0 : KIND_SIZE * LINE;
+    let top = mid - (kindH + (LABEL_SIZE + props.length * PROP_SIZE) * LINE) / 2;
     const kind = elide(kindText, kindStyle, room);
     put(left, baseline(top, KIND_SIZE), kind, kindStyle);
-    top += KIND_SIZE * LINE;
+    top += kindH;
     const shown = elide(label, labelStyle, room);
     if (shown === "") out.push(text(left, baseline(top, LABEL_SIZE), shown, labelStyle));
     else put(left, baseline(top, LABEL_SIZE), shown, labelStyle);

@@ -2,7 +2,7 @@
  * The renderer's small vocabulary: numbers, paints, text metrics and `<text>` elements, and the
  * boxes text takes. Shared by the nodes, the edges, the title and the legend of src/render/svg.ts.
  */
-import { estimateTextWidth } from "../domain/layout/index.ts";
+import { styledTextWidth, type TextMetrics } from "../domain/layout/index.ts";
 import { escapeXml } from "./xml.ts";
 
 /** Monospace stack for key props, with Hangul-capable fallbacks (the embedded UI font last). */
@@ -70,38 +70,11 @@ function graphemes(text: string): Iterable<string> {
   })();
 }
 
-/** How text is measured: its size, letter spacing, weight and face. */
-export interface Metrics {
-  size: number;
-  spacing?: number;
-  /** Bold faces run wider than the estimate's regular face. */
-  weight?: number;
-  /** Monospace: every narrow character is 0.6 em wide. */
-  mono?: boolean;
-}
+/** How text is measured (the layout's metrics: the canvas and the exports measure alike). */
+export type Metrics = TextMetrics;
 
 /** Estimated width of `text` (stops counting past `cap`). */
-export function textWidth(text: string, m: Metrics, cap = Infinity): number {
-  let w: number;
-  if (m.mono) {
-    w = 0;
-    const narrow = 0.6 * m.size;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x20 && c < 0x7f) w += narrow;
-      else {
-        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
-        const e = estimateTextWidth(pair ? text.slice(i, i + 2) : text[i]!, m.size);
-        if (pair) i++;
-        w += e > 0 && e < narrow ? narrow : e;
-      }
-      if (w > cap) break;
-    }
-  } else w = estimateTextWidth(text, m.size, cap);
-  // The layout's estimate is already calibrated for the label's weight (src/domain/layout/text.ts),
-  // so boxes sized by it hold their labels here too.
-  return w + (m.spacing ? m.spacing * text.length : 0);
-}
+export const textWidth: (text: string, m: Metrics, cap?: number) => number = styledTextWidth;
 
 /**
  * `text` (already cleaned) shortened to `room` px: whole if it fits, else its longest prefix of

@@ -13,6 +13,7 @@
  * (columns 1 and 2 show the same nginx + app pair).
  */
 import type { StackDocument } from "../domain/document.ts";
+import { bandLayout } from "./bands.ts";
 import { L, TemplateBuilder, type Lang } from "./builder.ts";
 
 const ECS_QUOTE = L(
@@ -93,11 +94,25 @@ export function buildEcsDocker(lang: Lang): StackDocument {
   });
   b.node("ec2-app", "container", d1, L("app", "앱"), { image: "app:1.0" });
 
+  // What ECS adds over plain Docker, drawn once for both ECS columns: the control plane AWS
+  // runs, which schedules the tasks onto the user's instances or onto Fargate.
+  const control = b.node(
+    "ecs-control-plane",
+    "group",
+    cloud,
+    L("ECS control plane", "ECS 컨트롤 플레인"),
+    provider,
+    L(
+      "What ECS adds over plain Docker: AWS runs the control plane that decides where each task runs, on the user's container instances or on Fargate.",
+      "ECS가 도커에 더하는 것: 각 태스크를 어디서(사용자의 컨테이너 인스턴스 또는 Fargate) 실행할지 정하는 컨트롤 플레인을 AWS가 운영한다.",
+    ),
+  );
+
   // 2. ECS, EC2 launch type: the user still launches and runs the container instances.
   const ecsEc2 = b.node(
     "ecs-ec2-cluster",
     "ecs-cluster",
-    cloud,
+    control,
     L("ECS (EC2 launch type)", "ECS (EC2 시작 유형)"),
     provider,
     L(
@@ -143,7 +158,7 @@ export function buildEcsDocker(lang: Lang): StackDocument {
   const ecsFg = b.node(
     "ecs-fargate-cluster",
     "ecs-cluster",
-    cloud,
+    control,
     L("ECS on Fargate", "Fargate 위의 ECS"),
     provider,
     L(
@@ -172,11 +187,12 @@ export function buildEcsDocker(lang: Lang): StackDocument {
   );
   b.node("fargate-app", "container", t3, L("app", "앱"), { image: "app:1.0" });
 
-  // Artifacts: the shelf under the cloud.
+  // Artifacts: AWS services too, on a shelf above the stacks, where the containers (the top of
+  // every stack) and the instances reach them with short upward routes.
   const ecr = b.node(
     "ecr",
     "registry",
-    null,
+    cloud,
     L("Amazon ECR", "Amazon ECR"),
     { product: "ECR" },
     L("The container images every column pulls.", "모든 열이 가져오는 컨테이너 이미지 저장소."),
@@ -184,7 +200,7 @@ export function buildEcsDocker(lang: Lang): StackDocument {
   const ami = b.node(
     "ami",
     "image",
-    null,
+    cloud,
     L("AMI (Amazon Linux)", "AMI (Amazon Linux)"),
     { imageType: "ami", ref: "ami-0abcdef1234567890" },
     L(
@@ -200,5 +216,39 @@ export function buildEcsDocker(lang: Lang): StackDocument {
   b.edge("e-ecs-ec2-task-ecr", "pulls", t2, ecr);
   b.edge("e-fargate-task-ecr", "pulls", t3, ecr);
 
-  return b.build(L("ECS and Docker structure", "ECS와 도커 구조"), { overlay: "managedBy" });
+  const doc = b.build(L("ECS and Docker structure", "ECS와 도커 구조"), { overlay: "managedBy" });
+  // Every layer at one height in all three columns (px above the physical server's bottom):
+  // hardware 0, hypervisor 54, instance 108, OS 162, engine 216, task 270, containers 282.
+  const layer = { hw: 0, hv: 54, vm: 108, os: 162, engine: 216, task: 270, ctr: 282 };
+  return bandLayout(doc, {
+    frame: cloud,
+    columns: [col1, control],
+    shelf: [ami, ecr],
+    alignTop: [
+      [col1, control],
+      [ecsEc2, ecsFg],
+    ],
+    bottoms: {
+      [col1]: -24,
+      [host]: layer.hw,
+      [nitro]: layer.hv,
+      [ec2]: layer.vm,
+      [k1]: layer.os,
+      [d1]: layer.engine,
+      "ec2-web": layer.ctr,
+      "ec2-app": layer.ctr,
+      [control]: -24,
+      [ecsEc2]: -12,
+      [ci]: layer.vm,
+      [k2]: layer.os,
+      [d2]: layer.engine,
+      [t2]: layer.task,
+      "ecs-ec2-web": layer.ctr,
+      "ecs-ec2-app": layer.ctr,
+      [ecsFg]: -12,
+      [fg]: layer.hw,
+      [t3]: layer.task,
+      "fargate-app": layer.ctr,
+    },
+  });
 }

@@ -4,6 +4,7 @@
  * with the "who manages what" overlay on.
  */
 import type { StackDocument } from "../domain/document.ts";
+import { bandLayout } from "./bands.ts";
 import { L, TemplateBuilder, type Lang } from "./builder.ts";
 
 export function buildEcsVsEks(lang: Lang): StackDocument {
@@ -71,7 +72,7 @@ export function buildEcsVsEks(lang: Lang): StackDocument {
       "EKS는 오픈 소스 쿠버네티스로 컨테이너를 관리하며, 멀티 클라우드와 온프레미스에서도 사용할 수 있다.",
     ),
   );
-  b.node(
+  const cp = b.node(
     "control-plane",
     "control-plane",
     eks,
@@ -113,9 +114,38 @@ export function buildEcsVsEks(lang: Lang): StackDocument {
     );
   }
 
-  const ecr = b.node("ecr", "registry", null, L("Amazon ECR", "Amazon ECR"), { product: "ECR" });
+  // ECR is an AWS service: on a shelf inside the cloud, above the stacks, whose tops (the
+  // tasks and pods) reach it with short upward routes.
+  const ecr = b.node("ecr", "registry", cloud, L("Amazon ECR", "Amazon ECR"), { product: "ECR" });
   for (const t of tasks) b.edge(`e-${t.id}-ecr`, "pulls", t.id, ecr);
   for (const n of [1, 2]) b.edge(`e-worker${n}-pod-ecr`, "pulls", `worker${n}-pod`, ecr);
 
-  return b.build(L("ECS vs EKS", "ECS와 EKS"), { overlay: "managedBy" });
+  const doc = b.build(L("ECS vs EKS", "ECS와 EKS"), { overlay: "managedBy" });
+  // Side by side on one baseline (px above the bottom of the capacity each cluster runs on):
+  // capacity (Fargate, the worker VMs) 0, OS 54, engine 108, task or pod 162, containers 174.
+  const layer = { capacity: 0, os: 54, engine: 108, unit: 162, ctr: 174 };
+  const bottoms: Record<string, number> = {
+    [ecs]: -12,
+    [fg]: layer.capacity,
+    [eks]: -12,
+    [cp]: layer.capacity,
+  };
+  for (const t of tasks) {
+    bottoms[t.id] = layer.unit;
+    bottoms[`${t.id}-container`] = layer.ctr;
+  }
+  for (const n of [1, 2]) {
+    bottoms[`worker${n}`] = layer.capacity;
+    bottoms[`worker${n}-kernel`] = layer.os;
+    bottoms[`worker${n}-containerd`] = layer.engine;
+    bottoms[`worker${n}-pod`] = layer.unit;
+    bottoms[`worker${n}-container`] = layer.ctr;
+  }
+  return bandLayout(doc, {
+    frame: cloud,
+    columns: [ecs, eks],
+    shelf: [ecr],
+    alignTop: [[ecs, eks]],
+    bottoms,
+  });
 }

@@ -89,10 +89,23 @@ export function labelBoxWidth(node: Pick<StackNode, "kind" | "label">): number {
   const max = LAYOUT.maxLabelBoxWidth;
   const room = max - 2 * LAYOUT.textInset;
   const fs = LAYOUT.fontSize.label;
+  const def = KIND_DEFS[node.kind];
   let text: number;
-  if (typeof node.label === "string" && node.label.length > 0) text = estimateTextWidth(node.label, fs, room);
-  else {
-    const name = KIND_DEFS[node.kind].name;
+  if (typeof node.label === "string" && node.label.length > 0) {
+    text = estimateTextWidth(node.label, fs, room);
+    // A frame without children draws its kind's name and its label on one line (a title bar's
+    // layout): room for both, so neither is elided.
+    if (def.look.leafShape === "frame" && def.name.en !== node.label && def.name.ko !== node.label) {
+      const kind = (name: string) =>
+        styledTextWidth(name.toUpperCase(), {
+          size: NODE_TEXT.kindSize,
+          spacing: NODE_TEXT.kindSpacing,
+          weight: 700,
+        });
+      text += Math.max(kind(def.name.en), kind(def.name.ko)) + NODE_TEXT.gap;
+    }
+  } else {
+    const name = def.name;
     text = Math.max(estimateTextWidth(name.en, fs, room), estimateTextWidth(name.ko, fs, room));
   }
   return Math.min(max, Math.max(LAYOUT.leaf.width, Math.ceil(text + 2 * LAYOUT.textInset)));
@@ -101,4 +114,50 @@ export function labelBoxWidth(node: Pick<StackNode, "kind" | "label">): number {
 /** The size of a node without children (or of a new node before anything is put in it). */
 export function leafSize(node: Pick<StackNode, "kind" | "label">): Size {
   return { width: labelBoxWidth(node), height: LAYOUT.leaf.height };
+}
+
+/**
+ * The node view's text metrics (styles.css, and src/render/svg.ts which draws the same): the kind
+ * name at 10 px bold with 0.5 px letter spacing, the label at 13 px, key props at 11 px in a
+ * monospace face, 6 px between the pieces of one line.
+ */
+export const NODE_TEXT = {
+  kindSize: 10,
+  kindSpacing: 0.5,
+  labelSize: LAYOUT.fontSize.label,
+  propSize: LAYOUT.fontSize.prop,
+  gap: 6,
+} as const;
+
+/** How text is measured: its size, letter spacing, weight and face. */
+export interface TextMetrics {
+  size: number;
+  spacing?: number;
+  /** Bold faces run wider than the estimate's regular face. */
+  weight?: number;
+  /** Monospace: every narrow character is 0.6 em wide. */
+  mono?: boolean;
+}
+
+/** Estimated width of `text` in a style (stops counting past `cap`). */
+export function styledTextWidth(text: string, m: TextMetrics, cap = Infinity): number {
+  let w: number;
+  if (m.mono) {
+    w = 0;
+    const narrow = 0.6 * m.size;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x20 && c < 0x7f) w += narrow;
+      else {
+        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
+        const e = estimateTextWidth(pair ? text.slice(i, i + 2) : text[i]!, m.size);
+        if (pair) i++;
+        w += e > 0 && e < narrow ? narrow : e;
+      }
+      if (w > cap) break;
+    }
+  } else w = estimateTextWidth(text, m.size, cap);
+  // The estimate is already calibrated for the label's weight (above), so boxes sized by it hold
+  // their labels in every renderer.
+  return w + (m.spacing ? m.spacing * text.length : 0);
 }

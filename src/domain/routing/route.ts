@@ -18,7 +18,7 @@ import { grow, interiorsMeet, intersect, sameBox, segmentCrosses, type Box } fro
 import { edgeLabelText, labelBoxSize, labelPoint } from "./label.ts";
 import { nudgeAll, type ClusterCache, type Nudged, type Searched } from "./clusters.ts";
 import { tidy } from "./nudge.ts";
-import { buildScene, edgeFrame, type EdgeFrame, type Scene } from "./scene.ts";
+import { BADGE_KEY, buildScene, edgeFrame, type EdgeFrame, type Scene } from "./scene.ts";
 import { search } from "./search.ts";
 
 /** One edge's route. */
@@ -315,6 +315,8 @@ export function rerouteAffected(
   const parents = new Set<string | null>();
   for (const id of changed) {
     changedBoxes.push({ id, box: scene.boxes.get(id), text: scene.text.get(id) });
+    const badge = scene.text.get(id + BADGE_KEY);
+    if (badge !== undefined) changedBoxes.push({ id, box: undefined, text: badge });
     parents.add(index.byId.get(id)?.parentId ?? null);
     parents.add(was.index.byId.get(id)?.parentId ?? null);
   }

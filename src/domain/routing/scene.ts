@@ -3,11 +3,14 @@
  * (its band, title bar, or the whole box of a leaf: src/render/svg.ts and the node view draw text
  * there), the tree, and for each edge the boxes its route must avoid.
  */
-import type { StackDocument, StackEdge } from "../document.ts";
+import type { StackDocument, StackEdge, StackNode } from "../document.ts";
+import { KIND_DEFS } from "../kinds/catalog.ts";
+import type { Lang } from "../kinds/props.ts";
+import { NODE_TEXT, styledTextWidth } from "../layout/text.ts";
 import { indexDocument, type DiagramIndex } from "../diagram.ts";
 import { absoluteRects, type Rect } from "../drop.ts";
 import { LAYOUT } from "../layout/constants.ts";
-import { drawnShape } from "../view-model.ts";
+import { displayLabel, drawnShape, keyPropLines } from "../view-model.ts";
 import { box, sameBox, union, type Box } from "./box.ts";
 
 /** Width of a node's border as the renderers draw it (svg.ts `BORDER`, styles.css 1.5 px). */
@@ -37,19 +40,75 @@ export interface Scene {
 }
 
 /**
+ * Room kept at the right end of a strip for a problem badge (svg.ts and the node view draw it
+ * there: up to 32 px for a two-digit count, inside the text inset), with a margin.
+ */
+const BADGE_ZONE = LAYOUT.textInset + 36;
+/** Margin past the estimated end of a strip's text (the estimates err wide already). */
+const TEXT_MARGIN = 6;
+/** Key suffix of a node's badge zone in {@link Scene.text}. */
+export const BADGE_KEY = "\u0000badge";
+
+const LANGS: readonly Lang[] = ["en", "ko"];
+
+/**
+ * How far from its box's left edge the text of a node's strip may reach, in either language: the
+ * kind name, the label and the key props as the renderers lay them out (a band: the kind name
+ * above the label and props; a title bar: all on one line), plus the left inset and a margin.
+ */
+export function stripTextReach(node: StackNode, frame: boolean): number {
+  const T = NODE_TEXT;
+  let w = 0;
+  for (const lang of LANGS) {
+    const kind = styledTextWidth(KIND_DEFS[node.kind].name[lang].toUpperCase(), {
+      size: T.kindSize,
+      spacing: T.kindSpacing,
+      weight: 700,
+    });
+    let line = styledTextWidth(displayLabel(node, lang), { size: T.labelSize, weight: 600 }, 4096);
+    for (const p of keyPropLines(node, lang))
+      line += T.gap + styledTextWidth(p, { size: T.propSize, mono: true }, 4096);
+    w = Math.max(w, frame ? kind + T.gap + line : Math.max(kind, line));
+  }
+  return LAYOUT.textInset + w + TEXT_MARGIN;
+}
+
+/** A node's text area and, for a strip with room to spare, the zone its problem badge takes. */
+export interface TextAreas {
+  text: Box;
+  badge?: Box;
+}
+
+/**
  * The area in which a node draws its text: a node with children draws it in its strip — a band at
  * the bottom (stack kinds, `LAYOUT.bandHeight`) or a title bar at the top (frames,
- * `LAYOUT.headerHeight`), across the whole width; a leaf draws it centred in its whole box.
+ * `LAYOUT.headerHeight`) — from the strip's left end as far as its text reaches
+ * ({@link stripTextReach}), plus the badge zone at its right end; the rest of the strip is free for
+ * routes. A leaf draws its text centred in its whole box.
  */
-export function textArea(kind: Parameters<typeof drawnShape>[0], hasChildren: boolean, b: Box): Box {
-  if (!hasChildren) return b;
+export function textAreas(node: StackNode, hasChildren: boolean, b: Box): TextAreas {
+  if (!hasChildren) return { text: b };
   const h = b.b - b.t;
-  if (drawnShape(kind, true) === "frame") {
+  const frame = drawnShape(node.kind, true) === "frame";
+  let t: number;
+  let bottom: number;
+  if (frame) {
     const strip = Math.max(0, Math.min(LAYOUT.headerHeight, h - 2 * BORDER));
-    return box(b.l, b.t, b.r, Math.min(b.b, b.t + BORDER + strip));
+    t = b.t;
+    bottom = Math.min(b.b, b.t + BORDER + strip);
+  } else {
+    const strip = Math.max(0, Math.min(LAYOUT.bandHeight, h - 2 * BORDER));
+    t = Math.max(b.t, b.b - BORDER - strip);
+    bottom = b.b;
   }
-  const strip = Math.max(0, Math.min(LAYOUT.bandHeight, h - 2 * BORDER));
-  return box(b.l, Math.max(b.t, b.b - BORDER - strip), b.r, b.b);
+  const reach = b.l + stripTextReach(node, frame);
+  if (reach >= b.r - BADGE_ZONE) return { text: box(b.l, t, b.r, bottom) };
+  return { text: box(b.l, t, reach, bottom), badge: box(b.r - BADGE_ZONE, t, b.r, bottom) };
+}
+
+/** The main text area alone ({@link textAreas}). */
+export function textArea(node: StackNode, hasChildren: boolean, b: Box): Box {
+  return textAreas(node, hasChildren, b).text;
 }
 
 /** The text area of every node of a document (absolute): what no route and no edge label may cross. */
@@ -63,10 +122,13 @@ export function textBoxes(
     const r = rects.get(n.id);
     if (r === undefined) continue;
     const kids = index.children.get(n.id);
-    out.set(
-      n.id,
-      textArea(n.kind, kids !== undefined && kids.length > 0, box(r.x, r.y, r.x + r.width, r.y + r.height)),
+    const a = textAreas(
+      n,
+      kids !== undefined && kids.length > 0,
+      box(r.x, r.y, r.x + r.width, r.y + r.height),
     );
+    out.set(n.id, a.text);
+    if (a.badge !== undefined) out.set(n.id + BADGE_KEY, a.badge);
   }
   return out;
 }
@@ -201,11 +263,18 @@ export function buildScene(
     const old = prev?.index.byId.get(n.id);
     const oldText = same ? prev!.text.get(n.id) : undefined;
     const oldHad = prev !== undefined && (prev.index.children.get(n.id)?.length ?? 0) > 0;
-    const tx =
-      oldText !== undefined && oldHad === hasChildren && old?.kind === n.kind
-        ? oldText
-        : textArea(n.kind, hasChildren, bx);
+    const sameText =
+      oldText !== undefined &&
+      oldHad === hasChildren &&
+      old !== undefined &&
+      (old === n || (old.kind === n.kind && old.label === n.label && old.props === n.props));
+    const bk = n.id + BADGE_KEY;
+    const areas: TextAreas = sameText
+      ? { text: oldText, badge: prev!.text.get(bk) }
+      : textAreas(n, hasChildren, bx);
+    const tx = areas.text;
     text.set(n.id, tx);
+    if (areas.badge !== undefined) text.set(bk, areas.badge);
     if (prev !== undefined) {
       const before = prev.text.get(n.id);
       if (before !== undefined) kept++;
@@ -213,7 +282,19 @@ export function buildScene(
         if (before !== undefined) gone.push(before);
         fresh.push(tx);
       }
-      if (!same || before !== tx || old === undefined || (old.parentId ?? null) !== (n.parentId ?? null))
+      const badgeBefore = prev.text.get(bk);
+      if (badgeBefore !== undefined) kept++;
+      if (badgeBefore !== areas.badge) {
+        if (badgeBefore !== undefined) gone.push(badgeBefore);
+        if (areas.badge !== undefined) fresh.push(areas.badge);
+      }
+      if (
+        !same ||
+        before !== tx ||
+        badgeBefore !== areas.badge ||
+        old === undefined ||
+        (old.parentId ?? null) !== (n.parentId ?? null)
+      )
         changed!.add(n.id);
     }
     l = Math.min(l, bx.l);
@@ -267,11 +348,18 @@ function movedScene(index: DiagramIndex, prev: Scene, moved: Iterable<string>): 
     const bx = box(x0, y0, x1, y1);
     boxes.set(id, bx);
     const kids = index.children.get(id);
-    const tx = textArea(n.kind, kids !== undefined && kids.length > 0, bx);
+    const areas = textAreas(n, kids !== undefined && kids.length > 0, bx);
     const before = prev.text.get(id);
-    text.set(id, tx);
+    text.set(id, areas.text);
     if (before !== undefined) gone.push(before);
-    fresh.push(tx);
+    fresh.push(areas.text);
+    const bk = id + BADGE_KEY;
+    const badgeBefore = prev.text.get(bk);
+    if (badgeBefore !== undefined) gone.push(badgeBefore);
+    if (areas.badge !== undefined) {
+      text.set(bk, areas.badge);
+      fresh.push(areas.badge);
+    } else text.delete(bk);
     changed.add(id);
     for (const c of kids ?? []) place(c);
   };
@@ -385,6 +473,8 @@ export function edgeFrame(scene: Scene, e: StackEdge): EdgeFrame | null {
     for (const c of index.children.get(x) ?? []) consider(c);
     const tx = scene.text.get(x);
     if (tx !== undefined) obstacles.push(tx);
+    const badge = scene.text.get(x + BADGE_KEY);
+    if (badge !== undefined) obstacles.push(badge);
   }
   if (lca === undefined) for (const root of index.roots) consider(root.id);
   if (!sourceInner) obstacles.push(source);

@@ -29,15 +29,16 @@ const css = readFileSync(new URL("../../../src/styles.css", import.meta.url), "u
 const one = (nodes: StackNode[]): StackDocument => ({ format: "stackdraw", version: 1, nodes, edges: [] });
 
 /** The first node group of a drawing: its box, and the baselines of its kind name and label. */
-function firstNode(svg: string): { box: XmlElement; kindY: number; labelY: number } {
+function firstNode(svg: string): { box: XmlElement; kindY: number; labelY: number; hasKind: boolean } {
   const root = parseXml(svg);
   const layer = [...elements(root)].find((e) => e.attrs.get("class") === "sd-nodes")!;
   const g = layer.children.find((c): c is XmlElement => typeof c !== "string")!;
-  const el = (cls: string) => [...elements(g)].find((e) => e.attrs.get("class") === cls)!;
+  const el = (cls: string) => [...elements(g)].find((e) => e.attrs.get("class") === cls);
   return {
     box: g.children.find((c): c is XmlElement => typeof c !== "string" && c.name === "rect")!,
-    kindY: Number(el("sd-kind").attrs.get("y")),
-    labelY: Number(el("sd-label").attrs.get("y")),
+    hasKind: el("sd-kind") !== undefined,
+    kindY: Number(el("sd-kind")?.attrs.get("y")),
+    labelY: Number(el("sd-label")!.attrs.get("y")),
   };
 }
 
@@ -79,8 +80,10 @@ describe("the export draws each kind's declared look", () => {
           { id: "b", kind: k, parentId: "a" },
         ],
       ]) {
-        const { box } = firstNode(renderSvg(one(nodes), { problems: false }).svg);
+        const { box, hasKind } = firstNode(renderSvg(one(nodes), { problems: false }).svg);
         expect(box.attrs.get("stroke-dasharray")).toBe(BORDER_DASHARRAY.dashed);
+        // Unlabelled, the node shows its kind's name once, as its label (as the node view does).
+        expect(hasKind).toBe(false);
       }
     }
   });

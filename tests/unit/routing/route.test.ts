@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { StackDocument, StackEdge, StackNode } from "../../../src/domain/document.ts";
 import { rerouteAffected, routeEdges, textBoxes } from "../../../src/domain/routing/index.ts";
+import { BADGE_KEY } from "../../../src/domain/routing/scene.ts";
 import { boxesOf, closePairs, contractViolations, crosses } from "./check.ts";
 import { layOut, type TreeSpec } from "./nested.ts";
 
@@ -205,10 +206,31 @@ describe("textBoxes", () => {
     const text = textBoxes(d);
     const b = boxesOf(d);
     const engine = b.get("n0")!;
-    expect(text.get("n0")).toEqual({ l: engine.l, t: engine.b - 1.5 - 48, r: engine.r, b: engine.b });
+    expect(text.get("n0")).toMatchObject({ l: engine.l, t: engine.b - 1.5 - 48, b: engine.b });
+    expect(text.get("n0")!.r).toBeLessThanOrEqual(engine.r);
     const cloud = b.get("n2")!;
-    expect(text.get("n2")).toEqual({ l: cloud.l, t: cloud.t, r: cloud.r, b: cloud.t + 1.5 + 32 });
+    expect(text.get("n2")).toMatchObject({ l: cloud.l, t: cloud.t, b: cloud.t + 1.5 + 32 });
+    expect(text.get("n2")!.r).toBeLessThanOrEqual(cloud.r);
     expect(text.get("n1")).toEqual(b.get("n1"));
+  });
+
+  it("leaves the part of a wide strip past its text free, but for the badge zone at its right end", () => {
+    const nodes = layOut([
+      box("container-engine", [leaf("container"), leaf("container"), leaf("container")]),
+    ]);
+    const d = doc(nodes, []);
+    const text = textBoxes(d);
+    const engine = boxesOf(d).get("n0")!;
+    const band = text.get("n0")!;
+    expect(band.l).toBe(engine.l);
+    expect(band.b).toBe(engine.b);
+    // "CONTAINER ENGINE" / "Container Engine" and no props: about 120 px with the inset.
+    expect(band.r - band.l).toBeGreaterThan(100);
+    expect(band.r - band.l).toBeLessThan(180);
+    const badge = text.get("n0" + BADGE_KEY)!;
+    expect(badge.r).toBe(engine.r);
+    expect(badge.r - badge.l).toBeGreaterThanOrEqual(40);
+    expect(badge.l).toBeGreaterThan(band.r);
   });
 });
 
