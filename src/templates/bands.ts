@@ -19,8 +19,11 @@ import type { Point, Size, StackDocument, StackNode } from "../domain/document.t
 import { LAYOUT, contentInsets, resolveGeometry } from "../domain/layout/index.ts";
 
 export interface BandPlan {
-  /** The frame holding the whole figure (a cloud); it gets position 0,0 at the root. */
-  readonly frame: string;
+  /**
+   * The frame holding the whole figure (a cloud), which gets position 0,0 at the root; null when
+   * the columns are root trees themselves.
+   */
+  readonly frame: string | null;
   /** The frame's children drawn side by side, left to right, on the shared baseline. */
   readonly columns: readonly string[];
   /** The frame's children drawn in one row above the columns (artifacts, services). */
@@ -51,7 +54,7 @@ export function bandLayout(doc: StackDocument, plan: BandPlan): StackDocument {
     list.push(n);
     kids.set(n.parentId, list);
   }
-  const gap = plan.gap ?? LAYOUT.linkGap;
+  const gap = plan.gap ?? (plan.frame === null ? LAYOUT.rootGap : LAYOUT.linkGap);
   const boxes = new Map<string, Box>();
   const stretched = new Set<string>();
 
@@ -83,8 +86,8 @@ export function bandLayout(doc: StackDocument, plan: BandPlan): StackDocument {
     return box;
   };
 
-  const frame = byId.get(plan.frame)!;
-  const inset = contentInsets(frame.kind);
+  const frame = plan.frame === null ? undefined : byId.get(plan.frame)!;
+  const inset = frame === undefined ? { left: 0, top: 0, right: 0, bottom: 0 } : contentInsets(frame.kind);
   const shelf = plan.shelf ?? [];
   let x = inset.left;
   const cols = plan.columns.map((id) => {
@@ -128,13 +131,13 @@ export function bandLayout(doc: StackDocument, plan: BandPlan): StackDocument {
   const figureBottom = Math.max(...cols.map((b) => b.y + b.height));
   const dy = inset.top - figureTop;
   for (const b of boxes.values()) b.y += dy;
-  const frameBox: Box = {
-    x: 0,
-    y: 0,
-    width: Math.max(colsRight, sx - LAYOUT.shelfGap) + inset.right,
-    height: figureBottom + dy + inset.bottom,
-  };
-  boxes.set(plan.frame, frameBox);
+  if (plan.frame !== null)
+    boxes.set(plan.frame, {
+      x: 0,
+      y: 0,
+      width: Math.max(colsRight, sx - LAYOUT.shelfGap) + inset.right,
+      height: figureBottom + dy + inset.bottom,
+    });
 
   const absolute = (id: string): Point => {
     const b = boxes.get(id)!;

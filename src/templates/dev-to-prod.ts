@@ -3,6 +3,7 @@
  * laptop (inside Docker Desktop's Linux VM) and on a production Ubuntu server.
  */
 import type { StackDocument } from "../domain/document.ts";
+import { bandLayout } from "./bands.ts";
 import { L, TemplateBuilder, type Lang } from "./builder.ts";
 
 export function buildDevToProd(lang: Lang): StackDocument {
@@ -71,5 +72,26 @@ export function buildDevToProd(lang: Lang): StackDocument {
   );
 
   b.edge("e-moves", "moves", dev, prod, L("same image", "같은 이미지"));
-  return b.build(L("Containers move freely", "자유로이 옮길 수 있는 컨테이너"));
+  const doc = b.build(L("Containers move freely", "자유로이 옮길 수 있는 컨테이너"));
+  // Both machines on one baseline, each layer at one height (px above the machines' bottom):
+  // the same container at the same height on both, so the move is one straight line; the
+  // server's kernel spans what the laptop needs a VM for.
+  const layer = { hw: 0, os: 54, hv: 108, vm: 162, linux: 216, engine: 270, ctr: 324 };
+  return bandLayout(doc, {
+    frame: null,
+    columns: [laptop, server],
+    bottoms: {
+      [laptop]: layer.hw,
+      [macos]: layer.os,
+      [hv]: layer.hv,
+      [vm]: layer.vm,
+      [linux]: layer.linux,
+      [devDocker]: layer.engine,
+      [dev]: layer.ctr,
+      [server]: layer.hw,
+      [ubuntu]: layer.os,
+      [prodDocker]: layer.engine,
+      [prod]: layer.ctr,
+    },
+  });
 }
