@@ -451,8 +451,7 @@ function CanvasInner() {
         source: c.source,
         target: c.target,
       });
-      s.commit(doc);
-      s.select([], id);
+      if (s.commit(doc, "connect")) s.select([], id);
     },
     [store],
   );
@@ -510,8 +509,8 @@ function CanvasInner() {
       e.preventDefault();
       const r = presetDrop(e, presetId);
       if (!r?.verdict.after || !r.verdict.id) return;
-      s.commit(r.verdict.after);
-      s.select([r.verdict.id], null);
+      // Refused whole when it would cross a limit (the store says which): then nothing is selected.
+      if (s.commit(r.verdict.after, "drop")) s.select([r.verdict.id], null);
     },
     [presetDrop, store],
   );

@@ -88,15 +88,8 @@ export interface StackDocument {
   view?: DocumentView;
 }
 
-/** The stated limits (docs/reliability.md, promise 9). */
-export const LIMITS = {
-  bytes: 10 * 1024 * 1024,
-  nodes: 20_000,
-  depth: 64,
-  labelLength: 1_000,
-  /** Coordinates beyond this are refused as nonsense rather than drawn off in space. */
-  coordinate: 10_000_000,
-} as const;
+/** The stated limits (docs/reliability.md, promise 9): declared once, in ./limits.ts. */
+export { LIMITS } from "./limits.ts";
 
 export function emptyDocument(title?: string): StackDocument {
   return {

@@ -13,7 +13,7 @@ import {
   mergeBeside,
   removeNodes,
 } from "../domain/edit.ts";
-import { writeDocument } from "../io/write.ts";
+import { writeForSave } from "../io/write.ts";
 import { translate } from "../i18n/strings.ts";
 import type { StackDocument } from "../domain/document.ts";
 import {
@@ -27,6 +27,8 @@ import { LAYOUT } from "../domain/layout/index.ts";
 import { applyFix, suppress, unsuppress, type FixId, type Problem } from "../domain/rules/index.ts";
 import type { TemplateInfo } from "../templates/index.ts";
 import { loadFailedNotice, tryLoad, type Loader } from "../browser/on-demand.ts";
+import { freeSlotIn } from "../domain/placement.ts";
+import { clickReceiver } from "./drawing-actions.ts";
 
 /**
  * Loads a module on demand. When it cannot be loaded — offline, or a new version was deployed and
@@ -51,10 +53,13 @@ export function addPresetInto(store: EditorStore, presetId: string): string | nu
   const preset = presetById(presetId);
   if (!preset) return null;
   const s = store.getState();
-  const parentId = s.selectedNodes.find((id) => s.index.byId.has(id)) ?? null;
+  // The same choice as a drop, among the selected node and its ancestors (drawing-actions.ts).
+  const parentId = clickReceiver(s, preset);
   const label = preset.name[s.lang];
   const size = leafSize(preset.kind, label);
-  const position = parentId ? nextChildSlot(s.index, parentId) : nextRootSlot(s.index);
+  const position = parentId
+    ? freeSlotIn(s.index.byId, s.index.children, parentId, size)
+    : nextRootSlot(s.index);
   const { doc, id } = addNode(s.doc, {
     kind: preset.kind,
     parentId,
@@ -63,7 +68,7 @@ export function addPresetInto(store: EditorStore, presetId: string): string | nu
     position,
     size,
   });
-  s.commit(doc);
+  if (!s.commit(doc, "add")) return null;
   // Select it and make sure it is on screen: a new root may land right of the visible canvas.
   s.revealNode(id);
   return id;
@@ -90,16 +95,16 @@ export function openTemplate(
   tpl: Pick<TemplateInfo, "build">,
   mode: "replace" | "beside" = "replace",
   opts?: { undoable?: boolean },
-): void {
+): boolean {
   const s = store.getState();
   const doc = tpl.build(s.lang);
   if (mode === "replace" || s.doc.nodes.length === 0) {
-    s.replaceDocument(doc, opts);
-    return;
+    return s.replaceDocument(doc, { ...opts, action: "template" });
   }
   const merged = mergeBeside(s.doc, completeGeometry(doc), LAYOUT.rootGap);
-  s.commit(merged.doc);
+  if (!s.commit(merged.doc, "template")) return false;
   s.select(merged.ids.slice(0, 1), null);
+  return true;
 }
 
 /** The templates load on first use (the gallery, or `?template=` at startup): they are not needed for the first paint. */
@@ -131,8 +136,7 @@ export async function openTemplateById(
     });
     return false;
   }
-  openTemplate(store, tpl, mode, opts);
-  return true;
+  return openTemplate(store, tpl, mode, opts);
 }
 
 /** Moves the selected nodes by (dx, dy) as one undo step; parents grow to keep them inside. */
@@ -151,7 +155,8 @@ export function nudgeSelection(store: EditorStore, dx: number, dy: number): void
 export function copySelection(store: EditorStore): string | null {
   const s = store.getState();
   if (s.selectedNodes.length === 0) return null;
-  return writeDocument(extractSubtrees(s.doc, s.selectedNodes));
+  // As Save writes it: whatever the editor holds fits the reader's size limit.
+  return writeForSave(extractSubtrees(s.doc, s.selectedNodes));
 }
 
 export function cutSelection(store: EditorStore): string | null {
@@ -199,15 +204,18 @@ export function pasteText(
   const fragment = completeGeometry(read.document);
   const target = s.selectedNodes.length === 1 ? s.selectedNodes[0]! : null;
   const { doc, tops } = placeFragment(store, fragment, target);
-  s.commit(doc);
+  if (!s.commit(doc, "paste")) return false;
   s.select(tops, null);
   return true;
 }
 
-/** Copies each selected subtree next to itself, in the same parent, as one undo step. */
-export function duplicateSelection(store: EditorStore): void {
+/**
+ * Copies each selected subtree next to itself, in the same parent, as one undo step. Refused whole
+ * (false, with a notice) when the copies would cross a limit.
+ */
+export function duplicateSelection(store: EditorStore): boolean {
   const s = store.getState();
-  if (s.selectedNodes.length === 0) return;
+  if (s.selectedNodes.length === 0) return false;
   let doc = s.doc;
   const made: string[] = [];
   const fragment = extractSubtrees(s.doc, s.selectedNodes);
@@ -221,8 +229,9 @@ export function duplicateSelection(store: EditorStore): void {
     doc = r.doc;
     made.push(...r.tops);
   }
-  s.commit(doc);
+  if (!s.commit(doc, "duplicate")) return false;
   s.select(made, null);
+  return true;
 }
 
 /**
@@ -242,7 +251,7 @@ export function applyProblemFix(store: EditorStore, problem: Problem, fixId: Fix
     return false;
   }
   const next = fixed.nodes.some((n) => !n.position || !n.size) ? completeGeometry(fixed) : fixed;
-  s.commit(next);
+  if (!s.commit(next, "fix")) return false;
   const added = next.nodes.find((n) => !s.index.byId.has(n.id));
   const shown = added?.id ?? problem.nodeIds.find((id) => store.getState().index.byId.has(id));
   if (shown !== undefined) s.revealNode(shown);

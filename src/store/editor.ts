@@ -13,6 +13,9 @@ import { fitDocument, completeGeometry } from "../domain/geometry.ts";
 import { rerouteAffected, routeEdges, type RouteOptions, type Routes } from "../domain/routing/index.ts";
 import type { ThemeChoice } from "../i18n/preference.ts";
 import type { DropHint } from "../domain/drag.ts";
+import { checkLimits, LIMITS, type Limits, type LimitViolation } from "../domain/limits.ts";
+import { savedByteLength } from "../io/write.ts";
+import { limitMessage, type LimitedAction } from "../i18n/limit-strings.ts";
 
 export type { ThemeChoice };
 
@@ -79,8 +82,24 @@ export interface EditorState {
   /** The preset being dragged from the palette (drag data is unreadable during dragover). */
   paletteDrag: string | null;
 
-  commit: (next: StackDocument) => void;
-  replaceDocument: (doc: StackDocument, opts?: { undoable?: boolean }) => void;
+  /**
+   * Makes `next` the document, one undo step — unless it crosses a limit (src/domain/limits.ts):
+   * then nothing changes, a notice says which limit and what `action` was refused, and false
+   * comes back.
+   */
+  commit: (next: StackDocument, action?: LimitedAction, opts?: { coalesce?: string }) => boolean;
+  /**
+   * The field edit the last commit belonged to (`coalesce`), or null: commits of the same field
+   * edit, one after another while typing, make one undo step. Any other change ends it.
+   */
+  editSession: string | null;
+  /** Ends the current field edit: the next commit starts a new undo step. */
+  endEditSession: () => void;
+  /** Replaces the whole document (open, template, import); refused like commit over a limit. */
+  replaceDocument: (
+    doc: StackDocument,
+    opts?: { undoable?: boolean; action?: LimitedAction; quiet?: boolean },
+  ) => boolean;
   beginGesture: () => void;
   /**
    * Updates the document inside a gesture, without a history step. `moved`: every node the step
@@ -115,6 +134,16 @@ export interface FileError {
 }
 
 const HISTORY_LIMIT = 200;
+
+/** The limit `doc` crosses (counts, text, depth, then its size as Save writes it), or null. */
+export function limitViolation(doc: StackDocument, limits: Limits = LIMITS): LimitViolation | null {
+  return checkLimits(doc, savedByteLength, limits);
+}
+
+export interface EditorStoreOptions {
+  /** The limits the store enforces: LIMITS, except in tests that reach them with small documents. */
+  limits?: Limits;
+}
 const EMPTY: readonly Problem[] = [];
 
 function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
@@ -229,7 +258,11 @@ export function problemsOf(state: Pick<EditorState, "nodeProblems">, id: string)
   return state.nodeProblems.get(id) ?? EMPTY;
 }
 
-export function createEditorStore(initial: StackDocument = emptyDocument()) {
+export function createEditorStore(
+  initial: StackDocument = emptyDocument(),
+  options: EditorStoreOptions = {},
+) {
+  const limits = options.limits ?? LIMITS;
   const doc0 = completeGeometry(initial);
   return create<EditorState>()((set, get) => {
     /**
@@ -282,6 +315,13 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       if (sameBoxes && get().gestureBase === null && sameKinds(base, fitted)) return routes;
       return reroute(routes, fitted, changed, { index, lang: get().lang });
     };
+    /** Whether `doc` crosses a limit; if so, says which (unless quiet) and the caller changes nothing. */
+    const refuse = (doc: StackDocument, action: LimitedAction, quiet?: boolean): boolean => {
+      const v = limitViolation(doc, limits);
+      if (v === null) return false;
+      if (!quiet) set({ notice: { kind: "error", text: limitMessage(v, action) } });
+      return true;
+    };
     const derived0 = derive(doc0);
     return {
       doc: doc0,
@@ -306,15 +346,32 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
       viewport: doc0.view?.viewport ?? null,
       fileError: null,
       renaming: null,
+      editSession: null,
 
-      commit: (next) => {
-        const { doc, past } = get();
-        if (next === doc) return;
-        set({ ...withDoc(next), past: [...past, doc].slice(-HISTORY_LIMIT), future: [] });
+      commit: (next, action = "edit", opts) => {
+        const { doc, past, editSession } = get();
+        if (next === doc) return true;
+        const after = withDoc(next);
+        if (refuse(after.doc, action)) return false;
+        const session = opts?.coalesce ?? null;
+        // Typing into one field: every debounced commit after the first replaces the document
+        // without another undo step, so undo takes the whole field edit back at once.
+        const same = session !== null && session === editSession && past.length > 0;
+        set({
+          ...after,
+          past: same ? past : [...past, doc].slice(-HISTORY_LIMIT),
+          future: [],
+          editSession: session,
+        });
+        return true;
+      },
+      endEditSession: () => {
+        if (get().editSession !== null) set({ editSession: null });
       },
       replaceDocument: (incoming, opts) => {
         const { doc, past } = get();
         const next = completeGeometry(incoming);
+        if (refuse(next, opts?.action ?? "open", opts?.quiet)) return false;
         set({
           ...withDoc(next, null),
           past: opts?.undoable === false ? [] : [...past, doc].slice(-HISTORY_LIMIT),
@@ -324,10 +381,13 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
           overlay: next.view?.overlay === "managedBy",
           viewport: next.view?.viewport ?? null,
           fitRequest: get().fitRequest + 1,
+          editSession: null,
         });
+        return true;
       },
       beginGesture: () => {
-        if (get().gestureBase === null) set({ gestureBase: get().doc, gestureIndex: get().index });
+        if (get().gestureBase === null)
+          set({ gestureBase: get().doc, gestureIndex: get().index, editSession: null });
       },
       transient: (next, moved) => {
         // Mid-gesture only positions move: parents do not grow under the pointer (a child could
@@ -347,6 +407,11 @@ export function createEditorStore(initial: StackDocument = emptyDocument()) {
         const done = { gestureBase: null, gestureIndex: null, dropHint: null };
         if (gestureBase === doc) {
           set(done);
+          return;
+        }
+        if (refuse(doc, "drop")) {
+          // Back to the document as the gesture found it: a refused drop changes nothing.
+          set({ ...withDoc(gestureBase, gestureIndex), ...done });
           return;
         }
         const history = { past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] };

@@ -4,7 +4,7 @@
  * touching the canvas (docs/reliability.md, promise 4).
  */
 import { documentWithView, resolvedTheme, type EditorStore, type FileError } from "./editor.ts";
-import { writeDocument } from "../io/write.ts";
+import { writeDocument, writeForSave } from "../io/write.ts";
 import { LIMITS } from "../domain/document.ts";
 import { translate, type StringKey } from "../i18n/strings.ts";
 import type { Localized } from "../domain/kinds/props.ts";
@@ -73,7 +73,7 @@ export async function openDocumentBytes(
     if (format) s.setFileError(refusal("open", file, read.errors, format));
     return false;
   }
-  s.replaceDocument(read.document);
+  if (!s.replaceDocument(read.document, { action: "open" })) return false;
   s.setFileError(null);
   return true;
 }
@@ -90,7 +90,7 @@ export async function openFile(store: EditorStore, file: File): Promise<boolean>
 export function saveDocument(store: EditorStore): void {
   const doc = documentWithView(store.getState());
   download(
-    new Blob([writeDocument(doc)], { type: "application/json" }),
+    new Blob([writeForSave(doc)], { type: "application/json" }),
     `${fileStem(doc.title)}.stackdraw.json`,
   );
 }
@@ -116,7 +116,7 @@ export async function exportAs(
   const options = exportOptions(store);
   try {
     if (format === "json") {
-      download(new Blob([writeDocument(doc)], { type: "application/json" }), `${stem}.stackdraw.json`);
+      download(new Blob([writeForSave(doc)], { type: "application/json" }), `${stem}.stackdraw.json`);
       return;
     }
     const exporter = await loadOnDemand(store, load);
@@ -153,7 +153,7 @@ export async function importComposeFile(
     s.setFileError(refusal("import", file.name, r.errors, compose));
     return false;
   }
-  s.replaceDocument(r.document);
+  if (!s.replaceDocument(r.document, { action: "import" })) return false;
   s.setFileError(null);
   return true;
 }
@@ -161,7 +161,7 @@ export async function importComposeFile(
 /** Puts the document into the URL fragment and copies the link. Returns the link, or null. */
 export async function copyShareLink(store: EditorStore): Promise<string | null> {
   const s = store.getState();
-  const fragment = await shareFragment(writeDocument(documentWithView(s)));
+  const fragment = await shareFragment(writeDocument(documentWithView(s), { compact: true }));
   if (fragment.length > SHARE_MAX_CHARS) {
     s.setNotice({ kind: "error", text: both("linkTooLong") });
     return null;
@@ -207,6 +207,5 @@ export async function openShareFragment(
     return false;
   }
   if (s.doc.nodes.length > 0 && !confirm(translate(s.lang, "linkReplace"))) return false;
-  s.replaceDocument(read.document);
-  return true;
+  return s.replaceDocument(read.document, { action: "open" });
 }

@@ -168,11 +168,11 @@ export const MESSAGES: MessageTable = {
     en: (p) =>
       p.cause === "nul"
         ? `the file is not text: it holds a NUL byte at line ${p.line}, column ${p.column} (is it a binary file?)`
-        : "the file is not text: it holds bytes that are not UTF-8 (is it an image or another binary file?)",
+        : `the file is not text: the byte at offset ${fmt(p.offset)} is not UTF-8 (is it an image, another binary file, or text in another encoding?)`,
     ko: (p) =>
       p.cause === "nul"
         ? `텍스트 파일이 아닙니다: ${p.line}행 ${p.column}열에 NUL 바이트가 있습니다 (바이너리 파일인가요?)`
-        : "텍스트 파일이 아닙니다: UTF-8이 아닌 바이트가 있습니다 (이미지 같은 바이너리 파일인가요?)",
+        : `텍스트 파일이 아닙니다: 오프셋 ${fmt(p.offset)}의 바이트가 UTF-8이 아닙니다 (이미지 같은 바이너리 파일이거나 다른 인코딩의 텍스트인가요?)`,
   },
   emptyFile: { en: () => "the file is empty", ko: () => "파일이 비어 있습니다" },
   notJson: {
@@ -236,6 +236,18 @@ export const MESSAGES: MessageTable = {
         : p.cause === "threw"
           ? `이 파일을 버전 ${p.from}에서 ${p.to}로 변환하지 못했습니다 (변환 단계 "${p.name}"): ${p.reason}`
           : `변환 단계 "${p.name}"(버전 ${p.from} → ${p.to})의 결과가 문서가 아니라 ${typeName(p.actual, "ko")}입니다`,
+  },
+  duplicateKey: {
+    en: (p) =>
+      `the key "${p.key}" is given twice in one object (line ${p.line}, column ${p.column}); a document must say each thing once`,
+    ko: (p) =>
+      `한 객체에 키 "${p.key}"가 두 번 있습니다 (${p.line}행 ${p.column}열). 문서는 각 값을 한 번만 적어야 합니다`,
+  },
+  tooManyEdges: {
+    en: (p) =>
+      `the document has ${fmt(p.count)} connections; Stackdraw opens documents of up to ${fmt(p.limit)} connections`,
+    ko: (p) =>
+      `문서에 연결이 ${fmt(p.count)}개 있습니다. Stackdraw는 연결이 ${fmt(p.limit)}개 이하인 문서만 열 수 있습니다`,
   },
   tooManyNodes: {
     en: (p) =>

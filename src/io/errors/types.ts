@@ -89,7 +89,9 @@ export interface DocumentErrorParams {
   /** Over LIMITS.bytes; `bytes` is at least the input's size. */
   tooLarge: { bytes: number };
   /** Bytes that are not UTF-8 text, or a NUL character: a binary file. */
-  notText: { cause: "encoding" } | ({ cause: "nul" } & TextPosition);
+  notText: { cause: "encoding"; offset: number } | ({ cause: "nul" } & TextPosition);
+  /** One object gives the same key twice (JSON.parse would silently keep the last). */
+  duplicateKey: { key: string } & TextPosition;
   /** Nothing but whitespace. */
   emptyFile: Record<string, never>;
   /** A JSON syntax error at line:column. */
@@ -114,6 +116,8 @@ export interface DocumentErrorParams {
     | { cause: "notAnObject"; name: string; from: number; to: number; actual: ValueType };
   /** Over LIMITS.nodes. */
   tooManyNodes: { count: number; limit: number };
+  /** Over LIMITS.edges. */
+  tooManyEdges: { count: number; limit: number };
   /**
    * A required field is absent: `nodes` of the document, `id`/`kind` of a node or an edge,
    * `source`/`target` of an edge, or a number of a position, size or viewport (`of: "object"`).

@@ -1,12 +1,14 @@
 /** Stage 6, edges: checks every entry of `edges`; ends must name nodes, ids must be unique among nodes and edges. */
 import type { StackEdge } from "../../domain/document.ts";
 import { isEdgeKind } from "../../domain/kinds/catalog.ts";
+import { checkEdgeCount } from "./envelope.ts";
 import { checkId, checkObject, checkText, copyBag } from "./fields.ts";
-import type { NodeFacts } from "./nodes.ts";
+import { textTooLong, type NodeFacts } from "./nodes.ts";
 import {
   EDGE_FIELD,
   found,
   has,
+  keySegment,
   SECTION,
   typeOf,
   type ErrorKey,
@@ -27,6 +29,11 @@ export function readEdges(raw: Json, facts: NodeFacts | undefined, errors: Error
       0,
       0,
     ]);
+    return out;
+  }
+  const tooMany = checkEdgeCount(raw); // again: a migration may have added edges
+  if (tooMany?.code === "tooManyEdges") {
+    errors.add(stage, tooMany.path, tooMany.code, tooMany.params, [SECTION.edges, 0, 0]);
     return out;
   }
   const ids = facts?.ids ?? new Map<string, string>();
@@ -69,8 +76,20 @@ export function readEdges(raw: Json, facts: NodeFacts | undefined, errors: Error
       ? checkText(errors, stage, e.label, `${base}.label`, at(EDGE_FIELD.label))
       : undefined;
     let props: Record<string, unknown> | undefined;
-    if (has(e, "props") && checkObject(errors, stage, e.props, `${base}.props`, at(EDGE_FIELD.props)))
+    if (has(e, "props") && checkObject(errors, stage, e.props, `${base}.props`, at(EDGE_FIELD.props))) {
       props = copyBag(e.props);
+      for (const k of Object.keys(props)) {
+        const long = textTooLong(k, props[k]);
+        if (long !== undefined)
+          errors.add(
+            stage,
+            `${base}.props${keySegment(k)}${long.subPath}`,
+            "tooLong",
+            long.params,
+            at(EDGE_FIELD.props),
+          );
+      }
+    }
 
     if (
       errors.count === before &&

@@ -17,6 +17,14 @@ export function checkNodeCount(raw: Json): DocumentError | undefined {
   return undefined;
 }
 
+/** `tooManyEdges` when `edges` is a list over LIMITS.edges: refused before any edge is read. */
+export function checkEdgeCount(raw: Json): DocumentError | undefined {
+  const edges = get(raw, "edges");
+  if (Array.isArray(edges) && edges.length > LIMITS.edges)
+    return docError("edges", "tooManyEdges", { count: edges.length, limit: LIMITS.edges });
+  return undefined;
+}
+
 export function checkEnvelope(root: unknown): StageResult<Envelope> {
   if (!isObject(root)) return fail("$", "notAnObject", { actual: typeOf(root) });
   const format = get(root, "format");
@@ -28,7 +36,7 @@ export function checkEnvelope(root: unknown): StageResult<Envelope> {
     return fail("version", "versionInvalid", { value: found(version), current: CURRENT_VERSION });
   if (version > CURRENT_VERSION)
     return fail("version", "versionTooNew", { version, current: CURRENT_VERSION });
-  const tooMany = checkNodeCount(root);
+  const tooMany = checkNodeCount(root) ?? checkEdgeCount(root);
   if (tooMany) return { ok: false, errors: [tooMany] };
   return { ok: true, value: { raw: root, version } };
 }

@@ -164,3 +164,114 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     }
   }
 }
+
+/** A key given twice in one object of a valid JSON text: its path, the key and where the second one is. */
+export interface DuplicateKey {
+  /** The JSON path of the object holding it, with the key: `nodes[2].props.image`. */
+  path: string;
+  key: string;
+  offset: number;
+}
+
+/**
+ * The first key that one object of `text` (valid JSON: JSON.parse took it) gives twice, or
+ * undefined. JSON.parse keeps the last, silently: `"version": 2, "version": 1` would read as
+ * version 1. Iterative, one pass, no value built.
+ */
+export function findDuplicateKey(text: string, segment: (key: string) => string): DuplicateKey | undefined {
+  interface Frame {
+    keys: Set<string> | null;
+    /** The path of this container. */
+    path: string;
+    /** Array: the index of the current element; object: the current key. */
+    index: number;
+    key: string;
+  }
+  const stack: Frame[] = [];
+  const n = text.length;
+  let i = 0;
+  let expectKey = false;
+  const childPath = (f: Frame | undefined): string =>
+    f === undefined ? "" : f.keys === null ? `${f.path}[${f.index}]` : `${f.path}${segment(f.key)}`;
+  const readString = (): string => {
+    const start = i;
+    let escaped = false;
+    i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x5c) {
+        escaped = true;
+        i += 2;
+      } else if (c === 0x22) break;
+      else i++;
+    }
+    i++;
+    return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const at = i;
+      const s = readString();
+      if (expectKey) {
+        const top = stack[stack.length - 1]!;
+        if (top.keys!.has(s))
+          return { path: `${top.path}${segment(s)}`.replace(/^\./, ""), key: s, offset: at };
+        top.keys!.add(s);
+        top.key = s;
+        expectKey = false;
+      }
+      continue;
+    }
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      const path = childPath(stack[stack.length - 1]);
+      stack.push({ keys: c === 0x7b ? new Set() : null, path, index: 0, key: "" });
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top) {
+        if (top.keys === null) top.index++;
+        else expectKey = true;
+      }
+    }
+    i++;
+  }
+  return undefined;
+}
+
+/** Where the first byte of `bytes` that is not part of well-formed UTF-8 is, or undefined. */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return undefined;
+}

@@ -3,8 +3,14 @@
  * absurdly nested text, and parses. Syntax errors are located by our own scanner (./json-text.ts)
  * so that line:column is the same in every engine.
  */
-import { findExcessiveNesting, findJsonSyntaxError, positionAt } from "./json-text.ts";
-import { fail, type StageResult } from "./stage.ts";
+import {
+  findDuplicateKey,
+  findExcessiveNesting,
+  findJsonSyntaxError,
+  firstInvalidUtf8,
+  positionAt,
+} from "./json-text.ts";
+import { fail, keySegment, type StageResult } from "./stage.ts";
 
 /**
  * The deepest JSON nesting read. Not a format limit (the format nests about six levels, plus what
@@ -19,7 +25,8 @@ export function parseJson(input: string | Uint8Array): StageResult<unknown> {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(input);
     } catch {
-      return fail("$", "notText", { cause: "encoding" });
+      // The one rule for bytes that are not UTF-8, in the editor and the CLI: refused, saying where.
+      return fail("$", "notText", { cause: "encoding", offset: firstInvalidUtf8(input) ?? 0 });
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -29,8 +36,9 @@ export function parseJson(input: string | Uint8Array): StageResult<unknown> {
   const deep = findExcessiveNesting(text, MAX_JSON_NESTING);
   if (deep !== undefined)
     return fail("$", "tooDeeplyNested", { ...positionAt(text, deep), limit: MAX_JSON_NESTING });
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (e) {
     const syntaxError = findJsonSyntaxError(text);
     return fail("$", "notJson", {
@@ -38,4 +46,9 @@ export function parseJson(input: string | Uint8Array): StageResult<unknown> {
       syntax: syntaxError?.problem ?? { kind: "engine", detail: e instanceof Error ? e.message : String(e) },
     });
   }
+  // JSON.parse keeps the last of two equal keys; a document that says two things is refused.
+  const dup = findDuplicateKey(text, keySegment);
+  if (dup !== undefined)
+    return fail(dup.path, "duplicateKey", { key: dup.key, ...positionAt(text, dup.offset) });
+  return { ok: true, value };
 }

@@ -4,6 +4,7 @@
  * tree stage's.
  */
 import { LIMITS, type StackNode } from "../../domain/document.ts";
+import { codePointLength, propTextLimit } from "../../domain/limits.ts";
 import { isKind, propSpec, type Kind } from "../../domain/kinds/catalog.ts";
 import { checkPropValue, type PropSpec } from "../../domain/kinds/props.ts";
 import type { PropExpectation } from "../errors/types.ts";
@@ -71,6 +72,25 @@ function valueAt(value: unknown, subPath: string): unknown {
   return cur;
 }
 
+/** A text prop (or one entry of a text list) over its limit (LIMITS.notesLength, else LIMITS.propTextLength). */
+export function textTooLong(
+  prop: string,
+  value: unknown,
+): { subPath: string; params: { length: number; limit: number } } | undefined {
+  const limit = propTextLimit(prop);
+  const over = (s: unknown) => (typeof s === "string" && s.length > limit ? codePointLength(s) : 0);
+  if (typeof value === "string") {
+    const n = over(value);
+    return n > limit ? { subPath: "", params: { length: n, limit } } : undefined;
+  }
+  if (Array.isArray(value))
+    for (let i = 0; i < value.length; i++) {
+      const n = over(value[i]);
+      if (n > limit) return { subPath: `[${i}]`, params: { length: n, limit } };
+    }
+  return undefined;
+}
+
 /**
  * Checks the props a kind declares and returns a fresh copy of the bag, with aliases of enum
  * values normalized (`arch: "amd64"` reads as `"x86_64"`); unknown props are kept as they are.
@@ -89,10 +109,24 @@ function readProps(
   let ok = true;
   for (const k of Object.keys(out)) {
     const spec = propSpec(kind, k);
-    if (spec === undefined) continue;
+    if (spec === undefined) {
+      // Unknown props are kept as they are, within the same text limits (src/domain/limits.ts).
+      const long = textTooLong(k, out[k]);
+      if (long !== undefined) {
+        ok = false;
+        errors.add(stage, `${base}${keySegment(k)}${long.subPath}`, "tooLong", long.params, key);
+      }
+      continue;
+    }
     const value = normalizeAlias(k, spec, out[k]);
     const bad = checkPropValue(spec, value);
     if (bad === null) {
+      const long = textTooLong(k, value);
+      if (long !== undefined) {
+        ok = false;
+        errors.add(stage, `${base}${keySegment(k)}${long.subPath}`, "tooLong", long.params, key);
+        continue;
+      }
       out[k] = value; // an own key already (copyBag), so plain assignment stays a data property
       continue;
     }

@@ -19,7 +19,11 @@ const FIXTURES = path.resolve(__dirname, "../../fixtures");
 /** Params for every code: the compiler requires an entry for each, so a new code needs samples. */
 const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   tooLarge: [{ bytes: 11 * 1024 * 1024 }],
-  notText: [{ cause: "encoding" }, { cause: "nul", line: 2, column: 5 }],
+  notText: [
+    { cause: "encoding", offset: 17 },
+    { cause: "nul", line: 2, column: 5 },
+  ],
+  duplicateKey: [{ key: "version", line: 1, column: 37 }],
   emptyFile: [{}],
   notJson: [
     { line: 1, column: 2, syntax: { kind: "badUnicodeEscape" } },
@@ -51,6 +55,7 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
     { cause: "notAnObject", name: "m", from: 0, to: 1, actual: "string" },
   ],
   tooManyNodes: [{ count: 20_001, limit: 20_000 }],
+  tooManyEdges: [{ count: 100_000, limit: 40_000 }],
   missingField: [
     { of: "document", field: "nodes" },
     { of: "node", field: "id" },

@@ -1,0 +1,285 @@
+/**
+ * The stated limits of a Stackdraw document (docs/reliability.md, promise 9), in one place: the
+ * reader refuses what crosses them, the writer's Save stays within the size, the editor refuses an
+ * edit that would cross one (changing nothing), the importers and the CLI check the same numbers.
+ * So the canvas never holds a document that Save, autosave or Open would refuse.
+ *
+ * Pure: no DOM, no I/O. The size is measured by the caller's `bytes` function (the writer's
+ * compact length, src/io/write.ts `savedByteLength`), because the writer owns the file's shape.
+ */
+import type { StackDocument, StackNode } from "./document.ts";
+
+export interface Limits {
+  readonly bytes: number;
+  readonly nodes: number;
+  readonly edges: number;
+  readonly depth: number;
+  readonly labelLength: number;
+  readonly notesLength: number;
+  readonly propTextLength: number;
+  readonly coordinate: number;
+}
+
+export const LIMITS = {
+  /** Bytes of the file as Save writes it (UTF-8). */
+  bytes: 10 * 1024 * 1024,
+  nodes: 20_000,
+  /** Twice the node limit: enough for every realistic diagram, small enough to draw and route. */
+  edges: 40_000,
+  /** Ancestors a node may have (a root is at depth 0). */
+  depth: 64,
+  /** Code points of a label, an edge label, the title and a suppression reason. */
+  labelLength: 1_000,
+  /** Code points of a node's notes. */
+  notesLength: 10_000,
+  /** Code points of any other text prop (an image, a distribution, one entry of a list). */
+  propTextLength: 1_000,
+  /** Coordinates beyond this are refused as nonsense rather than drawn off in space. */
+  coordinate: 10_000_000,
+} as const;
+
+/** The zoom range of the canvas; a saved view outside it is clamped on open. */
+export const ZOOM_RANGE = { min: 0.05, max: 4 } as const;
+
+/** Code points of `s` (a surrogate pair counts once, a lone surrogate once). */
+export function codePointLength(s: string): number {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/** The first `max` code points of `s` (never splits a surrogate pair). */
+export function cutToCodePoints(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (count === max) return s.slice(0, i);
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return s;
+}
+
+/** The most code points a text prop may hold: notes are longer than the rest. */
+export function propTextLimit(prop: string, limits: Limits = LIMITS): number {
+  return prop === "notes" ? limits.notesLength : limits.propTextLength;
+}
+
+/** Which limit a document crosses, with where and by how much. */
+export type LimitViolation =
+  | { limit: "bytes"; value: number; max: number }
+  | { limit: "nodes"; value: number; max: number }
+  | { limit: "edges"; value: number; max: number }
+  | { limit: "depth"; value: number; max: number; nodeId: string }
+  | { limit: "label"; value: number; max: number; nodeId?: string; edgeId?: string; title?: true }
+  | { limit: "text"; value: number; max: number; nodeId?: string; edgeId?: string; prop: string };
+
+export type LimitName = LimitViolation["limit"];
+
+function textOver(
+  props: Record<string, unknown> | undefined,
+  limits: Limits = LIMITS,
+): { prop: string; value: number; max: number } | undefined {
+  if (props === undefined) return undefined;
+  for (const k of Object.keys(props)) {
+    const v = props[k];
+    const max = propTextLimit(k, limits);
+    if (typeof v === "string") {
+      if (v.length > max) {
+        const n = codePointLength(v);
+        if (n > max) return { prop: k, value: n, max };
+      }
+    } else if (Array.isArray(v)) {
+      for (const x of v)
+        if (typeof x === "string" && x.length > max) {
+          const n = codePointLength(x);
+          if (n > max) return { prop: k, value: n, max };
+        }
+    }
+  }
+  return undefined;
+}
+
+/** The label limit crossed by `label`, if any. */
+function labelOver(label: string | undefined, max: number = LIMITS.labelLength): number | undefined {
+  if (label === undefined || label.length <= max) return undefined;
+  const n = codePointLength(label);
+  return n > max ? n : undefined;
+}
+
+/** Per node object, its own text checked once: edits share unchanged nodes, so a check is O(changed). */
+const nodeTextCache = new WeakMap<StackNode, LimitViolation | null>();
+
+function nodeText(n: StackNode, limits: Limits): LimitViolation | null {
+  const cacheable = limits === LIMITS;
+  const cached = cacheable ? nodeTextCache.get(n) : undefined;
+  if (cached !== undefined) return cached;
+  let out: LimitViolation | null = null;
+  const l = labelOver(n.label, limits.labelLength);
+  if (l !== undefined) out = { limit: "label", value: l, max: limits.labelLength, nodeId: n.id };
+  else {
+    const t = textOver(n.props, limits);
+    if (t) out = { limit: "text", ...t, nodeId: n.id };
+  }
+  if (cacheable) nodeTextCache.set(n, out);
+  return out;
+}
+
+/**
+ * The first limit `doc` crosses, or null. Counts first (O(1)), then text and depth (O(N), cached
+ * per node object), then the size as Save writes it when `bytes` is given. Depth is measured over
+ * parents that exist; a parent cycle is not this module's concern (the reader and edits refuse it).
+ */
+export function checkLimits(
+  doc: StackDocument,
+  bytes?: (doc: StackDocument) => number,
+  limits: Limits = LIMITS,
+): LimitViolation | null {
+  const L = limits;
+  if (doc.nodes.length > L.nodes) return { limit: "nodes", value: doc.nodes.length, max: L.nodes };
+  if (doc.edges.length > L.edges) return { limit: "edges", value: doc.edges.length, max: L.edges };
+  const t = labelOver(doc.title, L.labelLength);
+  if (t !== undefined) return { limit: "label", value: t, max: L.labelLength, title: true };
+  for (const n of doc.nodes) {
+    const v = nodeText(n, L);
+    if (v) return v;
+  }
+  for (const e of doc.edges) {
+    const l = labelOver(e.label, L.labelLength);
+    if (l !== undefined) return { limit: "label", value: l, max: L.labelLength, edgeId: e.id };
+    const p = textOver(e.props, L);
+    if (p) return { limit: "text", ...p, edgeId: e.id };
+  }
+  const deep = deepestNode(doc);
+  if (deep && deep.depth > L.depth)
+    return { limit: "depth", value: deep.depth, max: L.depth, nodeId: deep.id };
+  if (bytes) {
+    const b = bytes(doc);
+    if (b > L.bytes) return { limit: "bytes", value: b, max: L.bytes };
+  }
+  return null;
+}
+
+/** The node with the most ancestors and how many (iterative, memoized: linear; cycles stop). */
+export function deepestNode(doc: Pick<StackDocument, "nodes">): { id: string; depth: number } | undefined {
+  const byId = new Map<string, StackNode>();
+  for (const n of doc.nodes) byId.set(n.id, n);
+  const depth = new Map<string, number>();
+  let best: { id: string; depth: number } | undefined;
+  const chain: string[] = [];
+  for (const n of doc.nodes) {
+    chain.length = 0;
+    let cur: StackNode | undefined = n;
+    let base = -1;
+    const seen = new Set<string>();
+    while (cur !== undefined) {
+      const known = depth.get(cur.id);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      if (seen.has(cur.id)) break;
+      seen.add(cur.id);
+      chain.push(cur.id);
+      cur = cur.parentId != null ? byId.get(cur.parentId) : undefined;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i]!, ++base);
+    const d = depth.get(n.id) ?? 0;
+    if (!best || d > best.depth) best = { id: n.id, depth: d };
+  }
+  return best;
+}
+
+/** What a repair changed (see {@link repairToLimits}). */
+export interface LimitRepair {
+  labelsCut: number;
+  textsCut: number;
+  /** Nodes moved up to the deepest allowed level. */
+  lifted: number;
+}
+
+/**
+ * A document within the text and depth limits made from one that crosses them: labels, titles and
+ * texts cut to their limits, and nodes deeper than LIMITS.depth lifted to the deepest allowed
+ * ancestor (they keep their place in the stack, one level up per level too many). Counts and size
+ * cannot be repaired this way; checkLimits still says so afterwards.
+ */
+export function repairToLimits(doc: StackDocument): { doc: StackDocument; report: LimitRepair } {
+  const report: LimitRepair = { labelsCut: 0, textsCut: 0, lifted: 0 };
+  const cutLabel = (s: string | undefined) => {
+    if (s === undefined || labelOver(s) === undefined) return s;
+    report.labelsCut++;
+    return cutToCodePoints(s, LIMITS.labelLength);
+  };
+  const cutProps = (props: Record<string, unknown> | undefined) => {
+    if (props === undefined || textOver(props) === undefined) return props;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(props)) {
+      const v = props[k];
+      const max = propTextLimit(k);
+      const cut = (x: unknown) => {
+        if (typeof x !== "string" || codePointLength(x) <= max) return x;
+        report.textsCut++;
+        return cutToCodePoints(x, max);
+      };
+      Object.defineProperty(out, k, {
+        value: Array.isArray(v) ? v.map(cut) : cut(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  };
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const ancestors = (n: StackNode): string[] => {
+    const out: string[] = [];
+    const seen = new Set<string>([n.id]);
+    for (let p = n.parentId; p != null && byId.has(p) && !seen.has(p); p = byId.get(p)!.parentId) {
+      seen.add(p);
+      out.push(p);
+    }
+    return out;
+  };
+  const nodes = doc.nodes.map((n) => {
+    let next = n;
+    const label = cutLabel(n.label);
+    const props = cutProps(n.props);
+    if (label !== n.label || props !== n.props) {
+      next = { ...n };
+      if (label !== undefined) next.label = label;
+      if (props !== undefined) next.props = props;
+    }
+    const up = ancestors(n);
+    if (up.length > LIMITS.depth) {
+      // The ancestor at depth LIMITS.depth - 1 becomes the parent: the node lands at the limit.
+      report.lifted++;
+      next = { ...next, parentId: up[up.length - LIMITS.depth]! };
+    }
+    return next;
+  });
+  const edges = doc.edges.map((e) => {
+    const label = cutLabel(e.label);
+    const props = cutProps(e.props);
+    if (label === e.label && props === e.props) return e;
+    const next = { ...e };
+    if (label !== undefined) next.label = label;
+    if (props !== undefined) next.props = props;
+    return next;
+  });
+  const title = cutLabel(doc.title);
+  const out: StackDocument = { ...doc, nodes, edges };
+  if (title !== undefined) out.title = title;
+  return { doc: out, report };
+}
