@@ -3,7 +3,8 @@
 // (bench/perf/run.ts: frame times, load, heap, edits, initial JS, PNG export), which writes its
 // section of docs/benchmarks.md.
 //
-// BENCH_ONLY runs one part: `validate`, `routing`, or `routing-pan` (the editor bench's "pan and
+// BENCH_ONLY runs one part: `validate`, `routing`, `cli` (bench/cli-render.ts: the CLI imports and
+// renders a 60-service Compose file), or `routing-pan` (the editor bench's "pan and
 // drag at zoom 1, 1,000 nodes with 200 routed edges" case alone; bench/perf/run.ts reads it too).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -30,7 +31,7 @@ const run = (file) => {
   return r.status ?? 1;
 };
 
-const PARTS = ["validate", "routing", "routing-pan"];
+const PARTS = ["validate", "routing", "cli", "routing-pan"];
 const only = process.env.BENCH_ONLY;
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`BENCH_ONLY takes ${PARTS.join(", ")}, not ${JSON.stringify(only)}`);
@@ -42,6 +43,7 @@ let failed = 0;
 for (const [part, file] of [
   ["validate", "bench/validate.ts"],
   ["routing", "bench/routing.ts"],
+  ["cli", "bench/cli-render.ts"],
 ]) {
   if (!wanted(part) || !existsSync(new URL(`../${file}`, import.meta.url))) continue;
   const code = run(file);
