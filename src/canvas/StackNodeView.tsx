@@ -106,7 +106,9 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
       {!frame && hasChildren ? band : null}
       {hint && (
         <div className={`sd-hint-tip sd-hint-tip-${hint}`} role="status">
-          {hintMessage ?? translate(lang, hint === "ok" ? "dropOk" : "dropBad")}
+          {/* Names the node that receives the drop: it may be an ancestor of the one under the pointer. */}
+          <strong>{translate(lang, "dropInto", { name: label })}</strong>
+          {hint === "bad" && <> — {hintMessage ?? translate(lang, "dropBad")}</>}
         </div>
       )}
       <Handle type="source" position={Position.Right} className="sd-handle" />

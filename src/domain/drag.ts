@@ -14,10 +14,17 @@
  * A palette preset: presetDropAt(doc, index, preset, lang, p), then presetDropHint while dragging
  * over the canvas and the verdict's `after` on release.
  */
-import type { Point, StackDocument, StackNode } from "./document.ts";
+import type { Point, Size, StackDocument, StackNode } from "./document.ts";
 import { descendantsOf, type DiagramIndex } from "./diagram.ts";
-import { absoluteRects, addVerdict, dropVerdict, nodeAt, type DropVerdict } from "./drop.ts";
-import { mapNodes } from "./edit.ts";
+import {
+  absoluteRects,
+  addVerdict,
+  chooseReceiver,
+  dropVerdict,
+  nodesUnder,
+  type DropVerdict,
+} from "./drop.ts";
+import { addNode, mapNodes } from "./edit.ts";
 import { leafSize } from "./geometry.ts";
 import type { Preset } from "./kinds/presets.ts";
 import type { Lang } from "./kinds/props.ts";
@@ -99,12 +106,43 @@ export function beginNodeDrag(still: DragStill, dragged: readonly string[]): Nod
 }
 
 /**
- * The node that would receive a drop at `pointer` (null = the canvas root): the innermost node
- * there in the still document, never a dragged node — so a node never goes into itself or a
- * descendant, nor into another node of the same drag.
+ * The node that would receive a drop at `pointer` (null = the canvas root), chosen among the nodes
+ * under it in the still document ({@link chooseReceiver}): the innermost that takes the dragged
+ * nodes without a new error, else where they end with the fewest errors (their own parent on a
+ * tie: nothing changes), with the red hint; never a node smaller than a dragged box, never a
+ * dragged node — so a node never goes into itself or a descendant, nor into another node of the
+ * same drag.
  */
-export function dropTargetAt(drag: NodeDrag, pointer: Point): string | null {
-  return nodeAt(drag.still.doc, drag.still.index, pointer, drag.moving);
+export function dropTargetAt(drag: NodeDrag, now: DragNow, pointer: Point): string | null {
+  const { doc, index } = drag.still;
+  const rects = absoluteRects(doc, index);
+  const sizes = drag.tops.flatMap((id) => {
+    const r = rects.get(id);
+    return r ? [{ width: r.width, height: r.height }] : [];
+  });
+  // Their own parent, when they all have the same one (staying there changes nothing).
+  const parents = new Set(drag.tops.map((id) => index.byId.get(id)?.parentId ?? null));
+  const stay = parents.size === 1 ? [...parents][0]! : undefined;
+  return chooseReceiver(
+    nodesUnder(doc, index, pointer, drag.moving),
+    rects,
+    sizes,
+    (t) => {
+      const moved = movedInto(drag, now, t);
+      if (moved.length === 0) return ownErrors(drag);
+      const v = verdictInto(drag, now, moved, t);
+      return v.refused !== undefined ? Infinity : (v.errors ?? (v.ok ? 0 : 1));
+    },
+    stay,
+  );
+}
+
+/** How many errors the dragged nodes have where they are (what staying put leaves). */
+function ownErrors(drag: NodeDrag): number {
+  let n = 0;
+  for (const id of drag.tops)
+    for (const p of drag.still.problems.get(id) ?? []) if (p.severity === "error" && p.nodeIds[0] === id) n++;
+  return n;
 }
 
 /** Good or bad, with the first rule broken (the document after it is {@link dropNodes}'). */
@@ -154,19 +192,8 @@ function moveInto(drag: NodeDrag, now: DragNow, moved: readonly string[], target
   });
 }
 
-/** Judges a drop at `pointer`: the one answer behind both the hint and the drop. */
-export function judgeNodeDrop(drag: NodeDrag, now: DragNow, pointer: Point): NodeDropJudgement {
-  const target = dropTargetAt(drag, pointer);
-  if (target !== null && !now.index.byId.has(target))
-    return { target, moved: [], verdict: { ok: false, refused: "unknown-node" } };
-  const moved = movedInto(drag, now, target);
-  if (moved.length === 0) {
-    for (const id of drag.tops) {
-      const error = drag.still.problems.get(id)?.find((p) => p.severity === "error");
-      if (error) return { target, moved, verdict: { ok: false, problem: error } };
-    }
-    return { target, moved, verdict: { ok: true } };
-  }
+/** The verdict of moving the `moved` tops into `target`, judged once per target and drag. */
+function verdictInto(drag: NodeDrag, now: DragNow, moved: readonly string[], target: string | null): Verdict {
   const key = target ?? "";
   let verdict = drag.verdicts.get(key);
   if (!verdict) {
@@ -183,7 +210,23 @@ export function judgeNodeDrop(drag: NodeDrag, now: DragNow, pointer: Point): Nod
     );
     drag.verdicts.set(key, (verdict = judged));
   }
-  return { target, moved, verdict };
+  return verdict;
+}
+
+/** Judges a drop at `pointer`: the one answer behind both the hint and the drop. */
+export function judgeNodeDrop(drag: NodeDrag, now: DragNow, pointer: Point): NodeDropJudgement {
+  const target = dropTargetAt(drag, now, pointer);
+  if (target !== null && !now.index.byId.has(target))
+    return { target, moved: [], verdict: { ok: false, refused: "unknown-node" } };
+  const moved = movedInto(drag, now, target);
+  if (moved.length === 0) {
+    for (const id of drag.tops) {
+      const error = drag.still.problems.get(id)?.find((p) => p.severity === "error");
+      if (error) return { target, moved, verdict: { ok: false, problem: error } };
+    }
+    return { target, moved, verdict: { ok: true } };
+  }
+  return { target, moved, verdict: verdictInto(drag, now, moved, target) };
 }
 
 /** The hint for a judgement: nothing at all for a good drop that changes no parent at the root. */
@@ -209,7 +252,7 @@ export function nodeDropHint(drag: NodeDrag, now: DragNow, pointer: Point): Drop
  * said why, and undo takes it back; a refused one changes no parent.
  */
 export function dropNodes(drag: NodeDrag, now: DragNow, pointer: Point): StackDocument {
-  const target = dropTargetAt(drag, pointer);
+  const target = dropTargetAt(drag, now, pointer);
   if (target !== null && !now.index.byId.has(target)) return now.doc;
   return moveInto(drag, now, movedInto(drag, now, target), target);
 }
@@ -227,15 +270,59 @@ export interface PresetDrop {
   verdict: DropVerdict & { id?: string };
 }
 
-/** A new node of `preset` (labelled in `lang`) dropped at `pointer`: into the innermost node there. */
+type NewPreset = Pick<Preset, "kind" | "name" | "props">;
+
+/** Verdicts of adding a preset, by document, then by preset and target: positions change no verdict. */
+const presetVerdicts = new WeakMap<StackDocument, Map<string, Omit<DropVerdict, "after">>>();
+
+function presetVerdict(
+  doc: StackDocument,
+  node: { kind: Preset["kind"]; label: string; props: Record<string, unknown>; size: Size },
+  target: string | null,
+): Omit<DropVerdict, "after"> {
+  let byKey = presetVerdicts.get(doc);
+  if (!byKey) presetVerdicts.set(doc, (byKey = new Map()));
+  const key = `${node.kind}\u0000${node.label}\u0000${JSON.stringify(node.props)}\u0000${target ?? ""}`;
+  let v = byKey.get(key);
+  if (!v) {
+    const { after: _after, id: _id, ...judged } = addVerdict(doc, node, target, { x: 0, y: 0 });
+    byKey.set(key, (v = judged));
+  }
+  return v;
+}
+
+/**
+ * Which node receives a new node of `preset` among `under` (innermost first; for a click, the
+ * selected node and its ancestors): as for a dragged node ({@link chooseReceiver}).
+ */
+export function presetReceiver(
+  doc: StackDocument,
+  index: DiagramIndex,
+  preset: NewPreset,
+  lang: Lang,
+  under: readonly string[],
+): string | null {
+  const label = preset.name[lang];
+  const node = { kind: preset.kind, label, props: { ...preset.props }, size: leafSize(preset.kind, label) };
+  return chooseReceiver(under, absoluteRects(doc, index), [node.size], (t) => {
+    const v = presetVerdict(doc, node, t);
+    return v.refused !== undefined ? Infinity : (v.errors ?? (v.ok ? 0 : 1));
+  });
+}
+
+/**
+ * A new node of `preset` (labelled in `lang`) dropped at `pointer`: into the receiver there
+ * ({@link presetReceiver} over the nodes under the pointer), centred on the pointer (the store's
+ * placement then moves it inside, or to the next free place when that spot is taken).
+ */
 export function presetDropAt(
   doc: StackDocument,
   index: DiagramIndex,
-  preset: Pick<Preset, "kind" | "name" | "props">,
+  preset: NewPreset,
   lang: Lang,
   pointer: Point,
 ): PresetDrop {
-  const target = nodeAt(doc, index, pointer);
+  const target = presetReceiver(doc, index, preset, lang, nodesUnder(doc, index, pointer));
   const base = target !== null ? (absoluteRects(doc, index).get(target) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };
   const label = preset.name[lang];
   const size = leafSize(preset.kind, label);
@@ -243,12 +330,9 @@ export function presetDropAt(
     x: Math.round(pointer.x - base.x - size.width / 2),
     y: Math.round(pointer.y - base.y - size.height / 2),
   };
-  const verdict = addVerdict(
-    doc,
-    { kind: preset.kind, label, props: { ...preset.props }, size },
-    target,
-    position,
-  );
+  const node = { kind: preset.kind, label, props: { ...preset.props }, size };
+  const added = addNode(doc, { ...node, parentId: target, position });
+  const verdict = { ...presetVerdict(doc, node, target), after: added.doc, id: added.id };
   return { target, position, verdict };
 }
 

@@ -63,11 +63,67 @@ export function nodeAt(
   return best;
 }
 
+/**
+ * The nodes under the point, innermost first: the innermost node there ({@link nodeAt}) and its
+ * ancestors (which hold it, so the point is in them too).
+ */
+export function nodesUnder(
+  doc: StackDocument,
+  index: DiagramIndex,
+  p: Point,
+  exclude?: ReadonlySet<string>,
+): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let cur = nodeAt(doc, index, p, exclude); cur != null && !seen.has(cur);) {
+    seen.add(cur);
+    out.push(cur);
+    cur = index.byId.get(cur)?.parentId ?? null;
+  }
+  return out;
+}
+
+/**
+ * Which node receives a drop (null = the canvas root), among `under` (innermost first) and then the
+ * root: the one where the drop leaves the fewest errors (`errors`: what the dropped nodes and the
+ * target would have there) — so the innermost that takes it without a new error when there is one.
+ * On a tie, the dropped nodes' own parent when it is under the pointer (`stay`: moving them
+ * gains nothing), else the innermost; the root only when it is strictly better than every node
+ * under the pointer. A node whose box is narrower or shorter than any of `sizes` (the dragged
+ * boxes) never receives.
+ */
+export function chooseReceiver(
+  under: readonly string[],
+  rects: ReadonlyMap<string, Rect>,
+  sizes: readonly Size[],
+  errors: (target: string | null) => number,
+  stay?: string | null,
+): string | null {
+  const fits = under.filter((id) => {
+    const r = rects.get(id);
+    return r !== undefined && sizes.every((s) => r.width >= s.width && r.height >= s.height);
+  });
+  let best: string | null = null;
+  let least = Infinity;
+  for (const id of fits) {
+    const n = errors(id);
+    if (n < least || (n === least && id === stay)) {
+      best = id;
+      least = n;
+    }
+    if (n === 0 && best === id && stay === undefined) break;
+  }
+  if (least > 0 && errors(null) < least) return null;
+  return best;
+}
+
 export interface DropVerdict {
   ok: boolean;
   refused?: ReparentRefusal;
   /** The first new error the drop would cause, if any. */
   problem?: Problem;
+  /** How many errors make it bad (0 when ok): what decides where a drop goes ({@link chooseReceiver}). */
+  errors?: number;
   /** The document after the drop (absent when refused). */
   after?: StackDocument;
 }
@@ -92,7 +148,8 @@ export function dropVerdict(
       p.suppressed === undefined &&
       (dropped.has(p.nodeIds[0]!) || (!had.has(key(p)) && p.nodeIds.some((id) => involved.has(id)))),
   );
-  return bad.length ? { ok: false, problem: bad[0]!, after } : { ok: true, after };
+  if (bad.length === 0) return { ok: true, errors: 0, after };
+  return { ok: false, problem: bad[0]!, errors: bad.length, after };
 }
 
 /** Moving an existing node (with its subtree) into `target` (null = the root) at a relative position. */

@@ -312,3 +312,22 @@ function placeAll(placed: Work[], toPlace: readonly Work[], ins: Insets, gap: nu
     placed.push(b);
   }
 }
+
+/** The next free place for a new child of `size` in `parentId` ({@link freeSlot} over its children). */
+export function freeSlotIn(
+  byId: ReadonlyMap<string, StackNode>,
+  children: ReadonlyMap<string, readonly string[]>,
+  parentId: string,
+  size: Size,
+): Point {
+  const parent = byId.get(parentId);
+  if (parent === undefined) return { x: 0, y: 0 };
+  const placed: Box[] = [];
+  for (const id of children.get(parentId) ?? []) {
+    const k = byId.get(id);
+    const p = validPoint(k?.position);
+    const s = validSize(k?.size);
+    if (p && s) placed.push({ ...p, ...s });
+  }
+  return freeSlot(placed, size, contentInsets(parent.kind));
+}

@@ -27,6 +27,8 @@ import { LAYOUT } from "../domain/layout/index.ts";
 import { applyFix, suppress, unsuppress, type FixId, type Problem } from "../domain/rules/index.ts";
 import type { TemplateInfo } from "../templates/index.ts";
 import { loadFailedNotice, tryLoad, type Loader } from "../browser/on-demand.ts";
+import { freeSlotIn } from "../domain/placement.ts";
+import { clickReceiver } from "./drawing-actions.ts";
 
 /**
  * Loads a module on demand. When it cannot be loaded — offline, or a new version was deployed and
@@ -51,10 +53,13 @@ export function addPresetInto(store: EditorStore, presetId: string): string | nu
   const preset = presetById(presetId);
   if (!preset) return null;
   const s = store.getState();
-  const parentId = s.selectedNodes.find((id) => s.index.byId.has(id)) ?? null;
+  // The same choice as a drop, among the selected node and its ancestors (drawing-actions.ts).
+  const parentId = clickReceiver(s, preset);
   const label = preset.name[s.lang];
   const size = leafSize(preset.kind, label);
-  const position = parentId ? nextChildSlot(s.index, parentId) : nextRootSlot(s.index);
+  const position = parentId
+    ? freeSlotIn(s.index.byId, s.index.children, parentId, size)
+    : nextRootSlot(s.index);
   const { doc, id } = addNode(s.doc, {
     kind: preset.kind,
     parentId,

@@ -15,6 +15,7 @@ import {
   type DragNow,
 } from "../../../src/domain/drag.ts";
 import { indexDocument } from "../../../src/domain/diagram.ts";
+import { mapNodes } from "../../../src/domain/edit.ts";
 import { presetById } from "../../../src/domain/kinds/presets.ts";
 import { boxOf, centreOf, laidOut, movedBy, parentOf, startDrag } from "./helpers.ts";
 
@@ -140,14 +141,20 @@ describe("dropping a node", () => {
 });
 
 describe("dropping several subtrees at once", () => {
+  // A rack big enough for each of them (a node never goes into a smaller one), where they add no
+  // error (three kernels on one server would: two-kernels-one-host).
   const three = () =>
-    laidOut(
-      doc(
-        host().as("server"),
-        kernel("linux").as("a"),
-        kernel("linux").as("b").with(docker().as("b-engine")),
-        kernel("linux").as("c"),
+    mapNodes(
+      laidOut(
+        doc(
+          group().as("server"),
+          kernel("linux").as("a"),
+          kernel("linux").as("b").with(docker().as("b-engine")),
+          kernel("linux").as("c"),
+        ),
       ),
+      ["server"],
+      (n) => ({ ...n, size: { width: 640, height: 320 }, manualSize: true }),
     );
 
   it("each goes into the target and keeps its own place on screen", () => {
