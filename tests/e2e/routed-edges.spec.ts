@@ -7,6 +7,7 @@
  * path from a side of its source to a side of its target. Then after a real drag, and the clicks:
  * beside a stroke the node under it, on the stroke the edge.
  */
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { node, open } from "./helpers.ts";
 
@@ -180,6 +181,52 @@ function violations(s: Seen): string[] {
           out.push(`${e.id}: segment ${k} crosses the text "${t.text}" of ${t.owner}`);
     }
   }
+  out.push(...closeParallels(s));
+  return out;
+}
+
+/**
+ * Parallel segments of different edges that overlap along their length closer than 6 px (less the
+ * drawing's rounding): the router spreads them apart. Segments of edges that share an end may
+ * meet where they leave or enter it, so only their overlap away from the shared box counts.
+ */
+function closeParallels(s: Seen): string[] {
+  const out: string[] = [];
+  const segs: { id: string; ends: Set<string>; horiz: boolean; at: number; lo: number; hi: number }[] = [];
+  for (const e of s.edges) {
+    let pts: Point[];
+    try {
+      pts = parsePath(e.d);
+    } catch {
+      continue;
+    }
+    for (let k = 0; k + 1 < pts.length; k++) {
+      const p = pts[k]!;
+      const q = pts[k + 1]!;
+      const horiz = p.y === q.y;
+      if (horiz && p.x === q.x) continue;
+      segs.push({
+        id: e.id,
+        ends: new Set([e.source, e.target]),
+        horiz,
+        at: horiz ? p.y : p.x,
+        lo: horiz ? Math.min(p.x, q.x) : Math.min(p.y, q.y),
+        hi: horiz ? Math.max(p.x, q.x) : Math.max(p.y, q.y),
+      });
+    }
+  }
+  for (let i = 0; i < segs.length; i++)
+    for (let j = i + 1; j < segs.length; j++) {
+      const a = segs[i]!;
+      const b = segs[j]!;
+      if (a.id === b.id || a.horiz !== b.horiz) continue;
+      const gap = Math.abs(a.at - b.at);
+      const overlap = Math.min(a.hi, b.hi) - Math.max(a.lo, b.lo);
+      const shared = [...a.ends].some((x) => b.ends.has(x));
+      // Edges into one box converge on it: a short common stretch at the box is how they arrive.
+      if (gap < 6 - 0.05 && overlap > (shared ? 12 : 0.5))
+        out.push(`${a.id} and ${b.id} run ${gap.toFixed(2)} px apart for ${overlap.toFixed(0)} px`);
+    }
   return out;
 }
 
@@ -211,13 +258,45 @@ const selection = (page: Page) =>
     return { nodes: [...s.selectedNodes], edge: s.selectedEdge };
   });
 
-for (const template of ["ec2-docker-host", "ecs-docker"]) {
-  test(`every edge of the ${template} template runs around the boxes and the text it does not belong to`, async ({
+for (const [template, lang] of [
+  ["ec2-docker-host", "en"],
+  ["ecs-docker", "en"],
+  ["ecs-docker", "ko"],
+  ["ecs-vs-eks", "en"],
+  ["ecs-vs-eks", "ko"],
+  ["dev-to-prod", "ko"],
+] as const) {
+  test(`every edge of the ${template} template (${lang}) runs around the boxes and the text it does not belong to`, async ({
     page,
   }) => {
-    const errors = await open(page, `lang=en&template=${template}`);
+    const errors = await open(page, `lang=${lang}&template=${template}`);
     const n = await edgeCount(page);
     expect(n).toBeGreaterThan(0);
+    await settled(page, n);
+    const s = await seen(page);
+    expect(s.edges).toHaveLength(n);
+    expect(violations(s)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const file of ["reverse-proxy-apps", "ecommerce-platform", "web-db-cache-worker"]) {
+  test(`every edge of the ${file}.yml import runs around the boxes and the text it does not belong to`, async ({
+    page,
+  }) => {
+    const errors = await open(page, "lang=en");
+    const yaml = readFileSync(new URL(`../fixtures/compose/realistic/${file}.yml`, import.meta.url));
+    await page.getByRole("button", { name: "Import" }).click();
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("menuitem", { name: "Docker Compose file…" }).click();
+    await (await chooser).setFiles({ name: `${file}.yml`, mimeType: "text/yaml", buffer: yaml });
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { __stackdraw: { getState: () => { doc: { edges: unknown[] } } } }
+        ).__stackdraw.getState().doc.edges.length > 0,
+    );
+    const n = await edgeCount(page);
     await settled(page, n);
     const s = await seen(page);
     expect(s.edges).toHaveLength(n);
