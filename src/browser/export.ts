@@ -35,14 +35,6 @@ export async function exportSvgFile(doc: StackDocument, o: ExportOptions): Promi
 }
 
 /**
- * The drawing without its fonts, at once. What Export ▸ SVG calls until its caller awaits
- * {@link exportSvgFile} (src/store/file-actions.ts).
- */
-export function exportSvg(doc: StackDocument, o: ExportOptions): Blob {
-  return new Blob([draw(doc, o).svg], { type: "image/svg+xml" });
-}
-
-/**
  * Draws the document's SVG onto a canvas at `wanted`× density (less for a huge diagram, see
  * {@link pngScale}) and returns the PNG.
  */

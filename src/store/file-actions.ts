@@ -121,7 +121,7 @@ export async function exportAs(
     }
     const exporter = await loadOnDemand(store, load);
     if (!exporter) return;
-    if (format === "svg") download(exporter.exportSvg(doc, options), `${stem}.svg`);
+    if (format === "svg") download(await exporter.exportSvgFile(doc, options), `${stem}.svg`);
     else download(await exporter.exportPng(doc, options, 2), `${stem}.png`);
   } catch (e) {
     store.getState().setNotice({

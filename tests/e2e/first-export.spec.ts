@@ -58,6 +58,12 @@ for (const lang of ["en", "ko"] as const)
       };
       const png = await menu(lang === "ko" ? "PNG 이미지" : "PNG image");
       const svg = (await menu(lang === "ko" ? "SVG 이미지" : "SVG image")).toString("utf8");
+      // Export ▸ SVG carries the font's subsets its text needs, as data URLs (the file looks the
+      // same on a machine without the font): Hangul ones too, for a Korean diagram.
+      const faces = [
+        ...svg.matchAll(/@font-face\{[^}]*src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{100,}\)/g),
+      ];
+      expect(faces.length).toBeGreaterThan(0);
       const svgWidth = Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]);
       const scale = png.readUInt32BE(16) / svgWidth;
 

@@ -173,7 +173,10 @@ describe("on-demand code that loads", () => {
   it("exports in the theme in effect: the choice, with 'system' as the app shell reports it", async () => {
     const themes: string[] = [];
     const exporter = {
-      exportSvg: (_d: StackDocument, o: { theme: string }) => (themes.push(o.theme), new Blob(["<svg/>"])),
+      exportSvgFile: async (_d: StackDocument, o: { theme: string }) => (
+        themes.push(o.theme),
+        new Blob(["<svg/>"])
+      ),
       exportPng: async () => new Blob([]),
     } as unknown as typeof import("../../../src/browser/export.ts");
     const store = createEditorStore(doc());
