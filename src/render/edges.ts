@@ -6,6 +6,7 @@
 import type { Point, Size, StackEdge } from "../domain/document.ts";
 import { EDGE_KIND_DEFS, EDGE_WIDTH, type EdgeKind } from "../domain/kinds/catalog.ts";
 import type { Lang } from "../domain/kinds/props.ts";
+import { LABEL_FONT, LABEL_MAX, LABEL_PAD, edgeLabelText } from "../domain/routing/index.ts";
 import { edgeDasharray } from "../domain/view-model.ts";
 import type { ThemeColors } from "./colors.ts";
 import type { EdgeRoute } from "./routes.ts";
@@ -23,9 +24,8 @@ import {
 } from "./text.ts";
 import { cleanText, escapeAttr } from "./xml.ts";
 
-const LABEL_SIZE = 11;
-const LABEL_MAX = 200;
-const LABEL_PAD = 4;
+// The label's metrics are the router's, which places labels where they cover no text.
+const LABEL_SIZE = LABEL_FONT;
 /** A label's centre stays this far (along the route) from either end, clear of the arrowhead. */
 const END_CLEAR = 16;
 /** At most this many places are tried along one route. */
@@ -103,11 +103,10 @@ export function edgePath(
 // ---------------------------------------------------------------------------------------------
 // Labels
 
-/** What an edge says: the person's label, else its kind in words. */
+/** What an edge says (the router's {@link edgeLabelText}), as text fit to draw. */
 export function edgeWords(e: StackEdge, lang: Lang): { words: string; own: boolean } {
-  if (e.label !== undefined && cleanText(e.label).trim() !== "")
-    return { words: cleanText(e.label), own: true };
-  return { words: EDGE_KIND_DEFS[e.kind].verb[lang], own: false };
+  const own = e.label !== undefined && cleanText(e.label).trim() !== "";
+  return { words: cleanText(edgeLabelText(own ? e : { ...e, label: undefined }, lang)), own };
 }
 
 /** A placed label: its words as shown and its box (the background behind the text). */
