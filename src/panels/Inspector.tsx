@@ -1,4 +1,13 @@
-import { useDeferredValue, useId, useMemo, useState } from "react";
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import {
   COMMON_PROPS,
   EDGE_KINDS,
@@ -19,8 +28,21 @@ import { indexDocument } from "../domain/diagram.ts";
 import { chainOf, diagramFacts, factsOf } from "./stack-facts.ts";
 import { displayLabel } from "../domain/view-model.ts";
 import { translate } from "../i18n/strings.ts";
+import { fieldLimitMessage } from "../i18n/limit-strings.ts";
+import { LIMITS, codePointLength, cutToCodePoints, propTextLimit } from "../domain/limits.ts";
 
-/** A text field that commits on Enter or blur (one undo step per edit, not per keystroke). */
+/** How long typing pauses before a field's text is committed (and then autosaved). */
+export const FIELD_COMMIT_DELAY_MS = 250;
+
+let fieldEditSeq = 0;
+
+/**
+ * A text field. `live` fields (free text) commit while typing, debounced, and at once when the
+ * page is hidden or closed, so a reload at any moment keeps what was typed (docs/reliability.md,
+ * promise 1); all the commits of one visit to the field are one undo step, and Escape takes that
+ * step back. Other fields commit on Enter or blur. `maxLength` (code points) stops the text at
+ * its limit and says so under the field.
+ */
 function TextField({
   label,
   value,
@@ -30,32 +52,112 @@ function TextField({
   suggestions,
   help,
   inputMode,
+  live,
+  maxLength,
 }: {
   label: string;
   value: string;
   placeholder?: string;
-  /** Takes the edited text; returning false refuses it, and the field shows the value again. */
-  onCommit: (v: string) => boolean | void;
+  /**
+   * Takes the edited text; returning false refuses it, and the field shows the value again.
+   * `session` names the field edit (for one undo step per edit) when the field is live.
+   */
+  onCommit: (v: string, session?: string) => boolean | void;
   multiline?: boolean;
   /** Values to offer while typing (any other text is fine too). */
   suggestions?: readonly string[];
   /** A line under the field, read with it. */
   help?: string;
   inputMode?: "numeric";
+  live?: boolean;
+  maxLength?: number;
 }) {
   const id = useId();
   const listId = useId();
   const helpId = useId();
+  const limitId = useId();
+  const store = useEditorStore();
+  const lang = useEditor((s) => s.lang);
   const [draft, setDraft] = useState(value);
+  const [atLimit, setAtLimit] = useState<null | "typed" | "cut">(null);
+  /**
+   * What this visit to the field committed: the inspector follows the store a moment later (at low
+   * priority), so a value it committed may come back while more is typed; that is no change under
+   * the field and must not reset what is being typed.
+   */
+  const [committed, setCommitted] = useState<ReadonlySet<string>>(() => new Set());
   // When the document changes under the field (undo, another edit), show the new value.
   const [shown, setShown] = useState(value);
   if (shown !== value) {
     setShown(value);
-    setDraft(value);
+    if (!committed.has(value)) setDraft(value);
   }
-  const commit = () => {
-    if (draft !== value && onCommit(draft) === false) setDraft(value);
+  const latest = useRef({ draft, value, onCommit });
+  useLayoutEffect(() => {
+    latest.current = { draft, value, onCommit };
+  });
+  const session = useRef<{ key: string; before: string } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(() => {
+    if (timer.current !== null) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    const { draft: d, value: v, onCommit: commitFn } = latest.current;
+    if (d === v) return;
+    if (commitFn(d, live ? session.current?.key : undefined) === false) setDraft(v);
+    else if (live) setCommitted((c) => new Set(c).add(d));
+  }, [live]);
+  const startSession = () => {
+    if (live && session.current === null) session.current = { key: `field-${++fieldEditSeq}`, before: value };
   };
+  const endSession = () => {
+    flush();
+    if (session.current !== null && store.getState().editSession === session.current.key)
+      store.getState().endEditSession();
+    session.current = null;
+    setCommitted(new Set());
+  };
+  // A hidden or closing page commits what is typed before autosave writes the draft: capture on
+  // window runs before the autosaver's own listeners.
+  useEffect(() => {
+    if (!live) return;
+    const onHide = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    window.addEventListener("pagehide", flush, { capture: true });
+    window.addEventListener("visibilitychange", onHide, { capture: true });
+    return () => {
+      window.removeEventListener("pagehide", flush, { capture: true });
+      window.removeEventListener("visibilitychange", onHide, { capture: true });
+      flush();
+    };
+  }, [live, flush]);
+  const change = (raw: string) => {
+    let text = raw;
+    if (maxLength !== undefined && text.length > maxLength && codePointLength(text) > maxLength) {
+      text = cutToCodePoints(text, maxLength);
+      setAtLimit(codePointLength(raw) > maxLength + 1 ? "cut" : "typed");
+    } else setAtLimit(maxLength !== undefined && codePointLength(text) >= maxLength ? "typed" : null);
+    setDraft(text);
+    if (!live) return;
+    startSession();
+    latest.current = { ...latest.current, draft: text };
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(flush, FIELD_COMMIT_DELAY_MS);
+  };
+  const escape = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    const s = session.current;
+    // The whole field edit is one undo step: Escape takes it back.
+    if (s !== null && store.getState().editSession === s.key) store.getState().undo();
+    session.current = null;
+    setCommitted(new Set());
+    setDraft(s?.before ?? value);
+    setAtLimit(null);
+  };
+  const describedBy = [help ? helpId : "", atLimit ? limitId : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className="sd-field">
       <label htmlFor={id}>{label}</label>
@@ -64,8 +166,13 @@ function TextField({
           id={id}
           value={draft}
           placeholder={placeholder}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
+          aria-describedby={describedBy}
+          onChange={(e) => change(e.target.value)}
+          onFocus={startSession}
+          onBlur={endSession}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") escape();
+          }}
           rows={3}
         />
       ) : (
@@ -76,12 +183,13 @@ function TextField({
           placeholder={placeholder}
           inputMode={inputMode}
           list={suggestions?.length ? listId : undefined}
-          aria-describedby={help ? helpId : undefined}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
+          aria-describedby={describedBy}
+          onChange={(e) => change(e.target.value)}
+          onFocus={startSession}
+          onBlur={endSession}
           onKeyDown={(e) => {
-            if (e.key === "Enter") commit();
-            if (e.key === "Escape") setDraft(value);
+            if (e.key === "Enter") endSession();
+            if (e.key === "Escape") escape();
           }}
         />
       )}
@@ -95,6 +203,11 @@ function TextField({
       {help && (
         <p id={helpId} className="sd-muted sd-small">
           {help}
+        </p>
+      )}
+      {atLimit && maxLength !== undefined && (
+        <p id={limitId} className="sd-small sd-field-limit" role="status">
+          {fieldLimitMessage(lang, maxLength, atLimit === "cut")}
         </p>
       )}
     </div>
@@ -259,7 +372,7 @@ function PropField({
   name: string;
   spec: PropSpec;
   lang: Lang;
-  onSet: (key: string, v: unknown) => void;
+  onSet: (key: string, v: unknown, session?: string) => void;
 }) {
   const v = ownProp(node.props, name);
   switch (spec.type) {
@@ -282,7 +395,9 @@ function PropField({
           value={typeof v === "string" ? v : ""}
           {...(spec.placeholder ? { placeholder: spec.placeholder } : {})}
           {...(spec.suggestions ? { suggestions: spec.suggestions } : {})}
-          onCommit={(x) => onSet(name, x === "" ? undefined : x)}
+          live
+          maxLength={propTextLimit(name)}
+          onCommit={(x, session) => onSet(name, x === "" ? undefined : x, session)}
         />
       );
     case "count":
@@ -348,9 +463,13 @@ function NodeInspector({ node }: { node: StackNode }) {
   const suppressions = Object.entries(node.suppress ?? {});
   const def = KIND_DEFS[node.kind];
   const ctx = index.context.get(node.id);
-  const setProp = (key: string, value: unknown) => {
+  const setProp = (key: string, value: unknown, session?: string) => {
     const s = store.getState();
-    s.commit(updateNode(s.doc, node.id, { props: { [key]: value } }));
+    return s.commit(
+      updateNode(s.doc, node.id, { props: { [key]: value } }),
+      "edit",
+      session !== undefined ? { coalesce: session } : undefined,
+    );
   };
   const managed = ctx?.managedBy ?? "user";
   const whoName = (m: string) => t(m === "provider" ? "whoProvider" : "whoUser");
@@ -364,9 +483,15 @@ function NodeInspector({ node }: { node: StackNode }) {
         label={t("label")}
         value={node.label ?? ""}
         placeholder={def.name[lang]}
-        onCommit={(v) => {
+        live
+        maxLength={LIMITS.labelLength}
+        onCommit={(v, session) => {
           const s = store.getState();
-          s.commit(updateNode(s.doc, node.id, { label: v }));
+          return s.commit(
+            updateNode(s.doc, node.id, { label: v }),
+            "edit",
+            session !== undefined ? { coalesce: session } : undefined,
+          );
         }}
       />
       {Object.entries(def.props).map(([name, spec]) => (
@@ -385,7 +510,9 @@ function NodeInspector({ node }: { node: StackNode }) {
         value={
           typeof ownProp(node.props, "notes") === "string" ? (ownProp(node.props, "notes") as string) : ""
         }
-        onCommit={(v) => setProp("notes", v === "" ? undefined : v)}
+        live
+        maxLength={LIMITS.notesLength}
+        onCommit={(v, session) => setProp("notes", v === "" ? undefined : v, session)}
       />
 
       <h3>{t("chain")}</h3>
@@ -488,9 +615,15 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
       <TextField
         label={t("edgeLabel")}
         value={edge.label ?? ""}
-        onCommit={(v) => {
+        live
+        maxLength={LIMITS.labelLength}
+        onCommit={(v, session) => {
           const s = store.getState();
-          s.commit(updateEdge(s.doc, edge.id, { label: v }));
+          return s.commit(
+            updateEdge(s.doc, edge.id, { label: v }),
+            "edit",
+            session !== undefined ? { coalesce: session } : undefined,
+          );
         }}
       />
       {problems.map((p) => (
