@@ -41,12 +41,12 @@ import {
   withPositions,
   type NodeDrag,
 } from "../domain/drag.ts";
-import { addEdge, removeEdges, removeNodes } from "../domain/edit.ts";
+import { addEdge, mapNodes, removeEdges, removeNodes } from "../domain/edit.ts";
 import { defaultEdgeKind } from "../domain/kinds/catalog.ts";
 import { presetById } from "../domain/kinds/presets.ts";
 import { PRESET_MIME } from "../store/actions.ts";
 import { importComposeFile, openFile } from "../store/file-actions.ts";
-import type { Point, StackDocument, Viewport } from "../domain/document.ts";
+import type { Point, Size, StackDocument, Viewport } from "../domain/document.ts";
 import type { DiagramIndex } from "../domain/diagram.ts";
 import {
   boundsOf,
@@ -351,23 +351,60 @@ function CanvasInner() {
     return () => cancelAnimationFrame(id);
   }, [reveal, flow, store]);
 
+  // A drag or resize cancelled with Esc: React Flow goes on reporting it until the pointer is
+  // released, and every report is ignored until then.
+  const cancelled = useRef(false);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<StackFlowNode>[]) => {
       const s = store.getState();
       const moves = new Map<string, Point>();
+      const sizes = new Map<string, Size>();
+      let resizeEnd: string | null = null;
       let selection: Set<string> | null = null;
       const removed: string[] = [];
       for (const c of changes) {
         if (c.type === "position" && c.position) moves.set(c.id, c.position);
-        else if (c.type === "select") {
+        else if (c.type === "dimensions" && c.resizing !== undefined && c.dimensions) {
+          // A resize handle (Resizer.tsx): sizes while it moves, then its end.
+          if (c.resizing)
+            sizes.set(c.id, {
+              width: Math.round(c.dimensions.width),
+              height: Math.round(c.dimensions.height),
+            });
+          else resizeEnd = c.id;
+        } else if (c.type === "select") {
           selection ??= new Set(s.selectedNodes);
           if (c.selected) selection.add(c.id);
           else selection.delete(c.id);
         } else if (c.type === "remove") removed.push(c.id);
       }
-      if (moves.size) {
+      if (cancelled.current) {
+        moves.clear();
+        sizes.clear();
+        if (resizeEnd !== null) cancelled.current = false;
+        resizeEnd = null;
+      }
+      if (moves.size || sizes.size) {
         s.beginGesture();
-        s.transient(withPositions(s.doc, moves), moves.keys());
+        const moved = withPositions(s.doc, moves);
+        s.transient(
+          sizes.size ? mapNodes(moved, sizes.keys(), (n) => ({ ...n, size: sizes.get(n.id)! })) : moved,
+          new Set([...moves.keys(), ...sizes.keys()]),
+        );
+      }
+      if (resizeEnd !== null) {
+        // Sized by hand from now on: it keeps at least this size (Fit to contents undoes that).
+        const id = resizeEnd;
+        const now = store.getState();
+        const was = now.gestureBase?.nodes.find((n) => n.id === id);
+        const is = now.index.byId.get(id);
+        if (is && was && (was.size?.width !== is.size?.width || was.size?.height !== is.size?.height))
+          now.transient(
+            mapNodes(now.doc, [id], (n) => ({ ...n, manualSize: true })),
+            [id],
+          );
+        store.getState().endGesture();
       }
       // React Flow selects a clicked edge first and then unselects the nodes: that must not
       // unselect the edge again.
@@ -391,8 +428,26 @@ function CanvasInner() {
   // once; here React Flow's events become its calls, with the pointer in canvas coordinates.
   const drag = useRef<NodeDrag | null>(null);
 
+  // Esc while a drag or a resize is under way cancels it: everything goes back to where the gesture
+  // found it, nothing is committed (in the capture phase, before the command table's Esc).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      const s = store.getState();
+      if (s.gestureBase === null && drag.current === null) return;
+      e.preventDefault();
+      e.stopPropagation();
+      cancelled.current = true;
+      drag.current = null;
+      s.cancelGesture();
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [store]);
+
   const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(
     (_event, node, nodes) => {
+      cancelled.current = false;
       const s = store.getState();
       s.beginGesture();
       drag.current = beginDrag(store.getState(), nodes.length ? nodes.map((n) => n.id) : [node.id]);
@@ -402,6 +457,7 @@ function CanvasInner() {
 
   const onNodeDrag: OnNodeDrag<StackFlowNode> = useCallback(
     (event, node) => {
+      if (cancelled.current) return;
       const s = store.getState();
       drag.current ??= beginDrag(s, [node.id]);
       s.setDropHint(nodeDropHint(drag.current, s, flow.screenToFlowPosition(clientPoint(event))));
@@ -411,6 +467,11 @@ function CanvasInner() {
 
   const onNodeDragStop: OnNodeDrag<StackFlowNode> = useCallback(
     (event, node, dragged) => {
+      if (cancelled.current) {
+        cancelled.current = false;
+        drag.current = null;
+        return;
+      }
       const s = store.getState();
       const d = drag.current ?? beginDrag(s, dragged.length ? dragged.map((n) => n.id) : [node.id]);
       drag.current = null;

@@ -1,4 +1,5 @@
 import { memo, useRef } from "react";
+import { Resizer } from "./Resizer.tsx";
 import { useEditorStore } from "../store/context.tsx";
 import { updateNode } from "../domain/edit.ts";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
@@ -100,6 +101,7 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
       data-kind={node.kind}
       data-border={def.look.border}
     >
+      {selected && !far && <Resizer nodeId={node.id} />}
       <Handle type="target" position={Position.Left} className="sd-handle" />
       {frame || !hasChildren ? band : null}
       {!frame && hasChildren ? <div className="sd-children-space" /> : null}

@@ -331,3 +331,58 @@ export function freeSlotIn(
   }
   return freeSlot(placed, size, contentInsets(parent.kind));
 }
+
+/**
+ * The smallest box a node may be resized to, as the edges that may move: `right`/`bottom` when its
+ * left/top edge stays (its children's extent plus the content insets), `left`/`top` the farthest
+ * its left/top edge may move right/down (so that its children stay inside its content area).
+ * A leaf has no children to keep: {@link MIN_LEAF}.
+ */
+export interface ResizeLimits {
+  /** Minimum width and height when resizing from the right and bottom. */
+  minWidth: number;
+  minHeight: number;
+  /** How far right and down the left and top edges may move. */
+  maxLeft: number;
+  maxTop: number;
+}
+
+/** The smallest a leaf may be made by hand. */
+export const MIN_LEAF: Size = { width: 80, height: 40 };
+
+export function resizeLimits(
+  byId: ReadonlyMap<string, StackNode>,
+  children: ReadonlyMap<string, readonly string[]>,
+  id: string,
+): ResizeLimits {
+  const node = byId.get(id);
+  const size = validSize(node?.size) ?? MIN_LEAF;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxR = -Infinity;
+  let maxB = -Infinity;
+  for (const cid of children.get(id) ?? []) {
+    const k = byId.get(cid);
+    const p = validPoint(k?.position);
+    const s = validSize(k?.size);
+    if (!p || !s) continue;
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxR = Math.max(maxR, p.x + s.width);
+    maxB = Math.max(maxB, p.y + s.height);
+  }
+  if (node === undefined || minX === Infinity)
+    return {
+      minWidth: MIN_LEAF.width,
+      minHeight: MIN_LEAF.height,
+      maxLeft: Math.max(0, size.width - MIN_LEAF.width),
+      maxTop: Math.max(0, size.height - MIN_LEAF.height),
+    };
+  const ins = contentInsets(node.kind);
+  return {
+    minWidth: maxR + ins.right,
+    minHeight: maxB + ins.bottom,
+    maxLeft: Math.max(0, minX - ins.left),
+    maxTop: Math.max(0, minY - ins.top),
+  };
+}

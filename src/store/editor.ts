@@ -108,6 +108,8 @@ export interface EditorState {
    */
   transient: (next: StackDocument, moved?: Iterable<string>) => void;
   endGesture: () => void;
+  /** Esc mid-gesture: back to the document as the gesture found it, nothing committed. */
+  cancelGesture: () => void;
   undo: () => void;
   redo: () => void;
   select: (nodes: readonly string[], edge?: string | null) => void;
@@ -400,6 +402,19 @@ export function createEditorStore(
         const ids = moved ?? next.nodes.flatMap((n) => (get().index.byId.get(n.id) === n ? [] : [n.id]));
         const routes = reroute(get().routes, next, ids, { index, lang: get().lang, live: true });
         set({ doc: next, index, routes });
+      },
+      cancelGesture: () => {
+        const { gestureBase, gestureIndex, doc } = get();
+        if (gestureBase === null) return;
+        const done = { gestureBase: null, gestureIndex: null, dropHint: null };
+        if (gestureBase === doc || gestureIndex === null) {
+          set(done);
+          return;
+        }
+        // The routes of what moved, routed in full again where it was (the live ones skip spacing).
+        const moved = changedSince(gestureIndex, doc);
+        const routes = reroute(get().routes, gestureBase, moved, { index: gestureIndex, lang: get().lang });
+        set({ doc: gestureBase, index: gestureIndex, routes, ...done });
       },
       endGesture: () => {
         const { gestureBase, gestureIndex, doc, past } = get();
