@@ -383,9 +383,11 @@ export function renderSvg(doc: StackDocument, opts: RenderOptions = {}): RenderR
       : opts.problems === true || opts.problems === undefined
         ? validate(doc)
         : opts.problems;
-  const byNode = problemsByNode(problemList);
+  // A suppressed problem is the person's decision: no badge, no red outline or edge (as the canvas).
+  const shown = problemList.filter((p) => p.suppressed === undefined);
+  const byNode = problemsByNode(shown);
   const badEdges = new Set<string>();
-  for (const p of problemList) if (p.edgeId !== undefined) badEdges.add(p.edgeId);
+  for (const p of shown) if (p.edgeId !== undefined) badEdges.add(p.edgeId);
 
   // The diagram's extent (its boxes and routes), in the diagram's coordinates.
   let minX = Infinity;

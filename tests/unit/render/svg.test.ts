@@ -404,6 +404,32 @@ describe("renderSvg", () => {
     expect(textsOfClass(parseXml(renderSvg(STACK, { problems: [] }).svg), "sd-badge")).toEqual([]);
   });
 
+  it("draws no badge or red outline for a suppressed problem", () => {
+    const doc: StackDocument = {
+      format: "stackdraw",
+      version: 2,
+      nodes: [
+        { id: "h", kind: "physical-host", label: "Server" },
+        { id: "k", kind: "kernel", parentId: "h", label: "Ubuntu", props: { family: "linux" } },
+        { id: "c", kind: "container", parentId: "k", label: "web", props: { image: "nginx" } },
+      ],
+      edges: [],
+    };
+    const before = parseXml(renderSvg(doc).svg);
+    expect(textsOfClass(before, "sd-badge")).toEqual(["1"]);
+    const suppressed = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.id === "c"
+          ? { ...n, suppress: { "container/needs-engine": "drawn before the engine is chosen" } }
+          : n,
+      ),
+    };
+    const after = renderSvg(suppressed).svg;
+    expect(textsOfClass(parseXml(after), "sd-badge")).toEqual([]);
+    expect(after).not.toContain(THEMES.light.errorBg);
+  });
+
   it("uses the theme's colours", () => {
     const light = parseXml(renderSvg(STACK, { theme: "light" }).svg);
     const dark = parseXml(renderSvg(STACK, { theme: "dark" }).svg);
