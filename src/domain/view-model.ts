@@ -33,6 +33,21 @@ function formatPorts(v: unknown): string | null {
   return parts.length > 3 ? `${parts.slice(0, 3).join(", ")} +${parts.length - 3}` : parts.join(", ");
 }
 
+/** Whether `label` holds `text` as a whole word or words, ignoring case. */
+function saysAlready(label: string, text: string): boolean {
+  if (text === label) return true;
+  const l = label.toLowerCase();
+  const t = text.toLowerCase();
+  let at = l.indexOf(t);
+  while (at >= 0) {
+    const before = at === 0 ? "" : l[at - 1]!;
+    const after = at + t.length >= l.length ? "" : l[at + t.length]!;
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    at = l.indexOf(t, at + 1);
+  }
+  return false;
+}
+
 /** The key props a node shows under its label, each as a short line ("nginx:1.27", ":8080→80"). */
 export function keyPropLines(node: StackNode, lang: Lang): string[] {
   const out: string[] = [];
@@ -46,8 +61,8 @@ export function keyPropLines(node: StackNode, lang: Lang): string[] {
     if (spec.type === "enum") text = spec.options.find((o) => o.value === v)?.name[lang] ?? String(v);
     else if (spec.type === "text") text = typeof v === "string" ? v : null;
     else text = formatPorts(v);
-    // A line repeating the label says nothing ("Ubuntu" / "Ubuntu").
-    if (text && text !== label)
+    // A line the label already says says nothing ("Ubuntu" / "Ubuntu", "Docker Engine" / "docker").
+    if (text && !saysAlready(label, text))
       out.push(spec.type === "container-ports" || spec.type === "port-list" ? `:${text}` : text);
   }
   return out.slice(0, 2);
