@@ -2,12 +2,12 @@
  * The command line (docs/cli.md). Pure over its inputs: it gets argv and two writers and
  * returns the exit status, so tests run it in-process without spawning.
  */
-import { readFile } from "node:fs/promises";
+import { readInput } from "./read-file.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import { importCompose } from "../io/compose.ts";
 import { ioLine } from "../io/errors/format.ts";
 import { writeDocument } from "../io/write.ts";
-import { cannotRead, TEXT } from "./errors.ts";
+import { TEXT } from "./errors.ts";
 import { renderCommand } from "./render.ts";
 import { templateCommand, templatesCommand } from "./templates.ts";
 import { validateCommand, type Io } from "./validate.ts";
@@ -99,13 +99,12 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
   const file = files[0]!;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    io.stderr(`${ioLine(cannotRead(e), lang, { file })}\n`);
+  const input = await readInput(file, "compose");
+  if (!input.ok) {
+    io.stderr(`${ioLine(input.error, lang, { file })}\n`);
     return EXIT.invalid;
   }
+  const bytes = input.bytes;
   const result = importCompose(bytes);
   if (!result.ok) {
     // Bytes that are not text could not be read at all, like a file the system refused.

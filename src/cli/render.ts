@@ -11,13 +11,15 @@
  * export does (src/render/fonts.ts picks them from the dynamic-subset stylesheet's ranges).
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { readInput } from "./read-file.ts";
+import { pngScale } from "../render/raster.ts";
 import { createRequire } from "node:module";
 import { dirname, extname, resolve } from "node:path";
 import type { Lang } from "../domain/kinds/props.ts";
 import type { StackDocument } from "../domain/document.ts";
 import { readDocument } from "../io/read.ts";
 import { ioLine } from "../io/errors/format.ts";
-import { cannotRead, formatDocumentErrors } from "./errors.ts";
+import { formatDocumentErrors } from "./errors.ts";
 import { renderSvg } from "../render/svg.ts";
 import type { ThemeName } from "../render/colors.ts";
 import {
@@ -39,8 +41,6 @@ const FONT_FILES = ["Regular", "SemiBold", "Bold"].map(
 
 /** Default PNG density, as the editor's Export PNG. */
 export const DEFAULT_SCALE = 2;
-/** Largest PNG drawn, in pixels (width × height): ~1 GB of RGBA in memory. */
-export const MAX_PIXELS = 256 * 1024 * 1024;
 
 let fontFiles: string[] | undefined;
 /** Absolute paths of the bundled font files (resolved from this module, not the working directory). */
@@ -156,14 +156,10 @@ export async function renderPng(
   doc: StackDocument,
   opts: { theme?: ThemeName; lang?: Lang; scale?: number } = {},
 ): Promise<{ png: Buffer; width: number; height: number }> {
-  const scale = opts.scale ?? DEFAULT_SCALE;
   const { svg, width, height } = renderSvg(doc, { theme: opts.theme, lang: opts.lang });
-  const pw = Math.round(width * scale);
-  const ph = Math.round(height * scale);
-  if (pw * ph > MAX_PIXELS)
-    throw new RangeError(
-      `the image would be ${pw}×${ph} px, over the limit of ${MAX_PIXELS / 2 ** 20} Mpx; lower --scale or render to .svg`,
-    );
+  // The app's caps (render/raster.ts: 8,192 px a side, 16 Mpx): past them the density drops
+  // below the asked-for scale, as Export PNG does, instead of drawing gigabytes.
+  const scale = pngScale(width, height, opts.scale ?? DEFAULT_SCALE);
   // Imported lazily: the native module is needed only for PNG.
   const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
@@ -189,13 +185,12 @@ export async function renderCommand(args: string[], io: CliIo, usage: string): P
     io.stderr(`stackdraw render: ${opts}\n\n${usage}`);
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(opts.file);
-  } catch (e) {
-    io.stderr(`${ioLine(cannotRead(e), opts.lang, { file: opts.file })}\n`);
+  const input = await readInput(opts.file);
+  if (!input.ok) {
+    io.stderr(`${ioLine(input.error, opts.lang, { file: opts.file })}\n`);
     return 2;
   }
+  const bytes = input.bytes;
   const read = readDocument(bytes);
   if (!read.ok) {
     io.stderr(formatDocumentErrors(opts.file, read.errors, opts.lang));

@@ -3,14 +3,15 @@
  * applies the quick fixes (`--fix` writes the files back as Save writes them, `--fix-dry-run` prints
  * the fixed document of one file), and reports in one of four formats (./formats/).
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { readInput } from "./read-file.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import { fixAll, validate } from "../domain/rules/index.ts";
 import { ioLine } from "../io/errors/format.ts";
 import { readDocument } from "../io/read.ts";
 import { writeDocument } from "../io/write.ts";
-import { cannotRead, formatDocumentErrors } from "./errors.ts";
+import { formatDocumentErrors } from "./errors.ts";
 import { formatJson } from "./formats/json.ts";
 import { formatJunit } from "./formats/junit.ts";
 import { formatSarif } from "./formats/sarif.ts";
@@ -108,14 +109,13 @@ async function checkFile(
   opts: ValidateOptions,
   io: Io,
 ): Promise<{ outcome: FileOutcome; fixedText?: string; writeFailed?: boolean }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const error = cannotRead(e);
+  const input = await readInput(file);
+  if (!input.ok) {
+    const error = input.error;
     io.stderr(`${ioLine(error, opts.lang, { file })}\n`);
     return { outcome: { kind: "invalid", file, errors: [error] } };
   }
+  const bytes = input.bytes;
   const text = new TextDecoder("utf-8").decode(bytes);
   const read = readDocument(bytes);
   if (!read.ok) {

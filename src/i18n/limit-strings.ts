@@ -44,6 +44,8 @@ const en = {
   end: "Nothing else changed.",
   fieldAtLimit: "At most {max} characters: the text stops here.",
   fieldCut: "The pasted text was cut to {max} characters, the limit.",
+  linkRefused: "The diagram in this link was not opened: {reason}. Nothing was changed.",
+  pasteRefused: "Nothing was pasted: {reason}.",
 };
 
 type Table = typeof en;
@@ -73,6 +75,8 @@ const ko: { readonly [K in keyof Table]: Table[K] extends string ? string : Reco
     end: "다른 것은 바뀌지 않았습니다.",
     fieldAtLimit: "최대 {max}자까지입니다. 여기서 더 입력되지 않습니다.",
     fieldCut: "붙여넣은 텍스트를 한도인 {max}자로 잘랐습니다.",
+    linkRefused: "이 링크의 다이어그램을 열지 않았습니다: {reason}. 아무것도 바뀌지 않았습니다.",
+    pasteRefused: "아무것도 붙여넣지 않았습니다: {reason}.",
   };
 
 const TABLES = { en, ko } as const;
@@ -123,4 +127,13 @@ export function limitMessage(v: LimitViolation, action: LimitedAction): Localize
 export function fieldLimitMessage(lang: Lang, max: number, cut: boolean): string {
   const t = TABLES[lang];
   return fill(cut ? t.fieldCut : t.fieldAtLimit, { max: num(lang, max) });
+}
+
+/**
+ * A share link (or a paste) the reader refused, with the reader's own first reason in each
+ * language ("the document has 100,000 connections; …"), not a guess that it was cut short.
+ */
+export function readerRefusal(kind: "link" | "paste", reason: Localized): Localized {
+  const key = kind === "link" ? "linkRefused" : "pasteRefused";
+  return { en: fill(en[key], { reason: reason.en }), ko: fill(ko[key], { reason: reason.ko }) };
 }

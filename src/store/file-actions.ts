@@ -14,6 +14,7 @@ import type { ExportOptions } from "../browser/export.ts";
 import type { IoError } from "../io/errors/types.ts";
 import { loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
 import { loadOnDemand } from "./actions.ts";
+import { readerRefusal } from "../i18n/limit-strings.ts";
 
 /**
  * The Compose importer (with the `yaml` package) and the SVG/PNG export (with the renderer and
@@ -141,13 +142,17 @@ export async function importComposeFile(
   file: File,
   load: Loader<ComposeModule> = loadCompose,
 ): Promise<boolean> {
-  const [compose, text] = await Promise.all([
+  const [compose, bytes] = await Promise.all([
     loadOnDemand(store, load),
-    file.size > LIMITS.bytes ? " ".repeat(LIMITS.bytes + 1) : file.text(),
+    // Bytes, not file.text(): text that is not UTF-8 is refused naming the byte, as the CLI does,
+    // never silently replaced.
+    file.size > LIMITS.bytes
+      ? Promise.resolve(new Uint8Array(LIMITS.bytes + 1))
+      : file.arrayBuffer().then((b) => new Uint8Array(b)),
   ]);
   if (!compose) return false;
   const title = file.name.replace(/\.(ya?ml)$/i, "");
-  const r = compose.importCompose(text, { title });
+  const r = compose.importCompose(bytes, { title });
   const s = store.getState();
   if (!r.ok) {
     s.setFileError(refusal("import", file.name, r.errors, compose));
@@ -186,6 +191,7 @@ export async function openShareFragment(
   hash: string,
   confirm: (question: string) => boolean,
   load: Loader<ReaderModule> = loadReader,
+  loadFormat: Loader<ErrorFormatModule> = loadErrorFormat,
 ): Promise<boolean> {
   const s = store.getState();
   const decoded = await decodeShareFragment(hash, LIMITS.bytes);
@@ -203,7 +209,13 @@ export async function openShareFragment(
   if (!reader) return false;
   const read = reader.readDocument(decoded.bytes);
   if (!read.ok) {
-    s.setNotice({ kind: "error", text: both("linkBroken") });
+    // The real reason (a newer version, too deep, too many nodes…), in the reader's words.
+    const format = await loadOnDemand(store, loadFormat);
+    const first = read.errors[0]!;
+    s.setNotice({
+      kind: "error",
+      text: format ? readerRefusal("link", format.ioMessages(first)) : both("linkBroken"),
+    });
     return false;
   }
   if (s.doc.nodes.length > 0 && !confirm(translate(s.lang, "linkReplace"))) return false;

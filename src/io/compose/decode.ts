@@ -3,6 +3,7 @@
  * mark dropped) and at most LIMITS.bytes, refused before the YAML parser sees any of it.
  */
 import { checkSize } from "../read/size.ts";
+import { firstInvalidUtf8 } from "../read/json-text.ts";
 import type { ComposeError } from "../errors/types.ts";
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; errors: ComposeError[] };
@@ -15,7 +16,9 @@ export function decodeCompose(input: string | Uint8Array): DecodeResult {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(input);
     } catch {
-      return { ok: false, errors: [{ path: "$", code: "cannotRead", params: { cause: "notUtf8" } }] };
+      // The reader's rule: refused, naming the first byte that is not UTF-8.
+      const offset = firstInvalidUtf8(input) ?? 0;
+      return { ok: false, errors: [{ path: "$", code: "cannotRead", params: { cause: "notUtf8", offset } }] };
     }
   }
   if (!checkSize(text).ok) return { ok: false, errors: [{ path: "$", code: "composeTooLarge", params: {} }] };

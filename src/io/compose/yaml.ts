@@ -102,10 +102,37 @@ function located<C extends YamlErrorCode>(
   return { path: "$", line, column: col, code, params } as YamlError;
 }
 
+/**
+ * The offset where `[`/`{` flow collections first nest deeper than `limit`, outside quoted
+ * strings and comments; undefined when they never do.
+ */
+export function flowNestingOver(text: string, limit: number): number | undefined {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < n && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x27 /* ' */ && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) {
+      for (i++; i < n; i++) if (text.charCodeAt(i) === 0x27 && text.charCodeAt(++i) !== 0x27) break;
+      i--;
+    } else if (c === 0x23 /* # */ && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      if (end === -1) return undefined;
+      i = end;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 function fromYamlError(e: YAMLError, lc: LineCounter): YamlError {
   const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
   const at = { path: "$", line: pos.line, column: pos.col };
   const detail = firstLine(e.message);
+  // Block nesting deep enough to overflow yaml's parser: in our words, at its place.
+  if (/call stack/i.test(detail)) return { ...at, code: "yamlTooDeep", params: { limit: MAX_YAML_DEPTH } };
   switch (e.code) {
     case "DUPLICATE_KEY":
       return { ...at, code: "yamlDuplicateKey", params: {} };
@@ -318,8 +345,9 @@ class Builder {
         const sources = src?.t === "seq" ? src.items : src ? [src] : [];
         for (const s of sources) {
           if (s.t !== "map") {
+            // Once per merge key: a list of ten numbers is one mistake, not ten.
             this.errors.push(located(this.lc, m.offset, "yamlMergeNotMapping", {}));
-            continue;
+            break;
           }
           // Keys written in the mapping win; among merged mappings, the first one listed wins.
           for (const [k, v] of s.entries)
@@ -342,6 +370,15 @@ class Builder {
 export function parseYaml(text: string, maxErrors = 20): YamlResult {
   const lc = new LineCounter();
   try {
+    // Brackets nested past the limit are refused where they cross it, before yaml's recursive
+    // parser could overflow its stack on them.
+    const deep = flowNestingOver(text, MAX_YAML_DEPTH);
+    if (deep !== undefined) {
+      lc.addNewLine(0);
+      for (let i = text.indexOf("\n"); i !== -1 && i < deep; i = text.indexOf("\n", i + 1))
+        lc.addNewLine(i + 1);
+      return { ok: false, errors: [located(lc, deep, "yamlTooDeep", { limit: MAX_YAML_DEPTH })] };
+    }
     const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lc });
     if (!Array.isArray(docs)) return { ok: true, value: null, lineCounter: lc };
     if (docs.length === 0) return { ok: true, value: null, lineCounter: lc };
@@ -361,11 +398,12 @@ export function parseYaml(text: string, maxErrors = 20): YamlResult {
     const checker = new Checker(lc, maxErrors, text);
     checker.walk(doc.contents, 0);
     if (checker.errors.length > 0) return { ok: false, errors: checker.errors };
-    // Backstop: yaml's own alias limit over the same document must agree.
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
+    // Our builder first: it says where a `<<` merge is wrong (yaml's toJS throws without a place).
     const builder = new Builder(checker.targets, lc);
     const value = builder.build(doc.contents);
     if (builder.errors.length > 0) return { ok: false, errors: builder.errors.slice(0, maxErrors) };
+    // Backstop: yaml's own alias limit over the same document must agree.
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
     return { ok: true, value, lineCounter: lc };
   } catch (e) {
     const reason = e instanceof Error ? e.message.split("\n", 1)[0]! : String(e);

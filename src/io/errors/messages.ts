@@ -382,8 +382,18 @@ export const MESSAGES: MessageTable = {
 
   // ----- The file itself ----------------------------------------------------------------------
   cannotRead: {
-    en: (p) => `cannot read the file (${p.cause === "system" ? p.detail : "not UTF-8 text"})`,
-    ko: (p) => `파일을 읽을 수 없습니다 (${p.cause === "system" ? p.detail : "UTF-8 텍스트가 아닙니다"})`,
+    en: (p) =>
+      p.cause === "system"
+        ? `cannot read the file (${p.detail})`
+        : p.cause === "notUtf8"
+          ? `the file is not text: the byte at offset ${fmt(p.offset)} is not UTF-8`
+          : `cannot read it: it is a ${{ directory: "directory", device: "device", pipe: "pipe", socket: "socket", other: "special file" }[p.kind]}, not a regular file`,
+    ko: (p) =>
+      p.cause === "system"
+        ? `파일을 읽을 수 없습니다 (${p.detail})`
+        : p.cause === "notUtf8"
+          ? `텍스트 파일이 아닙니다: 오프셋 ${fmt(p.offset)}의 바이트가 UTF-8이 아닙니다`
+          : `읽을 수 없습니다: 일반 파일이 아니라 ${{ directory: "디렉터리", device: "장치", pipe: "파이프", socket: "소켓", other: "특수 파일" }[p.kind]}입니다`,
   },
 
   // ----- YAML ---------------------------------------------------------------------------------

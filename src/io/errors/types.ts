@@ -245,7 +245,12 @@ export interface ComposeErrorParams {
 /** Errors of the file itself, before any reader sees it (the CLI's own reads). */
 export interface FileErrorParams {
   /** `detail`: the system's error code, such as ENOENT. */
-  cannotRead: { cause: "system"; detail: string } | { cause: "notUtf8" };
+  cannotRead:
+    | { cause: "system"; detail: string }
+    /** Bytes that are not UTF-8, at `offset` (the one rule of the reader and the importer). */
+    | { cause: "notUtf8"; offset: number }
+    /** A directory, a device (/dev/zero), a pipe or a socket: only regular files are read. */
+    | { cause: "notAFile"; kind: "directory" | "device" | "pipe" | "socket" | "other" };
 }
 
 export type IoErrorParams = DocumentErrorParams & YamlErrorParams & ComposeErrorParams & FileErrorParams;

@@ -49,11 +49,12 @@ describe("stackdraw import compose", () => {
     const warned = await run("import", "compose", "--lang", "ko", file("empty-ko.yml", "services:\n  a:\n"));
     expect(warned.code).toBe(0);
     expect(warned.err).toMatch(/empty-ko\.yml:2:3: 경고: services\.a: 서비스가 비어 있습니다/);
-    const binary = file("binary-ko.yml", new Uint8Array([0xff, 0xfe, 0x00, 0x80]));
+    // One rule for bytes that are not UTF-8, as the reader's: refused, naming the byte offset.
+    const binary = file("binary-ko.yml", new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x00, 0x80]));
     const en = await run("import", "compose", binary);
-    expect(en.err).toBe(`${binary}: cannot read the file (not UTF-8 text)\n`);
+    expect(en.err).toBe(`${binary}: the file is not text: the byte at offset 3 is not UTF-8\n`);
     const ko = await run("import", "compose", "--lang", "ko", binary);
-    expect(ko.err).toBe(`${binary}: 파일을 읽을 수 없습니다 (UTF-8 텍스트가 아닙니다)\n`);
+    expect(ko.err).toBe(`${binary}: 텍스트 파일이 아닙니다: 오프셋 3의 바이트가 UTF-8이 아닙니다\n`);
   });
 
   it("exits 2 for a missing file, bytes that are not UTF-8, an unknown format and missing arguments", async () => {

@@ -114,7 +114,11 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   tooDeep: [{ depth: 65, limit: 64 }],
   missingEndpoint: [{ id: "db" }],
   internalError: [{ reason: "boom" }],
-  cannotRead: [{ cause: "system", detail: "ENOENT" }, { cause: "notUtf8" }],
+  cannotRead: [
+    { cause: "system", detail: "ENOENT" },
+    { cause: "notUtf8", offset: 3 },
+    { cause: "notAFile", kind: "device" },
+  ],
   yamlSyntax: [{ detail: "Flow sequence in block collection must be sufficiently indented" }],
   yamlDuplicateKey: [{}, { key: "web" }],
   yamlTabIndent: [{}],
