@@ -45,6 +45,22 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
   const frame = drawnShape(node.kind, hasChildren) === "frame";
   const label = displayLabel(node, lang);
   const lines = far && !renaming ? [] : keyPropLines(node, lang);
+  const showKind = def.name[lang] !== label;
+  const badgeOnKindLine = showKind && !frame && !hasChildren;
+  const badge =
+    problems.length > 0 ? (
+      <span
+        className={`sd-badge sd-badge-${severity}`}
+        title={problems.map((p) => p.rule).join("\n")}
+        aria-label={
+          problems.length === 1
+            ? translate(lang, "nodeProblemsOne")
+            : translate(lang, "nodeProblems", { n: problems.length })
+        }
+      >
+        {problems.length}
+      </span>
+    ) : null;
   const band =
     far && !renaming ? (
       // The band's colour strip without its text.
@@ -54,7 +70,17 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
     ) : (
       <div className="sd-band">
         <div className="sd-band-text">
-          {def.name[lang] !== label && <span className="sd-kind">{def.name[lang]}</span>}
+          {showKind &&
+            (badgeOnKindLine ? (
+              // A box without children carries its badge on its kind line, so the label and key
+              // props below keep the box's whole width (src/render/svg.ts draws the same).
+              <span className="sd-kind-row">
+                <span className="sd-kind">{def.name[lang]}</span>
+                {badge}
+              </span>
+            ) : (
+              <span className="sd-kind">{def.name[lang]}</span>
+            ))}
           {renaming ? (
             <RenameField nodeId={node.id} initial={node.label ?? label} lang={lang} />
           ) : (
@@ -68,19 +94,7 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
             </span>
           ))}
         </div>
-        {problems.length > 0 && (
-          <span
-            className={`sd-badge sd-badge-${severity}`}
-            title={problems.map((p) => p.rule).join("\n")}
-            aria-label={
-              problems.length === 1
-                ? translate(lang, "nodeProblemsOne")
-                : translate(lang, "nodeProblems", { n: problems.length })
-            }
-          >
-            {problems.length}
-          </span>
-        )}
+        {!badgeOnKindLine && badge}
       </div>
     );
   return (

@@ -97,6 +97,9 @@ const LABEL_SIZE = NODE_TEXT.labelSize;
 const PROP_SIZE = NODE_TEXT.propSize;
 const BADGE_SIZE = 12;
 const BADGE_HEIGHT = 20;
+/** The badge on a box's kind line (styles.css `.sd-kind-row .sd-badge`). */
+const LEAF_BADGE_SIZE = 11;
+const LEAF_BADGE_HEIGHT = 16;
 const GAP = NODE_TEXT.gap;
 const BORDER = 1.5;
 const TITLE_SIZE = 16;
@@ -239,31 +242,37 @@ function drawNode(all: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
   }
   const mid = stripTop + stripH / 2;
 
-  // Badge at the right of the strip.
-  let right = x + w - LAYOUT.textInset;
-  if (severity !== null) {
+  const label = cleanText(displayLabel(node, lang));
+  // As the node view: a label that is the kind's name is not said twice.
+  const kindText = def.name[lang] === displayLabel(node, lang) ? "" : def.name[lang].toUpperCase();
+  // A box without children carries its badge on its kind line (a smaller one), so the label and
+  // key props below keep the box's whole width; elsewhere the badge sits at the strip's right end.
+  const onKindLine = placement === "leaf" && !frame && kindText !== "";
+  const badgeH = onKindLine ? LEAF_BADGE_HEIGHT : BADGE_HEIGHT;
+  const badgeSize = onKindLine ? LEAF_BADGE_SIZE : BADGE_SIZE;
+  const badgeAt = (cy: number): number => {
+    if (severity === null) return 0;
     const count = String(problems.length);
-    const pw = Math.max(BADGE_HEIGHT, textWidth(count, { size: BADGE_SIZE, weight: 700 }) + 12);
-    const px = right - pw;
-    ink({ l: px, t: mid - BADGE_HEIGHT / 2, r: px + pw, b: mid + BADGE_HEIGHT / 2 });
+    const pw = Math.max(badgeH, textWidth(count, { size: badgeSize, weight: 700 }) + (onKindLine ? 8 : 12));
+    const px = x + w - LAYOUT.textInset - pw;
+    ink({ l: px, t: cy - badgeH / 2, r: px + pw, b: cy + badgeH / 2 });
     out.push(
-      `<rect x="${num(px)}" y="${num(mid - BADGE_HEIGHT / 2)}" width="${num(pw)}" height="${BADGE_HEIGHT}" rx="${BADGE_HEIGHT / 2}" ${paint("fill", severity === "error" ? theme.error : theme.warning)}/>`,
-      text(px + pw / 2, mid + BADGE_SIZE * 0.35, count, {
-        size: BADGE_SIZE,
+      `<rect x="${num(px)}" y="${num(cy - badgeH / 2)}" width="${num(pw)}" height="${badgeH}" rx="${badgeH / 2}" ${paint("fill", severity === "error" ? theme.error : theme.warning)}/>`,
+      text(px + pw / 2, cy + badgeSize * 0.35, count, {
+        size: badgeSize,
         weight: 700,
         fill: "#ffffff",
         cls: "sd-badge",
         anchor: "middle",
       }),
     );
-    right = px - GAP;
-  }
+    return pw + GAP;
+  };
+  let right = x + w - LAYOUT.textInset;
+  if (!onKindLine) right -= badgeAt(mid);
 
   const left = x + LAYOUT.textInset;
   const room = right - left;
-  const label = cleanText(displayLabel(node, lang));
-  // As the node view: a label that is the kind's name is not said twice.
-  const kindText = def.name[lang] === displayLabel(node, lang) ? "" : def.name[lang].toUpperCase();
   const props = keyPropLines(node, lang).map(cleanText);
   const kindStyle: TextStyle = {
     size: KIND_SIZE,
@@ -275,9 +284,10 @@ function drawNode(all: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
   const labelStyle: TextStyle = { size: LABEL_SIZE, weight: 600, fill: theme.text, cls: "sd-label" };
   const propStyle: TextStyle = { size: PROP_SIZE, mono: true, fill: theme.muted, cls: "sd-prop" };
 
-  /** Label then props on one baseline from `x0`, sharing the room left. */
-  const row = (x0: number, base: number) => {
-    const shown = elide(label, labelStyle, right - x0);
+  /** Label then props on one baseline from `x0`, sharing the room left; returns where they end. */
+  const row = (x0: number, base: number): number => {
+    // A hair of slack: the room left is computed from the same widths, and must not lose to rounding.
+    const shown = elide(label, labelStyle, right - x0 + 1e-6);
     // Every node has exactly one label element, even when no character of it fits.
     if (shown === "") out.push(text(x0, base, shown, labelStyle));
     else put(x0, base, shown, labelStyle);
@@ -289,6 +299,7 @@ function drawNode(all: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
       put(cx, base, s, propStyle);
       cx += textWidth(s, propStyle) + GAP;
     }
+    return cx;
   };
 
   if (placement === "band") {
@@ -299,21 +310,17 @@ function drawNode(all: string[], inp: NodeInput, theme: ThemeColors, lang: Lang)
     put(left, baseline(top, KIND_SIZE), kind, kindStyle);
     row(left, baseline(top + kindH, LABEL_SIZE));
   } else if (frame) {
-    // A frame's kind name, label and key props on one baseline.
+    // A frame's label, key props and then its kind name on one baseline, as the node view lays out
+    // a title bar: the label keeps its room, the kind name gives way first.
     const base = baseline(mid - (LABEL_SIZE * LINE) / 2, LABEL_SIZE);
-    const kindRoom = Math.min(room, Math.max(room / 2, room - textWidth(label, labelStyle, room)) - GAP);
-    const kind = elide(kindText, kindStyle, kindRoom);
-    let x0 = left;
-    if (kind !== "") {
-      put(left, base, kind, kindStyle);
-      x0 += textWidth(kind, kindStyle) + GAP;
-    }
-    row(x0, base);
+    const cx = row(left, base);
+    if (right - cx >= 3 * KIND_SIZE) put(cx, base, elide(kindText, kindStyle, right - cx), kindStyle);
   } else {
     // A leaf: kind name, label and key props stacked, centred in the box.
     const kindH = kindText === "" ? 0 : KIND_SIZE * LINE;
     let top = mid - (kindH + (LABEL_SIZE + props.length * PROP_SIZE) * LINE) / 2;
-    const kind = elide(kindText, kindStyle, room);
+    const kindRoom = onKindLine ? room - badgeAt(top + kindH / 2) : room;
+    const kind = elide(kindText, kindStyle, kindRoom);
     put(left, baseline(top, KIND_SIZE), kind, kindStyle);
     top += kindH;
     const shown = elide(label, labelStyle, room);
