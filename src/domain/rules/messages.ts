@@ -19,6 +19,7 @@ import {
 } from "./names.ts";
 import { isRuleId, type Problem, type RuleId } from "./types.ts";
 import type { StackNode } from "../document.ts";
+import { isolate } from "../bidi.ts";
 
 /** The params that name nodes (by id), besides `nodeIds`. */
 const NODE_PARAMS = [
@@ -89,7 +90,9 @@ class Words {
     const node = this.nodes?.get(id);
     const kind = node?.kind ?? kindHint;
     const noun = kind !== undefined && isKind(kind) ? KIND_NOUNS[kind][this.lang] : undefined;
-    const name = node ? displayName(node, this.lang) : id;
+    // The person's text inside our sentence: isolated, so a right-to-left label or a U+202E in it
+    // cannot reorder the message around it (domain/bidi.ts).
+    const name = isolate(node ? displayName(node, this.lang) : id);
     const named = node === undefined || !isKind(node.kind) || name !== KIND_DEFS[node.kind].name[this.lang];
     const head = adjective ? (noun ? `${adjective} ${noun}` : adjective) : noun;
     const tag = this.clashes.has(id) ? ` (${id})` : "";
