@@ -38,8 +38,47 @@ export const LIMITS = {
   coordinate: 10_000_000,
 } as const;
 
-/** The zoom range of the canvas; a saved view outside it is clamped on open. */
-export const ZOOM_RANGE = { min: 0.05, max: 4 } as const;
+/** The zoom range of the canvas (src/canvas/Canvas.tsx: FIT_VIEW.minZoom, MAX_ZOOM); a saved view outside it is clamped on open. */
+export const ZOOM_RANGE = { min: 0.1, max: 2 } as const;
+
+/** How far (in screen pixels at the saved zoom) a saved view may look past the diagram's edges. */
+const VIEW_SLACK_PX = 2_000;
+
+/**
+ * A saved viewport made usable: the zoom brought into ZOOM_RANGE, and the point the top-left of
+ * the pane shows kept within the diagram's neighbourhood (its root boxes, widened by a pane's worth
+ * at that zoom on every side), so that a hand-edited `zoom: 1e-300` or `x: 1e7` opens on the
+ * diagram instead of an empty canvas. A view already in range is the same object.
+ */
+export function clampViewport(
+  viewport: { x: number; y: number; zoom: number },
+  doc: Pick<StackDocument, "nodes">,
+): { x: number; y: number; zoom: number } {
+  const finite = Number.isFinite(viewport.zoom) && viewport.zoom > 0 ? viewport.zoom : 1;
+  const zoom = Math.min(ZOOM_RANGE.max, Math.max(ZOOM_RANGE.min, finite));
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of doc.nodes) {
+    if (n.parentId != null || !n.position) continue;
+    minX = Math.min(minX, n.position.x);
+    minY = Math.min(minY, n.position.y);
+    maxX = Math.max(maxX, n.position.x + (n.size?.width ?? 0));
+    maxY = Math.max(maxY, n.position.y + (n.size?.height ?? 0));
+  }
+  if (minX === Infinity) minX = minY = maxX = maxY = 0;
+  const slack = VIEW_SLACK_PX / zoom;
+  // Screen = flow × zoom + (x, y): the pane's top-left shows flow point (-x / zoom, -y / zoom).
+  const clamp = (v: number, lo: number, hi: number) =>
+    Math.min(hi, Math.max(lo, Number.isFinite(v) ? v : lo));
+  const ox = clamp(-viewport.x / viewport.zoom, minX - slack, maxX + slack / 2);
+  const oy = clamp(-viewport.y / viewport.zoom, minY - slack, maxY + slack / 2);
+  const x = -ox * zoom;
+  const y = -oy * zoom;
+  if (zoom === viewport.zoom && x === viewport.x && y === viewport.y) return viewport;
+  return { x: x + 0, y: y + 0, zoom };
+}
 
 /** Code points of `s` (a surrogate pair counts once, a lone surrogate once). */
 export function codePointLength(s: string): number {

@@ -7,6 +7,8 @@ import { readDocument } from "../../../src/io/read.ts";
 import { savedByteLength, utf8Length, writeDocument, writeForSave } from "../../../src/io/write.ts";
 import {
   LIMITS,
+  ZOOM_RANGE,
+  clampViewport,
   checkLimits,
   codePointLength,
   cutToCodePoints,
@@ -187,5 +189,33 @@ describe("checkLimits and repairToLimits", () => {
     // Every lifted node hangs from the deepest allowed level, in its own chain.
     for (const n of fixed.nodes.slice(LIMITS.depth + 1)) expect(n.parentId).toBe(`n${LIMITS.depth - 1}`);
     expect(cutToCodePoints("a😀b", 2)).toBe("a😀");
+  });
+});
+
+describe("a saved view is clamped to the zoom range and the diagram's neighbourhood", () => {
+  const d = doc([
+    { id: "a", kind: "physical-host", position: { x: 100, y: 50 }, size: { width: 400, height: 300 } },
+  ]);
+  it("keeps a view in range as it is", () => {
+    const v = { x: -20, y: 10, zoom: 1 };
+    expect(clampViewport(v, d)).toBe(v);
+  });
+  it("brings zoom 1e-300 and 1e9 into the range, and x = 10⁷ back near the diagram", () => {
+    expect(clampViewport({ x: 0, y: 0, zoom: 1e-300 }, d).zoom).toBe(ZOOM_RANGE.min);
+    expect(clampViewport({ x: 0, y: 0, zoom: 1e9 }, d).zoom).toBe(ZOOM_RANGE.max);
+    const far = clampViewport({ x: 1e7, y: -1e7, zoom: 1 }, d);
+    // The pane's top-left shows a flow point within a pane's worth (2,000 px) of the diagram.
+    expect(-far.x).toBeGreaterThanOrEqual(100 - 2_000);
+    expect(-far.y).toBeLessThanOrEqual(350 + 1_000);
+    expect(Number.isFinite(far.x) && Number.isFinite(far.y)).toBe(true);
+  });
+  it("is what the editor opens with", async () => {
+    const { createEditorStore } = await import("../../../src/store/editor.ts");
+    const store = createEditorStore({ ...d, view: { viewport: { x: 1e7, y: 0, zoom: 1e-300 } } });
+    expect(store.getState().viewport!.zoom).toBe(ZOOM_RANGE.min);
+    // Within a pane's worth (2,000 screen px) of the diagram at that zoom.
+    expect(Math.abs(store.getState().viewport!.x)).toBeLessThanOrEqual(2_000 + 500 * ZOOM_RANGE.min);
+    store.getState().replaceDocument({ ...d, view: { viewport: { x: 0, y: 0, zoom: 50 } } });
+    expect(store.getState().viewport!.zoom).toBe(ZOOM_RANGE.max);
   });
 });
