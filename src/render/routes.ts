@@ -36,13 +36,6 @@ const boxOf = (g: ResolvedGeometry): Box => ({
   b: g.absolute.y + g.size.height,
 });
 
-/**
- * The total area of the boxes past which the router is not asked: 200,000 of its 256 px text
- * buckets (13 billion px²; it spends about 3 µs a bucket). A 20,000-node diagram nested six deep
- * covers a few billion px².
- */
-const MAX_ROUTED_AREA = 2e5 * 256 * 256;
-
 /** Room the elbow keeps between two boxes before it turns (the arrowhead's length). */
 const CLEAR = 8;
 
@@ -59,14 +52,11 @@ export function edgeRoutes(
   const rects = new Map<string, Rect>();
   for (const [id, g] of geometry)
     rects.set(id, { x: g.absolute.x, y: g.absolute.y, width: g.size.width, height: g.size.height });
-  let area = 0;
-  for (const r of rects.values()) area += r.width * r.height;
   let routed: ReadonlyMap<string, { points: readonly Point[]; labelAt: Point }> = new Map();
-  // The renderer never throws for a valid document and never hangs on one. The router indexes the
-  // area of every box: on boxes millions of px wide (valid up to LIMITS.coordinate) it took minutes
-  // and then threw, so past a total area no real diagram reaches, and should it fail, every edge
-  // gets the elbow.
-  if (doc.edges.length > 0 && area <= MAX_ROUTED_AREA)
+  // The renderer never throws for a valid document: should the router fail, every edge gets the
+  // elbow. (Boxes millions of px wide, valid up to LIMITS.coordinate, once made the router's text
+  // buckets take minutes and throw; it now keeps such boxes out of its buckets.)
+  if (doc.edges.length > 0)
     try {
       routed = routeEdges(doc, { rects, labelSize });
     } catch {

@@ -178,13 +178,26 @@ function layerOn(under: TextBuckets, gone: readonly Box[], fresh: readonly Box[]
   return layered(base, out, all);
 }
 
+/** A text area spanning more buckets than this is kept in one list that every question reads. */
+const MAX_BUCKETS_PER_BOX = 64;
+
 function bucketsOf(text: ReadonlyMap<string, Box>): TextBuckets {
   const cells = new Map<number, Box[]>();
+  // Boxes too big to bucket (a label box millions of px wide is a valid document): looked at always.
+  const big: Box[] = [];
   const key = (cx: number, cy: number) => cx * 1_000_003 + cy;
   for (const t of text.values()) {
     if (t.r <= t.l || t.b <= t.t) continue;
-    for (let cx = Math.floor(t.l / BUCKET); cx <= Math.floor(t.r / BUCKET); cx++)
-      for (let cy = Math.floor(t.t / BUCKET); cy <= Math.floor(t.b / BUCKET); cy++) {
+    const x0 = Math.floor(t.l / BUCKET);
+    const x1 = Math.floor(t.r / BUCKET);
+    const y0 = Math.floor(t.t / BUCKET);
+    const y1 = Math.floor(t.b / BUCKET);
+    if (!((x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_BUCKETS_PER_BOX)) {
+      big.push(t);
+      continue;
+    }
+    for (let cx = x0; cx <= x1; cx++)
+      for (let cy = y0; cy <= y1; cy++) {
         const k = key(cx, cy);
         let list = cells.get(k);
         if (list === undefined) cells.set(k, (list = []));
@@ -193,8 +206,18 @@ function bucketsOf(text: ReadonlyMap<string, Box>): TextBuckets {
   }
   return {
     any(b, test) {
-      for (let cx = Math.floor(b.l / BUCKET); cx <= Math.floor(b.r / BUCKET); cx++)
-        for (let cy = Math.floor(b.t / BUCKET); cy <= Math.floor(b.b / BUCKET); cy++) {
+      for (const t of big) if (test(t)) return true;
+      const x0 = Math.floor(b.l / BUCKET);
+      const x1 = Math.floor(b.r / BUCKET);
+      const y0 = Math.floor(b.t / BUCKET);
+      const y1 = Math.floor(b.b / BUCKET);
+      // A question about a huge box reads every bucket's list instead of every cell it covers.
+      if (!((x1 - x0 + 1) * (y1 - y0 + 1) <= cells.size)) {
+        for (const list of cells.values()) for (const t of list) if (test(t)) return true;
+        return false;
+      }
+      for (let cx = x0; cx <= x1; cx++)
+        for (let cy = y0; cy <= y1; cy++) {
           const list = cells.get(key(cx, cy));
           if (list !== undefined) for (const t of list) if (test(t)) return true;
         }

@@ -311,3 +311,87 @@ describe("rerouteAffected", () => {
     expect([...rerouteAffected(new Map(), d, [])]).toEqual([...routeEdges(d)]);
   });
 });
+
+describe("huge boxes", () => {
+  it("routes around boxes millions of px wide and tall at once (they stay out of the text buckets)", () => {
+    const W = 5_000_000;
+    const d: StackDocument = {
+      format: "stackdraw",
+      version: 2,
+      nodes: [
+        {
+          id: "h",
+          kind: "physical-host",
+          label: "H",
+          position: { x: 0, y: 0 },
+          size: { width: W, height: 4_400_000 },
+        },
+        {
+          id: "k",
+          kind: "kernel",
+          parentId: "h",
+          label: "K",
+          position: { x: 12, y: 12 },
+          size: { width: W - 24, height: 4_300_000 },
+        },
+        {
+          id: "e",
+          kind: "container-engine",
+          parentId: "k",
+          label: "E",
+          position: { x: 12, y: 12 },
+          size: { width: W - 48, height: 4_200_000 },
+        },
+        {
+          id: "a",
+          kind: "container",
+          parentId: "e",
+          label: "a",
+          position: { x: 12, y: 12 },
+          size: { width: 160, height: 64 },
+        },
+        {
+          id: "m",
+          kind: "container",
+          parentId: "e",
+          label: "m",
+          position: { x: 400, y: 12 },
+          size: { width: 2_000_000, height: 2_000_000 },
+        },
+        {
+          id: "b",
+          kind: "container",
+          parentId: "e",
+          label: "b",
+          position: { x: W - 300, y: 12 },
+          size: { width: 160, height: 64 },
+        },
+        {
+          id: "r",
+          kind: "registry",
+          label: "R",
+          position: { x: 0, y: 5_000_000 },
+          size: { width: 160, height: 64 },
+        },
+      ],
+      edges: [
+        { id: "x", kind: "network", source: "a", target: "b" },
+        { id: "y", kind: "pulls", source: "a", target: "r" },
+      ],
+    };
+    const routes = routeEdges(d);
+    expect([...routes.values()].map((r) => r.ok)).toEqual([true, true]);
+    const m = { l: 424, t: 36, r: 424 + 2_000_000, b: 36 + 2_000_000 };
+    for (const r of routes.values())
+      for (let k = 0; k + 1 < r.points.length; k++) {
+        const p = r.points[k]!;
+        const q = r.points[k + 1]!;
+        const inside =
+          Math.max(p.x, q.x) > m.l &&
+          Math.min(p.x, q.x) < m.r &&
+          Math.max(p.y, q.y) > m.t &&
+          Math.min(p.y, q.y) < m.b;
+        expect(inside).toBe(false);
+      }
+  });
+});
