@@ -91,6 +91,27 @@ export function propSchema(spec: PropSpec, name = ""): Schema {
           },
         },
       };
+    case "service-ports":
+      return {
+        description: describe(spec),
+        type: "array",
+        items: {
+          type: "object",
+          required: ["port"],
+          properties: {
+            port: port("The Service's port."),
+            targetPort: {
+              description: "The pods' port it sends to: a number, or the name of a container port.",
+              anyOf: [
+                port("A port on the pods."),
+                { type: "string", pattern: "^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$" },
+              ],
+            },
+            nodePort: port("For a NodePort or LoadBalancer Service: the port every node listens on."),
+            protocol: { enum: ["tcp", "udp"], default: "tcp" },
+          },
+        },
+      };
     default:
       return assertNever(spec);
   }

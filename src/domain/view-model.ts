@@ -15,17 +15,48 @@ import {
 } from "./kinds/catalog.ts";
 import { ownProp, type StackNode } from "./document.ts";
 import { descendantsOf, type DiagramIndex } from "./diagram.ts";
-import type { Lang, PortMapping } from "./kinds/props.ts";
+import { checkPropValue, type Lang, type PortMapping, type ServicePort } from "./kinds/props.ts";
 import { isOsKernel, runsContainers, sharesHostKernel } from "./kinds/roles.ts";
 
 export function displayLabel(node: StackNode, lang: Lang): string {
   return node.label ?? KIND_DEFS[node.kind].name[lang];
 }
 
-function formatPorts(v: unknown): string | null {
+/** A Service port as one short text: `80→8080`, `80→http`, `80→8080 :30080`, `/udp` after. */
+export function formatServicePort(p: ServicePort): string {
+  const target = p.targetPort !== undefined && p.targetPort !== p.port ? `→${p.targetPort}` : "";
+  const node = p.nodePort !== undefined ? ` :${p.nodePort}` : "";
+  return `${p.port}${target}${node}${p.protocol === "udp" ? "/udp" : ""}`;
+}
+
+/**
+ * Service ports as the inspector's field takes them, the way {@link formatServicePort} writes
+ * them ("80→8080 :30080/udp, 443"; `:` or `->` for `→` too); undefined when a part is not one.
+ */
+export function parseServicePorts(text: string): ServicePort[] | undefined {
+  const out: ServicePort[] = [];
+  for (const part of text.split(",")) {
+    const t = part.trim();
+    if (t === "") continue;
+    const m = /^(\d{1,5})(?:\s*(?:→|->|>|:)\s*([a-z0-9-]{1,15}))?(?:\s+:(\d{1,5}))?(?:\/(tcp|udp))?$/i.exec(
+      t,
+    );
+    if (!m) return undefined;
+    const p: ServicePort = { port: Number(m[1]) };
+    if (m[2] !== undefined) p.targetPort = /^\d+$/.test(m[2]) ? Number(m[2]) : m[2].toLowerCase();
+    if (m[3] !== undefined) p.nodePort = Number(m[3]);
+    if (m[4]?.toLowerCase() === "udp") p.protocol = "udp";
+    if (checkPropValue({ type: "service-ports", name: { en: "", ko: "" } }, [p]) !== null) return undefined;
+    out.push(p);
+  }
+  return out;
+}
+
+function formatPorts(v: unknown, service = false): string | null {
   if (!Array.isArray(v) || v.length === 0) return null;
   const parts = v.map((p: unknown) => {
     if (typeof p === "number") return String(p);
+    if (service) return formatServicePort(p as ServicePort);
     const m = p as PortMapping;
     const proto = m.protocol === "udp" ? "/udp" : "";
     return m.host != null ? `${m.host}→${m.container}${proto}` : `${m.container}${proto}`;
@@ -60,10 +91,14 @@ export function keyPropLines(node: StackNode, lang: Lang): string[] {
     let text: string | null = null;
     if (spec.type === "enum") text = spec.options.find((o) => o.value === v)?.name[lang] ?? String(v);
     else if (spec.type === "text") text = typeof v === "string" ? v : null;
-    else text = formatPorts(v);
+    else text = formatPorts(v, spec.type === "service-ports");
     // A line the label already says says nothing ("Ubuntu" / "Ubuntu", "Docker Engine" / "docker").
     if (text && !saysAlready(label, text))
-      out.push(spec.type === "container-ports" || spec.type === "port-list" ? `:${text}` : text);
+      out.push(
+        spec.type === "container-ports" || spec.type === "port-list" || spec.type === "service-ports"
+          ? `:${text}`
+          : text,
+      );
   }
   return out.slice(0, 2);
 }
@@ -136,6 +171,7 @@ export const STROKE_DASHARRAY: { readonly [S in EdgeStroke]: string | undefined 
   solid: undefined,
   dashed: "6 4",
   dotted: "2 4",
+  "dash-dot": "8 3 2 3",
 };
 
 /** The dash pattern of an edge of this kind, from its declared stroke. */

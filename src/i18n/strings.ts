@@ -218,6 +218,7 @@ const en = {
   portsHostIp: "Host IP",
   allAddresses: "all addresses",
   textListHelp: "Separate several with commas.",
+  servicePortsHelp: "port→target port, a node port after “:”, “/udp” for UDP; several separated by commas.",
 } as const;
 
 type Key = keyof typeof en;
@@ -437,6 +438,7 @@ const ko: { readonly [K in Key]: string } = {
   portsHostIp: "호스트 IP",
   allAddresses: "모든 주소",
   textListHelp: "여러 개는 쉼표로 구분합니다.",
+  servicePortsHelp: "포트→대상 포트, 노드 포트는 “:” 뒤에, UDP는 “/udp”. 여러 개는 쉼표로 구분합니다.",
 };
 
 export const STRINGS: { readonly [L in Lang]: { readonly [K in Key]: string } } = { en, ko };

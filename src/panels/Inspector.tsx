@@ -15,7 +15,7 @@ import {
   KIND_DEFS,
   type EdgeKind,
 } from "../domain/kinds/catalog.ts";
-import type { EnumProp, Lang, PortMapping, PropSpec } from "../domain/kinds/props.ts";
+import type { EnumProp, Lang, PortMapping, PropSpec, ServicePort } from "../domain/kinds/props.ts";
 import { isCount, isIpAddress, isPort } from "../domain/kinds/props.ts";
 import { ownProp, type StackNode } from "../domain/document.ts";
 import { RULES, isRuleId, problemKey, problemMessage } from "../domain/rules/index.ts";
@@ -26,7 +26,7 @@ import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { stillDoc, stillIndex } from "../store/editor.ts";
 import { indexDocument } from "../domain/diagram.ts";
 import { chainOf, diagramFacts, factsOf } from "./stack-facts.ts";
-import { displayLabel } from "../domain/view-model.ts";
+import { displayLabel, formatServicePort, parseServicePorts } from "../domain/view-model.ts";
 import { translate } from "../i18n/strings.ts";
 import { fieldLimitMessage } from "../i18n/limit-strings.ts";
 import { LIMITS, codePointLength, cutToCodePoints, propTextLimit } from "../domain/limits.ts";
@@ -426,6 +426,20 @@ function PropField({
               .split(",")
               .map((e) => e.trim())
               .filter((e) => e !== "");
+            onSet(name, list.length ? list : undefined);
+          }}
+        />
+      );
+    case "service-ports":
+      return (
+        <TextField
+          label={spec.name[lang]}
+          value={Array.isArray(v) ? v.map((p) => formatServicePort(p as ServicePort)).join(", ") : ""}
+          placeholder="80→8080 :30080"
+          help={translate(lang, "servicePortsHelp")}
+          onCommit={(x) => {
+            const list = parseServicePorts(x);
+            if (list === undefined) return false;
             onSet(name, list.length ? list : undefined);
           }}
         />

@@ -28,7 +28,7 @@ export const GROUPING_KINDS = [
   "control-plane",
   "pod",
 ] as const;
-export const ARTIFACT_KINDS = ["registry", "image"] as const;
+export const ARTIFACT_KINDS = ["registry", "image", "volume", "k8s-service"] as const;
 
 export type StackKind = (typeof STACK_KINDS)[number];
 export type GroupingKind = (typeof GROUPING_KINDS)[number];
@@ -601,6 +601,64 @@ export const KIND_DECLS = {
     roles: {},
     look: { shape: "frame", leafShape: "box", border: "dashed" },
   },
+  volume: {
+    kind: "volume",
+    family: "artifact",
+    layer: "artifact",
+    name: { en: "Volume", ko: "볼륨" },
+    description: {
+      en: "A named volume or a bind-mounted host path, drawn inside the engine or kernel that holds it.",
+      ko: "이름 있는 볼륨 또는 바인드 마운트한 호스트 경로. 그것을 가진 엔진이나 커널 안에 그립니다.",
+    },
+    props: {
+      source: {
+        type: "text",
+        name: { en: "Source", ko: "원본" },
+        help: { en: "The volume name or the host path.", ko: "볼륨 이름 또는 호스트 경로." },
+        placeholder: "db-data",
+      },
+      volumeType: {
+        type: "enum",
+        name: { en: "Volume type", ko: "볼륨 유형" },
+        options: options([
+          ["volume", "Named volume", "이름 있는 볼륨"],
+          ["bind", "Bind mount (host path)", "바인드 마운트 (호스트 경로)"],
+          ["tmpfs", "tmpfs (in memory)", "tmpfs (메모리)"],
+        ] as const),
+        default: "volume",
+      },
+    },
+    keyProps: ["source", "volumeType"],
+    roles: {},
+    look: { shape: "frame", leafShape: "box", border: "dashed" },
+  },
+  "k8s-service": {
+    kind: "k8s-service",
+    family: "artifact",
+    layer: "artifact",
+    name: { en: "Kubernetes Service", ko: "쿠버네티스 서비스" },
+    description: {
+      en: "A Kubernetes Service (or Ingress): a stable address that sends traffic to the pods it selects.",
+      ko: "쿠버네티스 서비스(또는 인그레스): 고른 파드로 트래픽을 보내는 고정된 주소.",
+    },
+    props: {
+      serviceType: {
+        type: "enum",
+        name: { en: "Service type", ko: "서비스 유형" },
+        options: options([
+          ["ClusterIP", "ClusterIP (inside the cluster)", "ClusterIP (클러스터 내부)"],
+          ["NodePort", "NodePort (a port on every node)", "NodePort (모든 노드의 포트)"],
+          ["LoadBalancer", "LoadBalancer (an external load balancer)", "LoadBalancer (외부 로드 밸런서)"],
+          ["ExternalName", "ExternalName (a DNS name)", "ExternalName (DNS 이름)"],
+        ] as const),
+        default: "ClusterIP",
+      },
+      ports: { type: "service-ports", name: { en: "Service ports", ko: "서비스 포트" } },
+    },
+    keyProps: ["serviceType", "ports"],
+    roles: {},
+    look: { shape: "frame", leafShape: "box", border: "dashed" },
+  },
 } as const satisfies { readonly [K in Kind]: KindDef & { kind: K } };
 
 /** The kinds catalog: one entry per kind (the same objects as {@link KIND_DECLS}, typed as {@link KindDef}). */
@@ -657,7 +715,7 @@ export function meets(
 // ---------------------------------------------------------------------------------------------
 // Edges
 
-export const EDGE_KINDS = ["network", "pulls", "launched-from", "moves"] as const;
+export const EDGE_KINDS = ["network", "pulls", "launched-from", "moves", "mounts", "routes"] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 export interface EdgeKindDef {
@@ -685,9 +743,9 @@ export interface EdgeKindDef {
 
 /**
  * An edge line: `solid` (traffic, a move), `dashed` (pulls an image), `dotted` (launched from a
- * machine image).
+ * machine image; bold: mounts a volume), `dash-dot` (a Service routes there).
  */
-export type EdgeStroke = "solid" | "dashed" | "dotted";
+export type EdgeStroke = "solid" | "dashed" | "dotted" | "dash-dot";
 
 /** The width of an edge line in px, by weight, the same on the canvas and in the exports. */
 export const EDGE_WIDTH = { regular: 1.5, bold: 3 } as const;
@@ -742,6 +800,33 @@ export const EDGE_KIND_DEFS: { readonly [K in EdgeKind]: EdgeKindDef } = {
     targets: ["container"],
     stroke: "solid",
     weight: "bold",
+  },
+  mounts: {
+    kind: "mounts",
+    name: { en: "Mounts", ko: "마운트" },
+    verb: { en: "mounts", ko: "마운트" },
+    description: {
+      en: "The container (or pod) mounts that volume; the label is the mount path.",
+      ko: "컨테이너(또는 파드)가 그 볼륨을 마운트합니다. 라벨은 마운트 경로입니다.",
+    },
+    sources: ["container", "pod"],
+    targets: ["volume"],
+    stroke: "dotted",
+    weight: "bold",
+    suggested: true,
+  },
+  routes: {
+    kind: "routes",
+    name: { en: "Routes to", ko: "라우팅" },
+    verb: { en: "routes", ko: "라우팅" },
+    description: {
+      en: "The Service (or Ingress) sends traffic there.",
+      ko: "서비스(또는 인그레스)가 그곳으로 트래픽을 보냅니다.",
+    },
+    sources: ["k8s-service"],
+    targets: ["pod", "container", "k8s-service"],
+    stroke: "dash-dot",
+    suggested: true,
   },
 };
 

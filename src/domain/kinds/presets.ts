@@ -158,6 +158,7 @@ export const PRESETS: readonly Preset[] = [
     imageType: "container",
   }),
   p("registry-docker-hub", "registry", "containers", "Docker Hub", "Docker Hub", { product: "Docker Hub" }),
+  p("volume", "volume", "containers", "Volume", "볼륨", { volumeType: "volume" }),
 
   p("app-web", "server-app", "software", "Web server", "웹 서버", {
     role: "web",
@@ -207,6 +208,9 @@ export const PRESETS: readonly Preset[] = [
   p("eks-cluster", "k8s-cluster", "aws", "EKS cluster", "EKS 클러스터", { managed: "eks" }),
   p("control-plane", "control-plane", "aws", "Control plane", "컨트롤 플레인"),
   p("pod", "pod", "aws", "Pod", "파드"),
+  p("k8s-service", "k8s-service", "aws", "Kubernetes Service", "쿠버네티스 서비스", {
+    serviceType: "ClusterIP",
+  }),
   p("ecr", "registry", "aws", "ECR", "ECR", { product: "ECR" }),
   p("ami", "image", "aws", "AMI", "AMI", { imageType: "ami" }),
 

@@ -67,7 +67,13 @@ export interface PortListProp extends PropBase {
   type: "port-list";
 }
 
-export type PropSpec = EnumProp | TextProp | CountProp | TextListProp | ContainerPortsProp | PortListProp;
+/** A Kubernetes Service's ports: `{ port, targetPort?, nodePort?, protocol? }[]`. */
+export interface ServicePortsProp extends PropBase {
+  type: "service-ports";
+}
+
+export type PropSpec =
+  EnumProp | TextProp | CountProp | TextListProp | ContainerPortsProp | PortListProp | ServicePortsProp;
 
 /**
  * A published or unpublished container port. `host` absent = not published; `hostIp` absent,
@@ -78,6 +84,18 @@ export interface PortMapping {
   container: number;
   protocol?: "tcp" | "udp";
   hostIp?: string;
+}
+
+/**
+ * One port of a Kubernetes Service: the Service's `port`, the `targetPort` it sends to on the pods
+ * (a number or a named container port), and for a NodePort Service the `nodePort` every worker
+ * listens on.
+ */
+export interface ServicePort {
+  port: number;
+  targetPort?: number | string;
+  nodePort?: number;
+  protocol?: "tcp" | "udp";
 }
 
 /** The TypeScript type of a prop's value, derived from its descriptor. */
@@ -94,7 +112,9 @@ export type PropValue<S extends PropSpec> =
             ? PortMapping[]
             : S extends PortListProp
               ? number[]
-              : never;
+              : S extends ServicePortsProp
+                ? ServicePort[]
+                : never;
 
 export const MIN_PORT = 1;
 export const MAX_PORT = 65535;
@@ -199,9 +219,38 @@ export function checkPropValue(spec: PropSpec, value: unknown): { expected: stri
       }
       return null;
     }
+    case "service-ports": {
+      if (!Array.isArray(value))
+        return {
+          expected: "an array of { port, targetPort?, nodePort?, protocol? } Service ports",
+          subPath: "",
+        };
+      for (let i = 0; i < value.length; i++) {
+        const m: unknown = value[i];
+        if (typeof m !== "object" || m === null || Array.isArray(m))
+          return {
+            expected: "a Service port object { port, targetPort?, nodePort?, protocol? }",
+            subPath: `[${i}]`,
+          };
+        const r = m as Record<string, unknown>;
+        if (!isPort(r.port)) return { expected: "a port (an integer 1–65535)", subPath: `[${i}].port` };
+        if (r.targetPort !== undefined && !isPort(r.targetPort) && !isPortName(r.targetPort))
+          return { expected: "a port (an integer 1–65535) or a port name", subPath: `[${i}].targetPort` };
+        if (r.nodePort !== undefined && !isPort(r.nodePort))
+          return { expected: "a port (an integer 1–65535)", subPath: `[${i}].nodePort` };
+        if (r.protocol !== undefined && r.protocol !== "tcp" && r.protocol !== "udp")
+          return { expected: '"tcp" or "udp"', subPath: `[${i}].protocol` };
+      }
+      return null;
+    }
     default:
       return assertNever(spec);
   }
+}
+
+/** A named container port as a Service's `targetPort` names it (`http`, `metrics`): 1–15 characters. */
+export function isPortName(v: unknown): v is string {
+  return typeof v === "string" && /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(v) && /[a-z]/.test(v);
 }
 
 export function assertNever(x: never): never {

@@ -425,6 +425,8 @@ const MESSAGES: { readonly [R in RuleId]: Readonly<Record<Lang, Template>> } = {
         "launched-from":
           "a virtual machine (or a bare-metal server, such as an EC2 .metal instance) is launched from a machine image",
         moves: "a move joins a container to the same container on another host",
+        mounts: "a container or a pod mounts a volume",
+        routes: "a Kubernetes Service (or Ingress) routes to pods, containers or other Services",
       };
       const image =
         w.s("imageType") === "ami"
@@ -446,6 +448,8 @@ const MESSAGES: { readonly [R in RuleId]: Readonly<Record<Lang, Template>> } = {
         "launched-from":
           "머신 이미지로 시작하는 것은 가상 머신(또는 EC2 .metal 인스턴스 같은 베어 메탈 서버)입니다",
         moves: "이동은 한 컨테이너를 다른 호스트의 같은 컨테이너로 잇습니다",
+        mounts: "볼륨을 마운트하는 것은 컨테이너나 파드입니다",
+        routes: "쿠버네티스 서비스(또는 인그레스)는 파드, 컨테이너, 다른 서비스로 트래픽을 보냅니다",
       };
       const image =
         w.s("imageType") === "ami"

@@ -29,6 +29,8 @@ export const KIND_NOUNS: { readonly [K in Kind]: Localized } = {
   pod: { en: "pod", ko: "파드" },
   registry: { en: "image registry", ko: "이미지 레지스트리" },
   image: { en: "image", ko: "이미지" },
+  volume: { en: "volume", ko: "볼륨" },
+  "k8s-service": { en: "Kubernetes Service", ko: "쿠버네티스 서비스" },
 };
 
 export const FAMILY_NAMES: Readonly<Record<string, Localized>> = {

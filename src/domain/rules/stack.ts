@@ -244,6 +244,8 @@ export function checkStackNode(
     case "pod":
     case "registry":
     case "image":
+    case "volume":
+    case "k8s-service":
       return;
     default: {
       // A new kind fails to compile here until someone decides its stack rules; at run time an

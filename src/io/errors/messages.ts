@@ -136,6 +136,18 @@ const PROP_EXPECTED: {
     ko: () => "포트 매핑 객체 { host?, container, protocol?, hostIp? }",
   },
   protocol: { en: () => '"tcp" or "udp"', ko: () => '"tcp" 또는 "udp"' },
+  servicePorts: {
+    en: () => "an array of { port, targetPort?, nodePort?, protocol? } Service ports",
+    ko: () => "{ port, targetPort?, nodePort?, protocol? } 서비스 포트의 배열",
+  },
+  servicePort: {
+    en: () => "a Service port object { port, targetPort?, nodePort?, protocol? }",
+    ko: () => "서비스 포트 객체 { port, targetPort?, nodePort?, protocol? }",
+  },
+  targetPort: {
+    en: () => "a port (an integer 1–65535) or a port name",
+    ko: () => `${KO_PORT} 또는 포트 이름`,
+  },
 };
 export function propExpected(p: PropExpectation, lang: Lang): string {
   return (PROP_EXPECTED[p.type][lang] as Words<PropExpectation>)(p);

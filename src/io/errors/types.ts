@@ -67,6 +67,10 @@ export type PropExpectation =
   | { type: "portMappings" }
   /** One entry of a container-ports prop. */
   | { type: "portMapping" }
+  /** A service-ports prop as a whole, one of its entries, and an entry's `targetPort`. */
+  | { type: "servicePorts" }
+  | { type: "servicePort" }
+  | { type: "targetPort" }
   | { type: "protocol" };
 
 /** A YAML value's shape, as the importer's messages name it ("a mapping", "매핑"). */

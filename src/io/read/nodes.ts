@@ -59,6 +59,12 @@ export function propExpectation(spec: PropSpec, subPath: string): PropExpectatio
       if (subPath.endsWith(".hostIp")) return { type: "ipAddress" };
       if (subPath.endsWith(".host") || subPath.endsWith(".container")) return { type: "port" };
       return { type: "portMapping" };
+    case "service-ports":
+      if (subPath === "") return { type: "servicePorts" };
+      if (subPath.endsWith(".protocol")) return { type: "protocol" };
+      if (subPath.endsWith(".targetPort")) return { type: "targetPort" };
+      if (subPath.endsWith(".port") || subPath.endsWith(".nodePort")) return { type: "port" };
+      return { type: "servicePort" };
   }
 }
 

@@ -99,6 +99,21 @@ export function validPropValue(spec: PropSpec): fc.Arbitrary<unknown> {
           .map((r) => ({ ...r })),
         { maxLength: 3 },
       );
+    case "service-ports":
+      return fc.array(
+        fc
+          .record(
+            {
+              port: portArb,
+              targetPort: fc.oneof(portArb, fc.constantFrom("http", "web-8080", "m1")),
+              nodePort: portArb,
+              protocol: fc.constantFrom("tcp", "udp"),
+            },
+            { requiredKeys: ["port"], noNullPrototype: true },
+          )
+          .map((r) => ({ ...r })),
+        { maxLength: 3 },
+      );
   }
 }
 

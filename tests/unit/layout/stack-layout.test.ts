@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { StackNode } from "../../../src/domain/document.ts";
+import { isArtifactKind } from "../../../src/domain/kinds/catalog.ts";
 import { LAYOUT, contentInsets, stackLayout, stripPlacement } from "../../../src/domain/layout/index.ts";
 import { compareIds } from "../../../src/domain/layout/graph.ts";
 import {
@@ -74,7 +75,7 @@ describe("stackLayout on generated forests", () => {
         const out = laidOut(doc);
         const groups = new Map<string | null, StackNode[]>();
         for (const n of out.nodes) {
-          if (n.kind === "registry" || n.kind === "image") if (n.parentId == null) continue; // on the shelf
+          if (isArtifactKind(n.kind) && n.parentId == null) continue; // on the shelf
           const key = n.parentId ?? null;
           groups.set(key, [...(groups.get(key) ?? []), n]);
         }

@@ -116,7 +116,7 @@ describe("the export draws each kind's declared look", () => {
     );
   });
 
-  it("draws the edge kinds as the brief says: network solid, pulls dashed, launched-from dotted, moves bold", () => {
+  it("draws the edge kinds as the brief says: network solid, pulls dashed, launched-from dotted, moves bold, mounts bold dotted, routes dash-dot", () => {
     const look = (k: (typeof EDGE_KINDS)[number]) => [
       EDGE_KIND_DEFS[k].stroke,
       EDGE_KIND_DEFS[k].weight ?? "regular",
@@ -125,6 +125,8 @@ describe("the export draws each kind's declared look", () => {
     expect(look("pulls")).toEqual(["dashed", "regular"]);
     expect(look("launched-from")).toEqual(["dotted", "regular"]);
     expect(look("moves")).toEqual(["solid", "bold"]);
+    expect(look("mounts")).toEqual(["dotted", "bold"]);
+    expect(look("routes")).toEqual(["dash-dot", "regular"]);
     // No two kinds look the same.
     expect(new Set(EDGE_KINDS.map((k) => look(k).join())).size).toBe(EDGE_KINDS.length);
   });

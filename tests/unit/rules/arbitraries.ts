@@ -51,6 +51,19 @@ function propValue(spec: PropSpec): fc.Arbitrary<unknown> {
         ),
         { maxLength: 3 },
       );
+    case "service-ports":
+      return fc.array(
+        fc.record(
+          {
+            port: likelyPort,
+            targetPort: fc.oneof(likelyPort, fc.constantFrom("http", "metrics")),
+            nodePort: fc.integer({ min: 30000, max: 30005 }),
+            protocol: fc.constantFrom("tcp" as const, "udp" as const),
+          },
+          { requiredKeys: ["port"] },
+        ),
+        { maxLength: 3 },
+      );
   }
 }
 
@@ -135,6 +148,8 @@ const PLAUSIBLE: Record<Kind | "root", readonly Kind[]> = {
   pod: ["container", "container", "kernel"],
   registry: [],
   image: [],
+  volume: [],
+  "k8s-service": [],
 };
 
 /** Props as plausible stacks have them: few values, so that conflicts and mismatches happen. */

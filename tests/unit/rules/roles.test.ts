@@ -103,7 +103,8 @@ describe("declared roles", () => {
 
 describe("edge kinds", () => {
   it("declares a stroke for every edge kind, traffic solid and pulling an image dashed", () => {
-    for (const k of EDGE_KINDS) expect(["solid", "dashed", "dotted"]).toContain(EDGE_KIND_DEFS[k].stroke);
+    for (const k of EDGE_KINDS)
+      expect(["solid", "dashed", "dotted", "dash-dot"]).toContain(EDGE_KIND_DEFS[k].stroke);
     expect(EDGE_KIND_DEFS.network.stroke).toBe("solid");
     expect(EDGE_KIND_DEFS.pulls.stroke).toBe("dashed");
   });
@@ -121,6 +122,11 @@ describe("edge kinds", () => {
     expect(defaultEdgeKind({ kind: "vm" }, image())).toBe("network");
     expect(defaultEdgeKind({ kind: "container" }, { kind: "container" })).toBe("network");
     expect(defaultEdgeKind({ kind: "kernel" }, { kind: "server-app" })).toBe("network");
+    expect(defaultEdgeKind({ kind: "container" }, { kind: "volume" })).toBe("mounts");
+    expect(defaultEdgeKind({ kind: "pod" }, { kind: "volume" })).toBe("mounts");
+    expect(defaultEdgeKind({ kind: "k8s-service" }, { kind: "pod" })).toBe("routes");
+    expect(defaultEdgeKind({ kind: "k8s-service" }, { kind: "k8s-service" })).toBe("routes");
+    expect(defaultEdgeKind({ kind: "container" }, { kind: "k8s-service" })).toBe("network");
   });
 });
 
