@@ -13,12 +13,12 @@
  * rounds.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compose60 } from "./compose-60.ts";
-import { mergeSection } from "./perf/report.ts";
+import { benchContext, loadNow, writeBenchSection, type BenchContext } from "./perf/report.ts";
 
 export const CLI_MARKERS = { start: "<!-- cli-bench:start -->", end: "<!-- cli-bench:end -->" } as const;
 
@@ -82,10 +82,7 @@ export function runCliBench(): { rows: CliBenchRow[]; services: number; edges: n
   }
 }
 
-function section(
-  r: ReturnType<typeof runCliBench>,
-  ctx: { ranAt: string; machine: string; loadavg: { start: number[]; end: number[] } },
-): string {
+function section(r: ReturnType<typeof runCliBench>, ctx: BenchContext): string {
   const f = (ms: number) => `${Math.round(ms)} ms`;
   const lines = [
     `Ran ${ctx.ranAt} on ${ctx.machine}; load average ${ctx.loadavg.start.join(" ")} → ${ctx.loadavg.end.join(" ")}.`,
@@ -105,23 +102,17 @@ function section(
 }
 
 function main(): void {
-  const start = loadavg().map((x) => Math.round(x * 100) / 100);
+  const start = loadNow();
   const r = runCliBench();
-  const end = loadavg().map((x) => Math.round(x * 100) / 100);
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify(r, null, 2));
     return;
   }
-  const machine = `${cpus().length} CPUs (nproc), Node ${process.version}`;
-  const body = section(r, { ranAt: new Date().toISOString(), machine, loadavg: { start, end } });
-  console.log(body);
-  const docs = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
-  const text = existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmarks\n";
-  writeFileSync(
-    docs,
-    mergeSection(text, CLI_MARKERS, body, "## The CLI: import and render a 60-service Compose file"),
+  writeBenchSection(
+    CLI_MARKERS,
+    "## The CLI: import and render a 60-service Compose file",
+    section(r, benchContext(start)),
   );
-  console.log(`\nwrote docs/benchmarks.md (${CLI_MARKERS.start})`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();

@@ -13,16 +13,14 @@
  * the index patched with the moved node (`withMovedNodes`, so the router looks only at what moved),
  * `live: true` from the live result before it; the full nudge runs when the drag ends.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import type { StackDocument } from "../src/domain/document.ts";
 import { fitDocument } from "../src/domain/geometry.ts";
 import { indexDocument, withMovedNodes } from "../src/domain/diagram.ts";
 import { rerouteAffected, routeEdges, type Routes } from "../src/domain/routing/index.ts";
 import { searchStats } from "../src/domain/routing/search.ts";
 import { routingBenchDocument } from "./routing-doc.ts";
-import { ROUTING_MARKERS, loads, mergeSection } from "./perf/report.ts";
+import { ROUTING_MARKERS, benchContext, loadNow, loads, writeBenchSection } from "./perf/report.ts";
 
 export interface RoutingBenchRow {
   nodes: number;
@@ -196,23 +194,14 @@ export function routingSection(
 }
 
 function main(): void {
-  const start = loadavg().map((x) => Math.round(x * 100) / 100);
+  const start = loadNow();
   const rows = runRoutingBench();
-  const end = loadavg().map((x) => Math.round(x * 100) / 100);
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify(rows, null, 2));
     return;
   }
-  const machine = `${cpus().length} CPUs (nproc), Node ${process.version}`;
-  const body = routingSection(rows, { ranAt: new Date().toISOString(), machine, loadavg: { start, end } });
-  console.log(body);
-  const docs = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
-  const text = existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmarks\n";
-  writeFileSync(
-    docs,
-    mergeSection(text, ROUTING_MARKERS, body, "## Edge routing (Node, `bench/routing.ts`)"),
-  );
-  console.log(`\nwrote docs/benchmarks.md (${ROUTING_MARKERS.start})`);
+  const body = routingSection(rows, benchContext(start));
+  writeBenchSection(ROUTING_MARKERS, "## Edge routing (Node, `bench/routing.ts`)", body);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();

@@ -8,12 +8,16 @@
  * containers with published ports and apps, plus AWS clouds with EC2 Docker hosts, ECS clusters
  * on Fargate and EKS clusters with pods — with a sprinkling of mistakes so that problems are built.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import type { StackDocument, StackNode } from "../src/domain/document.ts";
 import { validate } from "../src/domain/rules/index.ts";
-import { VALIDATE_MARKERS, mergeSection, validationSection } from "./perf/report.ts";
+import {
+  VALIDATE_MARKERS,
+  benchContext,
+  loadNow,
+  validationSection,
+  writeBenchSection,
+} from "./perf/report.ts";
 
 /** A document of exactly `n` nodes, listed parents first. */
 export function benchDocument(n: number): StackDocument {
@@ -152,19 +156,10 @@ export async function runValidationBench(): Promise<ValidationBenchRow[]> {
 
 /** Runs the bench and writes its table into docs/benchmarks.md between the validate-bench markers. */
 async function main(): Promise<void> {
-  const start = loadavg().map((x) => Math.round(x * 100) / 100);
+  const start = loadNow();
   const rows = await runValidationBench();
-  const end = loadavg().map((x) => Math.round(x * 100) / 100);
-  const machine = `${cpus().length} CPUs (nproc), Node ${process.version}`;
-  const body = validationSection(rows, { ranAt: new Date().toISOString(), machine, loadavg: { start, end } });
-  console.log(body);
-  const docs = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
-  const text = existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmarks\n";
-  writeFileSync(
-    docs,
-    mergeSection(text, VALIDATE_MARKERS, body, "## Full validation (Node, `bench/validate.ts`)"),
-  );
-  console.log(`\nwrote docs/benchmarks.md (${VALIDATE_MARKERS.start})`);
+  const body = validationSection(rows, benchContext(start));
+  writeBenchSection(VALIDATE_MARKERS, "## Full validation (Node, `bench/validate.ts`)", body);
 }
 
 // No top-level await: a runner may load this module through a CommonJS transform.

@@ -4,6 +4,9 @@
  * section, and merging generated sections into docs/benchmarks.md between their markers without
  * touching anything outside them.
  */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { FRAME_MS, median, ratio, summarizeFrames } from "./stats.ts";
 import type { BundleFigures } from "./bundle.ts";
 import type { FitOptions, Pane, Viewport } from "./views.ts";
@@ -616,4 +619,36 @@ export function validationSection(
     );
   }
   return lines.join("\n");
+}
+
+/** The load average now, rounded: a bench's context before and after its run. */
+export const loadNow = (): number[] => loadavg().map((x) => Math.round(x * 100) / 100);
+
+/** What a Node bench's table says about its run: when, on what, and the load around it. */
+export interface BenchContext {
+  ranAt: string;
+  machine: string;
+  loadavg: { start: number[]; end: number[] };
+}
+
+/** The context of a run that started at load `start` and ends now. */
+export function benchContext(start: number[]): BenchContext {
+  return {
+    ranAt: new Date().toISOString(),
+    machine: `${cpus().length} CPUs (nproc), Node ${process.version}`,
+    loadavg: { start, end: loadNow() },
+  };
+}
+
+/** Prints a bench's table and writes it into docs/benchmarks.md between its markers. */
+export function writeBenchSection(
+  markers: { start: string; end: string },
+  heading: string,
+  body: string,
+): void {
+  console.log(body);
+  const docs = fileURLToPath(new URL("../../docs/benchmarks.md", import.meta.url));
+  const text = existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmarks\n";
+  writeFileSync(docs, mergeSection(text, markers, body, heading));
+  console.log(`\nwrote docs/benchmarks.md (${markers.start})`);
 }
