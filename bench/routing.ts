@@ -162,7 +162,11 @@ export function runRoutingBench(
   return rows;
 }
 
-/** The targets (docs/performance.md) by document size: route all, one moved node's edges (ms). */
+/**
+ * The targets (docs/performance.md) by document size: route all, one moved node's edges (ms). The
+ * second is judged on a drag step (`live`), what a person waits for each frame; the drop that ends
+ * the drag, with the full spacing pass, is reported beside it (docs/decisions.md).
+ */
 export const ROUTING_TARGETS_MS: Record<string, { all: number; oneMoved: number }> = {
   "1000/200": { all: 50, oneMoved: 4 },
 };
@@ -179,15 +183,15 @@ export function routingSection(
     `Latest run ${meta.ranAt} on ${meta.machine}, \`npx tsx bench/routing.ts\` (also a part of \`npm run bench\`); load average (1 / 5 / 15 min) ${loads(meta.loadavg.start)} at the start, ${loads(meta.loadavg.end)} at the end. ` +
       "Documents: bench/routing-doc.ts (nested stacks laid out by the stack layout; edges within an engine, across root trees, to registries, to an ancestor, between VMs). " +
       "Route all: `routeEdges` of the whole document. One moved: a container with edges moves 4 px (parents fitted), `rerouteAffected` from the previous result — the store's step at the end of a drag or after an edit; live: a drag step as the editor runs it (positions only, the index patched with the moved node, `live: true` from the previous live step). " +
-      "Wall time median (p95), then CPU time per run (user + system): on a shared machine the CPU time is what the figure would be alone. Targets (docs/performance.md) are judged on the wall-time median.",
+      'Wall time median (p95), then CPU time per run (user + system): on a shared machine the CPU time is what the figure would be alone. Targets (docs/performance.md) are judged on the wall-time median; "one moved node\'s edges ≤ 4 ms" on the drag step (docs/decisions.md), the drop being once per drag.',
     "",
-    "| nodes / edges | route all: median (p95), CPU | one moved: median (p95), CPU | one moved, live: median (p95), CPU | searched per move | not ok | squeezed | grid points per search |",
+    "| nodes / edges | route all: median (p95), CPU | one moved, drag step (live): median (p95), CPU | one moved, the drop (full spacing): median (p95), CPU | searched per move | not ok | squeezed | grid points per search |",
     "|---|---|---|---|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
     const t = ROUTING_TARGETS_MS[`${r.nodes}/${r.edges}`];
     lines.push(
-      `| ${r.nodes.toLocaleString("en")} / ${r.edges} | ${r.routeAllMedianMs.toFixed(2)} ms (${r.routeAllP95Ms.toFixed(2)}), ${r.routeAllCpuMs.toFixed(2)}${met(r.routeAllMedianMs, t?.all)} | ${r.oneMovedMedianMs.toFixed(2)} ms (${r.oneMovedP95Ms.toFixed(2)}), ${r.oneMovedCpuMs.toFixed(2)}${met(r.oneMovedMedianMs, t?.oneMoved)} | ${r.liveMedianMs.toFixed(2)} ms (${r.liveP95Ms.toFixed(2)}), ${r.liveCpuMs.toFixed(2)}${met(r.liveMedianMs, t?.oneMoved)} | ${r.reroutedEdges} | ${r.notOk} | ${r.squeezed} | ${r.gridPointsPerEdge} |`,
+      `| ${r.nodes.toLocaleString("en")} / ${r.edges} | ${r.routeAllMedianMs.toFixed(2)} ms (${r.routeAllP95Ms.toFixed(2)}), ${r.routeAllCpuMs.toFixed(2)}${met(r.routeAllMedianMs, t?.all)} | ${r.liveMedianMs.toFixed(2)} ms (${r.liveP95Ms.toFixed(2)}), ${r.liveCpuMs.toFixed(2)}${met(r.liveMedianMs, t?.oneMoved)} | ${r.oneMovedMedianMs.toFixed(2)} ms (${r.oneMovedP95Ms.toFixed(2)}), ${r.oneMovedCpuMs.toFixed(2)} | ${r.reroutedEdges} | ${r.notOk} | ${r.squeezed} | ${r.gridPointsPerEdge} |`,
     );
   }
   return lines.join("\n");
