@@ -9,7 +9,8 @@ import {
   type ComponentType,
   type ReactNode,
 } from "react";
-import { Canvas } from "./canvas/Canvas.tsx";
+import { Canvas, type CanvasPlace } from "./canvas/Canvas.tsx";
+import { ContextMenu } from "./panels/ContextMenu.tsx";
 import { Palette } from "./panels/Palette.tsx";
 import { Inspector } from "./panels/Inspector.tsx";
 import { ProblemsPanel } from "./panels/ProblemsPanel.tsx";
@@ -24,6 +25,14 @@ import { EditorProvider, useEditor, useEditorStore, useT } from "./store/context
 import { resolvedTheme, type EditorStore } from "./store/editor.ts";
 import { themeCssVariables } from "./render/colors.ts";
 import { loadFailedNotice } from "./browser/on-demand.ts";
+import {
+  initialPanels,
+  initialWheelZooms,
+  rememberPanels,
+  rememberWheelZooms,
+  type PanelsShown,
+} from "./i18n/preference.ts";
+import type { PanelName } from "./commands/table.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Modal panels that load on first use: the template gallery (with the templates and the SVG
@@ -130,29 +139,64 @@ function Shell() {
   const store = useEditorStore();
   const [gallery, setGallery] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
+  // Which panels are shown, remembered in this browser: hiding one gives its room to the canvas.
+  const [panels, setPanels] = useState<PanelsShown>(initialPanels);
+  const togglePanel = useCallback((panel: PanelName) => {
+    setPanels((p) => {
+      const next = { ...p, [panel]: !p[panel] };
+      rememberPanels(next);
+      return next;
+    });
+  }, []);
+  const [wheelZooms, setWheelZooms] = useState(initialWheelZooms);
+  const toggleWheelZooms = useCallback(() => {
+    setWheelZooms((on) => {
+      rememberWheelZooms(!on);
+      return !on;
+    });
+  }, []);
   const ui = useMemo(
-    () => ({ showShortcuts: () => setShortcuts(true), open: () => void pickAndOpen(store) }),
-    [store],
+    () => ({
+      showShortcuts: () => setShortcuts(true),
+      open: () => void pickAndOpen(store),
+      togglePanel,
+      toggleWheelZooms,
+      wheelZooms,
+    }),
+    [store, togglePanel, toggleWheelZooms, wheelZooms],
   );
+  // The right-click menu, where it was opened and on what.
+  const [menu, setMenu] = useState<{ place: CanvasPlace; at: { x: number; y: number } } | null>(null);
+  const openMenu = useCallback(
+    (place: CanvasPlace, at: { x: number; y: number }) => setMenu({ place, at }),
+    [],
+  );
+  const closeMenu = useCallback(() => setMenu(null), []);
   const closeGallery = useCallback(() => setGallery(false), []);
   const closeShortcuts = useCallback(() => setShortcuts(false), []);
   useCommands(store, ui);
   return (
     <div className="sd-app">
-      <Toolbar onTemplates={() => setGallery(true)} onShortcuts={() => setShortcuts(true)} />
+      <Toolbar
+        onTemplates={() => setGallery(true)}
+        onShortcuts={() => setShortcuts(true)}
+        panels={panels}
+        onTogglePanel={togglePanel}
+      />
       <Notice />
       <StorageBanner />
       <FileErrorDialog />
       <OnDemandModal open={gallery} load={loadTemplateGallery} onClose={closeGallery} />
       <OnDemandModal open={shortcuts} load={loadShortcutsSheet} onClose={closeShortcuts} />
+      {menu && <ContextMenu place={menu.place} at={menu.at} ui={ui} onClose={closeMenu} />}
       <div className="sd-main">
-        <Palette />
+        {panels.palette && <Palette />}
         <main className="sd-center">
-          <Canvas />
+          <Canvas wheelZooms={wheelZooms} onContextMenu={openMenu} />
           <Legend />
-          <ProblemsPanel />
+          {panels.problems && <ProblemsPanel />}
         </main>
-        <Inspector />
+        {panels.inspector && <Inspector />}
       </div>
     </div>
   );

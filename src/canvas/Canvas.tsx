@@ -6,6 +6,7 @@ import {
   useRef,
   useState,
   type DragEvent as ReactDragEvent,
+  type MouseEvent as ReactMouseEvent,
 } from "react";
 import {
   Background,
@@ -58,6 +59,7 @@ import {
   type FitOptions,
 } from "../domain/viewport.ts";
 import type { Rect } from "../domain/drop.ts";
+import { fitInto, insetsAround, showsWhole } from "../domain/view-fit.ts";
 
 const nodeTypes = { stack: StackNodeView };
 /** Every edge is drawn along the route the store keeps for it (src/domain/routing). */
@@ -100,6 +102,33 @@ function fitAll(doc: StackDocument, index: DiagramIndex, pane: { width: number; 
   return fitViewport(boundsOf(absoluteRects(doc, index).values()), pane.width, pane.height, FIT_VIEW);
 }
 
+/** What floats over the pane — the minimap, the controls, the legend — in the pane's own coordinates. */
+function paneObstacles(section: HTMLElement): Rect[] {
+  const p = section.getBoundingClientRect();
+  const els = [
+    ...section.querySelectorAll(".react-flow__minimap, .react-flow__controls"),
+    ...(section.parentElement?.querySelectorAll(":scope > .sd-legend") ?? []),
+  ];
+  return els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left - p.left, y: r.top - p.top, width: r.width, height: r.height };
+  });
+}
+
+/** The root of the tree `id` is in. */
+function treeRoot(index: DiagramIndex, id: string): string {
+  const seen = new Set<string>();
+  let cur = id;
+  for (let p = index.byId.get(cur)?.parentId; p != null && !seen.has(p); p = index.byId.get(cur)?.parentId) {
+    seen.add(p);
+    cur = p;
+  }
+  return cur;
+}
+
+/** The screen margin kept around what Fit view, Zoom to selection and Arrange show. */
+export const FRAME_MARGIN = 24;
+
 /** A node drag starting now: what stays still is the document as the gesture began. */
 function beginDrag(s: EditorState, dragged: readonly string[]): NodeDrag {
   return beginNodeDrag({ doc: stillDoc(s), index: stillIndex(s), problems: s.nodeProblems }, dragged);
@@ -119,7 +148,17 @@ function clientPoint(e: MouseEvent | TouchEvent): Point {
   return { x: t?.clientX ?? 0, y: t?.clientY ?? 0 };
 }
 
-function CanvasInner() {
+/** Where a right-click on the canvas landed: on a node, an edge or the empty canvas. */
+export type CanvasPlace = "node" | "edge" | "canvas";
+
+export interface CanvasProps {
+  /** The mouse wheel zooms (as older editors do) instead of panning; Ctrl/⌘+wheel and pinch zoom either way. */
+  wheelZooms?: boolean;
+  /** A right-click, after selecting what it was on: the app shell opens the command menu there. */
+  onContextMenu?: (place: CanvasPlace, at: { x: number; y: number }) => void;
+}
+
+function CanvasInner({ wheelZooms = false, onContextMenu }: CanvasProps) {
   const store = useEditorStore();
   const t = useT();
   const flow = useReactFlow();
@@ -274,16 +313,73 @@ function CanvasInner() {
     [adapter, doc, selectedEdge, lang, edgeProblems, mounted],
   );
 
-  /** Shows the whole document (computed from the document, not from the mounted nodes). */
+  /**
+   * Shows `bounds` whole in the part of the pane that the minimap, the controls and the legend
+   * leave free, `margin` screen px in. `ifHidden`: only when it is not wholly there already, and
+   * never zooming in.
+   */
+  const frameRect = useCallback(
+    (bounds: Rect | null, o: { margin: number; maxZoom: number; ifHidden?: boolean }, duration?: number) => {
+      const el = sectionRef.current;
+      if (!el || !bounds) return;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 0 || r.height <= 0) return;
+      const insets = insetsAround(r.width, r.height, paneObstacles(el));
+      const cur = flow.getViewport();
+      if (o.ifHidden && showsWhole(cur, bounds, r.width, r.height, insets)) return;
+      const vp = fitInto(bounds, r.width, r.height, insets, {
+        margin: o.margin,
+        minZoom: FIT_VIEW.minZoom,
+        maxZoom: o.ifHidden ? Math.min(o.maxZoom, cur.zoom) : o.maxZoom,
+      });
+      follow(vp);
+      void flow.setViewport(vp, duration ? { duration } : undefined);
+    },
+    [flow, follow],
+  );
+  const frameNodes = useCallback(
+    (
+      ids: readonly string[],
+      o: { margin: number; maxZoom: number; ifHidden?: boolean },
+      duration?: number,
+    ) => {
+      const s = store.getState();
+      const rects = absoluteRects(s.doc, s.index);
+      frameRect(boundsOf(ids.flatMap((id) => rects.get(id) ?? [])), o, duration);
+    },
+    [frameRect, store],
+  );
+
+  /** Shows the whole document (computed from the document, not from the mounted nodes), clear of what floats over the pane. */
   const fitView = useCallback(
     (duration?: number) => {
       if (!pane) return;
       const s = store.getState();
-      const vp = fitAll(s.doc, s.index, pane);
-      follow(vp);
-      void flow.setViewport(vp, duration ? { duration } : undefined);
+      frameRect(
+        boundsOf(absoluteRects(s.doc, s.index).values()),
+        { margin: FRAME_MARGIN, maxZoom: FIT_VIEW.maxZoom },
+        duration,
+      );
     },
-    [flow, follow, store, pane],
+    [frameRect, store, pane],
+  );
+
+  // Asked to show some nodes whole (Arrange, a drop that grew a tree past the view): once the
+  // document they are in has been drawn.
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        const req = s.frameRequest;
+        if (!req || req === prev.frameRequest) return;
+        requestAnimationFrame(() =>
+          frameNodes(
+            req.ids,
+            { margin: FRAME_MARGIN, maxZoom: FIT_VIEW.maxZoom, ifHidden: req.ifHidden },
+            200,
+          ),
+        );
+      }),
+    [frameNodes, store],
   );
 
   // A new diagram (template, file, New) opens at its saved viewport, or fitted whole.
@@ -492,14 +588,52 @@ function CanvasInner() {
   useEffect(
     () =>
       viewControls.provide({
+        focus: () => {
+          const el = sectionRef.current;
+          const sel = store.getState().selectedNodes[0];
+          const target =
+            (sel !== undefined
+              ? el?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(sel)}"]`)
+              : null) ?? el;
+          target?.focus();
+        },
         fitView: () => fitView(),
+        zoomToSelection: () =>
+          frameNodes(store.getState().selectedNodes, { margin: FRAME_MARGIN, maxZoom: 1.5 }, 200),
         zoomIn: () => void flow.zoomIn({ duration: 150 }),
         zoomOut: () => void flow.zoomOut({ duration: 150 }),
       }),
-    [viewControls, flow, fitView],
+    [viewControls, flow, fitView, frameNodes, store],
   );
 
   const onPaneClick = useCallback(() => store.getState().select([], null), [store]);
+
+  // Right-click: select what was clicked (keeping a selection it is part of), then the menu.
+  const onNodeContextMenu: NodeMouseHandler<StackFlowNode> = useCallback(
+    (e, n) => {
+      e.preventDefault();
+      const s = store.getState();
+      if (!s.selectedNodes.includes(n.id)) s.select([n.id], null);
+      onContextMenu?.("node", { x: e.clientX, y: e.clientY });
+    },
+    [store, onContextMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: ReactMouseEvent, edge: RoutedFlowEdge) => {
+      e.preventDefault();
+      store.getState().select([], edge.id);
+      onContextMenu?.("edge", { x: e.clientX, y: e.clientY });
+    },
+    [store, onContextMenu],
+  );
+  const onPaneContextMenu = useCallback(
+    (e: MouseEvent | ReactMouseEvent) => {
+      e.preventDefault();
+      store.getState().select([], null);
+      onContextMenu?.("canvas", { x: e.clientX, y: e.clientY });
+    },
+    [store, onContextMenu],
+  );
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -571,7 +705,12 @@ function CanvasInner() {
       const r = presetDrop(e, presetId);
       if (!r?.verdict.after || !r.verdict.id) return;
       // Refused whole when it would cross a limit (the store says which): then nothing is selected.
-      if (s.commit(r.verdict.after, "drop")) s.select([r.verdict.id], null);
+      if (!s.commit(r.verdict.after, "drop")) return;
+      s.select([r.verdict.id], null);
+      // Its tree may have grown past the edge of the view: show it whole then.
+      const after = store.getState();
+      if (after.index.byId.has(r.verdict.id))
+        after.frameNodes([treeRoot(after.index, r.verdict.id)], { ifHidden: true });
     },
     [presetDrop, store],
   );
@@ -614,6 +753,7 @@ function CanvasInner() {
     <section
       ref={sectionRef}
       className="sd-canvas"
+      tabIndex={-1}
       aria-label={t("canvas")}
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -632,6 +772,14 @@ function CanvasInner() {
           onNodeDragStop={onNodeDragStop}
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          onPaneContextMenu={onPaneContextMenu}
+          // The wheel pans (as in Figma, tldraw, Excalidraw); Ctrl/⌘+wheel and a pinch zoom. A
+          // setting makes the wheel zoom instead.
+          panOnScroll={!wheelZooms}
+          zoomOnScroll={wheelZooms}
+          zoomOnPinch
           onConnect={onConnect}
           colorMode={colorMode}
           ariaLabelConfig={ariaLabelConfig}
@@ -676,10 +824,10 @@ function CanvasInner() {
   );
 }
 
-export function Canvas() {
+export function Canvas(props: CanvasProps) {
   return (
     <ReactFlowProvider>
-      <CanvasInner />
+      <CanvasInner {...props} />
     </ReactFlowProvider>
   );
 }

@@ -6,7 +6,15 @@
 import type { EditorStore } from "../store/editor.ts";
 import type { StringKey } from "../i18n/strings.ts";
 import type { KeyBinding } from "./keys.ts";
-import { arrange, deleteSelection, duplicateSelection, nudgeSelection } from "../store/actions.ts";
+import { deleteSelection, duplicateSelection, nudgeSelection } from "../store/actions.ts";
+import {
+  arrangeTrees,
+  canFitToContents,
+  fitToContents,
+  walkSelection,
+  walkTarget,
+  type Walk,
+} from "../store/drawing-actions.ts";
 import { saveDocument } from "../store/file-actions.ts";
 
 import type { ViewActions } from "../store/context.tsx";
@@ -17,12 +25,26 @@ export interface CommandContext {
   store: EditorStore;
   /** The canvas's view controls, once it has mounted. */
   view: ViewActions | null;
-  ui: { showShortcuts: () => void; open: () => void };
+  ui: {
+    showShortcuts: () => void;
+    open: () => void;
+    /** Shows or hides a panel (remembered). */
+    togglePanel: (panel: PanelName) => void;
+    /** Whether the mouse wheel zooms instead of panning (remembered), and its switch. */
+    wheelZooms: boolean;
+    toggleWheelZooms: () => void;
+  };
   /** The canvas node that has keyboard focus, if any. */
   focusedNode: string | null;
 }
 
 export type CommandGroup = "edit" | "selection" | "file" | "view" | "help";
+
+/** The panels that can be hidden (docs/drawing.md §1.8). */
+export type PanelName = "palette" | "inspector" | "problems";
+
+/** Where a right-click shows a command in its menu (docs/drawing.md §1.9). */
+export type MenuPlace = "node" | "edge" | "canvas";
 
 export interface Command {
   id: string;
@@ -37,6 +59,8 @@ export interface Command {
   /** Whether it can run now; a disabled command lets the key through to the browser. */
   enabled?: (ctx: CommandContext) => boolean;
   run: (ctx: CommandContext, binding: KeyBinding) => void;
+  /** The context menus that list it (right-click on a node, an edge or the canvas). */
+  menu?: readonly MenuPlace[];
 }
 
 const hasSelection = ({ store }: CommandContext) => {
@@ -44,6 +68,24 @@ const hasSelection = ({ store }: CommandContext) => {
   return s.selectedNodes.length > 0 || s.selectedEdge !== null;
 };
 const hasNodes = ({ store }: CommandContext) => store.getState().selectedNodes.length > 0;
+
+const walk = (id: string, label: StringKey, key: string, to: Walk): Command => ({
+  id,
+  label,
+  group: "selection",
+  keys: [{ key, alt: true }],
+  enabled: ({ store }) => walkTarget(store.getState(), to) !== null,
+  run: ({ store }) => void walkSelection(store, to),
+});
+
+const togglePanel = (panel: PanelName, label: StringKey, key: string): Command => ({
+  id: `toggle-${panel}`,
+  label,
+  group: "view",
+  keys: [{ key }],
+  menu: ["canvas"],
+  run: ({ ui }) => ui.togglePanel(panel),
+});
 
 /** Nudge distance in px; Shift moves ten times as far. */
 export const NUDGE = 4;
@@ -66,6 +108,7 @@ export const COMMANDS: readonly Command[] = [
     keys: [{ key: "z", mod: true }],
     enabled: ({ store }) => store.getState().past.length > 0,
     run: ({ store }) => store.getState().undo(),
+    menu: ["canvas"],
   },
   {
     id: "redo",
@@ -77,6 +120,7 @@ export const COMMANDS: readonly Command[] = [
     ],
     enabled: ({ store }) => store.getState().future.length > 0,
     run: ({ store }) => store.getState().redo(),
+    menu: ["canvas"],
   },
   {
     id: "copy",
@@ -110,7 +154,8 @@ export const COMMANDS: readonly Command[] = [
     group: "edit",
     keys: [{ key: "d", mod: true }],
     enabled: hasNodes,
-    run: ({ store }) => duplicateSelection(store),
+    run: ({ store }) => void duplicateSelection(store),
+    menu: ["node"],
   },
   {
     id: "delete",
@@ -119,6 +164,7 @@ export const COMMANDS: readonly Command[] = [
     keys: [{ key: "Delete" }, { key: "Backspace" }],
     enabled: hasSelection,
     run: ({ store }) => deleteSelection(store),
+    menu: ["node", "edge"],
   },
   {
     id: "rename",
@@ -127,6 +173,16 @@ export const COMMANDS: readonly Command[] = [
     keys: [{ key: "F2" }],
     enabled: ({ store }) => store.getState().selectedNodes.length === 1,
     run: ({ store }) => store.getState().setRenaming(store.getState().selectedNodes[0]!),
+    menu: ["node"],
+  },
+  {
+    id: "fit-to-contents",
+    label: "cmdFitToContents",
+    group: "edit",
+    keys: [{ key: "r", shift: true }],
+    enabled: ({ store }) => canFitToContents(store.getState()),
+    run: ({ store }) => fitToContents(store),
+    menu: ["node"],
   },
   nudge("nudge-left", "cmdNudgeLeft", "ArrowLeft", -1, 0),
   nudge("nudge-right", "cmdNudgeRight", "ArrowRight", 1, 0),
@@ -138,6 +194,18 @@ export const COMMANDS: readonly Command[] = [
     group: "selection",
     keys: [{ key: "a", mod: true }],
     run: ({ store }) => store.getState().select(store.getState().doc.nodes.map((n) => n.id)),
+  },
+  walk("select-parent", "cmdSelectParent", "ArrowUp", "parent"),
+  walk("select-first-child", "cmdSelectFirstChild", "ArrowDown", "first-child"),
+  walk("select-next-sibling", "cmdSelectNextSibling", "ArrowRight", "next-sibling"),
+  walk("select-prev-sibling", "cmdSelectPrevSibling", "ArrowLeft", "prev-sibling"),
+  {
+    id: "focus-canvas",
+    label: "cmdFocusCanvas",
+    group: "selection",
+    keys: [{ key: "c", shift: true }],
+    enabled: ({ view }) => view !== null,
+    run: ({ view }) => view!.focus(),
   },
   {
     id: "select-focused",
@@ -169,7 +237,8 @@ export const COMMANDS: readonly Command[] = [
     group: "view",
     keys: [{ key: "a", shift: true }],
     enabled: ({ store }) => store.getState().doc.nodes.length > 0,
-    run: ({ store }) => arrange(store),
+    run: ({ store }) => arrangeTrees(store),
+    menu: ["node", "canvas"],
   },
   {
     id: "overlay",
@@ -185,7 +254,28 @@ export const COMMANDS: readonly Command[] = [
     keys: [{ key: "f", shift: true }],
     enabled: ({ view }) => view !== null,
     run: ({ view }) => view!.fitView(),
+    menu: ["canvas"],
   },
+  {
+    id: "zoom-to-selection",
+    label: "cmdZoomToSelection",
+    group: "view",
+    keys: [{ key: "s", shift: true }],
+    enabled: ({ view, store }) => view !== null && store.getState().selectedNodes.length > 0,
+    run: ({ view }) => view!.zoomToSelection(),
+    menu: ["node"],
+  },
+  {
+    id: "wheel-zooms",
+    label: "wheelZooms",
+    group: "view",
+    keys: [{ key: "w", shift: true }],
+    menu: ["canvas"],
+    run: ({ ui }) => ui.toggleWheelZooms(),
+  },
+  togglePanel("palette", "cmdTogglePalette", "["),
+  togglePanel("inspector", "cmdToggleInspector", "]"),
+  togglePanel("problems", "cmdToggleProblems", "\\"),
   {
     id: "zoom-in",
     label: "zoomIn",

@@ -48,3 +48,44 @@ export function rememberPreference(choice: { lang: Lang } | { theme: ThemeChoice
   if ("lang" in choice) write(LANG_KEY, choice.lang);
   else write(THEME_KEY, choice.theme);
 }
+
+/** Which panels are shown (docs/drawing.md §1.8): each can be hidden to give the canvas the screen. */
+export interface PanelsShown {
+  palette: boolean;
+  inspector: boolean;
+  problems: boolean;
+}
+
+const PANELS_KEY = "stackdraw.panels";
+const WHEEL_KEY = "stackdraw.wheelZooms";
+
+/** The panels as last left; every panel shown the first time (or when the stored value is not ours). */
+export function initialPanels(): PanelsShown {
+  const shown: PanelsShown = { palette: true, inspector: true, problems: true };
+  const saved = read(PANELS_KEY);
+  if (saved === null) return shown;
+  try {
+    const v: unknown = JSON.parse(saved);
+    if (typeof v === "object" && v !== null)
+      for (const k of ["palette", "inspector", "problems"] as const) {
+        const b = (v as Record<string, unknown>)[k];
+        if (typeof b === "boolean") shown[k] = b;
+      }
+  } catch {
+    // Not ours: every panel shown.
+  }
+  return shown;
+}
+
+export function rememberPanels(shown: PanelsShown): void {
+  write(PANELS_KEY, JSON.stringify(shown));
+}
+
+/** Whether the mouse wheel zooms (as in older editors) instead of panning; false unless chosen. */
+export function initialWheelZooms(): boolean {
+  return read(WHEEL_KEY) === "true";
+}
+
+export function rememberWheelZooms(on: boolean): void {
+  write(WHEEL_KEY, on ? "true" : "false");
+}

@@ -13,6 +13,27 @@ export function matchesPreset(p: Preset, query: string): boolean {
   return [p.name.en, p.name.ko, def.name.en, def.name.ko, p.kind].some((s) => norm(s).includes(q));
 }
 
+/**
+ * The preset that Enter in the search adds: a preset named exactly the query (in either language)
+ * first, then one whose kind is named exactly so, then one whose name starts with it, then the
+ * first match in palette order — "container" finds Container before Docker Engine.
+ */
+export function bestPreset(presets: readonly Preset[], query: string): Preset | null {
+  const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, "");
+  const q = norm(query);
+  if (!q) return null;
+  const matching = presets.filter((p) => matchesPreset(p, query));
+  const names = (p: Preset) => [p.name.en, p.name.ko].map(norm);
+  const kinds = (p: Preset) => [KIND_DEFS[p.kind].name.en, KIND_DEFS[p.kind].name.ko, p.kind].map(norm);
+  return (
+    matching.find((p) => names(p).includes(q)) ??
+    matching.find((p) => kinds(p).includes(q)) ??
+    matching.find((p) => names(p).some((n) => n.startsWith(q))) ??
+    matching[0] ??
+    null
+  );
+}
+
 export function Palette() {
   const t = useT();
   const lang = useEditor((s) => s.lang);
@@ -53,6 +74,17 @@ export function Palette() {
         placeholder={t("searchPlaceholder")}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter adds the best match (where a click on it would), and the search stays for the next.
+          if (e.key !== "Enter") return;
+          const p = bestPreset(
+            groups.flatMap((g) => g.presets),
+            query,
+          );
+          if (!p) return;
+          e.preventDefault();
+          addPresetInto(store, p.id);
+        }}
       />
       <div className="sd-palette-groups">
         {groups.length === 0 && <p className="sd-muted">{t("noPresetsMatch")}</p>}

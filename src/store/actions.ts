@@ -16,13 +16,7 @@ import {
 import { writeForSave } from "../io/write.ts";
 import { translate } from "../i18n/strings.ts";
 import type { StackDocument } from "../domain/document.ts";
-import {
-  arrangeDocument,
-  completeGeometry,
-  leafSize,
-  nextChildSlot,
-  nextRootSlot,
-} from "../domain/geometry.ts";
+import { completeGeometry, leafSize, nextChildSlot, nextRootSlot } from "../domain/geometry.ts";
 import { LAYOUT } from "../domain/layout/index.ts";
 import { applyFix, suppress, unsuppress, type FixId, type Problem } from "../domain/rules/index.ts";
 import type { TemplateInfo } from "../templates/index.ts";
@@ -78,12 +72,6 @@ export function deleteSelection(store: EditorStore): void {
   const s = store.getState();
   if (s.selectedNodes.length) s.commit(removeNodes(s.doc, s.selectedNodes));
   else if (s.selectedEdge) s.commit({ ...s.doc, edges: s.doc.edges.filter((e) => e.id !== s.selectedEdge) });
-}
-
-/** Lays the selection (or, with nothing selected, the whole diagram) out as a stack. */
-export function arrange(store: EditorStore): void {
-  const s = store.getState();
-  s.commit(arrangeDocument(s.doc, s.selectedNodes.length ? s.selectedNodes : undefined));
 }
 
 /**

@@ -8,6 +8,10 @@ const StoreContext = createContext<EditorStore | null>(null);
 /** The canvas's view controls: what the fit and zoom keys run. */
 export interface ViewActions {
   fitView: () => void;
+  /** Shows the selected nodes whole, clear of the minimap, the controls and the legend. */
+  zoomToSelection: () => void;
+  /** Moves keyboard focus to the canvas (its selected node, else the canvas itself). */
+  focus: () => void;
   zoomIn: () => void;
   zoomOut: () => void;
 }

@@ -63,6 +63,12 @@ export interface EditorState {
   dropHint: DropHint | null;
   /** Bumped to ask the canvas to bring a node into view. */
   reveal: { id: string; seq: number } | null;
+  /**
+   * Bumped to ask the canvas to show these nodes whole, clear of the minimap, the controls and the
+   * legend, with a margin (Arrange, Zoom to selection); `ifHidden`: only when they are not wholly
+   * in view already, and never zooming in (after a drop that grew a tree past the view's edge).
+   */
+  frameRequest: { ids: readonly string[]; seq: number; ifHidden: boolean } | null;
   /** A message for the person (a bad link, a refused file); stays until dismissed. */
   notice: { kind: "error" | "info"; text: Localized } | null;
   /** The node whose label is being edited in place, if any. */
@@ -119,6 +125,7 @@ export interface EditorState {
   setOverlay: (on: boolean) => void;
   setDropHint: (hint: DropHint | null) => void;
   revealNode: (id: string) => void;
+  frameNodes: (ids: readonly string[], opts?: { ifHidden?: boolean }) => void;
   setPaletteDrag: (presetId: string | null) => void;
   setNotice: (notice: EditorState["notice"]) => void;
   setFileError: (e: FileError | null) => void;
@@ -342,6 +349,7 @@ export function createEditorStore(
       overlay: doc0.view?.overlay === "managedBy",
       dropHint: null,
       reveal: null,
+      frameRequest: null,
       paletteDrag: null,
       notice: null,
       fitRequest: 0,
@@ -509,6 +517,10 @@ export function createEditorStore(
           return;
         set({ viewport });
       },
+      frameNodes: (ids, opts) =>
+        set({
+          frameRequest: { ids, seq: (get().frameRequest?.seq ?? 0) + 1, ifHidden: opts?.ifHidden === true },
+        }),
       revealNode: (id) =>
         set({ reveal: { id, seq: (get().reveal?.seq ?? 0) + 1 }, selectedNodes: [id], selectedEdge: null }),
     };
