@@ -176,6 +176,111 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
     await page.keyboard.press("?");
     await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
   },
+  "fit-to-contents": async (page) => {
+    const fitted = byKind(await documentOf(page), "kernel")[0]!;
+    // Sized by hand (as a resize handle leaves it), then given back to its children.
+    await page.evaluate((id) => {
+      const s = (
+        window as unknown as {
+          __stackdraw: {
+            getState: () => {
+              doc: { nodes: { id: string; size: { width: number; height: number } }[] };
+              commit: (d: unknown) => void;
+              select: (ids: string[]) => void;
+            };
+          };
+        }
+      ).__stackdraw.getState();
+      s.commit({
+        ...s.doc,
+        nodes: s.doc.nodes.map((n) =>
+          n.id === id
+            ? { ...n, size: { width: n.size.width + 120, height: n.size.height + 60 }, manualSize: true }
+            : n,
+        ),
+      });
+      s.select([id]);
+    }, fitted.id);
+    expect(byKind(await documentOf(page), "kernel")[0]!.size.width).toBe(fitted.size.width + 120);
+    await page.keyboard.press("Shift+R");
+    expect(byKind(await documentOf(page), "kernel")[0]!.size).toEqual(fitted.size);
+  },
+  "select-parent": async (page) => {
+    await page.keyboard.press("Alt+ArrowUp");
+    expect((await state(page)).selected).toEqual([byKind(await documentOf(page), "kernel")[0]!.id]);
+  },
+  "select-first-child": async (page) => {
+    await page.keyboard.press("Alt+ArrowUp");
+    await page.keyboard.press("Alt+ArrowUp");
+    await page.keyboard.press("Alt+ArrowDown");
+    expect((await state(page)).selected).toEqual([byKind(await documentOf(page), "kernel")[0]!.id]);
+  },
+  "select-next-sibling": async (page) => {
+    // A second root: the next sibling of the server.
+    await page.keyboard.press("Escape");
+    await palette(page).getByRole("button", { name: "ARM server", exact: true }).click();
+    const d = await documentOf(page);
+    await page.keyboard.press("Alt+ArrowRight");
+    expect((await state(page)).selected).toEqual([byKind(d, "physical-host")[0]!.id]);
+  },
+  "select-prev-sibling": async (page) => {
+    await page.keyboard.press("Escape");
+    await palette(page).getByRole("button", { name: "ARM server", exact: true }).click();
+    const d = await documentOf(page);
+    await page.keyboard.press("Alt+ArrowLeft");
+    expect((await state(page)).selected).toEqual([byKind(d, "physical-host")[0]!.id]);
+  },
+  "focus-canvas": async (page) => {
+    await palette(page).getByRole("button", { name: "Ubuntu", exact: true }).focus();
+    await page.keyboard.press("Shift+C");
+    await expect(node(page, "Container engine: Docker Engine")).toBeFocused();
+  },
+  "zoom-to-selection": async (page) => {
+    await page.keyboard.press("-");
+    await page.keyboard.press("-");
+    const z = await zoom(page);
+    await page.keyboard.press("Shift+S");
+    await expect.poll(() => zoom(page)).toBeGreaterThan(z);
+  },
+  "wheel-zooms": async (page) => {
+    const p = (await page.locator(".react-flow__pane").boundingBox())!;
+    await page.mouse.move(p.x + p.width / 2, p.y + p.height / 2);
+    // The wheel pans: the zoom stays.
+    const z0 = await zoom(page);
+    const y = () =>
+      page.evaluate(
+        () =>
+          new DOMMatrixReadOnly(getComputedStyle(document.querySelector(".react-flow__viewport")!).transform)
+            .f,
+      );
+    const y0 = await y();
+    await page.mouse.wheel(0, 200);
+    await expect.poll(y).toBeLessThan(y0);
+    expect(await zoom(page)).toBe(z0);
+    await page.keyboard.press("Shift+W");
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => zoom(page)).toBeLessThan(z0);
+  },
+  "toggle-palette": async (page) => {
+    await page.keyboard.press("[");
+    await expect(palette(page)).toHaveCount(0);
+    await page.keyboard.press("[");
+    await expect(palette(page)).toBeVisible();
+  },
+  "toggle-inspector": async (page) => {
+    const inspector = page.getByRole("complementary", { name: "Inspector" });
+    await page.keyboard.press("]");
+    await expect(inspector).toHaveCount(0);
+    await page.keyboard.press("]");
+    await expect(inspector).toBeVisible();
+  },
+  "toggle-problems": async (page) => {
+    const problems = page.getByRole("region", { name: "Problems" });
+    await page.keyboard.press("Backslash");
+    await expect(problems).toHaveCount(0);
+    await page.keyboard.press("Backslash");
+    await expect(problems).toBeVisible();
+  },
 };
 
 async function selectKind(page: Page, kind: string) {
@@ -207,6 +312,10 @@ async function nudge(page: Page, key: string, dx: number, dy: number) {
     const d = await documentOf(page);
     return absolute(d, byKind(d, "container-engine")[0]!.id);
   };
+  // A child never goes past its parent's left or top content edge (docs/drawing.md §1.1): the engine
+  // starts at the kernel's content origin, so it first moves away from it.
+  const away = { ArrowLeft: "ArrowRight", ArrowUp: "ArrowDown" }[key];
+  if (away) for (let i = 0; i < 2; i++) await page.keyboard.press(`Shift+${away}`);
   const before = await engine();
   await page.keyboard.press(key);
   const once = await engine();
