@@ -1,5 +1,6 @@
 import { useModal } from "./useModal.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { openRepairedLabel } from "../i18n/limit-strings.ts";
 
 /**
  * Why a file was refused: its first problems with their JSON paths or line:column. The store
@@ -39,6 +40,11 @@ export function FileErrorDialog() {
         )}
       </ul>
       <div className="sd-ask-buttons">
+        {error.repair && (
+          <button type="button" onClick={error.repair}>
+            {openRepairedLabel(lang)}
+          </button>
+        )}
         <button type="button" className="sd-primary" autoFocus onClick={close}>
           {t("ok")}
         </button>

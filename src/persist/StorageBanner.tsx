@@ -1,7 +1,8 @@
 import { useStore } from "zustand";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { download, fileStem } from "../browser/dom.ts";
-import { saveDocument } from "../store/file-actions.ts";
+import { openDocumentBytes, saveDocument } from "../store/file-actions.ts";
+import { draftText } from "../i18n/limit-strings.ts";
 import { translate } from "../i18n/strings.ts";
 import { autosaverFor, type Autosaver, type HeldDraft } from "./autosaver.ts";
 
@@ -64,6 +65,15 @@ function Banners({ saver }: { saver: Autosaver }) {
               </button>
             </>
           )}
+          {writer && held.repairable && (
+            <button
+              type="button"
+              className="sd-small-button"
+              onClick={() => void saver.openHeldRepaired(() => import("../io/repair.ts"))}
+            >
+              {draftText(lang, "openRepaired")}
+            </button>
+          )}
           {writer && held.reason !== "other-diagram" && (
             <>
               <button type="button" className="sd-small-button" onClick={() => void saver.keepAside()}>
@@ -82,6 +92,7 @@ function Banners({ saver }: { saver: Autosaver }) {
           )}
         </div>
       )}
+      <KeptAside saver={saver} />
       {failure && (
         <div className="sd-notice sd-notice-error" role="alert">
           <span>
@@ -117,5 +128,71 @@ function Banners({ saver }: { saver: Autosaver }) {
         </div>
       )}
     </>
+  );
+}
+
+/**
+ * The drafts kept aside, listed where the person finds them again (no dead end): each can be
+ * downloaded exactly as stored, opened (refused with its reasons, or opened repaired when only a
+ * limit stood in the way), or deleted for good.
+ */
+function KeptAside({ saver }: { saver: Autosaver }) {
+  const store = useEditorStore();
+  const lang = useEditor((s) => s.lang);
+  const aside = useStore(saver.status, (s) => s.aside);
+  if (aside.length === 0) return null;
+  const when = (at: number) =>
+    at > 0 ? new Date(at).toLocaleString(lang === "ko" ? "ko-KR" : "en-US") : "?";
+  const name = (at: number) => `stackdraw-kept-aside-${at}.stackdraw.json`;
+  const gone = () =>
+    store.getState().setNotice({
+      kind: "error",
+      text: { en: draftText("en", "asideGone"), ko: draftText("ko", "asideGone") },
+    });
+  return (
+    <details className="sd-notice sd-notice-info sd-kept-aside">
+      <summary>{draftText(lang, "asideTitle", { n: aside.length })}</summary>
+      <ul aria-label={draftText(lang, "asideTitle", { n: aside.length })}>
+        {aside.map((a) => {
+          const label = draftText(lang, "asideItem", { time: when(a.at) });
+          return (
+            <li key={a.key} aria-label={label}>
+              <span>{label}</span>{" "}
+              <button
+                type="button"
+                className="sd-small-button"
+                onClick={async () => {
+                  const raw = await saver.asideText(a.key);
+                  if (raw === null) return gone();
+                  download(new Blob([raw], { type: "application/json" }), name(a.at));
+                }}
+              >
+                {draftText(lang, "asideDownload")}
+              </button>
+              <button
+                type="button"
+                className="sd-small-button"
+                onClick={async () => {
+                  const text = await saver.asideDocumentText(a.key);
+                  if (text === null) return gone();
+                  await openDocumentBytes(store, text, name(a.at));
+                }}
+              >
+                {draftText(lang, "asideOpen")}
+              </button>
+              <button
+                type="button"
+                className="sd-small-button"
+                onClick={() => {
+                  if (window.confirm(draftText(lang, "asideConfirmDiscard"))) void saver.discardAside(a.key);
+                }}
+              >
+                {draftText(lang, "asideDiscard")}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }

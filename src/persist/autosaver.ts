@@ -25,6 +25,8 @@ import type { ReaderModule, Loader } from "../browser/on-demand.ts";
 import { loadFailedNotice } from "../browser/on-demand.ts";
 import { writeDocument } from "../io/write.ts";
 import { classifyStorageError, type DraftStore, type FailureReason } from "./draft-store.ts";
+import { LIMITS } from "../domain/limits.ts";
+import { repairReport } from "../i18n/limit-strings.ts";
 import { soloElection, type Election } from "./election.ts";
 
 export const DRAFT_KEY = "stackdraw.draft";
@@ -37,7 +39,14 @@ export const SAVE_DELAY_MS = 400;
 export type DraftRead =
   | { kind: "empty" }
   | { kind: "ok"; document: StackDocument; text: string; savedAt: string | null }
-  | { kind: "unreadable"; reason: "corrupt" | "newer"; raw: string; text: string | null };
+  | {
+      kind: "unreadable";
+      reason: "corrupt" | "newer";
+      raw: string;
+      text: string | null;
+      /** Refused only for a length or depth limit: it can be opened repaired. */
+      repairable?: boolean;
+    };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -80,7 +89,14 @@ export function readDraft(raw: string | null, readDocument: ReaderModule["readDo
   const read = readDocument(text);
   if (read.ok) return { kind: "ok", document: read.document, text, savedAt };
   const newer = read.errors.some((e) => e.code === "versionTooNew");
-  return { kind: "unreadable", reason: newer ? "newer" : "corrupt", raw, text: text === raw ? null : text };
+  const repairable = read.errors.every((e) => e.code === "tooLong" || e.code === "tooDeep");
+  return {
+    kind: "unreadable",
+    reason: newer ? "newer" : "corrupt",
+    raw,
+    text: text === raw ? null : text,
+    ...(repairable ? { repairable } : {}),
+  };
 }
 
 export interface HeldDraft {
@@ -93,6 +109,15 @@ export interface HeldDraft {
   /** The readable saved diagram (other-diagram only). */
   document: StackDocument | null;
   where: "primary" | "secondary";
+  /** corrupt, but only for a length or depth limit: it can be opened repaired. */
+  repairable?: boolean;
+}
+
+/** A draft kept aside (`stackdraw.draft.unreadable.<time>`), listed so that it can be found again. */
+export interface AsideDraft {
+  key: string;
+  /** When it was set aside (ms since the epoch), from its key. */
+  at: number;
 }
 
 export interface AutosaveStatus {
@@ -102,6 +127,8 @@ export interface AutosaveStatus {
   held: HeldDraft | null;
   failure: { reason: FailureReason; detail: string } | null;
   lastSavedAt: number | null;
+  /** The drafts kept aside, newest first. */
+  aside: readonly AsideDraft[];
 }
 
 export interface AutosaverOptions {
@@ -188,6 +215,7 @@ export class Autosaver {
       held: null,
       failure: null,
       lastSavedAt: null,
+      aside: [],
     }));
   }
 
@@ -216,6 +244,74 @@ export class Autosaver {
     if (this.o.onHide) this.unsubscribers.push(this.o.onHide(() => void this.flush(true)));
     this.patch({ phase: "ready" });
     if (this.addressUnsaved) this.changed();
+    await this.refreshAside();
+  }
+
+  /** Looks up the drafts kept aside in both stores (listed, never read until asked). */
+  async refreshAside(): Promise<void> {
+    const found: AsideDraft[] = [];
+    for (const store of [this.o.primary, this.o.secondary]) {
+      if (!store?.keys) continue;
+      const keys = await store.keys().catch(() => [] as string[]);
+      for (const key of keys)
+        if (key.startsWith(ASIDE_PREFIX) && !found.some((a) => a.key === key))
+          found.push({ key, at: Number(key.slice(ASIDE_PREFIX.length)) || 0 });
+    }
+    found.sort((a, b) => b.at - a.at);
+    this.patch({ aside: found });
+  }
+
+  /** The stored text of a draft kept aside, from whichever store has it; null when gone. */
+  async asideText(key: string): Promise<string | null> {
+    for (const store of [this.o.primary, this.o.secondary]) {
+      if (!store) continue;
+      const v = await store.get(key).catch(() => null);
+      if (v !== null) return v;
+    }
+    return null;
+  }
+
+  /** The document text of a kept-aside draft: inside our envelope, or the stored text itself. */
+  async asideDocumentText(key: string): Promise<string | null> {
+    const raw = await this.asideText(key);
+    if (raw === null) return null;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (isRecord(parsed) && ENVELOPE_TAG in parsed && typeof parsed.document === "string")
+        return parsed.document;
+    } catch {
+      // Not JSON: handed over as it is (the reader says why it cannot be opened).
+    }
+    return raw;
+  }
+
+  /** Deletes a kept-aside draft (the person chose to). */
+  async discardAside(key: string): Promise<void> {
+    for (const store of [this.o.primary, this.o.secondary]) await store?.remove(key).catch(() => undefined);
+    await this.refreshAside();
+  }
+
+  /**
+   * A held draft refused only for a limit: keeps the original aside (nothing is lost), then opens
+   * it repaired — labels and texts cut, the deepest levels lifted — and autosaves that.
+   */
+  async openHeldRepaired(load: Loader<typeof import("../io/repair.ts")>): Promise<boolean> {
+    const held = this.status.getState().held;
+    if (!held?.repairable) return false;
+    let repair: typeof import("../io/repair.ts");
+    try {
+      repair = await load();
+    } catch {
+      this.o.editor.getState().setNotice(loadFailedNotice());
+      return false;
+    }
+    const r = repair.readRepaired(held.text ?? held.raw);
+    if (!r.ok) return false;
+    if (!(await this.keepAside())) return false;
+    if (!this.o.editor.getState().replaceDocument(r.document, { undoable: false, action: "draft" }))
+      return false;
+    this.o.editor.getState().setNotice({ kind: "info", text: repairReport("", r.report, LIMITS.depth) });
+    return true;
   }
 
   private async restore(): Promise<void> {
@@ -248,7 +344,16 @@ export class Autosaver {
     // What could not be read is held (the primary's first); nothing is written while it is.
     for (const { where, read } of reads)
       if (read.kind === "unreadable") {
-        this.patch({ held: { reason: read.reason, raw: read.raw, text: read.text, document: null, where } });
+        this.patch({
+          held: {
+            reason: read.reason,
+            raw: read.raw,
+            text: read.text,
+            document: null,
+            where,
+            ...(read.repairable ? { repairable: true } : {}),
+          },
+        });
         break;
       }
     // The newest readable draft: the secondary holds an emergency copy written as the page went.
@@ -380,6 +485,7 @@ export class Autosaver {
       return false;
     }
     await this.resume(null);
+    await this.refreshAside();
     return true;
   }
 

@@ -11,6 +11,8 @@ export interface DraftStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Every key stored (to list the drafts kept aside); absent where the store cannot list. */
+  keys?(): Promise<string[]>;
 }
 
 export const DB_NAME = "stackdraw";
@@ -72,6 +74,15 @@ export function localStorageStore(storage: Storage): DraftStore {
     get: (key) => attempt(() => storage.getItem(key)),
     set: (key, value) => attempt(() => storage.setItem(key, value)),
     remove: (key) => attempt(() => storage.removeItem(key)),
+    keys: () =>
+      attempt(() => {
+        const out: string[] = [];
+        for (let i = 0; i < storage.length; i++) {
+          const k = storage.key(i);
+          if (k !== null) out.push(k);
+        }
+        return out;
+      }),
   };
 }
 
@@ -153,6 +164,12 @@ export function indexedDbStore(db: IDBDatabase): DraftStore {
         "readwrite",
         (s) => s.delete(key),
         () => undefined,
+      ),
+    keys: () =>
+      run(
+        "readonly",
+        (s) => s.getAllKeys(),
+        (v) => (Array.isArray(v) ? v.filter((k): k is string => typeof k === "string") : []),
       ),
   };
 }

@@ -140,6 +140,8 @@ export interface FileError {
   problems: { where: string; message: Localized }[];
   /** How many problems were found in all (more than are listed). */
   total: number;
+  /** Present when it was refused only for a limit: opens it repaired, with a report. */
+  repair?: () => void;
 }
 
 const HISTORY_LIMIT = 200;

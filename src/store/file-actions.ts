@@ -14,7 +14,7 @@ import type { ExportOptions } from "../browser/export.ts";
 import type { IoError } from "../io/errors/types.ts";
 import { loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
 import { loadOnDemand } from "./actions.ts";
-import { readerRefusal } from "../i18n/limit-strings.ts";
+import { readerRefusal, repairReport } from "../i18n/limit-strings.ts";
 
 /**
  * The Compose importer (with the `yaml` package) and the SVG/PNG export (with the renderer and
@@ -71,11 +71,46 @@ export async function openDocumentBytes(
   const s = store.getState();
   if (!read.ok) {
     const format = await loadOnDemand(store, loadFormat);
-    if (format) s.setFileError(refusal("open", file, read.errors, format));
+    if (format) {
+      const refused = refusal("open", file, read.errors, format);
+      // Refused only for a length or depth limit: it can be opened repaired (no dead end).
+      if (read.errors.every((e) => e.code === "tooLong" || e.code === "tooDeep"))
+        refused.repair = () => void openRepaired(store, bytes, file);
+      s.setFileError(refused);
+    }
     return false;
   }
   if (!s.replaceDocument(read.document, { action: "open" })) return false;
   s.setFileError(null);
+  return true;
+}
+
+type RepairModule = typeof import("../io/repair.ts");
+/** The repairing reader loads only when a refused document is opened repaired. */
+export const loadRepair: Loader<RepairModule> = () => import("../io/repair.ts");
+
+/**
+ * Opens a document refused only for a limit, repaired (labels and texts cut, the deepest levels
+ * lifted), as one undo step, and says what changed. False, with the refusal shown again, when it
+ * cannot be repaired after all.
+ */
+export async function openRepaired(
+  store: EditorStore,
+  bytes: Uint8Array | string,
+  file: string,
+  load: Loader<RepairModule> = loadRepair,
+): Promise<boolean> {
+  const repair = await loadOnDemand(store, load);
+  if (!repair) return false;
+  const r = repair.readRepaired(bytes);
+  const s = store.getState();
+  if (!r.ok) {
+    s.setFileError(refusal("open", file, r.errors, repair));
+    return false;
+  }
+  s.setFileError(null);
+  if (!s.replaceDocument(r.document, { action: "open" })) return false;
+  s.setNotice({ kind: "info", text: repairReport(file, r.report, LIMITS.depth) });
   return true;
 }
 

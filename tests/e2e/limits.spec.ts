@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { documentOf, inspector, node, open, palette } from "./helpers.ts";
+import { documentOf, idbGet, idbPut, inspector, node, open, palette } from "./helpers.ts";
 
 // Limits and lost keystrokes (docs/reliability.md, promises 1 and 9): what is typed is in the
 // draft at any moment, fields stop at their limit and say so, and a document over a limit is
@@ -55,15 +55,125 @@ test("a 100,000-edge file is refused within a second, and the canvas stays as it
   }));
   const nodes = Array.from({ length: 100 }, (_, i) => ({ id: `n${i}`, kind: "physical-host" }));
   const content = Buffer.from(JSON.stringify({ format: "stackdraw", version: 2, nodes, edges }));
+  // Timed in the page, from the moment the app reads the chosen file to the moment the
+  // refusal is on screen: the 6.3 MB transfer from the test runner is not the app's time.
+  await page.evaluate(() => {
+    const w = window as unknown as { __chosen?: number; __refused?: number };
+    // The picker's input is not in the document: the app's first touch of the file is the start.
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function (this: Blob) {
+      w.__chosen ??= performance.now();
+      return read.call(this);
+    };
+    new MutationObserver(() => {
+      if (w.__refused === undefined && document.querySelector("[role=alertdialog]"))
+        w.__refused = performance.now();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("toolbar").getByRole("button", { name: "Open", exact: true }).click();
-  const started = Date.now();
   await (
     await chooser
   ).setFiles({ name: "edges.stackdraw.json", mimeType: "application/json", buffer: content });
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("100,000 connections");
   await expect(dialog).toContainText("40,000");
-  expect(Date.now() - started).toBeLessThan(1_000);
+  const took = await page.evaluate(() => {
+    const w = window as unknown as { __chosen: number; __refused: number };
+    return w.__refused - w.__chosen;
+  });
+  expect(took).toBeLessThan(1_000);
   expect((await documentOf(page)).nodes).toHaveLength(1);
+});
+
+/** A chain of `depth + 1` nodes, each inside the last (the deepest has `depth` ancestors). */
+function chain(depth: number, label = (i: number) => `level ${i}`) {
+  return {
+    format: "stackdraw",
+    version: 2,
+    nodes: Array.from({ length: depth + 1 }, (_, i) => ({
+      id: `n${i}`,
+      kind: i === 0 ? "physical-host" : "container",
+      label: label(i),
+      ...(i > 0 ? { parentId: `n${i - 1}` } : {}),
+    })),
+    edges: [],
+  };
+}
+
+async function openText(page: Page, name: string, text: string) {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("toolbar").getByRole("button", { name: "Open", exact: true }).click();
+  await (await chooser).setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+}
+
+test("paste and duplicate that would nest too deep or make too many are refused at once, changing nothing", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await open(page);
+  await openText(page, "deep.stackdraw.json", JSON.stringify(chain(64)));
+  await expect(node(page, "Container: level 64")).toBeVisible();
+  const before = await documentOf(page);
+  await node(page, "Container: level 64").click();
+  await page.keyboard.press("Control+c");
+  await page.keyboard.press("Control+v");
+  const refusal = page.getByRole("alert").filter({ hasText: "Nothing was pasted" });
+  await expect(refusal).toHaveText(
+    /Nothing was pasted: a node would be nested 65 levels deep, and the limit is 64\. Nothing else changed\./,
+  );
+  expect(await documentOf(page)).toEqual(before);
+  // Duplicating the whole chain beside itself stays within 64 levels and is done.
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Control+d");
+  await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(130);
+});
+
+test("a hand-made draft over the limits opens repaired, the original kept aside and listed", async ({
+  page,
+}) => {
+  await open(page);
+  const over = chain(69, (i) => (i === 0 ? "L".repeat(1_001) : `level ${i}`));
+  const seed = JSON.stringify({
+    "stackdraw-draft": 1,
+    savedAt: "2030-01-01T00:00:00.000Z",
+    tab: "hand",
+    document: JSON.stringify(over),
+  });
+  await idbPut(page, seed);
+  await page.reload();
+  const warning = page.getByRole("alert").filter({ hasText: "cannot be read" });
+  await warning.getByRole("button", { name: "Open repaired" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "The saved draft was opened repaired" }),
+  ).toHaveText(
+    /1 labels or texts cut to their limit; 5 nodes nested deeper than 64 levels lifted to level 64/,
+  );
+  const doc = await documentOf(page);
+  expect(doc.nodes).toHaveLength(70);
+  expect(doc.nodes.find((n) => n.id === "n0")!.label).toHaveLength(1_000);
+  expect(doc.nodes.find((n) => n.id === "n69")!.parentId).toBe("n63");
+  // The original is listed where it can be found again: download, open, discard.
+  const kept = page.locator("details").filter({ hasText: "Drafts kept aside (1)" });
+  await kept.getByText("Drafts kept aside (1)").click();
+  const item = kept.getByRole("listitem");
+  await expect(item.getByRole("button", { name: "Download" })).toBeVisible();
+  await expect(item.getByRole("button", { name: "Discard" })).toBeVisible();
+  await item.getByRole("button", { name: "Open" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("is 1,001 characters long; the limit is 1,000");
+  await dialog.getByRole("button", { name: "Open repaired" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "was opened repaired" })).toBeVisible();
+  // The repaired diagram is what autosave keeps now: a reload opens it without a warning.
+  await expect
+    .poll(async () => {
+      const raw = await idbGet(page);
+      return raw !== null && (JSON.parse(raw) as { document: string }).document.includes('"n69"');
+    })
+    .toBe(true);
+  await page.reload();
+  await expect(node(page, "Container: level 69")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });

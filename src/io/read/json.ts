@@ -11,12 +11,23 @@ import {
   positionAt,
 } from "./json-text.ts";
 import { fail, keySegment, type StageResult } from "./stage.ts";
+import { LIMITS } from "../../domain/limits.ts";
 
 /**
  * The deepest JSON nesting read. Not a format limit (the format nests about six levels, plus what
  * unknown props hold) but a guard that keeps parse, write and clone time and stack use bounded.
  */
 export const MAX_JSON_NESTING = 100;
+
+/** Whether the parsed root lists more nodes or edges than the limits allow. */
+function overCounts(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const { nodes, edges } = value as { nodes?: unknown; edges?: unknown };
+  return (
+    (Array.isArray(nodes) && nodes.length > LIMITS.nodes) ||
+    (Array.isArray(edges) && edges.length > LIMITS.edges)
+  );
+}
 
 export function parseJson(input: string | Uint8Array): StageResult<unknown> {
   let text: string;
@@ -46,8 +57,10 @@ export function parseJson(input: string | Uint8Array): StageResult<unknown> {
       syntax: syntaxError?.problem ?? { kind: "engine", detail: e instanceof Error ? e.message : String(e) },
     });
   }
-  // JSON.parse keeps the last of two equal keys; a document that says two things is refused.
-  const dup = findDuplicateKey(text, keySegment);
+  // JSON.parse keeps the last of two equal keys; a document that says two things is refused. (Not
+  // scanned when the envelope will refuse it for its counts anyway: a 100,000-edge file is
+  // refused at once.)
+  const dup = overCounts(value) ? undefined : findDuplicateKey(text, keySegment);
   if (dup !== undefined)
     return fail(dup.path, "duplicateKey", { key: dup.key, ...positionAt(text, dup.offset) });
   return { ok: true, value };

@@ -25,6 +25,9 @@ export class MemoryStore implements DraftStore {
     this.data.delete(key);
     return Promise.resolve();
   }
+  keys() {
+    return Promise.resolve([...this.data.keys()]);
+  }
 }
 
 /** Enough of navigator.locks for one-writer election: ifAvailable, steal, release. */

@@ -7,7 +7,12 @@
 import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { createEditorStore } from "../../../src/store/editor.ts";
-import { importComposeFile, openDocumentBytes, openShareFragment } from "../../../src/store/file-actions.ts";
+import {
+  importComposeFile,
+  openDocumentBytes,
+  openRepaired,
+  openShareFragment,
+} from "../../../src/store/file-actions.ts";
 import { shareFragment } from "../../../src/browser/share.ts";
 import { run, scratchDir } from "../cli/harness.ts";
 
@@ -171,5 +176,33 @@ describe("refusal fixtures", () => {
     expect(height).toBeLessThanOrEqual(8_192);
     expect(width * height).toBeLessThanOrEqual(16_000_000 * 1.01);
     expect(width * height).toBeGreaterThan(15_000_000);
+  });
+
+  it("a file refused only for a limit opens repaired, with a report, as one undo step", async () => {
+    for (const [f, report] of [
+      ["label-1001.stackdraw.json", /1 labels or texts cut to their limit/],
+      ["notes-10001.stackdraw.json", /1 labels or texts cut to their limit/],
+      ["depth-65.stackdraw.json", /1 nodes nested deeper than 64 levels lifted to level 64/],
+    ] as const) {
+      const bytes = new Uint8Array(readFileSync(path.join(DIR, f)));
+      const store = before();
+      const doc = store.getState().doc;
+      expect(await openDocumentBytes(store, bytes, f)).toBe(false);
+      const refused = store.getState().fileError!;
+      expect(refused.repair).toBeTypeOf("function");
+      expect(await openRepaired(store, bytes, f)).toBe(true);
+      expect(store.getState().fileError).toBeNull();
+      expect(store.getState().notice?.text.en).toMatch(report);
+      expect(store.getState().notice?.text.ko).toMatch(/고쳐서 열었습니다/);
+      expect(store.getState().doc).not.toBe(doc);
+      store.getState().undo();
+      expect(store.getState().doc).toBe(doc);
+    }
+    // Refused for anything else: no repair is offered.
+    for (const f of ["duplicate-version.stackdraw.json", "newer-version.stackdraw.json"]) {
+      const store = before();
+      await openDocumentBytes(store, new Uint8Array(readFileSync(path.join(DIR, f))), f);
+      expect(store.getState().fileError!.repair).toBeUndefined();
+    }
   });
 });
