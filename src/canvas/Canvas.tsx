@@ -55,6 +55,8 @@ import {
   expandRect,
   fitViewport,
   nodesToMount,
+  edgesToMount,
+  MOUNT_ALL_MAX_EDGES,
   visibleArea,
   type FitOptions,
 } from "../domain/viewport.ts";
@@ -249,9 +251,19 @@ function CanvasInner({ wheelZooms = false, onContextMenu }: CanvasProps) {
     () =>
       stillDocument.nodes.length <= MOUNT_ALL_MAX_NODES || !cover
         ? null
-        : nodesToMount(stillDocument, stillIdx, cover),
+        : nodesToMount(stillDocument, stillIdx, cover, [], store.getState().routes),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- stillDocument and stillIdx matter only through their layout
     [layoutVersion, cover],
+  );
+  // Edges are culled as nodes are: past MOUNT_ALL_MAX_EDGES (or when nodes are culled), only the
+  // edges with an end or a route in view are mounted.
+  const edgesInView = useMemo(
+    () =>
+      !cover || (stillDocument.edges.length <= MOUNT_ALL_MAX_EDGES && !inView)
+        ? null
+        : edgesToMount(stillDocument, stillIdx, cover, store.getState().routes),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- stillDocument and stillIdx matter only through their layout
+    [layoutVersion, cover, inView],
   );
   const mounted = useMemo(() => {
     if (!inView) return null;
@@ -309,8 +321,8 @@ function CanvasInner({ wheelZooms = false, onContextMenu }: CanvasProps) {
     [problems],
   );
   const edges = useMemo(
-    () => adapter.edges(doc, selectedEdge, lang, edgeProblems, mounted),
-    [adapter, doc, selectedEdge, lang, edgeProblems, mounted],
+    () => adapter.edges(doc, selectedEdge, lang, edgeProblems, mounted, edgesInView),
+    [adapter, doc, selectedEdge, lang, edgeProblems, mounted, edgesInView],
   );
 
   /**

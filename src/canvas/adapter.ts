@@ -169,11 +169,14 @@ export class FlowAdapter {
     lang: Lang,
     edgeProblems: ReadonlySet<string>,
     mounted: ReadonlySet<string> | null = null,
+    /** The edges with an end or a route in view (domain/viewport.ts edgesToMount); null = all. */
+    visible: ReadonlySet<string> | null = null,
   ): RoutedFlowEdge[] {
     const next = new Map<string, RoutedFlowEdge>();
     const out: RoutedFlowEdge[] = [];
     for (const e of doc.edges) {
       if (mounted && !(mounted.has(e.source) && mounted.has(e.target))) continue;
+      if (visible && !visible.has(e.id) && e.id !== selectedEdge) continue;
       const prev = this.edgeCache.get(e.id);
       const selected = e.id === selectedEdge;
       const bad = edgeProblems.has(e.id);

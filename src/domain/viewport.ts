@@ -86,6 +86,7 @@ export function nodesToMount(
   index: DiagramIndex,
   area: Rect,
   keep: Iterable<string> = [],
+  routes?: RouteLookup,
 ): Set<string> {
   const rects = absoluteRects(doc, index);
   const out = new Set<string>();
@@ -104,16 +105,68 @@ export function nodesToMount(
     const r = rects.get(n.id);
     if (r && intersects(r, area)) add(n.id);
   }
-  for (const e of doc.edges) {
-    const a = rects.get(e.source);
-    const b = rects.get(e.target);
-    if (!a || !b) continue;
-    const span = boundsOf([a, b])!;
-    if (intersects(span, area)) {
+  // Both ends of every edge that is mounted (an edge is drawn between two mounted nodes).
+  for (const e of doc.edges)
+    if (edgeInView(e, rects, area, routes)) {
       add(e.source);
       add(e.target);
     }
-  }
   for (const id of keep) add(id);
+  return out;
+}
+
+/** Past this many edges, only the edges with an end or a route in view are mounted. */
+export const MOUNT_ALL_MAX_EDGES = 300;
+
+/** The routes the canvas draws, by edge id (domain/routing's Routes). */
+export type RouteLookup = ReadonlyMap<string, { readonly points: readonly { x: number; y: number }[] }>;
+
+function pointsBounds(points: readonly { x: number; y: number }[]): Rect | null {
+  if (points.length === 0) return null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const p of points) {
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x);
+    y1 = Math.max(y1, p.y);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/**
+ * Whether an edge shows in `area`: one of its ends does, or its route (without a route: the span
+ * between its ends) passes through it.
+ */
+function edgeInView(
+  e: StackDocument["edges"][number],
+  rects: ReadonlyMap<string, Rect>,
+  area: Rect,
+  routes: RouteLookup | undefined,
+): boolean {
+  const a = rects.get(e.source);
+  const b = rects.get(e.target);
+  if (!a || !b) return false;
+  if (intersects(a, area) || intersects(b, area)) return true;
+  const route = routes?.get(e.id);
+  const box = route ? pointsBounds(route.points) : boundsOf([a, b]);
+  return box !== null && intersects(box, area);
+}
+
+/**
+ * The edges to mount for a view (`area`, with its margin): those with an end or a route in it. A
+ * 5,000-edge diagram then mounts the few hundred edges the pane shows, as it mounts its nodes.
+ */
+export function edgesToMount(
+  doc: StackDocument,
+  index: DiagramIndex,
+  area: Rect,
+  routes?: RouteLookup,
+): Set<string> {
+  const rects = absoluteRects(doc, index);
+  const out = new Set<string>();
+  for (const e of doc.edges) if (edgeInView(e, rects, area, routes)) out.add(e.id);
   return out;
 }
