@@ -33,6 +33,7 @@ import {
   type PanelsShown,
 } from "./i18n/preference.ts";
 import type { PanelName } from "./commands/table.ts";
+import type { StringKey } from "./i18n/strings.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Modal panels that load on first use: the template gallery (with the templates and the SVG
@@ -134,6 +135,54 @@ function useDocumentChrome() {
   }, [theme]);
 }
 
+/** The names of the buttons that hide and show each panel (docs/drawing.md §1.8). */
+const PANEL_BUTTONS: { readonly [P in PanelName]: { hide: StringKey; show: StringKey } } = {
+  palette: { hide: "hidePalette", show: "showPalette" },
+  problems: { hide: "hideProblems", show: "showProblems" },
+  inspector: { hide: "hideInspector", show: "showInspector" },
+};
+const PANEL_ICONS: { readonly [P in PanelName]: { hide: string; show: string } } = {
+  palette: { hide: "‹", show: "›" },
+  problems: { hide: "⌄", show: "⌃" },
+  inspector: { hide: "›", show: "‹" },
+};
+
+/**
+ * A panel with its Hide button in its top corner; hidden, a thin rail in its place with the Show
+ * button, so the canvas takes the rest of the room.
+ */
+function PanelSlot({
+  panel,
+  shown,
+  onToggle,
+  children,
+}: {
+  panel: PanelName;
+  shown: boolean;
+  onToggle: (panel: PanelName) => void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const name = t(shown ? PANEL_BUTTONS[panel].hide : PANEL_BUTTONS[panel].show);
+  const button = (
+    <button
+      type="button"
+      className="sd-panel-toggle"
+      aria-label={name}
+      title={name}
+      onClick={() => onToggle(panel)}
+    >
+      <span aria-hidden="true">{shown ? PANEL_ICONS[panel].hide : PANEL_ICONS[panel].show}</span>
+    </button>
+  );
+  return (
+    <div className={`sd-panel-slot sd-panel-slot-${panel}${shown ? "" : " sd-panel-hidden"}`}>
+      {shown && children}
+      {button}
+    </div>
+  );
+}
+
 function Shell() {
   useDocumentChrome();
   const store = useEditorStore();
@@ -177,12 +226,7 @@ function Shell() {
   useCommands(store, ui);
   return (
     <div className="sd-app">
-      <Toolbar
-        onTemplates={() => setGallery(true)}
-        onShortcuts={() => setShortcuts(true)}
-        panels={panels}
-        onTogglePanel={togglePanel}
-      />
+      <Toolbar onTemplates={() => setGallery(true)} onShortcuts={() => setShortcuts(true)} />
       <Notice />
       <StorageBanner />
       <FileErrorDialog />
@@ -190,13 +234,19 @@ function Shell() {
       <OnDemandModal open={shortcuts} load={loadShortcutsSheet} onClose={closeShortcuts} />
       {menu && <ContextMenu place={menu.place} at={menu.at} ui={ui} onClose={closeMenu} />}
       <div className="sd-main">
-        {panels.palette && <Palette />}
+        <PanelSlot panel="palette" shown={panels.palette} onToggle={togglePanel}>
+          <Palette />
+        </PanelSlot>
         <main className="sd-center">
           <Canvas wheelZooms={wheelZooms} onContextMenu={openMenu} />
           <Legend />
-          {panels.problems && <ProblemsPanel />}
+          <PanelSlot panel="problems" shown={panels.problems} onToggle={togglePanel}>
+            <ProblemsPanel />
+          </PanelSlot>
         </main>
-        {panels.inspector && <Inspector />}
+        <PanelSlot panel="inspector" shown={panels.inspector} onToggle={togglePanel}>
+          <Inspector />
+        </PanelSlot>
       </div>
     </div>
   );

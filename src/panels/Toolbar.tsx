@@ -1,8 +1,5 @@
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { arrangeTrees } from "../store/drawing-actions.ts";
-import type { PanelsShown } from "../i18n/preference.ts";
-import type { PanelName } from "../commands/table.ts";
-import type { StringKey } from "../i18n/strings.ts";
 import { emptyDocument } from "../domain/document.ts";
 import { countProblems } from "../domain/rules/index.ts";
 import type { ThemeChoice } from "../store/editor.ts";
@@ -16,25 +13,7 @@ export async function pickAndOpen(store: ReturnType<typeof useEditorStore>): Pro
   if (f) await openFile(store, f);
 }
 
-/** The names of the buttons that hide and show each panel (docs/drawing.md §1.8). */
-const PANEL_BUTTONS: readonly { panel: PanelName; hide: StringKey; show: StringKey; icon: string }[] = [
-  { panel: "palette", hide: "hidePalette", show: "showPalette", icon: "◧" },
-  { panel: "problems", hide: "hideProblems", show: "showProblems", icon: "⬓" },
-  { panel: "inspector", hide: "hideInspector", show: "showInspector", icon: "◨" },
-];
-
-export function Toolbar({
-  onTemplates,
-  onShortcuts,
-  panels,
-  onTogglePanel,
-}: {
-  onTemplates: () => void;
-  onShortcuts: () => void;
-  /** Which panels are shown, and how to hide or show one; without them, no panel buttons. */
-  panels?: PanelsShown;
-  onTogglePanel?: (panel: PanelName) => void;
-}) {
+export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void; onShortcuts: () => void }) {
   const t = useT();
   const store = useEditorStore();
   const canUndo = useEditor((s) => s.past.length > 0);
@@ -123,26 +102,6 @@ export function Toolbar({
         </span>
       </span>
       <span className="sd-sep" aria-hidden="true" />
-      {panels && onTogglePanel && (
-        <span className="sd-panel-toggles">
-          {PANEL_BUTTONS.map((b) => {
-            const name = t(panels[b.panel] ? b.hide : b.show);
-            return (
-              <button
-                key={b.panel}
-                type="button"
-                className="sd-icon-text"
-                aria-label={name}
-                title={name}
-                data-shown={panels[b.panel]}
-                onClick={() => onTogglePanel(b.panel)}
-              >
-                <span aria-hidden="true">{b.icon}</span>
-              </button>
-            );
-          })}
-        </span>
-      )}
       <div className="sd-segmented" role="group" aria-label={t("language")}>
         <button
           type="button"

@@ -364,3 +364,28 @@ test("Enter in the palette search adds the best match, and the keyboard walks th
   await page.keyboard.press("Alt+ArrowRight");
   expect(await selected()).toEqual([c2]);
 });
+
+test("the context menu on an edge deletes it", async ({ page }) => {
+  await open(page, "lang=en&template=ecs-docker");
+  await expect(page.locator(".react-flow__edge").first()).toBeVisible();
+  const before = (await documentOf(page)).edges.length;
+  expect(before).toBeGreaterThan(0);
+  // The middle of the longest drawn edge, on screen.
+  const at = await page.evaluate(() => {
+    let best: { x: number; y: number; len: number } | null = null;
+    for (const path of document.querySelectorAll<SVGPathElement>(".react-flow__edge path")) {
+      const len = path.getTotalLength();
+      if (best && len <= best.len) continue;
+      const p = path.getPointAtLength(len / 2);
+      const m = path.getScreenCTM()!;
+      best = { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f, len };
+    }
+    return best!;
+  });
+  await page.mouse.click(at.x, at.y, { button: "right" });
+  const menu = page.getByRole("menu", { name: "Commands" });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole("menuitem")).toHaveCount(1);
+  await menu.getByRole("menuitem", { name: /Delete/ }).click();
+  expect((await documentOf(page)).edges).toHaveLength(before - 1);
+});
