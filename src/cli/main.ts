@@ -8,6 +8,7 @@ import { importCompose } from "../io/compose.ts";
 import { ioLine } from "../io/errors/format.ts";
 import { writeDocument } from "../io/write.ts";
 import { TEXT } from "./errors.ts";
+import { IMPORT_USAGE, importFormatCommand } from "./import-command.ts";
 import { renderCommand } from "./render.ts";
 import { templateCommand, templatesCommand } from "./templates.ts";
 import { validateCommand, type Io } from "./validate.ts";
@@ -20,6 +21,7 @@ const USAGE = `Usage:
   stackdraw validate [--format text|json|sarif|junit] [--json] [--lang en|ko] [--strict]
                      [--fix | --fix-dry-run] [--show-suppressed] FILE...
   stackdraw import compose [--lang en|ko] FILE > app.stackdraw.json
+${IMPORT_USAGE}
   stackdraw render FILE -o OUT.svg|OUT.png [--theme light|dark] [--lang en|ko] [--scale N]
   stackdraw templates [--lang en|ko]
   stackdraw template ID [--lang en|ko] > x.stackdraw.json
@@ -30,7 +32,9 @@ validate: checks Stackdraw documents (.stackdraw.json) against the stack rules.
   --show-suppressed lists suppressed problems in text output (they never count).
   Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 a file could not be read or is not a valid document.
 import compose: turns a Docker Compose file into a laid-out Stackdraw document on stdout.
-  Exit status: 0 imported (warnings on stderr), 2 the file could not be read or imported (line:column on stderr).
+import k8s: the same for Kubernetes manifests (multi-document YAML, Lists, Helm output, JSON; a FOLDER is read whole).
+import ecs: the same for ECS task definitions (registered JSON, describe-task-definition output, CloudFormation).
+  Exit status: 0 imported (what was not drawn as warnings on stderr), 2 a file could not be read or imported (line:column on stderr).
 render: draws a document to SVG or PNG (format from OUT's extension), laid out where it has no positions.
   --theme light|dark (default light), --lang en|ko (kind names; default en), --scale N: PNG density (default 2).
   Exit status: 0 written, 2 bad arguments, or the file could not be read, is not a valid document, or could not be drawn or written.
@@ -65,9 +69,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 /** `import compose [--lang en|ko] FILE`: the document JSON on stdout, or errors as FILE:LINE:COLUMN on stderr. */
 async function importCommand(args: string[], io: Io): Promise<number> {
   const [format, ...rest] = args;
+  if (format === "k8s" || format === "ecs") return importFormatCommand(format, rest, io, USAGE);
   if (format !== "compose") {
     io.stderr(
-      `stackdraw import: ${format ? `unknown format "${format}"; known: compose` : "no format given; known: compose"}\n\n${USAGE}`,
+      `stackdraw import: ${format ? `unknown format "${format}"; known: compose, k8s, ecs` : "no format given; known: compose, k8s, ecs"}\n\n${USAGE}`,
     );
     return EXIT.invalid;
   }

@@ -368,6 +368,23 @@ class Builder {
  * unknown, over the alias limit), several documents in one file, and too deep nesting.
  */
 export function parseYaml(text: string, maxErrors = 20): YamlResult {
+  const r = parseYamlText(text, maxErrors, false);
+  return r.ok ? { ok: true, value: r.values[0] ?? null, lineCounter: r.lineCounter } : r;
+}
+
+/** The outcome of {@link parseYamlDocuments}: each document's value (null for an empty one). */
+export type YamlDocumentsResult =
+  { ok: true; values: (YValue | null)[]; lineCounter: LineCounter } | { ok: false; errors: YamlError[] };
+
+/**
+ * Parses a stream of YAML documents (`---` between them: Kubernetes manifests, Helm output) with
+ * the same safety as {@link parseYaml}; each document is checked on its own (tags, aliases, depth).
+ */
+export function parseYamlDocuments(text: string, maxErrors = 20): YamlDocumentsResult {
+  return parseYamlText(text, maxErrors, true);
+}
+
+function parseYamlText(text: string, maxErrors: number, several: boolean): YamlDocumentsResult {
   const lc = new LineCounter();
   try {
     // Brackets nested past the limit are refused where they cross it, before yaml's recursive
@@ -380,8 +397,7 @@ export function parseYaml(text: string, maxErrors = 20): YamlResult {
       return { ok: false, errors: [located(lc, deep, "yamlTooDeep", { limit: MAX_YAML_DEPTH })] };
     }
     const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lc });
-    if (!Array.isArray(docs)) return { ok: true, value: null, lineCounter: lc };
-    if (docs.length === 0) return { ok: true, value: null, lineCounter: lc };
+    if (!Array.isArray(docs) || docs.length === 0) return { ok: true, values: [], lineCounter: lc };
     const errors: YamlError[] = [];
     for (const d of docs) for (const e of d.errors) errors.push(fromYamlError(e, lc));
     // yaml reports an unresolved tag as a warning; the checker below refuses every tag that is
@@ -389,22 +405,25 @@ export function parseYaml(text: string, maxErrors = 20): YamlResult {
     for (const d of docs)
       for (const w of d.warnings) if (w.code !== "TAG_RESOLVE_FAILED") errors.push(fromYamlError(w, lc));
     if (errors.length > 0) return { ok: false, errors: errors.slice(0, maxErrors) };
-    const doc = docs[0]!;
-    if (docs.length > 1) {
+    if (!several && docs.length > 1) {
       const second = docs[1]!;
       const offset = second.range?.[0] ?? 0;
       return { ok: false, errors: [located(lc, offset, "yamlSeveralDocuments", {})] };
     }
-    const checker = new Checker(lc, maxErrors, text);
-    checker.walk(doc.contents, 0);
-    if (checker.errors.length > 0) return { ok: false, errors: checker.errors };
-    // Our builder first: it says where a `<<` merge is wrong (yaml's toJS throws without a place).
-    const builder = new Builder(checker.targets, lc);
-    const value = builder.build(doc.contents);
-    if (builder.errors.length > 0) return { ok: false, errors: builder.errors.slice(0, maxErrors) };
-    // Backstop: yaml's own alias limit over the same document must agree.
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
-    return { ok: true, value, lineCounter: lc };
+    const values: (YValue | null)[] = [];
+    for (const doc of docs) {
+      const checker = new Checker(lc, maxErrors, text);
+      checker.walk(doc.contents, 0);
+      if (checker.errors.length > 0) return { ok: false, errors: checker.errors };
+      // Our builder first: it says where a `<<` merge is wrong (yaml's toJS throws without a place).
+      const builder = new Builder(checker.targets, lc);
+      const value = builder.build(doc.contents);
+      if (builder.errors.length > 0) return { ok: false, errors: builder.errors.slice(0, maxErrors) };
+      // Backstop: yaml's own alias limit over the same document must agree.
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
+      values.push(value);
+    }
+    return { ok: true, values, lineCounter: lc };
   } catch (e) {
     const reason = e instanceof Error ? e.message.split("\n", 1)[0]! : String(e);
     return { ok: false, errors: [{ path: "$", code: "yamlInternal", params: { reason } }] };

@@ -6,6 +6,7 @@
  */
 import { EDGE_KINDS, KINDS } from "../../domain/kinds/catalog.ts";
 import type { Lang } from "../../domain/kinds/props.ts";
+import { IMPORT_MESSAGES } from "./import-messages.ts";
 import type {
   Found,
   IoErrorCode,
@@ -169,6 +170,8 @@ const KO_MUST_BE = {
 
 /** The table: every code, both languages. */
 export const MESSAGES: MessageTable = {
+  // Kubernetes and ECS importers: ./import-messages.ts.
+  ...IMPORT_MESSAGES,
   // ----- Documents: size and text -------------------------------------------------------------
   tooLarge: {
     en: (p) =>

@@ -246,6 +246,46 @@ export interface ComposeErrorParams {
   composeInternal: { reason: string };
 }
 
+/** The importers of Kubernetes manifests and ECS task definitions (warnings do not stop the import). */
+export type ImportFormat = "k8s" | "ecs";
+/** What a file looks like, when it is for another importer (or is a Stackdraw document). */
+export type ImportFound = "compose" | "k8s" | "ecs" | "stackdraw";
+/** What a field the importer reads should have been. */
+export type ImportExpected = "map" | "list" | "text" | "count" | "port" | "boolean";
+export interface ImportErrorParams {
+  importTooLarge: { format: ImportFormat };
+  /** No object in the file(s) at all. */
+  importEmpty: { format: ImportFormat };
+  /** Drawing it would take more nodes than a document holds. */
+  importTooManyNodes: { format: ImportFormat; count: number; limit: number };
+  /** A file for another importer: `kind` names a Kubernetes object's kind when that is what it is. */
+  importWrongImporter: { format: ImportFormat; found: ImportFound; kind?: string };
+  /** A field the importer reads has the wrong shape. */
+  importFieldInvalid: { field: string; expected: ImportExpected; actual: YamlShape | "null"; value?: string };
+  /** A warning: something in the file is not drawn (`subject` owns it: a container, a workload). */
+  importNotDrawn: { subject: string; field: string; reason?: "expression" | "unknown" | "sctp" | "random" };
+  /** The importer threw. */
+  importInternal: { reason: string };
+  /** A Kubernetes document that is not a mapping. */
+  k8sNotObject: { actual: YamlShape };
+  /** A mapping without `kind` (and so not a Kubernetes object). */
+  k8sNoKind: Record<string, never>;
+  /** A warning: the objects of these kinds are not drawn, with how many of each. */
+  k8sObjectsNotDrawn: { kinds: readonly { kind: string; count: number }[] };
+  /** A warning: a Service whose selector matches no workload of the files. */
+  k8sSelectsNothing: { service: string };
+  /** A warning: an Ingress sends to a Service the files do not have. */
+  k8sUnknownService: { ingress: string; service: string };
+  /** A warning: a volumeMount names no volume of its pod. */
+  k8sUnknownVolume: { container: string; volume: string };
+  /** A JSON file that is not an ECS task definition, a describe-task-definition output or a template. */
+  ecsNotTaskDefinition: Record<string, never>;
+  /** A CloudFormation template without an AWS::ECS::TaskDefinition resource. */
+  ecsNoTaskDefinitions: Record<string, never>;
+  /** A warning: a dependsOn or links entry naming no container of the task. */
+  ecsUnknownContainer: { container: string; name: string };
+}
+
 /** Errors of the file itself, before any reader sees it (the CLI's own reads). */
 export interface FileErrorParams {
   /** `detail`: the system's error code, such as ENOENT. */
@@ -257,10 +297,15 @@ export interface FileErrorParams {
     | { cause: "notAFile"; kind: "directory" | "device" | "pipe" | "socket" | "other" };
 }
 
-export type IoErrorParams = DocumentErrorParams & YamlErrorParams & ComposeErrorParams & FileErrorParams;
+export type IoErrorParams = DocumentErrorParams &
+  YamlErrorParams &
+  ComposeErrorParams &
+  FileErrorParams &
+  ImportErrorParams;
 export type DocumentErrorCode = keyof DocumentErrorParams;
 export type YamlErrorCode = keyof YamlErrorParams;
 export type ComposeErrorCode = keyof ComposeErrorParams;
+export type ImportErrorCode = keyof ImportErrorParams;
 export type IoErrorCode = keyof IoErrorParams;
 
 /** One error of any of the codes `C`; narrowing on `code` narrows `params`. */

@@ -167,6 +167,45 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   serviceBuildInvalid: [{}],
   serviceNoImage: [{}],
   composeInternal: [{ reason: "boom" }],
+  importTooLarge: [{ format: "k8s" }, { format: "ecs" }],
+  importEmpty: [{ format: "k8s" }, { format: "ecs" }],
+  importTooManyNodes: [{ format: "k8s", count: 20_004, limit: 20_000 }],
+  importWrongImporter: [
+    { format: "k8s", found: "compose" },
+    { format: "ecs", found: "k8s", kind: "Deployment" },
+    { format: "k8s", found: "ecs" },
+    { format: "ecs", found: "stackdraw" },
+  ],
+  importFieldInvalid: [
+    { field: "containers", expected: "list", actual: "map" },
+    { field: "replicas", expected: "count", actual: "scalar" },
+    { field: "replicas", expected: "count", actual: "scalar", value: "three" },
+    { field: "hostNetwork", expected: "boolean", actual: "null" },
+  ],
+  importNotDrawn: [
+    { subject: "web", field: "secrets" },
+    { subject: "web", field: "image", reason: "expression" },
+    { subject: "dns", field: "ports[0]", reason: "sctp" },
+    { subject: "web", field: "nodePort", reason: "random" },
+    { subject: "web", field: "volumes.cache", reason: "unknown" },
+  ],
+  importInternal: [{ reason: "boom" }],
+  k8sNotObject: [{ actual: "seq" }],
+  k8sNoKind: [{}],
+  k8sObjectsNotDrawn: [
+    {
+      kinds: [
+        { kind: "ConfigMap", count: 3 },
+        { kind: "Role", count: 2 },
+      ],
+    },
+  ],
+  k8sSelectsNothing: [{ service: "web" }],
+  k8sUnknownService: [{ ingress: "main", service: "api" }],
+  k8sUnknownVolume: [{ container: "web", volume: "data" }],
+  ecsNotTaskDefinition: [{}],
+  ecsNoTaskDefinitions: [{}],
+  ecsUnknownContainer: [{ container: "web", name: "db" }],
 };
 
 const error = <C extends IoErrorCode>(code: C, params: IoErrorParams[C], at: Partial<IoError> = {}) =>
