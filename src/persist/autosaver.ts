@@ -381,7 +381,13 @@ export class Autosaver {
         });
       return;
     }
-    editor.getState().replaceDocument(best.read.document, { undoable: false });
+    if (!editor.getState().replaceDocument(best.read.document, { undoable: false, action: "draft" })) {
+      // Readable, but over a limit once laid out (the store said which): held, never overwritten.
+      this.patch({
+        held: { reason: "corrupt", raw: best.raw, text: best.read.text, document: null, where: best.where },
+      });
+      return;
+    }
     this.addressUnsaved = false;
   }
 

@@ -84,4 +84,27 @@ describe("drafts refused for a limit, and drafts kept aside", () => {
     expect(primary.data.has(`${ASIDE_PREFIX}2000`)).toBe(false);
     expect(saver.status.getState().aside.map((a) => a.at)).toEqual([9000]);
   });
+
+  it("a readable draft the editor refuses for a limit is held, never written over", async () => {
+    const { createEditorStore } = await import("../../../src/store/editor.ts");
+    const { LIMITS } = await import("../../../src/domain/limits.ts");
+    const primary = new MemoryStore();
+    const twenty = {
+      format: "stackdraw",
+      version: 2,
+      nodes: Array.from({ length: 20 }, (_, k) => ({ id: `h${k}`, kind: "physical-host" })),
+      edges: [],
+    };
+    const seed = makeEnvelope(JSON.stringify(twenty), 0, "x");
+    primary.data.set(DRAFT_KEY, seed);
+    const ed = createEditorStore(undefined, { limits: { ...LIMITS, nodes: 10 } });
+    const saver = new Autosaver({ editor: ed, primary, tabId: "t", now: () => 1, delayMs: 0 });
+    await saver.start();
+    expect(saver.status.getState().held?.reason).toBe("corrupt");
+    expect(ed.getState().notice?.text.en).toMatch(
+      /^The draft was not restored: the diagram would have 20 nodes, and the limit is 10/,
+    );
+    await saver.flush();
+    expect(primary.data.get(DRAFT_KEY)).toBe(seed);
+  });
 });
