@@ -189,6 +189,7 @@ export function pasteText(
     });
     return false;
   }
+  if (s.refuseGrowth(read.document.nodes.length, read.document.edges.length, "paste")) return false;
   const fragment = completeGeometry(read.document);
   const target = s.selectedNodes.length === 1 ? s.selectedNodes[0]! : null;
   const { doc, tops } = placeFragment(store, fragment, target);
@@ -207,6 +208,8 @@ export function duplicateSelection(store: EditorStore): boolean {
   let doc = s.doc;
   const made: string[] = [];
   const fragment = extractSubtrees(s.doc, s.selectedNodes);
+  // Too many copies is refused before any is made (copying 10,000 subtrees one by one takes long).
+  if (s.refuseGrowth(fragment.nodes.length, fragment.edges.length, "duplicate")) return false;
   for (const top of fragment.nodes.filter((n) => n.parentId == null)) {
     const original = s.index.byId.get(top.id)!;
     const one = extractSubtrees(s.doc, [top.id]);

@@ -101,6 +101,11 @@ export interface EditorState {
   editSession: string | null;
   /** Ends the current field edit: the next commit starts a new undo step. */
   endEditSession: () => void;
+  /**
+   * Refuses, before any work, an edit that would add `nodes` nodes and `edges` edges past the
+   * count limits (the same notice as commit's). True when refused.
+   */
+  refuseGrowth: (nodes: number, edges: number, action: LimitedAction) => boolean;
   /** Replaces the whole document (open, template, import); refused like commit over a limit. */
   replaceDocument: (
     doc: StackDocument,
@@ -326,9 +331,12 @@ export function createEditorStore(
       if (sameBoxes && get().gestureBase === null && sameKinds(base, fitted)) return routes;
       return reroute(routes, fitted, changed, { index, lang: get().lang });
     };
-    /** Whether `doc` crosses a limit; if so, says which (unless quiet) and the caller changes nothing. */
-    const refuse = (doc: StackDocument, action: LimitedAction, quiet?: boolean): boolean => {
-      const v = limitViolation(doc, limits);
+    /**
+     * Whether `doc` crosses a limit (`withSize` false: all but the size, which needs the layout);
+     * if so, says which (unless quiet) and the caller changes nothing.
+     */
+    const refuse = (doc: StackDocument, action: LimitedAction, quiet?: boolean, withSize = true): boolean => {
+      const v = withSize ? limitViolation(doc, limits) : checkLimits(doc, undefined, limits);
       if (v === null) return false;
       if (!quiet) set({ notice: { kind: "error", text: limitMessage(v, action) } });
       return true;
@@ -363,6 +371,9 @@ export function createEditorStore(
       commit: (next, action = "edit", opts) => {
         const { doc, past, editSession } = get();
         if (next === doc) return true;
+        // Counts, text and depth first, on the edit as made: a refused edit costs no layout, no
+        // validation and no routing (40,001 edges are refused at once). Then the size, as laid out.
+        if (refuse(next, action, false, false)) return false;
         const after = withDoc(next);
         if (refuse(after.doc, action)) return false;
         const session = opts?.coalesce ?? null;
@@ -376,6 +387,17 @@ export function createEditorStore(
           editSession: session,
         });
         return true;
+      },
+      refuseGrowth: (nodes, edges, action) => {
+        const { doc } = get();
+        const v =
+          doc.nodes.length + nodes > limits.nodes
+            ? { limit: "nodes" as const, value: doc.nodes.length + nodes, max: limits.nodes }
+            : doc.edges.length + edges > limits.edges
+              ? { limit: "edges" as const, value: doc.edges.length + edges, max: limits.edges }
+              : null;
+        if (v) set({ notice: { kind: "error", text: limitMessage(v, action) } });
+        return v !== null;
       },
       endEditSession: () => {
         if (get().editSession !== null) set({ editSession: null });
