@@ -26,8 +26,12 @@ async function rename(page: Page, target: Locator, name: string) {
   await field.press("Enter");
 }
 
-/** Server, Ubuntu, Docker Engine, then two containers onto the engine, all dragged from the palette. */
-async function fiveDrops(page: Page) {
+/**
+ * Server, Ubuntu, Docker Engine, then two containers onto the engine, all dragged from the palette.
+ * The last drops grow the stack past the view's edge, which then shows it whole (an animation):
+ * unless `settle` is false, Fit view afterwards puts the view where the test can measure it at once.
+ */
+async function fiveDrops(page: Page, settle = true) {
   await dropPreset(page, "Physical server", pane(page), { x: 140, y: 90 });
   const server = node(page, "Physical server: Physical server");
   await expect(server).toBeVisible();
@@ -41,23 +45,30 @@ async function fiveDrops(page: Page) {
   // The second one on the engine's middle.
   await dropPreset(page, "Container", engine);
   await expect(node(page, "Container: Container")).toHaveCount(2);
+  if (settle) await page.getByRole("button", { name: "Fit View" }).click();
   return { server, ubuntu, engine, first };
 }
 
-async function inside(outer: Locator, inner: Locator) {
+/** Whether `inner`'s box lies wholly in `outer`'s. */
+async function isInside(outer: Locator, inner: Locator): Promise<boolean> {
   const o = (await outer.boundingBox())!;
   const i = (await inner.boundingBox())!;
-  expect(i.x).toBeGreaterThanOrEqual(o.x - 0.5);
-  expect(i.y).toBeGreaterThanOrEqual(o.y - 0.5);
-  expect(i.x + i.width).toBeLessThanOrEqual(o.x + o.width + 0.5);
-  expect(i.y + i.height).toBeLessThanOrEqual(o.y + o.height + 0.5);
+  return (
+    i.x >= o.x - 0.5 &&
+    i.y >= o.y - 0.5 &&
+    i.x + i.width <= o.x + o.width + 0.5 &&
+    i.y + i.height <= o.y + o.height + 0.5
+  );
+}
+async function inside(outer: Locator, inner: Locator) {
+  expect(await isInside(outer, inner)).toBe(true);
 }
 
 test("the five-drop build: the server stays where it was dropped, two containers side by side, no error", async ({
   page,
 }) => {
   const errors = await open(page);
-  const { first } = await fiveDrops(page);
+  const { first } = await fiveDrops(page, false);
   const doc = await documentOf(page);
   const server = byKind(doc, "physical-host");
   expect(Math.abs(server.position.x - first.x)).toBeLessThanOrEqual(1);
@@ -69,15 +80,21 @@ test("the five-drop build: the server stays where it was dropped, two containers
   expect(c2.position.y).toBe(c1.position.y);
   expect(Math.abs(c2.position.x - c1.position.x)).toBeGreaterThanOrEqual(c1.size.width);
   await expect(problems(page).getByRole("listitem")).toHaveCount(0);
-  // Every box on the canvas: none under the palette, the toolbar or past the pane.
+  // Every box on the canvas: none under the palette, the toolbar or past the pane (once the view
+  // has shown the grown stack whole).
   const canvas = page.getByRole("region", { name: "Canvas" });
-  for (const name of [
-    "Physical server: Physical server",
-    "Kernel (OS): Ubuntu",
-    "Container engine: Docker Engine",
-  ])
-    await inside(canvas, node(page, name));
-  for (const c of await node(page, "Container: Container").all()) await inside(canvas, c);
+  const boxes = [
+    node(page, "Physical server: Physical server"),
+    node(page, "Kernel (OS): Ubuntu"),
+    node(page, "Container engine: Docker Engine"),
+    ...(await node(page, "Container: Container").all()),
+  ];
+  await expect
+    .poll(async () => {
+      for (const b of boxes) if (!(await isInside(canvas, b))) return false;
+      return true;
+    })
+    .toBe(true);
   expect(errors).toEqual([]);
 });
 
@@ -388,4 +405,29 @@ test("the context menu on an edge deletes it", async ({ page }) => {
   await expect(menu.getByRole("menuitem")).toHaveCount(1);
   await menu.getByRole("menuitem", { name: /Delete/ }).click();
   expect((await documentOf(page)).edges).toHaveLength(before - 1);
+});
+
+test("Esc mid-resize changes nothing", async ({ page }) => {
+  await open(page);
+  const { ubuntu } = await fiveDrops(page);
+  const before = await documentOf(page);
+  const box = (await ubuntu.boundingBox())!;
+  await page.mouse.click(box.x + 20, box.y + box.height - 12);
+  const corner = page.locator(".react-flow__resize-control.handle.bottom.right");
+  const c = await center(corner);
+  await page.mouse.move(c.x, c.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(c.x + (90 * i) / 6, c.y + (60 * i) / 6);
+  // Mid-gesture the kernel has grown on screen…
+  await expect.poll(async () => (await ubuntu.boundingBox())!.width).toBeGreaterThan(box.width + 40);
+  await page.keyboard.press("Escape");
+  // …and Esc puts it back before the pointer is even released.
+  await expect.poll(async () => (await ubuntu.boundingBox())!.width).toBeCloseTo(box.width, 0);
+  await page.mouse.move(c.x + 120, c.y + 90, { steps: 3 });
+  await page.mouse.up();
+  expect(await documentOf(page)).toEqual(before);
+  await expect(page.getByRole("button", { name: "Undo" })).toBeEnabled();
+  await page.getByRole("button", { name: "Undo" }).click();
+  // The last step undone is the second container's drop, not a resize.
+  await expect(node(page, "Container: Container")).toHaveCount(1);
 });
