@@ -87,8 +87,8 @@ export function nodesUnder(
  * Which node receives a drop (null = the canvas root), among `under` (innermost first) and then the
  * root: the one where the drop leaves the fewest errors (`errors`: what the dropped nodes and the
  * target would have there) — so the innermost that takes it without a new error when there is one.
- * On a tie, the dropped nodes' own parent when it is under the pointer (`stay`: moving them
- * gains nothing), else the innermost; the root only when it is strictly better than every node
+ * On a tie between places that all leave errors, the dragged nodes' own parent when it is under
+ * the pointer (`stay`: moving them gains nothing), else the innermost; the root only when it is strictly better than every node
  * under the pointer. A node whose box is narrower or shorter than any of `sizes` (the dragged
  * boxes) never receives.
  */
@@ -107,11 +107,12 @@ export function chooseReceiver(
   let least = Infinity;
   for (const id of fits) {
     const n = errors(id);
-    if (n < least || (n === least && id === stay)) {
+    // A tie between bad places goes to the own parent; a good one is never passed by.
+    if (n < least || (n === least && n > 0 && id === stay)) {
       best = id;
       least = n;
     }
-    if (n === 0 && best === id && stay === undefined) break;
+    if (least === 0) break;
   }
   if (least > 0 && errors(null) < least) return null;
   return best;

@@ -5,7 +5,7 @@
  * among the selected node and its ancestors.
  */
 import { describe, expect, it } from "vitest";
-import { container, doc, docker, host, kernel } from "../rules/builders.ts";
+import { container, doc, docker, host, hypervisor, kernel, vm } from "../rules/builders.ts";
 import { nodeDropHint, dropNodes, presetDropAt, presetDropHint } from "../../../src/domain/drag.ts";
 import { indexDocument } from "../../../src/domain/diagram.ts";
 import { chooseReceiver } from "../../../src/domain/drop.ts";
@@ -145,5 +145,22 @@ describe("clicking a preset", () => {
     expect(n2.position!.y).toBe(n1.position!.y);
     expect(n2.position!.x).toBeGreaterThan(n1.position!.x + n1.size!.width);
     expect(s.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+});
+
+describe("moving within a stack", () => {
+  it("a node dragged over a node that takes it goes into it, though its own parent under the pointer would keep it too", () => {
+    const d = laidOut(
+      doc(
+        host()
+          .as("server")
+          .with(kernel("linux").as("k"), hypervisor("type1").as("hv").with(vm().as("v"))),
+      ),
+    );
+    const drag = startDrag(d, ["k"]);
+    const now = movedBy(drag, 0, 0);
+    const pointer = centreOf(d, "v");
+    expect(nodeDropHint(drag, now, pointer)).toEqual({ targetId: "v", ok: true });
+    expect(parentOf(dropNodes(drag, now, pointer), "k")).toBe("v");
   });
 });
