@@ -9,6 +9,7 @@ import type { Lang } from "../domain/kinds/props.ts";
 import { ioLine } from "../io/errors/format.ts";
 import type { ImportError, ImportSource } from "../io/import/source.ts";
 import { importK8s } from "../io/k8s.ts";
+import { importEcs } from "../io/ecs.ts";
 import { writeDocument } from "../io/write.ts";
 import { readInput } from "./read-file.ts";
 import type { Io } from "./validate.ts";
@@ -107,7 +108,7 @@ export async function importFormatCommand(
     }
     sources.push({ name: file, data: input.bytes });
   }
-  const result = importK8s(sources, { lang });
+  const result = format === "k8s" ? importK8s(sources, { lang }) : importEcs(sources, { lang });
   const fileOf = (e: ImportError) => e.file ?? (files.length === 1 ? files[0]! : undefined);
   if (!result.ok) {
     const first = fileOf(result.errors[0]!) ?? files[0]!;

@@ -133,6 +133,8 @@ const en = {
   exportJson: "JSON document",
   importMenu: "Import",
   importCompose: "Docker Compose file…",
+  importK8s: "Kubernetes manifests…",
+  importEcs: "ECS task definition…",
   copyLink: "Copy link",
   copyLinkHint: "Put this diagram into a link (it stays in the link, nothing is uploaded)",
   linkCopied: "Link copied. Anyone who opens it sees this diagram; nothing was uploaded.",
@@ -352,6 +354,8 @@ const ko: { readonly [K in Key]: string } = {
   exportJson: "JSON 문서",
   importMenu: "가져오기",
   importCompose: "Docker Compose 파일…",
+  importK8s: "쿠버네티스 매니페스트…",
+  importEcs: "ECS 태스크 정의…",
   copyLink: "링크 복사",
   copyLinkHint: "이 다이어그램을 링크에 담습니다 (링크 안에만 들어 있고 어디에도 올리지 않습니다)",
   linkCopied:

@@ -4,7 +4,14 @@ import { emptyDocument } from "../domain/document.ts";
 import { countProblems } from "../domain/rules/index.ts";
 import type { ThemeChoice } from "../store/editor.ts";
 import { MenuButton } from "./MenuButton.tsx";
-import { copyShareLink, exportAs, importComposeFile, openFile, saveDocument } from "../store/file-actions.ts";
+import {
+  copyShareLink,
+  exportAs,
+  importComposeFile,
+  importFormatFile,
+  openFile,
+  saveDocument,
+} from "../store/file-actions.ts";
 import { pickFile } from "../browser/dom.ts";
 
 /** Asks for a .stackdraw.json file and opens it (Ctrl+O uses the same path). */
@@ -61,6 +68,20 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
             onSelect: () =>
               void pickFile(".yml,.yaml,application/yaml,text/yaml").then((f) =>
                 f ? importComposeFile(store, f) : false,
+              ),
+          },
+          {
+            label: t("importK8s"),
+            onSelect: () =>
+              void pickFile(".yml,.yaml,.json,application/yaml,text/yaml,application/json").then((f) =>
+                f ? importFormatFile(store, f, "k8s") : false,
+              ),
+          },
+          {
+            label: t("importEcs"),
+            onSelect: () =>
+              void pickFile(".json,application/json").then((f) =>
+                f ? importFormatFile(store, f, "ecs") : false,
               ),
           },
         ]}

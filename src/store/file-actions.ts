@@ -23,6 +23,10 @@ import { readerRefusal, repairReport } from "../i18n/limit-strings.ts";
  */
 type ComposeModule = typeof import("../io/compose.ts");
 type ExportModule = typeof import("../browser/export.ts");
+type K8sModule = typeof import("../io/k8s.ts");
+type EcsModule = typeof import("../io/ecs.ts");
+export const loadK8s: Loader<K8sModule> = () => import("../io/k8s.ts");
+export const loadEcs: Loader<EcsModule> = () => import("../io/ecs.ts");
 export const loadCompose: Loader<ComposeModule> = () => import("../io/compose.ts");
 export const loadExport: Loader<ExportModule> = () => import("../browser/export.ts");
 /**
@@ -191,6 +195,39 @@ export async function importComposeFile(
   const s = store.getState();
   if (!r.ok) {
     s.setFileError(refusal("import", file.name, r.errors, compose));
+    return false;
+  }
+  if (!s.replaceDocument(r.document, { action: "import" })) return false;
+  s.setFileError(null);
+  return true;
+}
+
+/**
+ * Import ▸ Kubernetes manifests / ECS task definition: the same as Compose — one undo step, or the
+ * dialog with line:column problems — through the importer of that format, loaded on first use.
+ */
+export async function importFormatFile(
+  store: EditorStore,
+  file: File,
+  format: "k8s" | "ecs",
+  load: Loader<K8sModule | EcsModule> = format === "k8s" ? loadK8s : loadEcs,
+): Promise<boolean> {
+  const [mod, bytes] = await Promise.all([
+    loadOnDemand(store, load),
+    file.size > LIMITS.bytes
+      ? Promise.resolve(new Uint8Array(LIMITS.bytes + 1))
+      : file.arrayBuffer().then((b) => new Uint8Array(b)),
+  ]);
+  if (!mod) return false;
+  const title = file.name.replace(/\.(ya?ml|json)$/i, "");
+  const s = store.getState();
+  const source = [{ name: file.name, data: bytes }];
+  const r =
+    "importK8s" in mod
+      ? mod.importK8s(source, { title, lang: s.lang })
+      : mod.importEcs(source, { title, lang: s.lang });
+  if (!r.ok) {
+    s.setFileError(refusal("import", file.name, r.errors, mod));
     return false;
   }
   if (!s.replaceDocument(r.document, { action: "import" })) return false;
