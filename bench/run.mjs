@@ -5,7 +5,8 @@
 //
 // BENCH_ONLY runs one part: `validate`, `routing`, `cli` (bench/cli-render.ts: the CLI imports and
 // renders a 60-service Compose file), or `routing-pan` (the editor bench's "pan and
-// drag at zoom 1, 1,000 nodes with 200 routed edges" case alone; bench/perf/run.ts reads it too).
+// drag at zoom 1, 1,000 nodes with 200 routed edges" case alone; bench/perf/run.ts reads it too),
+// or `edges-5000` (5,000 nodes with 5,000 edges against bare React Flow with the same edges).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -31,7 +32,7 @@ const run = (file) => {
   return r.status ?? 1;
 };
 
-const PARTS = ["validate", "routing", "cli", "routing-pan"];
+const PARTS = ["validate", "routing", "cli", "routing-pan", "edges-5000"];
 const only = process.env.BENCH_ONLY;
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`BENCH_ONLY takes ${PARTS.join(", ")}, not ${JSON.stringify(only)}`);
@@ -52,7 +53,8 @@ for (const [part, file] of [
     failed = code;
   }
 }
-const code = only === undefined || only === "routing-pan" ? run("bench/perf/run.ts") : 0;
+const code =
+  only === undefined || only === "routing-pan" || only === "edges-5000" ? run("bench/perf/run.ts") : 0;
 console.log(
   `\nnpm run bench: ${code || failed ? "failed" : "done"} in ${elapsed()} (load average ${load()})`,
 );

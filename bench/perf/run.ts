@@ -95,12 +95,18 @@ const ARGS = [
 ];
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const EXPORT_NS = [1000, 5000];
-/** The routed-edges case: nodes and edges ("pan and drag at zoom 1, 1,000 nodes with 200 routed edges"). */
-const ROUTED = { n: 1000, edges: 200 } as const;
-const ROUTED_KEY = `${ROUTED.n}-routed`;
-/** `BENCH_ONLY=routing-pan`: only the routed-edges case. */
+/**
+ * The routed-edges cases: nodes and edges ("pan and drag at zoom 1, 1,000 nodes with 200 routed
+ * edges"; and edges at scale, issue 17: 5,000 nodes with 5,000 edges, against bare React Flow with
+ * the same edges — load, pan, drag and edit at zoom 1).
+ */
+const ROUTED_CASES = [
+  { n: 1000, edges: 200, key: "1000-routed", only: "routing-pan" },
+  { n: 5000, edges: 5000, key: "5000-edges", only: "edges-5000" },
+] as const;
+/** `BENCH_ONLY=routing-pan` (or `edges-5000`): only that routed-edges case. */
 const BENCH_ONLY = process.env.BENCH_ONLY;
-const ONLY_CASES: Record<string, string[]> = { "routing-pan": [ROUTED_KEY] };
+const ONLY_CASES: Record<string, string[]> = Object.fromEntries(ROUTED_CASES.map((c) => [c.only, [c.key]]));
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
 const LOAD_TIMEOUT_MS = 120_000;
 
@@ -381,8 +387,9 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
       });
     }
   }
-  if (NS.includes(ROUTED.n) || BENCH_ONLY === "routing-pan") {
-    const { n, edges } = ROUTED;
+  for (const routedCase of ROUTED_CASES) {
+    if (!(NS.includes(routedCase.n) || BENCH_ONLY === routedCase.only)) continue;
+    const { n, edges } = routedCase;
     const laid = completeGeometry(perfDocument(n));
     const doc = { ...laid, edges: perfEdges(laid, edges) };
     const rects = absoluteRects(doc, indexDocument(doc));
@@ -399,7 +406,7 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
     const entries = doc.nodes.map((x) => [x.id, rects.get(x.id)!] as const);
     const q = `n=${n}&edges=${edges}&vx=${vp.x}&vy=${vp.y}&vz=${vp.zoom}`;
     out.push({
-      key: ROUTED_KEY,
+      key: routedCase.key,
       n,
       edges,
       open: true,
@@ -615,7 +622,7 @@ function save(results: BenchResults): void {
   let text = existsSync(docsFile) ? readFileSync(docsFile, "utf8") : "# Benchmarks\n";
   const meta = { machine: results.machine, viewport: VIEWPORT };
   if (BENCH_ONLY === undefined) text = mergeSection(text, EDITOR_MARKERS, renderSection(results, meta));
-  const routed = results.cases[ROUTED_KEY];
+  const routed = ROUTED_CASES.some((c) => results.cases[c.key]);
   if (routed)
     text = mergeSection(
       text,
