@@ -431,3 +431,41 @@ test("Esc mid-resize changes nothing", async ({ page }) => {
   // The last step undone is the second container's drop, not a resize.
   await expect(node(page, "Container: Container")).toHaveCount(1);
 });
+
+test("Fit view and Zoom to selection leave no node under the minimap, the controls or the legend", async ({
+  page,
+}) => {
+  await open(page, "lang=en&template=ecs-vs-eks");
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  // The overlay on (this template may open with it), so that its legend floats over the canvas.
+  const overlay = page.getByRole("button", { name: "Who manages what" });
+  if ((await overlay.getAttribute("aria-pressed")) !== "true") await overlay.click();
+  await expect(page.getByRole("note", { name: "Who manages what" })).toBeVisible();
+  const covers = [
+    page.locator(".react-flow__minimap"),
+    page.locator(".react-flow__controls"),
+    page.getByRole("note", { name: "Who manages what" }),
+  ];
+  const clear = async () => {
+    const boxes = await page.locator(".react-flow__node").evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+    for (const c of covers) {
+      const o = (await c.boundingBox())!;
+      for (const b of boxes)
+        if (b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height)
+          return false;
+    }
+    return true;
+  };
+  await page.getByRole("button", { name: "Fit View" }).click();
+  await expect.poll(clear).toBe(true);
+  // Zoom to selection: the first root tree, selected from the keyboard.
+  await page.getByRole("region", { name: "Canvas" }).focus();
+  await page.keyboard.press("Alt+ArrowUp");
+  await page.keyboard.press("Shift+S");
+  await expect.poll(clear).toBe(true);
+});
