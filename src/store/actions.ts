@@ -14,6 +14,8 @@ import {
   removeNodes,
 } from "../domain/edit.ts";
 import { writeForSave } from "../io/write.ts";
+import { LIMITS, type LimitViolation } from "../domain/limits.ts";
+import { limitMessage } from "../i18n/limit-strings.ts";
 import { translate } from "../i18n/strings.ts";
 import type { StackDocument } from "../domain/document.ts";
 import { completeGeometry, leafSize, nextChildSlot, nextRootSlot } from "../domain/geometry.ts";
@@ -153,6 +155,34 @@ export function cutSelection(store: EditorStore): string | null {
   return text;
 }
 
+/** The limit a reader error says was crossed, or null when it is not a limit's. */
+function limitOfRefusal(e: { path: string; code: string; params: unknown }): LimitViolation | null {
+  const p = e.params as Record<string, number>;
+  switch (e.code) {
+    case "tooLarge":
+      return { limit: "bytes", value: p.bytes!, max: LIMITS.bytes };
+    case "tooManyNodes":
+      return { limit: "nodes", value: p.count!, max: p.limit! };
+    case "tooManyEdges":
+      return { limit: "edges", value: p.count!, max: p.limit! };
+    case "tooDeep":
+      return { limit: "depth", value: p.depth!, max: p.limit!, nodeId: e.path };
+    case "tooLong": {
+      const prop = /\.props(?:\.([A-Za-z_$][\w$]*)|\["((?:[^"\\]|\\.)*)"\])/.exec(e.path);
+      return prop
+        ? { limit: "text", value: p.length!, max: p.limit!, prop: prop[1] ?? prop[2] ?? "" }
+        : {
+            limit: "label",
+            value: p.length!,
+            max: p.limit!,
+            ...(e.path === "title" ? { title: true as const } : {}),
+          };
+    }
+    default:
+      return null;
+  }
+}
+
 /** Pasted nodes land this far from where they were copied, so they never hide the originals. */
 const PASTE_OFFSET = { x: 24, y: 24 };
 
@@ -182,6 +212,12 @@ export function pasteText(
 ): boolean {
   const s = store.getState();
   const read = readDocument(text);
+  const over = read.ok ? null : limitOfRefusal(read.errors[0]!);
+  if (over) {
+    // A Stackdraw document, but over a limit: say which, not "no Stackdraw nodes".
+    s.setNotice({ kind: "error", text: limitMessage(over, "paste") });
+    return false;
+  }
   if (!read.ok || read.document.nodes.length === 0) {
     s.setNotice({
       kind: "error",

@@ -111,4 +111,24 @@ describe("the real limits, at the edit", () => {
     );
     expect(store.getState().doc).toBe(before);
   });
+
+  it("pasting a document that is itself over a limit says which limit, not 'no Stackdraw nodes'", () => {
+    const store = createEditorStore(doc(hosts(1)));
+    const before = store.getState().doc;
+    const cases: [unknown, RegExp][] = [
+      [
+        doc(hosts(1, { label: "x".repeat(1_001) })),
+        /^Nothing was pasted: a label would be 1,001 characters long/,
+      ],
+      [
+        doc(hosts(1, { props: { notes: "n".repeat(10_001) } })),
+        /the text of “notes” would be 10,001 characters long/,
+      ],
+      [doc(hosts(20_001)), /the diagram would have 20,001 nodes, and the limit is 20,000/],
+    ];
+    for (const [d, message] of cases) {
+      refusedUnchanged(store, pasteText(store, JSON.stringify(d), readDocument), message);
+      expect(store.getState().doc).toBe(before);
+    }
+  });
 });
