@@ -32,6 +32,7 @@
  *   against each other and the three stack nodes; `__proto__` is a fine id (Maps everywhere).
  * - Compose's `!reset` / `!override` tags are accepted and read as the plain value.
  */
+import { repairToLimits } from "../domain/limits.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { ComposeError } from "./errors/types.ts";
 import { composeDocument, type ComposeOptions } from "./compose/document.ts";
@@ -65,7 +66,13 @@ export function importCompose(source: string | Uint8Array, opts: ComposeOptions 
       typeof source === "string" || source instanceof Uint8Array ? source : String(source),
     );
     if (!read.ok) return read;
-    return { ok: true, document: composeDocument(read.model, opts), warnings: read.warnings };
+    // Within the document limits, as Open would read it: a compose value longer than a text prop
+    // may be (an image of 5,000 characters) is cut to the limit, as labels are.
+    return {
+      ok: true,
+      document: repairToLimits(composeDocument(read.model, opts)).doc,
+      warnings: read.warnings,
+    };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, errors: [{ path: "$", code: "composeInternal", params: { reason } }] };

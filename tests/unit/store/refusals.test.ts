@@ -205,4 +205,12 @@ describe("refusal fixtures", () => {
       expect(store.getState().fileError!.repair).toBeUndefined();
     }
   });
+
+  it("an import never makes what Open would refuse: a 3,000-character image is cut to the limit", async () => {
+    const file = scratch.file("long-image.yml", `services:\n  web:\n    image: ${"i".repeat(3_000)}\n`);
+    const r = await run("import", "compose", file);
+    expect(r.code).toBe(0);
+    const out = scratch.file("long-image.stackdraw.json", r.out);
+    expect((await run("validate", out)).code).not.toBe(2);
+  });
 });
