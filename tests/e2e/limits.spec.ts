@@ -177,3 +177,71 @@ test("a hand-made draft over the limits opens repaired, the original kept aside 
   await expect(node(page, "Container: level 69")).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
+
+test("Ctrl+A, Ctrl+D past 20,000 nodes is refused at once with a message, changing nothing", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await open(page);
+  const nodes = Array.from({ length: 10_001 }, (_, i) => ({
+    id: `h${i}`,
+    kind: "physical-host",
+    position: { x: (i % 100) * 200, y: Math.floor(i / 100) * 100 },
+    size: { width: 160, height: 64 },
+  }));
+  await openText(
+    page,
+    "many.stackdraw.json",
+    JSON.stringify({ format: "stackdraw", version: 2, nodes, edges: [] }),
+  );
+  await expect.poll(async () => (await documentOf(page)).nodes.length, { timeout: 60_000 }).toBe(10_001);
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Control+d");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Nothing was duplicated" }).locator("span"),
+  ).toHaveText(
+    "Nothing was duplicated: the diagram would have 20,002 nodes, and the limit is 20,000. Nothing else changed.",
+  );
+  expect((await documentOf(page)).nodes).toHaveLength(10_001);
+});
+
+test("an edit that would make the file larger than 10 MB is refused, in Korean too", async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, "lang=ko");
+  // 1,040 hosts with 9,900-character notes: about 10.3 MB as Save writes it, within the limit.
+  const notes = "n".repeat(9_900);
+  const nodes = Array.from({ length: 1_040 }, (_, i) => ({
+    id: `h${i}`,
+    kind: "physical-host",
+    label: `h${i}`,
+    props: { notes },
+    position: { x: (i % 40) * 200, y: Math.floor(i / 40) * 100 },
+    size: { width: 160, height: 64 },
+  }));
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("toolbar").getByRole("button", { name: "열기", exact: true }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: "big.stackdraw.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ format: "stackdraw", version: 2, nodes, edges: [] })),
+  });
+  await expect.poll(async () => (await documentOf(page)).nodes.length, { timeout: 60_000 }).toBe(1_040);
+  // Duplicating 40 of them would pass 10 MB.
+  await page.evaluate(() => {
+    const api = (
+      window as unknown as { __stackdraw: { getState: () => { select: (ids: string[]) => void } } }
+    ).__stackdraw;
+    api.getState().select(Array.from({ length: 40 }, (_, i) => `h${i}`));
+  });
+  await page.locator(".react-flow__pane").focus();
+  await page.keyboard.press("Control+d");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "아무것도 복제하지 않았습니다" }).locator("span"),
+  ).toHaveText(
+    /^아무것도 복제하지 않았습니다: 파일이 10\.\dMB가 되는데, 한도는 10MB입니다\. 다른 것은 바뀌지 않았습니다\.$/,
+  );
+  expect((await documentOf(page)).nodes).toHaveLength(1_040);
+});
