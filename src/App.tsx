@@ -222,6 +222,7 @@ function Shell() {
   );
   const closeMenu = useCallback(() => setMenu(null), []);
   const closeGallery = useCallback(() => setGallery(false), []);
+  const openGallery = useCallback(() => setGallery(true), []);
   const closeShortcuts = useCallback(() => setShortcuts(false), []);
   useCommands(store, ui);
   return (
@@ -238,7 +239,7 @@ function Shell() {
           <Palette />
         </PanelSlot>
         <main className="sd-center">
-          <Canvas wheelZooms={wheelZooms} onContextMenu={openMenu} />
+          <Canvas wheelZooms={wheelZooms} onContextMenu={openMenu} onOpenTemplates={openGallery} />
           <Legend />
           <PanelSlot panel="problems" shown={panels.problems} onToggle={togglePanel}>
             <ProblemsPanel />

@@ -158,9 +158,11 @@ export interface CanvasProps {
   wheelZooms?: boolean;
   /** A right-click, after selecting what it was on: the app shell opens the command menu there. */
   onContextMenu?: (place: CanvasPlace, at: { x: number; y: number }) => void;
+  /** Opens the template gallery: the empty canvas offers it beside dragging a preset. */
+  onOpenTemplates?: () => void;
 }
 
-function CanvasInner({ wheelZooms = false, onContextMenu }: CanvasProps) {
+function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates }: CanvasProps) {
   const store = useEditorStore();
   const t = useT();
   const flow = useReactFlow();
@@ -831,7 +833,17 @@ function CanvasInner({ wheelZooms = false, onContextMenu }: CanvasProps) {
           )}
         </ReactFlow>
       )}
-      {doc.nodes.length === 0 && <p className="sd-empty">{t("emptyCanvas")}</p>}
+      {doc.nodes.length === 0 && (
+        // The two ways to start: drag a preset, or open a template.
+        <div className="sd-empty">
+          <p>{t("emptyCanvas")}</p>
+          {onOpenTemplates && (
+            <button type="button" className="sd-empty-action" onClick={onOpenTemplates}>
+              {t("emptyOpenTemplate")}
+            </button>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -469,3 +469,18 @@ test("Fit view and Zoom to selection leave no node under the minimap, the contro
   await page.keyboard.press("Shift+S");
   await expect.poll(clear).toBe(true);
 });
+
+test("the empty canvas invites both ways to start: drag a preset, or open a template", async ({ page }) => {
+  await open(page);
+  const canvas = page.getByRole("region", { name: /^(Canvas|캔버스)$/ });
+  await expect(canvas.getByText("Drag a preset from the palette")).toBeVisible();
+  await canvas.getByRole("button", { name: "Open a template…" }).click();
+  await expect(page.getByRole("dialog", { name: "Templates" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "한국어" }).click();
+  await expect(canvas.getByRole("button", { name: "템플릿 열기…" })).toBeVisible();
+  await expect(canvas.getByText("템플릿에서 시작하세요")).toBeVisible();
+  // Gone once there is something on the canvas.
+  await palette(page).getByRole("button", { name: "물리 서버", exact: true }).click();
+  await expect(canvas.getByRole("button", { name: "템플릿 열기…" })).toHaveCount(0);
+});
