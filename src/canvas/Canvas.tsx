@@ -46,7 +46,7 @@ import { addEdge, mapNodes, removeEdges, removeNodes } from "../domain/edit.ts";
 import { defaultEdgeKind } from "../domain/kinds/catalog.ts";
 import { presetById } from "../domain/kinds/presets.ts";
 import { PRESET_MIME } from "../store/actions.ts";
-import { importComposeFile, openFile } from "../store/file-actions.ts";
+import { openDroppedFile } from "../store/file-actions.ts";
 import type { Point, Size, StackDocument, Viewport } from "../domain/document.ts";
 import type { DiagramIndex } from "../domain/diagram.ts";
 import {
@@ -707,7 +707,7 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates }: Can
       const file = e.dataTransfer.files[0];
       if (file) {
         e.preventDefault();
-        void (/\.ya?ml$/i.test(file.name) ? importComposeFile(store, file) : openFile(store, file));
+        void openDroppedFile(store, file);
         return;
       }
       const presetId = e.dataTransfer.getData(PRESET_MIME);

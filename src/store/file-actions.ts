@@ -15,6 +15,7 @@ import type { IoError } from "../io/errors/types.ts";
 import { loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
 import { loadOnDemand } from "./actions.ts";
 import { readerRefusal, repairReport } from "../i18n/limit-strings.ts";
+import { sniffFormat } from "../io/import/sniff.ts";
 
 /**
  * The Compose importer (with the `yaml` package) and the SVG/PNG export (with the renderer and
@@ -233,6 +234,19 @@ export async function importFormatFile(
   if (!s.replaceDocument(r.document, { action: "import" })) return false;
   s.setFileError(null);
   return true;
+}
+
+/**
+ * A file dropped on the canvas: a Stackdraw document opens; a Compose file, Kubernetes manifests
+ * or an ECS task definition goes to its importer, picked by the file's content (io/import/sniff.ts)
+ * and, when the content says nothing, by its name (.yml/.yaml: Compose).
+ */
+export async function openDroppedFile(store: EditorStore, file: File): Promise<boolean> {
+  const head = await file.slice(0, 65_536).text();
+  const format = sniffFormat(head) ?? (/\.ya?ml$/i.test(file.name) ? "compose" : "stackdraw");
+  if (format === "stackdraw") return openFile(store, file);
+  if (format === "compose") return importComposeFile(store, file);
+  return importFormatFile(store, file, format);
 }
 
 /** Puts the document into the URL fragment and copies the link. Returns the link, or null. */
