@@ -3,7 +3,7 @@
  * host IPs, IPv6 in brackets, ranges, `/udp`) and long syntax (`{ target, published, … }`) become
  * the container's port mappings; what the document has no field for becomes a note.
  */
-import type { PortMapping } from "../../domain/kinds/props.ts";
+import { isIpAddress, type PortMapping } from "../../domain/kinds/props.ts";
 import type { PortSide } from "../errors/types.ts";
 import { text, type Problems } from "./problems.ts";
 import type { YMap } from "./yaml.ts";
@@ -100,6 +100,11 @@ export class PortReader {
       return;
     }
     this.total += count;
+    // A host address the document can hold (IPv4, IPv6; not "every address") goes on the mapping.
+    const ip =
+      hostIp !== undefined && hostIp !== "0.0.0.0" && hostIp !== "::" && isIpAddress(hostIp)
+        ? hostIp
+        : undefined;
     for (let i = 0; i < count; i++) {
       const hostPort =
         hostStart === undefined
@@ -111,9 +116,16 @@ export class PortReader {
         ...(hostPort !== undefined ? { host: hostPort } : {}),
         container: container.start + i,
         ...(protocol !== undefined ? { protocol } : {}),
+        ...(ip !== undefined && hostPort !== undefined ? { hostIp: ip } : {}),
       });
     }
-    if (hostIp !== undefined && hostIp !== "" && hostIp !== "0.0.0.0" && hostIp !== "::")
+    if (
+      hostIp !== undefined &&
+      hostIp !== "" &&
+      hostIp !== "0.0.0.0" &&
+      hostIp !== "::" &&
+      (ip === undefined || hostStart === undefined)
+    )
       notes.push(
         `port${count > 1 ? "s" : ""} ${host ? `${host.start}${host.end !== host.start ? `-${host.end}` : ""}` : "?"}→${container.start}${count > 1 ? `-${container.end}` : ""}: published on host IP ${hostIp} only`,
       );

@@ -33,8 +33,7 @@ describe("realistic compose files", () => {
     });
     expect(byLabel(doc, "app").props).toEqual({ image: "shop/app:2.3.1", notes: "built from ./app" });
     expect(byLabel(doc, "cache").props).toMatchObject({
-      ports: [{ host: 6379, container: 6379 }],
-      notes: expect.stringContaining("127.0.0.1"),
+      ports: [{ host: 6379, container: 6379, hostIp: "127.0.0.1" }],
     });
     expect(edgePairs(doc)).toEqual(["web->app", "app->db", "app->cache"]);
     expect(doc.edges.every((e) => e.kind === "network")).toBe(true);
@@ -89,10 +88,11 @@ describe("realistic compose files", () => {
       { host: 8001, container: 9001 },
       { host: 8002, container: 9002 },
       { container: 9100 },
-      { host: 7000, container: 7000 },
-      { host: 6000, container: 6000, protocol: "tcp" },
+      { host: 7000, container: 7000, hostIp: "127.0.0.1" },
+      { host: 6000, container: 6000, protocol: "tcp", hostIp: "::1" },
     ]);
-    expect(byLabel(doc, "media").props?.notes).toContain("host IP ::1");
+    // The host address is the mapping's hostIp now, not a note.
+    expect(byLabel(doc, "media").props?.notes).toBeUndefined();
     const model = readCompose(fixture("long-syntax.yml"));
     if (!model.ok) throw new Error("expected ok");
     expect(Object.fromEntries(model.model.services[0]!.environment)).toEqual({
@@ -150,7 +150,7 @@ describe("ports", () => {
     ["80", [{ container: 80 }]],
     [9000, [{ container: 9000 }]],
     ["8080:80", [{ host: 8080, container: 80 }]],
-    ["127.0.0.1:8080:80", [{ host: 8080, container: 80 }]],
+    ["127.0.0.1:8080:80", [{ host: 8080, container: 80, hostIp: "127.0.0.1" }]],
     [
       "8080-8081:80-81",
       [
