@@ -29,6 +29,7 @@ import { chainOf, diagramFacts, factsOf } from "./stack-facts.ts";
 import { displayLabel, formatServicePort, parseServicePorts } from "../domain/view-model.ts";
 import { translate } from "../i18n/strings.ts";
 import { fieldLimitMessage } from "../i18n/limit-strings.ts";
+import { isolate } from "../domain/bidi.ts";
 import { LIMITS, codePointLength, cutToCodePoints, propTextLimit } from "../domain/limits.ts";
 
 /** How long typing pauses before a field's text is committed (and then autosaved). */
@@ -530,7 +531,7 @@ function NodeInspector({ node }: { node: StackNode }) {
       />
 
       <h3>{t("chain")}</h3>
-      <p className="sd-chain">{chainOf(index, node.id, lang).join(" → ")}</p>
+      <p className="sd-chain">{chainOf(index, node.id, lang).map(isolate).join(" → ")}</p>
       <h3>{t("facts")}</h3>
       <ul className="sd-facts">
         {factsOf(index, node.id, lang).map((f) => (
@@ -606,7 +607,7 @@ function EdgeInspector({ edgeId }: { edgeId: string }) {
   return (
     <div className="sd-inspector-body">
       <p className="sd-kind-line">
-        {t("edge")}: {name(edge.source)} → {name(edge.target)}
+        {t("edge")}: {isolate(name(edge.source))} → {isolate(name(edge.target))}
       </p>
       <div className="sd-field">
         <label htmlFor={kindId}>{t("edgeKind")}</label>

@@ -4,6 +4,7 @@
  * of ./types.ts. A message says what is wrong and never repeats the place (the path or line:column
  * is shown beside it, see ./format.ts).
  */
+import { isolate } from "../../domain/bidi.ts";
 import { EDGE_KINDS, KINDS } from "../../domain/kinds/catalog.ts";
 import type { Lang } from "../../domain/kinds/props.ts";
 import { IMPORT_MESSAGES } from "./import-messages.ts";
@@ -41,7 +42,9 @@ const TYPE_NAMES: { readonly [T in ValueType]: Readonly<Record<Lang, string>> } 
 const typeName = (t: ValueType, lang: Lang) => TYPE_NAMES[t][lang];
 
 /** A string quoted and cut to `max` characters, as messages quote what they found. */
-const quote = (s: string, max: number) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+const quote = (s: string, max: number) =>
+  // Isolated when it holds right-to-left text or a bidi control: it cannot reorder our sentence.
+  isolate(JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s));
 /** A document's value as a message shows it: scalars as JSON (strings cut at 40), others by type. */
 function shown(v: Found, lang: Lang): string {
   if (typeof v === "string") return quote(v, 40);

@@ -53,4 +53,14 @@ describe("bidi isolation of labels inside sentences", () => {
     const r = await run("validate", file("rtl.stackdraw.json", doc("\u202Eweb")));
     expect(r.out).toContain(`${FSI}\u202Eweb${PDI}`);
   });
+
+  it("in the reader's messages that quote what they found", async () => {
+    const { ioMessage } = await import("../../../src/io/errors/format.ts");
+    const { readDocument } = await import("../../../src/io/read.ts");
+    const r = readDocument(
+      JSON.stringify({ format: "stackdraw", version: 2, nodes: [{ id: "a", kind: "\u202Eevil" }] }),
+    );
+    if (r.ok) throw new Error("read");
+    expect(ioMessage(r.errors[0]!, "en")).toContain(`${FSI}"\u202Eevil"${PDI}`);
+  });
 });
