@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { documentOf, idbGet, idbPut, inspector, node, open, palette } from "./helpers.ts";
 
@@ -42,6 +43,17 @@ test("a label stops at 1,000 characters and says so; the document holds 1,000", 
   );
   await label.press("Enter");
   expect((await documentOf(page)).nodes[0]!.label).toHaveLength(1_000);
+  // Notes stop at 10,000 (11 MB typed into Notes was accepted and locked the work away).
+  const notes = inspector(page).getByLabel("Notes", { exact: true });
+  await notes.focus();
+  await page.keyboard.insertText("n".repeat(10_050));
+  await expect(notes).toHaveValue("n".repeat(10_000));
+  await expect(inspector(page).getByRole("status").filter({ hasText: "10,000" })).toHaveText(
+    "The pasted text was cut to 10,000 characters, the limit.",
+  );
+  await expect
+    .poll(async () => ((await documentOf(page)).nodes[0]!.props?.notes as string)?.length)
+    .toBe(10_000);
 });
 
 test("a 100,000-edge file is refused within a second, and the canvas stays as it was", async ({ page }) => {
@@ -244,4 +256,15 @@ test("an edit that would make the file larger than 10 MB is refused, in Korean t
     /^아무것도 복제하지 않았습니다: 파일이 10\.\dMB가 되는데, 한도는 10MB입니다\. 다른 것은 바뀌지 않았습니다\.$/,
   );
   expect((await documentOf(page)).nodes).toHaveLength(1_040);
+  // Save writes what it holds within 10 MB (indented, it would be more), and it opens again.
+  const download = page.waitForEvent("download");
+  await page.getByRole("toolbar").getByRole("button", { name: "저장", exact: true }).click();
+  const saved = readFileSync((await (await download).path())!);
+  expect(saved.length).toBeGreaterThan(10_000_000);
+  expect(saved.length).toBeLessThanOrEqual(10 * 1024 * 1024);
+  const again = page.waitForEvent("filechooser");
+  await page.getByRole("toolbar").getByRole("button", { name: "열기", exact: true }).click();
+  await (await again).setFiles({ name: "saved.stackdraw.json", mimeType: "application/json", buffer: saved });
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(1_040);
 });
