@@ -1,14 +1,18 @@
 /**
  * Model-based test of the editor store (fast-check commands): random sequences of add, move,
  * delete, reparent, connect, edit, paste, undo and redo keep the document a valid forest after
- * every step, and n undos followed by n redos give back the same document.
+ * every step, and n undos followed by n redos give back the same document. Every document it holds
+ * is within the limits and Save's bytes within the size limit; limits-model.test.ts extends these
+ * commands with typing into fields, drops, import and template beside against small limits, and
+ * checks that every refused command changed nothing.
  */
 import fc from "fast-check";
-import { createEditorStore, type EditorStore } from "../../../src/store/editor.ts";
+import { createEditorStore, limitViolation, type EditorStore } from "../../../src/store/editor.ts";
+import { LIMITS } from "../../../src/domain/limits.ts";
 import { addEdge, reparent, updateNode, removeNodes, mapNodes } from "../../../src/domain/edit.ts";
 import { copySelection, pasteText, nudgeSelection, duplicateSelection } from "../../../src/store/actions.ts";
 import { readDocument } from "../../../src/io/read.ts";
-import { writeDocument } from "../../../src/io/write.ts";
+import { utf8Length, writeDocument, writeForSave } from "../../../src/io/write.ts";
 import { KINDS, EDGE_KINDS, type Kind } from "../../../src/domain/kinds/catalog.ts";
 import { leafSize } from "../../../src/domain/geometry.ts";
 import { addNode } from "../../../src/domain/edit.ts";
@@ -46,9 +50,13 @@ function assertForest(store: EditorStore) {
     expect(n.position && Number.isFinite(n.position.x) && Number.isFinite(n.position.y)).toBe(true);
     expect(n.size && n.size.width > 0 && n.size.height > 0).toBe(true);
   }
-  // What the store holds is always a document the reader accepts.
+  // What the store holds is always a document the reader accepts, within every limit, and Save's
+  // bytes are within the size limit (the same commands against small limits, where they are
+  // reached and refused: limits-model.test.ts).
   const read = readDocument(writeDocument(doc));
   expect(read.ok).toBe(true);
+  expect(limitViolation(doc)).toBeNull();
+  expect(utf8Length(writeForSave(doc))).toBeLessThanOrEqual(LIMITS.bytes);
   // Re-fitting only what changed leaves the same document a full fit would: every parent holds
   // its children. And the index (patched during drags) is the document's own.
   const state = store.getState();
