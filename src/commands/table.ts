@@ -12,7 +12,6 @@ import {
   canFitToContents,
   fitToContents,
   walkSelection,
-  walkTarget,
   type Walk,
 } from "../store/drawing-actions.ts";
 import { saveDocument } from "../store/file-actions.ts";
@@ -74,7 +73,8 @@ const walk = (id: string, label: StringKey, key: string, to: Walk): Command => (
   label,
   group: "selection",
   keys: [{ key, alt: true }],
-  enabled: ({ store }) => walkTarget(store.getState(), to) !== null,
+  // Always taken, even with nowhere to go: Alt+← and Alt+→ would otherwise leave the page (the
+  // browser's Back and Forward).
   run: ({ store }) => void walkSelection(store, to),
 });
 

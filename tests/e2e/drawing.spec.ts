@@ -474,6 +474,12 @@ test("the empty canvas invites both ways to start: drag a preset, or open a temp
   await open(page);
   const canvas = page.getByRole("region", { name: /^(Canvas|캔버스)$/ });
   await expect(canvas.getByText("Drag a preset from the palette")).toBeVisible();
+  // Walking the tree with nothing to walk keeps the page: Alt+← is not the browser's Back here.
+  const url = page.url();
+  await canvas.focus();
+  await page.keyboard.press("Alt+ArrowLeft");
+  await expect(canvas).toBeVisible();
+  expect(page.url()).toBe(url);
   await canvas.getByRole("button", { name: "Open a template…" }).click();
   await expect(page.getByRole("dialog", { name: "Templates" })).toBeVisible();
   await page.keyboard.press("Escape");
