@@ -2,7 +2,8 @@
  * Resize handles on a selected node (React Flow's resize controls, one per edge and corner), each
  * with the minimum that keeps the node's children inside its content area
  * (src/domain/placement.ts `resizeLimits`): from the right and bottom the children's extent, from
- * the left and top as far as the nearest child. The limits come from the document as the gesture
+ * the left and top as far as the nearest child, and outward from the left and top no further than
+ * the parent's content edge. The limits come from the document as the gesture
  * found it, so they hold still while the handle moves. The resize itself arrives as node changes
  * (Canvas.tsx): one undo step, and the node is then sized by hand (`manualSize`).
  */
@@ -21,17 +22,30 @@ function ResizerImpl({ nodeId }: { nodeId: string }) {
     const index = stillIndex(s);
     const l = resizeLimits(index.byId, index.children, nodeId);
     const size = index.byId.get(nodeId)?.size ?? MIN_LEAF;
-    return `${l.minWidth} ${l.minHeight} ${size.width - l.maxLeft} ${size.height - l.maxTop}`;
+    return [
+      l.minWidth,
+      l.minHeight,
+      size.width - l.maxLeft,
+      size.height - l.maxTop,
+      size.width + l.growLeft,
+      size.height + l.growUp,
+    ].join(" ");
   });
-  const [minRight, minBottom, minLeft, minTop] = key.split(" ").map(Number) as [
+  const [minRight, minBottom, minLeft, minTop, maxLeft, maxTop] = key.split(" ").map(Number) as [
+    number,
+    number,
     number,
     number,
     number,
     number,
   ];
+  // Outward from the left and top no further than the parent's content edge: a parent never grows
+  // left or up.
   const limits = (p: ControlPosition) => ({
     minWidth: p.includes("left") ? minLeft : p.includes("right") ? minRight : MIN_LEAF.width,
     minHeight: p.includes("top") ? minTop : p.includes("bottom") ? minBottom : MIN_LEAF.height,
+    ...(p.includes("left") && Number.isFinite(maxLeft) ? { maxWidth: maxLeft } : {}),
+    ...(p.includes("top") && Number.isFinite(maxTop) ? { maxHeight: maxTop } : {}),
   });
   return (
     <>

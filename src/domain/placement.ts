@@ -345,6 +345,12 @@ export interface ResizeLimits {
   /** How far right and down the left and top edges may move. */
   maxLeft: number;
   maxTop: number;
+  /**
+   * How far left and up the left and top edges may move: to the parent's content edge (a parent
+   * never grows left or up), without limit for a root.
+   */
+  growLeft: number;
+  growUp: number;
 }
 
 /** The smallest a leaf may be made by hand. */
@@ -357,6 +363,11 @@ export function resizeLimits(
 ): ResizeLimits {
   const node = byId.get(id);
   const size = validSize(node?.size) ?? MIN_LEAF;
+  const parent = node?.parentId != null ? byId.get(node.parentId) : undefined;
+  const at = validPoint(node?.position) ?? { x: 0, y: 0 };
+  const pins = parent !== undefined ? contentInsets(parent.kind) : undefined;
+  const growLeft = pins !== undefined ? Math.max(0, at.x - pins.left) : Infinity;
+  const growUp = pins !== undefined ? Math.max(0, at.y - pins.top) : Infinity;
   let minX = Infinity;
   let minY = Infinity;
   let maxR = -Infinity;
@@ -377,6 +388,8 @@ export function resizeLimits(
       minHeight: MIN_LEAF.height,
       maxLeft: Math.max(0, size.width - MIN_LEAF.width),
       maxTop: Math.max(0, size.height - MIN_LEAF.height),
+      growLeft,
+      growUp,
     };
   const ins = contentInsets(node.kind);
   return {
@@ -384,5 +397,7 @@ export function resizeLimits(
     minHeight: maxB + ins.bottom,
     maxLeft: Math.max(0, minX - ins.left),
     maxTop: Math.max(0, minY - ins.top),
+    growLeft,
+    growUp,
   };
 }

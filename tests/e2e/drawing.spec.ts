@@ -182,6 +182,18 @@ test("resizing grows the parent, cannot cut the children, and is one undo step",
   expect(k2.size.height).toBeGreaterThanOrEqual(e2.position.y + e2.size.height + 54);
   await inside(ubuntu, node(page, "Container engine: Docker Engine"));
 
+  // Its top-left corner cannot be pulled past the server's content edge (a parent never grows left
+  // or up), however far the pointer goes.
+  const tl = await center(page.locator(".react-flow__resize-control.handle.top.left"));
+  await page.mouse.move(tl.x, tl.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(tl.x - (200 * i) / 8, tl.y - (150 * i) / 8);
+  await page.mouse.up();
+  const doc3 = await documentOf(page);
+  expect(byKind(doc3, "kernel").position).toEqual(k2.position);
+  expect(byKind(doc3, "physical-host").position).toEqual(s0.position);
+  expect(byKind(doc3, "kernel").size.width).toBeLessThanOrEqual(k2.size.width);
+
   // Each resize is one undo step.
   await page.getByRole("button", { name: "Undo" }).click();
   expect(byKind(await documentOf(page), "kernel").size).toEqual(k1.size);

@@ -33,6 +33,17 @@ describe("resize limits", () => {
     expect(l.maxTop).toBe(e.position!.y - ins.top);
   });
 
+  it("outward from the left and top no further than the parent's content edge; a root without limit", () => {
+    const { store, kernel, server, engine } = built();
+    const { index } = store.getState();
+    const k = resizeLimits(index.byId, index.children, kernel);
+    // The kernel stands at its server's content origin: its left and top edges cannot move out.
+    expect([k.growLeft, k.growUp]).toEqual([0, 0]);
+    const s = resizeLimits(index.byId, index.children, server);
+    expect([s.growLeft, s.growUp]).toEqual([Infinity, Infinity]);
+    void engine;
+  });
+
   it("a leaf can be made as small as the smallest leaf", () => {
     const store = createEditorStore();
     const id = addPresetInto(store, "container")!;
