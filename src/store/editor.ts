@@ -81,6 +81,11 @@ export interface EditorState {
    */
   fitRequest: number;
   /**
+   * The diagram of the last {@link EditorState.fitRequest} is for reading (a template): when it
+   * cannot be shown whole at a readable size, the canvas may ask for the side panels' room.
+   */
+  fitRoom: boolean;
+  /**
    * Where the canvas looks, as of the last finished pan or zoom (not history, not a document
    * change). Saved with the document (`view.viewport`) so that it reopens where it was left.
    */
@@ -363,6 +368,7 @@ export function createEditorStore(
       paletteDrag: null,
       notice: null,
       fitRequest: 0,
+      fitRoom: false,
       viewport: doc0.view?.viewport ? clampViewport(doc0.view.viewport, doc0) : null,
       fileError: null,
       renaming: null,
@@ -372,7 +378,7 @@ export function createEditorStore(
         const { doc, past, editSession } = get();
         if (next === doc) return true;
         // Counts, text and depth first, on the edit as made: a refused edit costs no layout, no
-        // validation and no routing (40,001 edges are refused at once). Then the size, as laid out.
+        // validation and no routing (10,001 edges are refused at once). Then the size, as laid out.
         if (refuse(next, action, false, false)) return false;
         const after = withDoc(next);
         if (refuse(after.doc, action)) return false;
@@ -415,6 +421,7 @@ export function createEditorStore(
           overlay: next.view?.overlay === "managedBy",
           viewport: next.view?.viewport ? clampViewport(next.view.viewport, next) : null,
           fitRequest: get().fitRequest + 1,
+          fitRoom: opts?.action === "template",
           editSession: null,
         });
         return true;

@@ -2,7 +2,7 @@
  * The refusal fixtures (tests/fixtures/refusals, expected.json): every hostile or careless input is
  * refused with the same place and the same words by the CLI and by the editor (Open, Import ▸
  * Docker Compose, a share link), and the editor's document stays as it was. Inputs too big to keep
- * as files (20,001 nodes, 40,001 and 100,000 edges, a 1 GB sparse file, /dev/zero) are made here.
+ * as files (20,001 nodes, 10,001 and 100,000 edges, a 1 GB sparse file, /dev/zero) are made here.
  */
 import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -45,7 +45,7 @@ const big = {
     en: "the document has 20,001 nodes; Stackdraw opens documents of up to 20,000 nodes",
   },
   ...Object.fromEntries(
-    [40_001, 100_000].map((n) => [
+    [10_001, 100_000].map((n) => [
       `edges-${n}.stackdraw.json`,
       {
         text: JSON.stringify({
@@ -60,7 +60,7 @@ const big = {
           })),
         }),
         where: "edges",
-        en: `the document has ${n.toLocaleString("en-US")} connections; Stackdraw opens documents of up to 40,000 connections`,
+        en: `the document has ${n.toLocaleString("en-US")} connections; Stackdraw opens documents of up to 10,000 connections`,
       },
     ]),
   ),
