@@ -20,7 +20,7 @@ export const EXIT = { ok: 0, problems: 1, invalid: 2 } as const;
 const USAGE = `Usage:
   stackdraw validate [--format text|json|sarif|junit] [--json] [--lang en|ko] [--strict]
                      [--fix | --fix-dry-run] [--show-suppressed] FILE...
-  stackdraw import compose [--lang en|ko] FILE > app.stackdraw.json
+  stackdraw import compose [--lang en|ko] [--profile NAME]... FILE > app.stackdraw.json
 ${IMPORT_USAGE}
   stackdraw render FILE -o OUT.svg|OUT.png [--theme light|dark] [--lang en|ko] [--scale N]
   stackdraw templates [--lang en|ko]
@@ -32,6 +32,7 @@ validate: checks Stackdraw documents (.stackdraw.json) against the stack rules.
   --show-suppressed lists suppressed problems in text output (they never count).
   Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 a file could not be read or is not a valid document.
 import compose: turns a Docker Compose file into a laid-out Stackdraw document on stdout.
+  --profile NAME activates a profile (repeatable; "*" every one): as docker compose up, services with profiles are drawn only when one is active.
 import k8s: the same for Kubernetes manifests (multi-document YAML, Lists, Helm output, JSON; a FOLDER is read whole).
 import ecs: the same for ECS task definitions (registered JSON, describe-task-definition output, CloudFormation).
   Exit status: 0 imported (what was not drawn as warnings on stderr), 2 a file could not be read or imported (line:column on stderr).
@@ -78,6 +79,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   }
   let lang: Lang = "en";
   const files: string[] = [];
+  const profiles: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === "--lang" || a.startsWith("--lang=")) {
@@ -89,6 +91,13 @@ async function importCommand(args: string[], io: Io): Promise<number> {
         return EXIT.invalid;
       }
       lang = v;
+    } else if (a === "--profile" || a.startsWith("--profile=")) {
+      const v = a === "--profile" ? rest[++i] : a.slice("--profile=".length);
+      if (v === undefined || v === "" || v.startsWith("-")) {
+        io.stderr(`stackdraw import compose: --profile takes a profile name (or "*")\n`);
+        return EXIT.invalid;
+      }
+      profiles.push(v);
     } else if (a === "--") {
       files.push(...rest.slice(i + 1));
       break;
@@ -110,7 +119,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
   const bytes = input.bytes;
-  const result = importCompose(bytes);
+  const result = importCompose(bytes, { profiles });
   if (!result.ok) {
     // Bytes that are not text could not be read at all, like a file the system refused.
     const unreadable = result.errors.find((e) => e.code === "cannotRead");

@@ -35,12 +35,12 @@
 import { repairToLimits } from "../domain/limits.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { ComposeError } from "./errors/types.ts";
-import { composeDocument, type ComposeOptions } from "./compose/document.ts";
+import { composeDocument, profileActive, type ComposeOptions } from "./compose/document.ts";
 import { readCompose } from "./compose/model.ts";
 
 export type { ComposeError } from "./errors/types.ts";
 export { decodeCompose } from "./compose/decode.ts";
-export { composeDocument, type ComposeOptions } from "./compose/document.ts";
+export { composeDocument, profileActive, type ComposeOptions } from "./compose/document.ts";
 export {
   readCompose,
   type ComposeModel,
@@ -68,10 +68,28 @@ export function importCompose(source: string | Uint8Array, opts: ComposeOptions 
     if (!read.ok) return read;
     // Within the document limits, as Open would read it: a compose value longer than a text prop
     // may be (an image of 5,000 characters) is cut to the limit, as labels are.
+    // As `docker compose up`: services whose profiles are all inactive are left out, and said.
+    const leftOut = read.model.services.filter((s) => !profileActive(s.profiles, opts.profiles));
+    const names = leftOut.map((s) => s.name);
+    const model =
+      leftOut.length === 0
+        ? read.model
+        : {
+            ...read.model,
+            services: read.model.services.filter((s) => !leftOut.includes(s)),
+            leftOut: names,
+          };
+    const warnings: ComposeError[] =
+      leftOut.length === 0
+        ? read.warnings
+        : [
+            ...read.warnings,
+            { path: "services", code: "composeProfilesInactive", params: { services: names } },
+          ];
     return {
       ok: true,
-      document: repairToLimits(composeDocument(read.model, opts)).doc,
-      warnings: read.warnings,
+      document: repairToLimits(composeDocument(model, opts)).doc,
+      warnings,
     };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);

@@ -24,6 +24,18 @@ import type { ComposeModel } from "./model.ts";
 export interface ComposeOptions {
   /** The document's title; default the compose `name`, else "Docker Compose". */
   title?: string;
+  /**
+   * The active profiles (`--profile`; `"*"`: every one). As `docker compose up`, a service with
+   * profiles is drawn only when one of them is active; services without profiles always are.
+   */
+  profiles?: readonly string[];
+}
+
+/** Whether a service is drawn with these profiles active. */
+export function profileActive(serviceProfiles: readonly string[], active: readonly string[] = []): boolean {
+  return (
+    serviceProfiles.length === 0 || active.includes("*") || serviceProfiles.some((p) => active.includes(p))
+  );
 }
 
 type ContainerOs = PropType<"container", "os">;
@@ -82,6 +94,10 @@ export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}):
         notes.push(`platform ${s.platform}`);
     }
     if (s.ports.length > 0) props.ports = s.ports;
+    if (s.replicas !== undefined) props.replicas = s.replicas;
+    if (s.network !== undefined) props.network = s.network;
+    if (s.networkOf !== undefined) notes.push(`shares the network namespace of service ${s.networkOf}`);
+    if (s.profiles.length > 0) props.profiles = s.profiles;
     if (notes.length > 0) props.notes = notes.join("\n");
     nodes.push(nodeOf("container", id, { parentId: "docker", label: clip(s.name), props }));
   }
@@ -89,9 +105,15 @@ export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}):
   for (const s of model.services)
     for (const need of s.needs) {
       const source = ids.get(s.name)!;
-      const target = ids.get(need)!;
+      const target = ids.get(need);
+      if (target === undefined) continue; // a service left out by its profiles
       edges.push({ id: idFor(`${source}-to-${target}`, taken), kind: "network", source, target });
     }
+  if (model.leftOut !== undefined && model.leftOut.length > 0)
+    nodes[0] = {
+      ...nodes[0]!,
+      props: { notes: clip(`Not drawn (no active profile): ${model.leftOut.join(", ")}`) },
+    };
   const title = opts.title ?? model.name ?? "Docker Compose";
   const doc: StackDocument = { format: FORMAT, version: CURRENT_VERSION, title: clip(title), nodes, edges };
   return arrangeDocument(doc);

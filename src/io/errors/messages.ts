@@ -622,6 +622,26 @@ export const MESSAGES: MessageTable = {
     en: (p) => `ports must be a list, not ${SHAPES[p.actual].en}`,
     ko: (p) => `ports는 ${SHAPES[p.actual].ko}가 아닌 목록이어야 합니다`,
   },
+  composeProfilesInactive: {
+    en: (p) =>
+      `not drawn, as docker compose up leaves them out: ${p.services.map(q).join(", ")} (no profile of theirs is active; give --profile NAME to draw them)`,
+    ko: (p) =>
+      `docker compose up처럼 그리지 않았습니다: ${p.services.map(q).join(", ")} (활성화된 프로필이 없습니다. 그리려면 --profile 이름을 주세요)`,
+  },
+  volumesNotDrawn: {
+    en: (p) =>
+      `${p.count} volume${p.count === 1 ? "" : "s"} and mounts not drawn (the Compose importer does not draw volumes yet)`,
+    ko: (p) =>
+      `볼륨 ${p.count}개와 마운트를 그리지 않았습니다(Compose 가져오기는 아직 볼륨을 그리지 않습니다)`,
+  },
+  volumeInvalid: {
+    en: () => 'a volume must be "source:target[:mode]", a path, or a mapping with target',
+    ko: () => '볼륨은 "원본:대상[:모드]", 경로, 또는 target이 있는 매핑이어야 합니다',
+  },
+  networkModeUnknown: {
+    en: (p) => `network_mode names ${q(p.name)}, which is not a service of this file`,
+    ko: (p) => `network_mode가 가리키는 ${q(p.name)}는 이 파일의 서비스가 아닙니다`,
+  },
   composeInternal: {
     en: (p) => `could not import the file: ${p.reason}`,
     ko: (p) => `파일을 가져오지 못했습니다: ${p.reason}`,

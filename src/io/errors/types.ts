@@ -242,6 +242,14 @@ export interface ComposeErrorParams {
   serviceBuildInvalid: Record<string, never>;
   /** A warning: drawn as a container without an image. */
   serviceNoImage: Record<string, never>;
+  /** A warning: services left out because none of their profiles is active (as `docker compose up`). */
+  composeProfilesInactive: { services: readonly string[] };
+  /** A warning: a service's volumes and mounts are read but not drawn (yet). */
+  volumesNotDrawn: { count: number };
+  /** A volume entry that is neither `source:target[:mode]` nor a mapping with `target`. */
+  volumeInvalid: Record<string, never>;
+  /** `network_mode: service:x` naming no service of the file. */
+  networkModeUnknown: { name: string };
   /** The importer threw. */
   composeInternal: { reason: string };
 }

@@ -31,7 +31,12 @@ describe("realistic compose files", () => {
         { host: 443, container: 443 },
       ],
     });
-    expect(byLabel(doc, "app").props).toEqual({ image: "shop/app:2.3.1", notes: "built from ./app" });
+    // `expose: ["8000"]`: an unpublished container port.
+    expect(byLabel(doc, "app").props).toEqual({
+      image: "shop/app:2.3.1",
+      ports: [{ container: 8000 }],
+      notes: "built from ./app",
+    });
     expect(byLabel(doc, "cache").props).toMatchObject({
       ports: [{ host: 6379, container: 6379, hostIp: "127.0.0.1" }],
     });
@@ -50,7 +55,12 @@ describe("realistic compose files", () => {
       { host: 443, container: 443 },
       { host: 8080, container: 8080 },
     ]);
-    expect(byLabel(doc, "api").props).toEqual({ image: "api:1.0", os: "linux", arch: "arm64" });
+    expect(byLabel(doc, "api").props).toEqual({
+      image: "api:1.0",
+      os: "linux",
+      arch: "arm64",
+      ports: [{ container: 3000 }],
+    });
     expect(edgePairs(doc)).toEqual(["traefik->blog", "traefik->shop", "traefik->api", "blog->blogdb"]);
   });
 

@@ -1,0 +1,141 @@
+/**
+ * Compose as Compose reads it (docs/import.md): volumes and bind mounts as `volume` nodes with
+ * `mounts` edges, `expose`, host addresses, `deploy.replicas` / `mode: global`, `network_mode`,
+ * and profiles selected as `docker compose up --profile` selects them (the CLI's --profile).
+ */
+import { join } from "node:path";
+import { importCompose, ioLine, readCompose } from "../../../src/io/compose.ts";
+import { validate } from "../../../src/domain/rules/index.ts";
+import { readDocument } from "../../../src/io/read.ts";
+import { run } from "../cli/harness.ts";
+import { byLabel, containers, edgePairs, FIXTURES, fixture } from "./helpers.ts";
+
+const FILE = "features/profiles-volumes.yml";
+const imp = (profiles?: string[]) => {
+  const r = importCompose(fixture(FILE), profiles ? { profiles } : {});
+  if (!r.ok) throw new Error(r.errors.map((e) => ioLine(e, "en")).join("; "));
+  return r;
+};
+
+describe("Compose volumes, expose, replicas, network modes", () => {
+  it("reads named volumes, bind mounts, tmpfs and anonymous volumes, and says they are not drawn yet", () => {
+    const m = readCompose(fixture(FILE));
+    if (!m.ok) throw new Error("expected ok");
+    expect(m.model.services.map((s) => [s.name, s.mounts])).toEqual([
+      [
+        "app",
+        [
+          { type: "bind", source: "./src", target: "/app/src" },
+          { type: "volume", source: "node_modules", target: "/app/node_modules" },
+          { type: "tmpfs", source: "", target: "/app/tmp" },
+        ],
+      ],
+      [
+        "db",
+        [
+          { type: "volume", source: "pgdata", target: "/var/lib/postgresql/data" },
+          { type: "volume", source: "", target: "/var/lib/postgresql/tmp" },
+        ],
+      ],
+      ["worker", [{ type: "volume", source: "node_modules", target: "/app/node_modules" }]],
+      ["scheduler", []],
+      ["metrics", []],
+      ["sidecar", []],
+      ["adminer", []],
+      ["mailhog", []],
+      ["docs", [{ type: "bind", source: ".", target: "/docs" }]],
+    ]);
+    const { warnings } = imp();
+    expect(warnings.slice(0, 3).map((w) => ioLine(w, "en"))).toEqual([
+      "11:7: services.app.volumes: 3 volumes and mounts not drawn (the Compose importer does not draw volumes yet)",
+      "19:7: services.db.volumes: 2 volumes and mounts not drawn (the Compose importer does not draw volumes yet)",
+      "26:7: services.worker.volumes: 1 volume and mounts not drawn (the Compose importer does not draw volumes yet)",
+    ]);
+  });
+
+  it("reads expose as unpublished ports, the host address as hostIp, replicas, global mode and network_mode", () => {
+    const { document: d } = imp();
+    expect(byLabel(d, "app").props!.ports).toEqual([
+      { host: 3000, container: 3000, hostIp: "127.0.0.1" },
+      { container: 9229 },
+    ]);
+    expect(byLabel(d, "worker").props).toMatchObject({ replicas: 3 });
+    expect(byLabel(d, "scheduler").props).toMatchObject({ replicas: 0 });
+    expect(byLabel(d, "metrics").props).toMatchObject({ replicas: 1, network: "host" });
+    expect(byLabel(d, "sidecar").props!.notes).toBe("shares the network namespace of service app");
+    expect(validate(d).filter((p) => p.severity === "error")).toEqual([]);
+    expect(readDocument(JSON.stringify(d)).ok).toBe(true);
+  });
+
+  it("refuses network_mode: service: naming no service, with its line:column", () => {
+    const r = importCompose("services:\n  a:\n    image: x\n    network_mode: service:vpn\n");
+    expect(r.ok ? undefined : ioLine(r.errors[0]!, "en")).toBe(
+      '4:19: services.a.network_mode: network_mode names "vpn", which is not a service of this file',
+    );
+    const bad = importCompose("services:\n  a:\n    image: x\n    volumes: [{ source: x }]\n");
+    expect(bad.ok ? undefined : ioLine(bad.errors[0]!, "en")).toBe(
+      '4:15: services.a.volumes[0]: a volume must be "source:target[:mode]", a path, or a mapping with target',
+    );
+  });
+});
+
+describe("Compose profiles", () => {
+  it("leaves out services whose profiles are all inactive, says so, and drops their edges", () => {
+    const r = imp();
+    expect(containers(r.document).map((n) => n.label)).toEqual([
+      "app",
+      "db",
+      "worker",
+      "scheduler",
+      "metrics",
+      "sidecar",
+    ]);
+    expect(
+      r.warnings.filter((w) => w.code === "composeProfilesInactive").map((w) => ioLine(w, "en")),
+    ).toEqual([
+      'services: not drawn, as docker compose up leaves them out: "adminer", "mailhog", "docs" (no profile of theirs is active; give --profile NAME to draw them)',
+    ]);
+    expect(r.document.nodes[0]!.props!.notes).toBe("Not drawn (no active profile): adminer, mailhog, docs");
+  });
+
+  it("draws a service when one of its profiles is active, with its profiles; * draws every one", () => {
+    const debug = imp(["debug"]);
+    expect(containers(debug.document).map((n) => n.label)).toEqual([
+      "app",
+      "db",
+      "worker",
+      "scheduler",
+      "metrics",
+      "sidecar",
+      "adminer",
+      "mailhog",
+    ]);
+    expect(byLabel(debug.document, "mailhog").props).toMatchObject({ profiles: ["debug", "mail"] });
+    expect(edgePairs(debug.document)).toContain("adminer->db");
+    expect(debug.warnings.find((w) => w.code === "composeProfilesInactive")!.params).toEqual({
+      services: ["docs"],
+    });
+    const all = imp(["*"]);
+    expect(containers(all.document)).toHaveLength(9);
+    expect(all.warnings.map((w) => w.code)).toEqual([
+      "volumesNotDrawn",
+      "volumesNotDrawn",
+      "volumesNotDrawn",
+      "volumesNotDrawn",
+    ]);
+  });
+
+  it("stackdraw import compose --profile NAME (repeatable)", async () => {
+    const file = join(FIXTURES, FILE);
+    const r = await run("import", "compose", "--profile", "debug", "--profile=docs", file);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain("no profile of theirs is active");
+    const read = readDocument(r.out);
+    expect(read.ok && read.document.nodes.filter((n) => n.kind === "container")).toHaveLength(9);
+    const none = await run("import", "compose", file);
+    expect(none.err).toContain(
+      'warning: services: not drawn, as docker compose up leaves them out: "adminer"',
+    );
+    expect((await run("import", "compose", "--profile", file)).code).toBe(2);
+  });
+});
