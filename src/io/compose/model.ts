@@ -331,6 +331,16 @@ export function readCompose(source: string | Uint8Array): ComposeModelResult {
     p.error("kind", root.keyOffsets.get("kind") ?? root.offset, "composeKubernetes", { kind: k });
     return { ok: false, errors: p.errors };
   }
+  // An ECS task definition or a Stackdraw document: refused naming the right way in.
+  const format = root.entries.get("format");
+  const isEcs =
+    root.entries.has("containerDefinitions") ||
+    root.entries.has("taskDefinition") ||
+    (root.entries.has("Resources") && /AWS::ECS::TaskDefinition/.test(decoded.text));
+  if (!root.entries.has("services") && (isEcs || (format?.t === "scalar" && text(format) === "stackdraw"))) {
+    p.error("$", root.offset, "composeOtherFormat", { found: isEcs ? "ecs" : "stackdraw" });
+    return { ok: false, errors: p.errors };
+  }
   const services = root.entries.get("services");
   if (services === undefined) {
     p.error("services", root.offset, "composeNoServices", {});

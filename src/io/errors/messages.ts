@@ -490,9 +490,19 @@ export const MESSAGES: MessageTable = {
   },
   composeKubernetes: {
     en: (p) =>
-      `this is a Kubernetes manifest${p.kind ? ` (kind: ${q(p.kind)})` : ""}, not a Docker Compose file; only compose files can be imported`,
+      `this is a Kubernetes manifest${p.kind ? ` (kind: ${q(p.kind)})` : ""}, not a Docker Compose file: import it as Kubernetes manifests (import k8s)`,
     ko: (p) =>
-      `Docker Compose 파일이 아니라 쿠버네티스 매니페스트입니다${p.kind ? ` (kind: ${q(p.kind)})` : ""}. compose 파일만 가져올 수 있습니다`,
+      `Docker Compose 파일이 아니라 쿠버네티스 매니페스트입니다${p.kind ? ` (kind: ${q(p.kind)})` : ""}. 쿠버네티스 매니페스트로 가져오세요(import k8s)`,
+  },
+  composeOtherFormat: {
+    en: (p) =>
+      p.found === "ecs"
+        ? "this is an ECS task definition, not a Docker Compose file: import it as an ECS task definition (import ecs)"
+        : "this is a Stackdraw document, not a Docker Compose file: open it instead",
+    ko: (p) =>
+      p.found === "ecs"
+        ? "Docker Compose 파일이 아니라 ECS 태스크 정의입니다. ECS 태스크 정의로 가져오세요(import ecs)"
+        : "Docker Compose 파일이 아니라 Stackdraw 문서입니다. 가져오지 말고 여세요",
   },
   composeNoServices: {
     en: () => "no services: key: a compose file lists its services under services:",

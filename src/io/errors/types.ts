@@ -202,6 +202,8 @@ export interface ComposeErrorParams {
   /** `kind` of the manifest, "" when it is not a plain value. */
   composeKubernetes: { kind: string };
   composeNoServices: Record<string, never>;
+  /** An ECS task definition (or template) or a Stackdraw document given to the Compose importer. */
+  composeOtherFormat: { found: "ecs" | "stackdraw" };
   /** `services:` is null, an empty mapping, a value or a list. */
   composeServicesInvalid: { actual: YamlShape | "null" | "emptyMap" };
   composeTooManyServices: { count: number; limit: number };

@@ -139,3 +139,21 @@ describe("Compose profiles", () => {
     expect((await run("import", "compose", "--profile", file)).code).toBe(2);
   });
 });
+
+describe("files for another importer", () => {
+  it("refuses a Kubernetes manifest, an ECS task definition and a Stackdraw document, naming the right way in", () => {
+    const msg = (t: string) => {
+      const r = importCompose(t);
+      return r.ok ? undefined : ioLine(r.errors[0]!, "en");
+    };
+    expect(msg("apiVersion: v1\nkind: Pod\n")).toBe(
+      '2:1: kind: this is a Kubernetes manifest (kind: "Pod"), not a Docker Compose file: import it as Kubernetes manifests (import k8s)',
+    );
+    expect(msg('{ "family": "web", "containerDefinitions": [] }')).toBe(
+      "1:1: this is an ECS task definition, not a Docker Compose file: import it as an ECS task definition (import ecs)",
+    );
+    expect(msg('{ "format": "stackdraw", "version": 2, "nodes": [] }')).toBe(
+      "1:1: this is a Stackdraw document, not a Docker Compose file: open it instead",
+    );
+  });
+});

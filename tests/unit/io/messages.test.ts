@@ -137,6 +137,7 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   composeNotMapping: [{ actual: "scalar" }, { actual: "seq" }],
   composeKubernetes: [{ kind: "Deployment" }, { kind: "" }],
   composeNoServices: [{}],
+  composeOtherFormat: [{ found: "ecs" }, { found: "stackdraw" }],
   composeServicesInvalid: [{ actual: "null" }, { actual: "emptyMap" }, { actual: "seq" }],
   composeTooManyServices: [{ count: 20_000, limit: 19_997 }],
   portMalformed: [{ side: "container", value: "http" }],
