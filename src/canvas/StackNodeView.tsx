@@ -1,4 +1,4 @@
-import { memo, useRef } from "react";
+import { memo, useEffect, useId, useRef } from "react";
 import { Resizer } from "./Resizer.tsx";
 import { useEditorStore } from "../store/context.tsx";
 import { updateNode } from "../domain/edit.ts";
@@ -132,19 +132,48 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
   );
 }
 
-/** In-place rename: Enter (or leaving the field) confirms, Escape cancels; one undo step. */
+/**
+ * In-place rename: Enter (or leaving the field) confirms, Escape cancels; one undo step. What is
+ * typed is committed at once when the page is hidden or closed (before autosave writes), in the
+ * same undo step, so a reload keeps it (docs/reliability.md, promise 1).
+ */
 function RenameField({ nodeId, initial, lang }: { nodeId: string; initial: string; lang: Lang }) {
   const store = useEditorStore();
   const done = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  const session = `rename-${useId()}`;
+  const commitTyped = (value: string) => {
+    const s = store.getState();
+    const current = s.index.byId.get(nodeId)?.label ?? "";
+    if (value.trim() !== current && value !== initial)
+      s.commit(updateNode(s.doc, nodeId, { label: value.trim() }), "edit", { coalesce: session });
+  };
+  useEffect(() => {
+    const flush = () => {
+      if (!done.current && input.current) commitTyped(input.current.value);
+    };
+    const onHide = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    window.addEventListener("pagehide", flush, { capture: true });
+    window.addEventListener("visibilitychange", onHide, { capture: true });
+    return () => {
+      window.removeEventListener("pagehide", flush, { capture: true });
+      window.removeEventListener("visibilitychange", onHide, { capture: true });
+    };
+  });
   const finish = (value: string | null) => {
     if (done.current) return;
     done.current = true;
     const s = store.getState();
-    if (value !== null && value !== initial) s.commit(updateNode(s.doc, nodeId, { label: value.trim() }));
-    s.setRenaming(null);
+    if (value !== null) commitTyped(value);
+    else if (s.editSession === session) s.undo(); // Escape takes back what a hidden page committed
+    store.getState().endEditSession();
+    store.getState().setRenaming(null);
   };
   return (
     <input
+      ref={input}
       className="sd-rename nodrag nopan"
       aria-label={translate(lang, "renameField")}
       defaultValue={initial}

@@ -29,6 +29,19 @@ test("typing into Label and Notes, then reloading at once, keeps the text", asyn
   expect(errors).toEqual([]);
 });
 
+test("renaming in place, then reloading at once, keeps the new name", async ({ page }) => {
+  await open(page);
+  await addServer(page);
+  await server(page).click();
+  await page.keyboard.press("F2");
+  const field = page.getByRole("textbox", { name: "New name" });
+  await field.fill("");
+  await field.pressSequentially("rack-7");
+  // No Enter: the page going away commits it.
+  await page.reload();
+  await expect(node(page, "Physical server: rack-7")).toBeVisible();
+});
+
 test("a label stops at 1,000 characters and says so; the document holds 1,000", async ({ page }) => {
   await open(page);
   await addServer(page);
