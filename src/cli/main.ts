@@ -2,7 +2,9 @@
  * The command line (docs/cli.md). Pure over its inputs: it gets argv and two writers and
  * returns the exit status, so tests run it in-process without spawning.
  */
+import { dirname, join } from "node:path";
 import { readInput } from "./read-file.ts";
+import { parseDotEnv } from "../io/compose/interpolate.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import { importCompose } from "../io/compose.ts";
 import { ioLine } from "../io/errors/format.ts";
@@ -20,7 +22,7 @@ export const EXIT = { ok: 0, problems: 1, invalid: 2 } as const;
 const USAGE = `Usage:
   stackdraw validate [--format text|json|sarif|junit] [--json] [--lang en|ko] [--strict]
                      [--fix | --fix-dry-run] [--show-suppressed] FILE...
-  stackdraw import compose [--lang en|ko] [--profile NAME]... FILE > app.stackdraw.json
+  stackdraw import compose [--lang en|ko] [--profile NAME]... [--env-file FILE] FILE > app.stackdraw.json
 ${IMPORT_USAGE}
   stackdraw render FILE -o OUT.svg|OUT.png [--theme light|dark] [--lang en|ko] [--scale N]
   stackdraw templates [--lang en|ko]
@@ -32,6 +34,7 @@ validate: checks Stackdraw documents (.stackdraw.json) against the stack rules.
   --show-suppressed lists suppressed problems in text output (they never count).
   Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 a file could not be read or is not a valid document.
 import compose: turns a Docker Compose file into a laid-out Stackdraw document on stdout.
+  Variables (\${VAR:-default}…) come from the .env beside FILE (or --env-file FILE) and the environment.
   --profile NAME activates a profile (repeatable; "*" every one): as docker compose up, services with profiles are drawn only when one is active.
 import k8s: the same for Kubernetes manifests (multi-document YAML, Lists, Helm output, JSON; a FOLDER is read whole).
 import ecs: the same for ECS task definitions (registered JSON, describe-task-definition output, CloudFormation).
@@ -80,6 +83,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   let lang: Lang = "en";
   const files: string[] = [];
   const profiles: string[] = [];
+  let envFile: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === "--lang" || a.startsWith("--lang=")) {
@@ -91,6 +95,12 @@ async function importCommand(args: string[], io: Io): Promise<number> {
         return EXIT.invalid;
       }
       lang = v;
+    } else if (a === "--env-file" || a.startsWith("--env-file=")) {
+      envFile = a === "--env-file" ? rest[++i] : a.slice("--env-file=".length);
+      if (envFile === undefined || envFile === "") {
+        io.stderr(`stackdraw import compose: --env-file takes a FILE\n`);
+        return EXIT.invalid;
+      }
     } else if (a === "--profile" || a.startsWith("--profile=")) {
       const v = a === "--profile" ? rest[++i] : a.slice("--profile=".length);
       if (v === undefined || v === "" || v.startsWith("-")) {
@@ -119,7 +129,16 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
   const bytes = input.bytes;
-  const result = importCompose(bytes, { profiles });
+  // Variables: the .env beside the file (or --env-file), then the environment, which wins.
+  const dotEnv = envFile ?? join(dirname(file), ".env");
+  const envText = await readInput(dotEnv, "document");
+  if (!envText.ok && envFile !== undefined) {
+    io.stderr(`${ioLine(envText.error, lang, { file: envFile })}\n`);
+    return EXIT.invalid;
+  }
+  const variables = new Map(envText.ok ? parseDotEnv(new TextDecoder().decode(envText.bytes)) : []);
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) variables.set(k, v);
+  const result = importCompose(bytes, { profiles, variables });
   if (!result.ok) {
     // Bytes that are not text could not be read at all, like a file the system refused.
     const unreadable = result.errors.find((e) => e.code === "cannotRead");

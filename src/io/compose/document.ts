@@ -29,6 +29,8 @@ export interface ComposeOptions {
    * profiles is drawn only when one of them is active; services without profiles always are.
    */
   profiles?: readonly string[];
+  /** The variables values are interpolated with (`.env`, then the environment); none: all unset. */
+  variables?: ReadonlyMap<string, string>;
 }
 
 /** Whether a service is drawn with these profiles active. */

@@ -15,6 +15,7 @@ import { decodeCompose } from "./decode.ts";
 import { PortReader } from "./ports.ts";
 import { MAX_COMPOSE_ERRORS, Problems, text } from "./problems.ts";
 import { parseYaml, type YValue } from "./yaml.ts";
+import { interpolate, type Variables } from "./interpolate.ts";
 
 /** The three stack nodes every import has under its containers. */
 export const STACK_NODES = 3;
@@ -137,10 +138,22 @@ function readService(
   p: Problems,
   ports: PortReader,
   keyOffset: number,
+  vars: Variables,
 ): {
   service: ComposeService;
   needs: { name: string; offset: number; path: string }[];
 } {
+  /** A value the importer reads, interpolated; unset variables named, `:?` refused. */
+  const interp = (value: string, at: string, offset: number | undefined): string => {
+    if (!value.includes("$")) return value;
+    const r = interpolate(value, vars);
+    if (!r.ok) {
+      p.error(at, offset, "composeVariableRequired", { name: r.name, message: r.message });
+      return "";
+    }
+    for (const name of r.unset) p.warn(at, offset, "composeVariableUnset", { name });
+    return r.value;
+  };
   const service: ComposeService = {
     name,
     ports: [],
@@ -169,19 +182,27 @@ function readService(
     }
     return text(x) ?? undefined;
   };
-  const image = scalarText("image");
+  const rawImage = scalarText("image");
+  const image =
+    rawImage !== undefined ? interp(rawImage, `${path}.image`, v.entries.get("image")?.offset) : undefined;
   if (image !== undefined && image !== "") service.image = image;
   const build = v.entries.get("build");
   if (build !== undefined) {
-    if (build.t === "scalar") service.build = text(build) ?? ".";
+    if (build.t === "scalar")
+      service.build = interp(text(build) ?? ".", `${path}.build`, build.offset) || ".";
     else if (build.t === "map") {
       const ctx = build.entries.get("context");
-      service.build = ctx?.t === "scalar" ? (text(ctx) ?? ".") : ".";
+      service.build =
+        ctx?.t === "scalar" ? interp(text(ctx) ?? ".", `${path}.build.context`, ctx.offset) || "." : ".";
     } else p.error(`${path}.build`, build.offset, "serviceBuildInvalid", {});
   }
   if (service.image === undefined && service.build === undefined && !p.full)
     p.warn(path, keyOffset, "serviceNoImage", {});
-  const platform = scalarText("platform");
+  const rawPlatform = scalarText("platform");
+  const platform =
+    rawPlatform !== undefined
+      ? interp(rawPlatform, `${path}.platform`, v.entries.get("platform")?.offset)
+      : undefined;
   if (platform !== undefined && platform !== "") service.platform = platform;
 
   const portList = v.entries.get("ports");
@@ -231,7 +252,11 @@ function readService(
   }
   if (service.replicas === undefined && count(v.entries.get("scale")) !== undefined)
     service.replicas = count(v.entries.get("scale"));
-  const networkMode = scalarText("network_mode");
+  const rawMode = scalarText("network_mode");
+  const networkMode =
+    rawMode !== undefined
+      ? interp(rawMode, `${path}.network_mode`, v.entries.get("network_mode")?.offset)
+      : undefined;
   if (networkMode === "host" || networkMode === "none") service.network = networkMode;
   else if (networkMode?.startsWith("service:")) service.networkOf = networkMode.slice("service:".length);
   else if (networkMode?.startsWith("container:"))
@@ -239,7 +264,8 @@ function readService(
   const profiles = v.entries.get("profiles");
   if (profiles?.t === "seq")
     for (const x of profiles.items) {
-      const t = x.t === "scalar" ? text(x) : null;
+      const raw = x.t === "scalar" ? text(x) : null;
+      const t = raw !== null ? interp(raw, `${path}.profiles`, x.offset) : null;
       if (t !== null && t !== "" && !service.profiles.includes(t)) service.profiles.push(t);
     }
   const volumes = v.entries.get("volumes");
@@ -273,6 +299,7 @@ function readService(
   if (dependsOn !== undefined) needs.push(...readNeeds(dependsOn, `${path}.depends_on`, p, false));
   const links = v.entries.get("links");
   if (links !== undefined) needs.push(...readNeeds(links, `${path}.links`, p, true));
+  for (const n of needs) n.name = interp(n.name, n.path, n.offset);
   return { service, needs };
 }
 
@@ -309,7 +336,7 @@ function readMount(x: YValue): ComposeMount | undefined {
  * Reads a compose file into the importer's model (services with their image, build, platform,
  * ports, environment, labels and needs). Never throws. Use {@link importCompose} for a document.
  */
-export function readCompose(source: string | Uint8Array): ComposeModelResult {
+export function readCompose(source: string | Uint8Array, vars: Variables = new Map()): ComposeModelResult {
   const decoded = decodeCompose(source);
   if (!decoded.ok) return decoded;
   const parsed = parseYaml(decoded.text, MAX_COMPOSE_ERRORS);
@@ -374,7 +401,15 @@ export function readCompose(source: string | Uint8Array): ComposeModelResult {
   for (const [serviceName, v] of services.entries) {
     if (p.full) break;
     const path = `services${keySegment(serviceName)}`;
-    const r = readService(serviceName, v, path, p, ports, services.keyOffsets.get(serviceName) ?? v.offset);
+    const r = readService(
+      serviceName,
+      v,
+      path,
+      p,
+      ports,
+      services.keyOffsets.get(serviceName) ?? v.offset,
+      vars,
+    );
     model.services.push(r.service);
     allNeeds.push(r.needs);
   }

@@ -638,6 +638,14 @@ export const MESSAGES: MessageTable = {
     ko: (p) =>
       `docker compose up처럼 그리지 않았습니다: ${p.services.map(q).join(", ")} (활성화된 프로필이 없습니다. 그리려면 --profile 이름을 주세요)`,
   },
+  composeVariableUnset: {
+    en: (p) => `the variable ${p.name} is not set; it reads as "" (set it in .env or the environment)`,
+    ko: (p) => `변수 ${p.name}가 설정되지 않아 ""로 읽었습니다(.env나 환경 변수에서 설정하세요)`,
+  },
+  composeVariableRequired: {
+    en: (p) => `the variable ${p.name} must be set: ${p.message !== "" ? q(p.message) : "it has no value"}`,
+    ko: (p) => `변수 ${p.name}를 설정해야 합니다: ${p.message !== "" ? q(p.message) : "값이 없습니다"}`,
+  },
   volumesNotDrawn: {
     en: (p) =>
       `${p.count} volume${p.count === 1 ? "" : "s"} and mounts not drawn (the Compose importer does not draw volumes yet)`,

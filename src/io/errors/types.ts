@@ -246,6 +246,10 @@ export interface ComposeErrorParams {
   serviceNoImage: Record<string, never>;
   /** A warning: services left out because none of their profiles is active (as `docker compose up`). */
   composeProfilesInactive: { services: readonly string[] };
+  /** A warning: a variable the value uses is not set (it became ""). */
+  composeVariableUnset: { name: string };
+  /** `${NAME:?message}` (or `?`) with NAME unset: Compose stops with the message. */
+  composeVariableRequired: { name: string; message: string };
   /** A warning: a service's volumes and mounts are read but not drawn (yet). */
   volumesNotDrawn: { count: number };
   /** A volume entry that is neither `source:target[:mode]` nor a mapping with `target`. */

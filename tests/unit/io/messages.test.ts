@@ -171,6 +171,11 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   composeProfilesInactive: [{ services: ["debug", "docs"] }],
   volumeInvalid: [{}],
   volumesNotDrawn: [{ count: 1 }, { count: 3 }],
+  composeVariableUnset: [{ name: "TAG" }],
+  composeVariableRequired: [
+    { name: "DB_HOST", message: "set DB_HOST" },
+    { name: "X", message: "" },
+  ],
   networkModeUnknown: [{ name: "vpn" }],
   importTooLarge: [{ format: "k8s" }, { format: "ecs" }],
   importEmpty: [{ format: "k8s" }, { format: "ecs" }],
