@@ -157,3 +157,16 @@ describe("files for another importer", () => {
     );
   });
 });
+
+describe("UTF-16", () => {
+  it("reads a file saved as UTF-16 with its byte order mark (both byte orders)", () => {
+    const text = "services:\n  web:\n    image: nginx:1.27\n";
+    for (const le of [true, false]) {
+      const bytes = new Uint8Array(2 + text.length * 2);
+      bytes.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+      for (let i = 0; i < text.length; i++) bytes[2 + i * 2 + (le ? 0 : 1)] = text.charCodeAt(i);
+      const r = importCompose(bytes);
+      expect(r.ok && byLabel(r.document, "web").props).toEqual({ image: "nginx:1.27" });
+    }
+  });
+});
