@@ -59,8 +59,13 @@ export type YValue = YScalar | YMap | YSeq;
 export type YamlResult =
   { ok: true; value: YValue | null; lineCounter: LineCounter } | { ok: false; errors: YamlError[] };
 
-/** yaml's alias limit, as the brief and `yaml`'s own default set it. */
-export const MAX_ALIAS_COUNT = 100;
+/**
+ * The alias-bomb guard measures expansion, not the count of aliases (real files use hundreds):
+ * a document whose aliases, expanded, stand for more than 100× the nodes written in it, or for more
+ * than 1,000,000 nodes, is refused at the alias that crossed the line.
+ */
+export const EXPANSION_FACTOR = 100;
+export const MAX_EXPANDED_NODES = 1_000_000;
 /** The deepest nesting of collections read; compose files nest about six levels. */
 export const MAX_YAML_DEPTH = 100;
 /** Tags allowed explicitly: the core schema's own, and compose's `!reset` / `!override`. */
@@ -148,15 +153,9 @@ function fromYamlError(e: YAMLError, lc: LineCounter): YamlError {
 // ---------------------------------------------------------------------------------------------
 // Pass 1: check the tree (tags, anchors and aliases, depth) without following any alias.
 
-interface AnchorData {
-  count: number;
-  aliasCount: number;
-}
-
 class Checker {
   readonly errors: YamlError[] = [];
   private readonly anchors = new Map<string, YamlNode>();
-  private readonly data = new Map<YamlNode, AnchorData>();
   private readonly open = new Set<YamlNode>();
   /** Each alias's target, as yaml would resolve it (the last anchor of that name before it). */
   readonly targets = new Map<unknown, YamlNode>();
@@ -186,22 +185,45 @@ class Checker {
     if (this.errors.length < this.maxErrors) this.errors.push(located(this.lc, offset, code, params));
   }
 
-  /** yaml's getAliasCount, over the counts gathered so far. */
-  private aliasWeight(node: unknown, depth: number): number {
+  /** How many nodes a node stands for once every alias in it is expanded (memoized: a DAG). */
+  private expandedSize(node: unknown, depth: number): number {
     if (depth > MAX_YAML_DEPTH) return 1;
     if (isAlias(node)) {
       const target = this.anchors.get(node.source);
-      const d = target && this.data.get(target);
-      return d ? d.count * d.aliasCount : 0;
-    }
-    if (isMap(node) || isSeq(node)) {
-      let n = 0;
-      for (const item of node.items as unknown[]) n = Math.max(n, this.aliasWeight(item, depth + 1));
-      return n;
+      return target === undefined || this.open.has(target) ? 1 : this.expandedSize(target, depth + 1);
     }
     if (isPair(node))
-      return Math.max(this.aliasWeight(node.key, depth + 1), this.aliasWeight(node.value, depth + 1));
-    return 1;
+      return this.expandedSize(node.key, depth + 1) + this.expandedSize(node.value, depth + 1);
+    if (!isMap(node) && !isSeq(node)) return 1;
+    const known = this.sizes.get(node);
+    if (known !== undefined) return known;
+    let n = 1;
+    for (const item of node.items as unknown[]) {
+      n += this.expandedSize(item, depth + 1);
+      if (n > MAX_EXPANDED_NODES * 2) break; // far past any limit: stop counting
+    }
+    this.sizes.set(node, n);
+    return n;
+  }
+
+  /** Nodes written in the source (aliases count one each), and the aliases with the expansion so far. */
+  sourceNodes = 0;
+  expanded = 0;
+  readonly aliasesSeen: { offset: number; name: string; expandedSoFar: number }[] = [];
+  private readonly sizes = new Map<unknown, number>();
+
+  /**
+   * After the walk: the first alias at which the expansion passed 100× the source's own nodes or
+   * {@link MAX_EXPANDED_NODES}, refused there.
+   */
+  judgeExpansion(): void {
+    if (this.bombed) return;
+    const limit = Math.min(MAX_EXPANDED_NODES, EXPANSION_FACTOR * this.sourceNodes);
+    const over = this.aliasesSeen.find((a) => this.sourceNodes + a.expandedSoFar > limit);
+    if (over !== undefined) {
+      this.bombed = true;
+      this.err(over.offset, "yamlAliasLimit", { name: over.name, limit });
+    }
   }
 
   walk(node: unknown, depth: number): void {
@@ -223,12 +245,13 @@ class Checker {
         return;
       }
       this.targets.set(node, target);
-      const d = this.data.get(target)!;
-      d.count++;
-      if (d.aliasCount === 0) d.aliasCount = this.aliasWeight(target, 0);
-      if (d.count * d.aliasCount > MAX_ALIAS_COUNT) {
+      this.sourceNodes++;
+      // The alias stands for its target's whole expansion (less the one node the alias is).
+      this.expanded += this.expandedSize(target, 0) - 1;
+      this.aliasesSeen.push({ offset, name: node.source, expandedSoFar: this.expanded });
+      if (this.expanded > MAX_EXPANDED_NODES * 2) {
+        this.judgeExpansion();
         this.bombed = true;
-        this.err(offset, "yamlAliasLimit", { name: node.source, limit: MAX_ALIAS_COUNT });
       }
       return;
     }
@@ -238,10 +261,8 @@ class Checker {
     if (tag !== undefined && !CORE_TAGS.has(tag) && !COMPOSE_TAGS.has(tag)) {
       this.err(this.tagOffset(offset), "yamlTagNotAllowed", { tag: showTag(tag) });
     }
-    if (node.anchor) {
-      this.anchors.set(node.anchor, node);
-      this.data.set(node, { count: 1, aliasCount: 0 }); // yaml counts the anchor itself as a use
-    }
+    this.sourceNodes++;
+    if (node.anchor) this.anchors.set(node.anchor, node);
     if (isScalar(node)) return;
     if (depth >= MAX_YAML_DEPTH) {
       this.err(offset, "yamlTooDeep", { limit: MAX_YAML_DEPTH });
@@ -414,13 +435,12 @@ function parseYamlText(text: string, maxErrors: number, several: boolean): YamlD
     for (const doc of docs) {
       const checker = new Checker(lc, maxErrors, text);
       checker.walk(doc.contents, 0);
+      checker.judgeExpansion();
       if (checker.errors.length > 0) return { ok: false, errors: checker.errors };
       // Our builder first: it says where a `<<` merge is wrong (yaml's toJS throws without a place).
       const builder = new Builder(checker.targets, lc);
       const value = builder.build(doc.contents);
       if (builder.errors.length > 0) return { ok: false, errors: builder.errors.slice(0, maxErrors) };
-      // Backstop: yaml's own alias limit over the same document must agree.
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
       values.push(value);
     }
     return { ok: true, values, lineCounter: lc };

@@ -442,9 +442,9 @@ export const MESSAGES: MessageTable = {
   },
   yamlAliasLimit: {
     en: (p) =>
-      `too many aliases (over ${p.limit} expansions of &${p.name}): refused as a possible "billion laughs" alias bomb`,
+      `the aliases expand past ${fmt(p.limit)} nodes (100× the file's own, or 1,000,000) at *${p.name}: refused as a possible "billion laughs" alias bomb`,
     ko: (p) =>
-      `별칭이 너무 많습니다(&${p.name}가 ${p.limit}번 넘게 펼쳐짐): "billion laughs" 별칭 폭탄일 수 있어 거부합니다`,
+      `별칭을 펼치면 *${p.name}에서 노드가 ${fmt(p.limit)}개(파일 자체의 100배 또는 1,000,000개)를 넘습니다: "billion laughs" 별칭 폭탄일 수 있어 거부합니다`,
   },
   yamlTagNotAllowed: {
     en: (p) =>

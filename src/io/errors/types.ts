@@ -181,7 +181,7 @@ export interface YamlErrorParams {
   yamlUnknownTag: { detail: string };
   yamlUnknownAlias: { name: string };
   yamlCyclicAlias: { name: string };
-  /** Over `limit` expansions of one anchor: a possible "billion laughs". */
+  /** Aliases expanding past `limit` nodes (100× the source's own, at most 1,000,000): a possible "billion laughs". */
   yamlAliasLimit: { name: string; limit: number };
   /** `tag` as written (`!!js/function`). */
   yamlTagNotAllowed: { tag: string };

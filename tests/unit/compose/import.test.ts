@@ -317,14 +317,25 @@ describe("limits and hostile YAML", () => {
     }
   });
 
-  it("an anchor used as often as yaml's maxAliasCount allows is fine; one more use is refused at that alias", () => {
-    const lines = ["x-c: &c {image: x}", "services:"];
-    for (let i = 0; i < 99; i++) lines.push(`  s${i}: *c`);
-    expect(containers(importOk(lines.join("\n")))).toHaveLength(99);
-    lines.push("  s99: *c");
-    const r = importCompose(lines.join("\n"));
-    expect(!r.ok && r.errors[0]).toMatchObject({ line: 102, column: 8, code: "yamlAliasLimit" });
-    expect(!r.ok && ioMessage(r.errors[0]!, "en")).toContain("too many aliases");
+  it("the guard measures expansion, not the count of aliases: 500 uses of an anchor import, a bomb is refused where it crosses", () => {
+    // Hundreds of ordinary aliases (Sentry's file has 134) expand to a few times the source.
+    const lines = ["x-c: &c {image: x, restart: unless-stopped, environment: {A: '1', B: '2'}}", "services:"];
+    for (let i = 0; i < 500; i++) lines.push(`  s${i}: *c`);
+    expect(containers(importOk(lines.join("\n")))).toHaveLength(500);
+    // 20 uses of an anchor standing for 1,000 nodes: past 100× the file's own nodes.
+    const big = `x-big: &big [${Array.from({ length: 1000 }, (_, i) => i).join(",")}]\nservices:\n  a:\n    image: x\n${Array.from(
+      { length: 20 },
+      (_, i) => `x-u${i}: *big`,
+    ).join("\n")}\n`;
+    const r = importCompose(big);
+    expect(r.ok).toBe(true);
+    const bomb = `x-big: &big [${Array.from({ length: 1000 }, (_, i) => i).join(",")}]\nservices:\n  a:\n    image: x\n${Array.from(
+      { length: 200 },
+      (_, i) => `x-u${i}: *big`,
+    ).join("\n")}\n`;
+    const b = importCompose(bomb);
+    expect(!b.ok && b.errors[0]).toMatchObject({ line: 144, column: 9, code: "yamlAliasLimit" });
+    expect(!b.ok && ioMessage(b.errors[0]!, "en")).toContain("the aliases expand past 140,900 nodes (100× the file's own, or 1,000,000) at *big");
   });
 
   it.each([
