@@ -111,11 +111,14 @@ export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}):
       if (target === undefined) continue; // a service left out by its profiles
       edges.push({ id: idFor(`${source}-to-${target}`, taken), kind: "network", source, target });
     }
+  const hostNotes: string[] = [];
+  if (model.override)
+    hostNotes.push(
+      "An override file: its services have no image or build of their own; import it with its base file",
+    );
   if (model.leftOut !== undefined && model.leftOut.length > 0)
-    nodes[0] = {
-      ...nodes[0]!,
-      props: { notes: clip(`Not drawn (no active profile): ${model.leftOut.join(", ")}`) },
-    };
+    hostNotes.push(`Not drawn (no active profile): ${model.leftOut.join(", ")}`);
+  if (hostNotes.length > 0) nodes[0] = { ...nodes[0]!, props: { notes: clip(hostNotes.join("\n")) } };
   const title = opts.title ?? model.name ?? "Docker Compose";
   const doc: StackDocument = { format: FORMAT, version: CURRENT_VERSION, title: clip(title), nodes, edges };
   return arrangeDocument(doc);

@@ -14,7 +14,7 @@ import { keySegment } from "../read/stage.ts";
 import { decodeCompose } from "./decode.ts";
 import { PortReader } from "./ports.ts";
 import { MAX_COMPOSE_ERRORS, Problems, text } from "./problems.ts";
-import { parseYaml, type YValue } from "./yaml.ts";
+import { lineColumn, parseYaml, type YValue } from "./yaml.ts";
 import { interpolate, type Variables } from "./interpolate.ts";
 
 /** The three stack nodes every import has under its containers. */
@@ -63,6 +63,8 @@ export interface ComposeModel {
   services: ComposeService[];
   /** Services left out by their profiles (set by the import, {@link profileActive}). */
   leftOut?: string[];
+  /** No service has an image or a build: an override file that needs its base file. */
+  override?: boolean;
 }
 
 /** The outcome of {@link readCompose}. */
@@ -437,5 +439,23 @@ export function readCompose(source: string | Uint8Array, vars: Variables = new M
     }
   });
   if (p.errors.length > 0) return { ok: false, errors: p.errors };
+  // Services that all lack image and build: an override file (docker-compose.override.yml) that only
+  // makes sense on top of its base file — said once, instead of once per service.
+  const empty = p.warnings.some((w) => w.code === "serviceEmpty");
+  if (
+    !empty &&
+    model.services.length > 0 &&
+    model.services.every((s) => s.image === undefined && s.build === undefined)
+  ) {
+    model.override = true;
+    const warnings = p.warnings.filter((w) => w.code !== "serviceNoImage" && w.code !== "serviceEmpty");
+    warnings.unshift({
+      path: "services",
+      ...lineColumn(parsed.lineCounter, root.keyOffsets.get("services") ?? 0),
+      code: "composeOverride",
+      params: {},
+    });
+    return { ok: true, model, warnings };
+  }
   return { ok: true, model, warnings: p.warnings };
 }

@@ -646,6 +646,12 @@ export const MESSAGES: MessageTable = {
     en: (p) => `the variable ${p.name} must be set: ${p.message !== "" ? q(p.message) : "it has no value"}`,
     ko: (p) => `변수 ${p.name}를 설정해야 합니다: ${p.message !== "" ? q(p.message) : "값이 없습니다"}`,
   },
+  composeOverride: {
+    en: () =>
+      "no service has an image or a build: this looks like an override file (docker-compose.override.yml) that only makes sense on top of its base file; drawn as it is, image-less",
+    ko: () =>
+      "image나 build가 있는 서비스가 없습니다: 기본 파일 위에서만 의미가 있는 재정의 파일(docker-compose.override.yml)로 보입니다. 이미지 없이 있는 그대로 그렸습니다",
+  },
   volumesNotDrawn: {
     en: (p) =>
       `${p.count} volume${p.count === 1 ? "" : "s"} and mounts not drawn (the Compose importer does not draw volumes yet)`,

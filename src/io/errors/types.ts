@@ -250,6 +250,8 @@ export interface ComposeErrorParams {
   composeVariableUnset: { name: string };
   /** `${NAME:?message}` (or `?`) with NAME unset: Compose stops with the message. */
   composeVariableRequired: { name: string; message: string };
+  /** A warning: no service has an image or a build — an override file that needs its base file. */
+  composeOverride: Record<string, never>;
   /** A warning: a service's volumes and mounts are read but not drawn (yet). */
   volumesNotDrawn: { count: number };
   /** A volume entry that is neither `source:target[:mode]` nor a mapping with `target`. */

@@ -170,3 +170,17 @@ describe("UTF-16", () => {
     }
   });
 });
+
+describe("override files", () => {
+  it("an override file (no service with image or build) imports with one note saying it needs its base file", () => {
+    const r = importCompose(fixture("features/docker-compose.override.yml"));
+    if (!r.ok) throw new Error("expected ok");
+    expect(r.warnings.map((w) => [w.code, w.line])).toEqual([["composeOverride", 2]]);
+    expect(r.document.nodes[0]!.props!.notes).toBe(
+      "An override file: its services have no image or build of their own; import it with its base file",
+    );
+    expect(byLabel(r.document, "db").props!.ports).toEqual([
+      { host: 5432, container: 5432, hostIp: "127.0.0.1" },
+    ]);
+  });
+});

@@ -171,6 +171,7 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   composeProfilesInactive: [{ services: ["debug", "docs"] }],
   volumeInvalid: [{}],
   volumesNotDrawn: [{ count: 1 }, { count: 3 }],
+  composeOverride: [{}],
   composeVariableUnset: [{ name: "TAG" }],
   composeVariableRequired: [
     { name: "DB_HOST", message: "set DB_HOST" },
