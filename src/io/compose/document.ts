@@ -68,9 +68,16 @@ function clip(s: string): string {
 /** Builds the laid-out document of a compose model. */
 export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}): StackDocument {
   const taken = new Set<string>(["docker-host", "linux", "docker"]);
+  const oses = model.services
+    .map((s) => s.platform?.toLowerCase().split("/")[0])
+    .filter((o) => o !== undefined);
+  const windows = oses.includes("windows") && !oses.includes("linux");
   const nodes: StackNode[] = [
     nodeOf("physical-host", "docker-host", { label: "Docker host" }),
-    nodeOf("kernel", "linux", { parentId: "docker-host", label: "Linux", props: { family: "linux" } }),
+    // A Windows host when the services' platforms say windows/… (and none says linux/…).
+    windows
+      ? nodeOf("kernel", "linux", { parentId: "docker-host", label: "Windows", props: { family: "windows" } })
+      : nodeOf("kernel", "linux", { parentId: "docker-host", label: "Linux", props: { family: "linux" } }),
     nodeOf("container-engine", "docker", {
       parentId: "linux",
       label: "Docker Engine",
@@ -86,6 +93,8 @@ export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}):
     if (s.image !== undefined) props.image = s.image;
     else if (s.build !== undefined) props.image = `built from ${s.build}`;
     if (s.image !== undefined && s.build !== undefined) notes.unshift(`built from ${s.build}`);
+    // Docker Engine on Windows runs Windows containers unless told otherwise.
+    if (windows && s.platform === undefined) props.os = "windows";
     if (s.platform !== undefined) {
       const [os, arch, variant] = s.platform.toLowerCase().split("/");
       if (os !== undefined && isPlatformOs(os)) props.os = os;

@@ -184,3 +184,27 @@ describe("override files", () => {
     ]);
   });
 });
+
+describe("Windows stacks", () => {
+  it("draws a Windows host when the services' platforms say windows/…, and Linux otherwise", () => {
+    const win = importCompose(
+      "services:\n  iis:\n    image: mcr.microsoft.com/windows/servercore/iis\n    platform: windows/amd64\n  worker:\n    image: example/worker-win\n",
+    );
+    expect(win.ok && win.document.nodes.find((n) => n.kind === "kernel")).toMatchObject({
+      label: "Windows",
+      props: { family: "windows" },
+    });
+    // A service without a platform on that host runs a Windows image, as Docker on Windows does.
+    expect(win.ok && byLabel(win.document, "worker").props).toEqual({
+      image: "example/worker-win",
+      os: "windows",
+    });
+    expect(win.ok && validate(win.document).filter((p) => p.severity === "error")).toEqual([]);
+    const mixed = importCompose(
+      "services:\n  a:\n    image: x\n    platform: windows/amd64\n  b:\n    image: y\n    platform: linux/arm64\n",
+    );
+    expect(mixed.ok && mixed.document.nodes.find((n) => n.kind === "kernel")!.props).toEqual({
+      family: "linux",
+    });
+  });
+});

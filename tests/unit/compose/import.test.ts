@@ -241,7 +241,8 @@ describe("services, ids and edges", () => {
     const doc = importOk(
       "services:\n  a:\n    build: ./web\n  b:\n    build: {context: ./api}\n    platform: windows/amd64\n",
     );
-    expect(byLabel(doc, "a").props).toEqual({ image: "built from ./web" });
+    // The only platform says Windows: a Windows host, whose services run Windows images.
+    expect(byLabel(doc, "a").props).toEqual({ image: "built from ./web", os: "windows" });
     expect(byLabel(doc, "b").props).toEqual({ image: "built from ./api", os: "windows", arch: "x86_64" });
   });
 
