@@ -16,6 +16,7 @@ import { PortReader } from "./ports.ts";
 import { MAX_COMPOSE_ERRORS, Problems, text } from "./problems.ts";
 import { lineColumn, parseYaml, type YValue } from "./yaml.ts";
 import { interpolate, type Variables } from "./interpolate.ts";
+import { resolveExtends } from "./extends.ts";
 
 /** The three stack nodes every import has under its containers. */
 export const STACK_NODES = 3;
@@ -400,7 +401,8 @@ export function readCompose(source: string | Uint8Array, vars: Variables = new M
 
   const ports = new PortReader(p);
   const allNeeds: { name: string; offset: number; path: string }[][] = [];
-  for (const [serviceName, v] of services.entries) {
+  const resolved = resolveExtends(services, p);
+  for (const [serviceName, v] of resolved.entries) {
     if (p.full) break;
     const path = `services${keySegment(serviceName)}`;
     const r = readService(

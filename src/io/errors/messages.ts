@@ -646,6 +646,16 @@ export const MESSAGES: MessageTable = {
     en: (p) => `the variable ${p.name} must be set: ${p.message !== "" ? q(p.message) : "it has no value"}`,
     ko: (p) => `변수 ${p.name}를 설정해야 합니다: ${p.message !== "" ? q(p.message) : "값이 없습니다"}`,
   },
+  composeExtendsFile: {
+    en: (p) =>
+      `extends names another file (${q(p.file)}), which is not read: the service is drawn as this file writes it`,
+    ko: (p) =>
+      `extends가 다른 파일(${q(p.file)})을 가리키는데, 그 파일은 읽지 않습니다: 서비스는 이 파일에 적힌 대로 그렸습니다`,
+  },
+  composeExtendsCycle: {
+    en: (p) => `extends goes round in a circle through ${q(p.name)}`,
+    ko: (p) => `extends가 ${q(p.name)}를 거쳐 순환합니다`,
+  },
   composeOverride: {
     en: () =>
       "no service has an image or a build: this looks like an override file (docker-compose.override.yml) that only makes sense on top of its base file; drawn as it is, image-less",

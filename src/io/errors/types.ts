@@ -250,6 +250,10 @@ export interface ComposeErrorParams {
   composeVariableUnset: { name: string };
   /** `${NAME:?message}` (or `?`) with NAME unset: Compose stops with the message. */
   composeVariableRequired: { name: string; message: string };
+  /** A warning: `extends: { file: … }` names another file, which is not read; the service is read as written. */
+  composeExtendsFile: { file: string };
+  /** `extends` going round in a circle. */
+  composeExtendsCycle: { name: string };
   /** A warning: no service has an image or a build — an override file that needs its base file. */
   composeOverride: Record<string, never>;
   /** A warning: a service's volumes and mounts are read but not drawn (yet). */

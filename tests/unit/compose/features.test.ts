@@ -208,3 +208,48 @@ describe("Windows stacks", () => {
     });
   });
 });
+
+describe("extends", () => {
+  it("starts from the base service of the same file: its own keys win, ports and profiles add up", () => {
+    const r = importCompose(`services:
+  base:
+    image: example/app:1.0
+    ports: ["8080:80"]
+    platform: linux/arm64
+  web:
+    extends: base
+    ports: ["8443:443"]
+  worker:
+    extends: { service: web }
+    image: example/worker:1.0
+  remote:
+    extends: { file: common.yml, service: app }
+    image: z
+`);
+    if (!r.ok) throw new Error(r.errors.map((e) => ioLine(e, "en")).join("; "));
+    expect(byLabel(r.document, "web").props).toEqual({
+      image: "example/app:1.0",
+      os: "linux",
+      arch: "arm64",
+      ports: [
+        { host: 8080, container: 80 },
+        { host: 8443, container: 443 },
+      ],
+    });
+    expect(byLabel(r.document, "worker").props).toMatchObject({ image: "example/worker:1.0", arch: "arm64" });
+    expect(r.warnings.map((w) => ioLine(w, "en"))).toEqual([
+      '13:14: services.remote.extends: extends names another file ("common.yml"), which is not read: the service is drawn as this file writes it',
+    ]);
+  });
+
+  it("refuses an unknown base and a cycle, with line:column", () => {
+    const unknown = importCompose("services:\n  a:\n    extends: nope\n    image: x\n");
+    expect(unknown.ok ? undefined : ioLine(unknown.errors[0]!, "en")).toBe(
+      '3:14: services.a.extends: "nope" is not a service of this file',
+    );
+    const cycle = importCompose("services:\n  a:\n    extends: b\n  b:\n    extends: a\n");
+    expect(cycle.ok ? undefined : ioLine(cycle.errors[0]!, "en")).toBe(
+      '5:14: services.b.extends: extends goes round in a circle through "a"',
+    );
+  });
+});

@@ -172,6 +172,8 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   volumeInvalid: [{}],
   volumesNotDrawn: [{ count: 1 }, { count: 3 }],
   composeOverride: [{}],
+  composeExtendsFile: [{ file: "common.yml" }],
+  composeExtendsCycle: [{ name: "a" }],
   composeVariableUnset: [{ name: "TAG" }],
   composeVariableRequired: [
     { name: "DB_HOST", message: "set DB_HOST" },

@@ -1,0 +1,79 @@
+/**
+ * Compose's `extends` within one file: a service that extends another (`extends: base` or
+ * `extends: { service: base }`) starts from that service's settings — its own keys win; lists the
+ * importer reads (ports, expose, volumes, profiles, links, depends_on as a list) are the base's
+ * followed by its own; mappings are merged, its own entries winning. `extends: { file: … }` names
+ * another file, which an import of one file cannot read: said, and the service read as written.
+ */
+import { keySegment } from "../read/stage.ts";
+import { text, type Problems } from "./problems.ts";
+import type { YMap, YValue } from "./yaml.ts";
+
+const CONCAT = new Set(["ports", "expose", "volumes", "profiles", "links", "depends_on", "tmpfs"]);
+
+function merge(base: YValue, own: YValue, key: string): YValue {
+  if (base.t === "seq" && own.t === "seq" && CONCAT.has(key))
+    return { ...own, items: [...base.items, ...own.items] };
+  if (base.t === "map" && own.t === "map") {
+    const entries = new Map(base.entries);
+    const keyOffsets = new Map(base.keyOffsets);
+    for (const [k, v] of own.entries) {
+      entries.set(k, entries.has(k) ? merge(entries.get(k)!, v, k) : v);
+      keyOffsets.set(k, own.keyOffsets.get(k) ?? own.offset);
+    }
+    return { ...own, entries, keyOffsets };
+  }
+  return own;
+}
+
+/** The services with every `extends` of the same file resolved; errors for unknown bases and cycles. */
+export function resolveExtends(services: YMap, p: Problems): YMap {
+  const done = new Map<string, YValue>();
+  const resolving = new Set<string>();
+  const resolve = (name: string): YValue => {
+    const known = done.get(name);
+    if (known !== undefined) return known;
+    const v = services.entries.get(name)!;
+    if (v.t !== "map" || !v.entries.has("extends")) {
+      done.set(name, v);
+      return v;
+    }
+    const path = `services${keySegment(name)}.extends`;
+    const ext = v.entries.get("extends")!;
+    let base: string | undefined;
+    if (ext.t === "scalar") base = text(ext) ?? undefined;
+    else if (ext.t === "map") {
+      const file = ext.entries.get("file");
+      const svc = ext.entries.get("service");
+      if (file !== undefined) {
+        p.warn(path, ext.offset, "composeExtendsFile", {
+          file: file.t === "scalar" ? (text(file) ?? "") : "",
+        });
+        done.set(name, v);
+        return v;
+      }
+      base = svc?.t === "scalar" ? (text(svc) ?? undefined) : undefined;
+    }
+    if (base === undefined || !services.entries.has(base)) {
+      p.error(path, ext.offset, "dependencyUnknown", { name: base ?? "" });
+      done.set(name, v);
+      return v;
+    }
+    if (resolving.has(base) || base === name) {
+      p.error(path, ext.offset, "composeExtendsCycle", { name: base });
+      done.set(name, v);
+      return v;
+    }
+    resolving.add(name);
+    const from = resolve(base);
+    resolving.delete(name);
+    const own: YMap = { ...v, entries: new Map([...v.entries].filter(([k]) => k !== "extends")) };
+    const merged = from.t === "map" ? (merge(from, own, "") as YMap) : own;
+    done.set(name, merged);
+    return merged;
+  };
+  if (![...services.entries.values()].some((v) => v.t === "map" && v.entries.has("extends"))) return services;
+  const entries = new Map<string, YValue>();
+  for (const name of services.entries.keys()) entries.set(name, resolve(name));
+  return { ...services, entries };
+}
