@@ -34,6 +34,7 @@ import {
 } from "./i18n/preference.ts";
 import type { PanelName } from "./commands/table.ts";
 import type { StringKey } from "./i18n/strings.ts";
+import { countProblems } from "./domain/rules/index.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Modal panels that load on first use: the template gallery (with the templates and the SVG
@@ -190,10 +191,24 @@ function Shell() {
   const [shortcuts, setShortcuts] = useState(false);
   // Which panels are shown, remembered in this browser: hiding one gives its room to the canvas.
   const [panels, setPanels] = useState<PanelsShown>(initialPanels);
+  // A template too big to read with the panels beside it gets their room, for this visit only (the
+  // person's remembered choice stays): the problems panel too when there is no problem to list.
+  // The panels' rails keep their Show buttons in view; no banner pushes the canvas down.
+  const makeRoom = useCallback(() => {
+    const s = store.getState();
+    const open = countProblems(s.problems);
+    setPanels((p) => ({
+      palette: false,
+      inspector: false,
+      problems: p.problems && open.errors + open.warnings > 0,
+    }));
+  }, [store]);
   const togglePanel = useCallback((panel: PanelName) => {
     setPanels((p) => {
       const next = { ...p, [panel]: !p[panel] };
-      rememberPanels(next);
+      // Remember this panel's new state over the person's earlier choices, not the room a
+      // template was given for its visit.
+      rememberPanels({ ...initialPanels(), [panel]: next[panel] });
       return next;
     });
   }, []);
@@ -239,7 +254,12 @@ function Shell() {
           <Palette />
         </PanelSlot>
         <main className="sd-center">
-          <Canvas wheelZooms={wheelZooms} onContextMenu={openMenu} onOpenTemplates={openGallery} />
+          <Canvas
+            wheelZooms={wheelZooms}
+            onContextMenu={openMenu}
+            onOpenTemplates={openGallery}
+            onNeedRoom={makeRoom}
+          />
           <Legend />
           <PanelSlot panel="problems" shown={panels.problems} onToggle={togglePanel}>
             <ProblemsPanel />

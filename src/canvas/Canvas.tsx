@@ -61,7 +61,7 @@ import {
   type FitOptions,
 } from "../domain/viewport.ts";
 import type { Rect } from "../domain/drop.ts";
-import { fitInto, insetsAround, showsWhole } from "../domain/view-fit.ts";
+import { fitInto, insetsFor, showsWhole } from "../domain/view-fit.ts";
 
 const nodeTypes = { stack: StackNodeView };
 /** Every edge is drawn along the route the store keeps for it (src/domain/routing). */
@@ -76,6 +76,12 @@ const MINIMAP_STYLE = { width: 160, height: 110 };
  * mounts every node on first load (xyflow#3883), and a node out of view costs as much as one in it.
  */
 export const MOUNT_ALL_MAX_NODES = 300;
+/**
+ * Below this many nodes there is no minimap: such a diagram is seen whole at a readable size, and a
+ * minimap over the pane would only take room from it (a template opens whole with its names at
+ * 11 px or more on a laptop, docs/drawing.md §1.10).
+ */
+export const MINIMAP_MIN_NODES = 50;
 /** How far past the view (as a fraction of its size, on each side) mounted nodes reach. */
 const MOUNT_MARGIN = 0.3;
 /** Below this zoom a label is under 4 px tall: nodes drop their text and show as coloured boxes. */
@@ -160,9 +166,17 @@ export interface CanvasProps {
   onContextMenu?: (place: CanvasPlace, at: { x: number; y: number }) => void;
   /** Opens the template gallery: the empty canvas offers it beside dragging a preset. */
   onOpenTemplates?: () => void;
+  /**
+   * A template opened that the pane cannot show whole with names at a readable size: the app
+   * shell gives the canvas the side panels' room (the canvas then fits the view again).
+   */
+  onNeedRoom?: () => void;
 }
 
-function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates }: CanvasProps) {
+/** Names are drawn at 13 px: at this zoom they are 11 px on screen, the least that reads on a laptop. */
+export const READABLE_ZOOM = 11 / 13;
+
+function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNeedRoom }: CanvasProps) {
   const store = useEditorStore();
   const t = useT();
   const flow = useReactFlow();
@@ -332,24 +346,32 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates }: Can
    * leave free, `margin` screen px in. `ifHidden`: only when it is not wholly there already, and
    * never zooming in.
    */
-  const frameRect = useCallback(
-    (bounds: Rect | null, o: { margin: number; maxZoom: number; ifHidden?: boolean }, duration?: number) => {
+  /** The viewport that shows `bounds` whole in the free part of the pane (null: nothing to fit into). */
+  const fitFor = useCallback(
+    (bounds: Rect, o: { margin: number; maxZoom: number; ifHidden?: boolean }): Viewport | null => {
       const el = sectionRef.current;
-      if (!el || !bounds) return;
+      if (!el) return null;
       const r = el.getBoundingClientRect();
-      if (r.width <= 0 || r.height <= 0) return;
-      const insets = insetsAround(r.width, r.height, paneObstacles(el));
+      if (r.width <= 0 || r.height <= 0) return null;
+      const insets = insetsFor(bounds, r.width, r.height, paneObstacles(el), o.margin);
       const cur = flow.getViewport();
-      if (o.ifHidden && showsWhole(cur, bounds, r.width, r.height, insets)) return;
-      const vp = fitInto(bounds, r.width, r.height, insets, {
+      if (o.ifHidden && showsWhole(cur, bounds, r.width, r.height, insets)) return null;
+      return fitInto(bounds, r.width, r.height, insets, {
         margin: o.margin,
         minZoom: FIT_VIEW.minZoom,
         maxZoom: o.ifHidden ? Math.min(o.maxZoom, cur.zoom) : o.maxZoom,
       });
+    },
+    [flow],
+  );
+  const frameRect = useCallback(
+    (bounds: Rect | null, o: { margin: number; maxZoom: number; ifHidden?: boolean }, duration?: number) => {
+      const vp = bounds ? fitFor(bounds, o) : null;
+      if (!vp) return;
       follow(vp);
       void flow.setViewport(vp, duration ? { duration } : undefined);
     },
-    [flow, follow],
+    [flow, follow, fitFor],
   );
   const frameNodes = useCallback(
     (
@@ -396,19 +418,43 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates }: Can
     [frameNodes, store],
   );
 
-  // A new diagram (template, file, New) opens at its saved viewport, or fitted whole.
-  useEffect(
-    () =>
-      store.subscribe((s, prev) => {
-        if (s.fitRequest === prev.fitRequest) return;
-        if (!s.viewport) fitView();
-        else {
-          follow(s.viewport);
-          void flow.setViewport(s.viewport);
+  // A new diagram (template, file, New) opens at its saved viewport, or fitted whole. A template
+  // that would open with its names under 11 px asks for the side panels' room first, and is fitted
+  // again once the pane has grown (docs/drawing.md §1.10).
+  // The pane's size when room was asked for: the view is fitted again once the pane differs.
+  const roomFit = useRef<Size | null>(null);
+  const paneKnown = frame !== null;
+  // The last fit request answered: a template opened from the URL may open before this subscribes.
+  const answered = useRef(0);
+  useEffect(() => {
+    const answer = (s: EditorState) => {
+      // Before the pane is measured there is nothing to fit into: the request waits for it.
+      if (!paneKnown || s.fitRequest === answered.current) return;
+      answered.current = s.fitRequest;
+      if (!s.viewport) {
+        const bounds = boundsOf(absoluteRects(s.doc, s.index).values());
+        const vp = bounds ? fitFor(bounds, { margin: FRAME_MARGIN, maxZoom: FIT_VIEW.maxZoom }) : null;
+        if (s.fitRoom && onNeedRoom && vp !== null && vp.zoom < READABLE_ZOOM && frameRef.current) {
+          roomFit.current = frameRef.current.pane;
+          onNeedRoom();
         }
-      }),
-    [fitView, follow, flow, store],
-  );
+        fitView();
+      } else {
+        follow(s.viewport);
+        void flow.setViewport(s.viewport);
+      }
+    };
+    const now = store.getState();
+    if (now.fitRequest > 0) answer(now);
+    return store.subscribe((s) => answer(s));
+  }, [fitView, fitFor, follow, flow, store, onNeedRoom, paneKnown]);
+  const paneSize = frame?.pane;
+  useEffect(() => {
+    const asked = roomFit.current;
+    if (!asked || !paneSize || (asked.width === paneSize.width && asked.height === paneSize.height)) return;
+    roomFit.current = null;
+    fitView();
+  }, [paneSize, fitView]);
 
   // Promoting the viewport to a layer costs a frame at the start of a pan; it pays off only when
   // many nodes are mounted (each frame would repaint them all), so only then.
@@ -821,7 +867,7 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates }: Can
           </Controls>
           {/* The minimap redraws every node on every frame of a pan or drag, and would show only
               the mounted nodes of a big diagram: it is left out past that size (docs/benchmarks.md). */}
-          {doc.nodes.length <= MOUNT_ALL_MAX_NODES && (
+          {doc.nodes.length >= MINIMAP_MIN_NODES && doc.nodes.length <= MOUNT_ALL_MAX_NODES && (
             <MiniMap
               pannable
               zoomable

@@ -47,6 +47,57 @@ export function insetsAround(width: number, height: number, obstacles: readonly 
   return out;
 }
 
+const SIDES: readonly (keyof PaneInsets)[] = ["top", "bottom", "left", "right"];
+
+/**
+ * The insets that keep clear of every obstacle and leave `bounds` the biggest zoom: each obstacle
+ * is cut off along one side of the pane, and of all the ways to choose those sides (4 per obstacle;
+ * a pane has a handful of obstacles) the one whose free part fits `bounds` largest wins — a wide
+ * diagram gives up the bottom strip under the minimap, a tall one the right strip. Ties go to
+ * the insets that lose the least of the pane.
+ */
+export function insetsFor(
+  bounds: Rect,
+  width: number,
+  height: number,
+  obstacles: readonly Rect[],
+  margin: number,
+): PaneInsets {
+  const live = obstacles.filter(
+    (o) =>
+      o.width > 0 && o.height > 0 && o.x < width && o.y < height && o.x + o.width > 0 && o.y + o.height > 0,
+  );
+  if (live.length > 5) return insetsAround(width, height, obstacles);
+  let best: PaneInsets = insetsAround(width, height, live);
+  let bestZoom = -1;
+  let bestLost = Infinity;
+  const choose = (k: number, cur: PaneInsets): void => {
+    if (k === live.length) {
+      const w = width - cur.left - cur.right - 2 * margin;
+      const h = height - cur.top - cur.bottom - 2 * margin;
+      if (w <= 0 || h <= 0) return;
+      const zoom = Math.min(w / Math.max(bounds.width, 1), h / Math.max(bounds.height, 1));
+      const lost = width * height - w * h;
+      if (zoom > bestZoom + 1e-9 || (Math.abs(zoom - bestZoom) <= 1e-9 && lost < bestLost)) {
+        best = cur;
+        bestZoom = zoom;
+        bestLost = lost;
+      }
+      return;
+    }
+    const o = live[k]!;
+    const cut: PaneInsets = {
+      top: o.y + o.height,
+      bottom: height - o.y,
+      left: o.x + o.width,
+      right: width - o.x,
+    };
+    for (const side of SIDES) choose(k + 1, { ...cur, [side]: Math.max(cur[side], cut[side]) });
+  };
+  choose(0, { top: 0, right: 0, bottom: 0, left: 0 });
+  return best;
+}
+
 function fractionOf(i: PaneInsets, side: keyof PaneInsets, width: number, height: number): number {
   return i[side] / (side === "top" || side === "bottom" ? height : width);
 }

@@ -28,12 +28,19 @@ export interface BandPlan {
   readonly columns: readonly string[];
   /** The frame's children drawn in one row above the columns (artifacts, services). */
   readonly shelf?: readonly string[];
+  /**
+   * The column the shelf stands over (it starts at that column's left and sits above that
+   * column's top); by default the shelf spans the columns, above the highest of them.
+   */
+  readonly shelfOver?: string;
   /** How far above the baseline each listed node's box ends (px; negative below it). */
   readonly bottoms: Readonly<Record<string, number>>;
   /** Sets of nodes, each stretched up to one shared top (the columns' frames, level by level). */
   readonly alignTop?: readonly (readonly string[])[];
   /** Space between columns, and between the shelf and the columns (px). */
   readonly gap?: number;
+  /** Space between the shelf and the columns, if other than `gap` (room for the edges' labels). */
+  readonly shelfGap?: number;
 }
 
 interface Box {
@@ -111,8 +118,9 @@ export function bandLayout(doc: StackDocument, plan: BandPlan): StackDocument {
   // the space their children take (the natural widths already include the insets).
   const colTop = Math.min(...cols.map((b) => b.y));
 
-  // The shelf: one row above the columns, bottom-aligned, left to right.
-  let sx = inset.left;
+  // The shelf: one row above the columns (or above one of them), bottom-aligned, left to right.
+  const over = plan.shelfOver === undefined ? undefined : boxes.get(plan.shelfOver)!;
+  let sx = over?.x ?? inset.left;
   let shelfH = 0;
   const shelfBoxes = shelf.map((id) => {
     const b = place(id, sx);
@@ -120,14 +128,14 @@ export function bandLayout(doc: StackDocument, plan: BandPlan): StackDocument {
     shelfH = Math.max(shelfH, b.height);
     return b;
   });
-  const shelfBottom = colTop - (shelf.length > 0 ? gap : 0);
+  const shelfBottom = (over?.y ?? colTop) - (shelf.length > 0 ? (plan.shelfGap ?? gap) : 0);
   for (const b of shelfBoxes) {
     const dy = shelfBottom - (b.y + b.height);
     shift(b, dy);
   }
 
   // Move the whole figure so the frame's content starts at its insets; the frame at 0,0.
-  const figureTop = shelf.length > 0 ? shelfBottom - shelfH : colTop;
+  const figureTop = shelf.length > 0 ? Math.min(colTop, shelfBottom - shelfH) : colTop;
   const figureBottom = Math.max(...cols.map((b) => b.y + b.height));
   const dy = inset.top - figureTop;
   for (const b of boxes.values()) b.y += dy;

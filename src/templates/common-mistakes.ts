@@ -131,5 +131,7 @@ export function buildCommonMistakes(lang: Lang): StackDocument {
 
   const doc = b.build(L("Common mistakes", "흔한 실수"));
   const ids = COMMON_MISTAKES.map((m) => m.frameId);
-  return placeRows(doc, null, [ids.slice(0, 3), ids.slice(3)]);
+  // Two rows close together (each mistake is its own frame), so the figure opens whole at a
+  // readable size beside the problems panel on a laptop (docs/drawing.md §1.10).
+  return placeRows(doc, null, [ids.slice(0, 3), ids.slice(3)], 24);
 }

@@ -13,6 +13,7 @@
  * (columns 1 and 2 show the same nginx + app pair).
  */
 import type { StackDocument } from "../domain/document.ts";
+import { LAYOUT } from "../domain/layout/index.ts";
 import { bandLayout } from "./bands.ts";
 import { L, TemplateBuilder, type Lang } from "./builder.ts";
 
@@ -223,11 +224,13 @@ export function buildEcsDocker(lang: Lang): StackDocument {
   return bandLayout(doc, {
     frame: cloud,
     columns: [col1, control],
+    // Over column 1, which is the shorter (no task layer, one frame less): the figure stays as
+    // tall as the ECS side, so it opens readable on a laptop.
     shelf: [ami, ecr],
-    alignTop: [
-      [col1, control],
-      [ecsEc2, ecsFg],
-    ],
+    shelfOver: col1,
+    // Room for the labels of the routes up to the shelf (and no box past 2:1: the cloud holds four).
+    shelfGap: LAYOUT.rootGap,
+    alignTop: [[ecsEc2, ecsFg]],
     bottoms: {
       [col1]: -24,
       [host]: layer.hw,

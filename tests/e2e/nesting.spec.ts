@@ -158,6 +158,8 @@ test("moving a child to its parent's edge at depth 5 grows every ancestor, and i
 test("a preset added by click next to a large diagram is brought into view", async ({ page }) => {
   await open(page, "lang=en&template=ecs-docker");
   await page.locator(".react-flow__node").first().waitFor();
+  // The template opened with the canvas given the palette's room: the person opens it again.
+  await page.getByRole("button", { name: "Show palette" }).click();
   await page.keyboard.press("Escape");
   await palette(page).getByRole("button", { name: "Physical server", exact: true }).click();
   await expect(node(page, "Physical server: Physical server").last()).toBeInViewport();

@@ -25,7 +25,23 @@ async function rendered(page: Page) {
     }
     const transform = getComputedStyle(document.querySelector(".react-flow__viewport")!).transform;
     const zoom = new DOMMatrixReadOnly(transform).a;
-    return { boxes, overflowing, zoom };
+    // Every node name as it lies on screen, and what could cover one: the pane's edges, the
+    // controls, the minimap, the legend, and the panels beside and under the canvas.
+    const rect = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const names = [...document.querySelectorAll<HTMLElement>(".react-flow__node .sd-label")].map((e) => ({
+      text: e.textContent ?? "",
+      box: rect(e),
+    }));
+    const pane = rect(document.querySelector(".react-flow")!);
+    const covers = [
+      ...document.querySelectorAll(
+        ".react-flow__controls, .react-flow__minimap, .sd-legend, .sd-panel-slot-palette, .sd-panel-slot-inspector, .sd-panel-slot-problems",
+      ),
+    ].map((e) => ({ what: e.className, box: rect(e) }));
+    return { boxes, overflowing, zoom, names, pane, covers };
   });
 }
 
@@ -48,8 +64,14 @@ for (const lang of ["en", "ko"] as const) {
       const doc = await documentOf(page);
       await expect(page.locator(".react-flow__node")).toHaveCount(doc.nodes.length);
       await page.waitForTimeout(150);
-      const { boxes, overflowing, zoom } = await rendered(page);
-      expect(zoom).toBeGreaterThanOrEqual(0.5);
+      const { boxes, overflowing, zoom, names, pane, covers } = await rendered(page);
+      // Names are 13 px: on screen they are at least 11 px (docs/drawing.md §1.10), the whole
+      // figure in view, no name under a panel, the minimap, a control or the legend.
+      expect(zoom * 13).toBeGreaterThanOrEqual(11);
+      for (const n of names) {
+        expect(inside(n.box, pane), `${n.text} in view`).toBe(true);
+        for (const c of covers) expect(overlap(n.box, c.box), `${n.text} under ${c.what}`).toBe(false);
+      }
       expect(overflowing).toEqual([]);
       for (const n of doc.nodes) {
         if (n.parentId)
@@ -81,9 +103,31 @@ test("ecs-docker opens with the who-manages-what overlay and its legend", async 
 
 test("vm-vs-container: the facts show the kernel count of each side", async ({ page }) => {
   await open(page, "lang=en&template=vm-vs-container");
+  // Too wide to read beside the panels at 1280×800: it opens with the canvas given their room.
+  await page.getByRole("button", { name: "Show inspector" }).click();
   const facts = inspector(page).getByRole("list", { name: "This diagram" });
   await expect(facts).toContainText("4 kernels");
   await expect(facts).toContainText(": 1 kernel");
+});
+
+test("a template too big to read beside the panels gets their room for the visit; the person's choice stays", async ({
+  page,
+}) => {
+  await open(page, "lang=en&template=ecs-docker");
+  await expect(page.getByRole("button", { name: "Show palette" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Show inspector" })).toBeVisible();
+  // No problem to list: the problems panel gives its room too.
+  await expect(page.getByRole("button", { name: "Show problems" })).toBeVisible();
+  await page.getByRole("button", { name: "Show palette" }).click();
+  await expect(page.getByRole("complementary", { name: "Palette" })).toBeVisible();
+  // A small template reads beside the panels: nothing is hidden for it.
+  await page.goto("/?lang=en&template=one-server-many-functions");
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Hide palette" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Hide inspector" })).toBeVisible();
+  // The made room was not remembered: common-mistakes keeps the problems it is about in view.
+  await page.goto("/?lang=en&template=common-mistakes");
+  await expect(problems(page).getByRole("listitem")).toHaveCount(6);
 });
 
 test("the gallery opens a template as one undoable step, or beside the current work", async ({ page }) => {
