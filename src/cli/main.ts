@@ -2,7 +2,9 @@
  * The command line (docs/cli.md). Pure over its inputs: it gets argv and two writers and
  * returns the exit status, so tests run it in-process without spawning.
  */
-import { dirname, join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import { LIMITS } from "../domain/limits.ts";
 import { readInput } from "./read-file.ts";
 import { parseDotEnv } from "../io/compose/interpolate.ts";
 import type { Lang } from "../domain/kinds/props.ts";
@@ -138,7 +140,18 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   }
   const variables = new Map(envText.ok ? parseDotEnv(new TextDecoder().decode(envText.bytes)) : []);
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) variables.set(k, v);
-  const result = importCompose(bytes, { profiles, variables });
+  // include: files relative to this one's folder, read within the size limit (regular files only).
+  const base = dirname(file);
+  const include = (p: string): Uint8Array | undefined => {
+    try {
+      const full = isAbsolute(p) ? p : join(base, p);
+      if (!statSync(full).isFile() || statSync(full).size > LIMITS.bytes) return undefined;
+      return readFileSync(full);
+    } catch {
+      return undefined;
+    }
+  };
+  const result = importCompose(bytes, { profiles, variables, include });
   if (!result.ok) {
     // Bytes that are not text could not be read at all, like a file the system refused.
     const unreadable = result.errors.find((e) => e.code === "cannotRead");

@@ -65,6 +65,7 @@ export function importCompose(source: string | Uint8Array, opts: ComposeOptions 
     const read = readCompose(
       typeof source === "string" || source instanceof Uint8Array ? source : String(source),
       opts.variables,
+      opts.include,
     );
     if (!read.ok) return read;
     // Within the document limits, as Open would read it: a compose value longer than a text prop

@@ -31,6 +31,8 @@ export interface ComposeOptions {
   profiles?: readonly string[];
   /** The variables values are interpolated with (`.env`, then the environment); none: all unset. */
   variables?: ReadonlyMap<string, string>;
+  /** Reads the files `include` names, relative to the file's folder (the CLI); none: said, not read. */
+  include?: (path: string) => string | Uint8Array | undefined;
 }
 
 /** Whether a service is drawn with these profiles active. */

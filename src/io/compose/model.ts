@@ -339,7 +339,17 @@ function readMount(x: YValue): ComposeMount | undefined {
  * Reads a compose file into the importer's model (services with their image, build, platform,
  * ports, environment, labels and needs). Never throws. Use {@link importCompose} for a document.
  */
-export function readCompose(source: string | Uint8Array, vars: Variables = new Map()): ComposeModelResult {
+/** Reads a file `include` names, relative to the including file's folder; undefined when it cannot. */
+export type IncludeReader = (path: string) => string | Uint8Array | undefined;
+
+const MAX_INCLUDE_DEPTH = 8;
+
+export function readCompose(
+  source: string | Uint8Array,
+  vars: Variables = new Map(),
+  include?: IncludeReader,
+  depth = 0,
+): ComposeModelResult {
   const decoded = decodeCompose(source);
   if (!decoded.ok) return decoded;
   const parsed = parseYaml(decoded.text, MAX_COMPOSE_ERRORS);
@@ -371,12 +381,67 @@ export function readCompose(source: string | Uint8Array, vars: Variables = new M
     p.error("$", root.offset, "composeOtherFormat", { found: isEcs ? "ecs" : "stackdraw" });
     return { ok: false, errors: p.errors };
   }
-  const services = root.entries.get("services");
+  // include: the files it names come first; this file's services win over theirs.
+  const included: ComposeService[] = [];
+  const includeWarnings: ComposeError[] = [];
+  /** Included files named but not read: a dependency on a service of theirs is not an error. */
+  let unread = false;
+  const inc = root.entries.get("include");
+  if (inc !== undefined) {
+    const paths: { path: string; offset: number; at: string }[] = [];
+    const items = inc.t === "seq" ? inc.items : [inc];
+    items.forEach((x, i) => {
+      const at = `include[${i}]`;
+      if (x.t === "scalar" && text(x)) paths.push({ path: text(x)!, offset: x.offset, at });
+      else if (x.t === "map") {
+        const pv = x.entries.get("path");
+        for (const y of pv?.t === "seq" ? pv.items : pv ? [pv] : [])
+          if (y.t === "scalar" && text(y)) paths.push({ path: text(y)!, offset: y.offset, at: `${at}.path` });
+      }
+    });
+    for (const it of paths) {
+      if (include === undefined) {
+        unread = true;
+        p.warn(it.at, it.offset, "composeIncludeNotRead", { path: it.path });
+        continue;
+      }
+      if (depth >= MAX_INCLUDE_DEPTH) {
+        p.error(it.at, it.offset, "composeIncludeFailed", { path: it.path, cause: "depth" });
+        continue;
+      }
+      const bytes = include(it.path);
+      if (bytes === undefined) {
+        p.error(it.at, it.offset, "composeIncludeFailed", { path: it.path, cause: "missing" });
+        continue;
+      }
+      const dir = it.path.includes("/") ? it.path.slice(0, it.path.lastIndexOf("/") + 1) : "";
+      const sub = readCompose(bytes, vars, (q) => include(q.startsWith("/") ? q : `${dir}${q}`), depth + 1);
+      if (!sub.ok) {
+        const first = sub.errors[0]!;
+        p.error(it.at, it.offset, "composeIncludeFailed", {
+          path: it.path,
+          cause: "invalid",
+          where: `${first.line !== undefined ? `${first.line}:${first.column ?? 1} ` : ""}${first.path}`,
+          code: first.code,
+        });
+        continue;
+      }
+      included.push(...sub.model.services);
+      includeWarnings.push(...sub.warnings.filter((w) => w.code === "composeIncludeNotRead"));
+      if (sub.warnings.some((w) => w.code === "composeIncludeNotRead")) unread = true;
+    }
+    if (p.errors.length > 0) return { ok: false, errors: p.errors };
+  }
+  const services =
+    root.entries.get("services") ??
+    (inc !== undefined
+      ? ({ t: "map", entries: new Map(), keyOffsets: new Map(), offset: root.offset } as const)
+      : undefined);
   if (services === undefined) {
     p.error("services", root.offset, "composeNoServices", {});
     return { ok: false, errors: p.errors };
   }
-  if (services.t !== "map" || services.entries.size === 0) {
+  if (services.t !== "map" || (services.entries.size === 0 && included.length === 0)) {
     const actual =
       services.t === "scalar" && services.value === null
         ? "null"
@@ -426,7 +491,8 @@ export function readCompose(source: string | Uint8Array, vars: Variables = new M
       });
     }
     for (const n of allNeeds[i]!) {
-      if (!services.entries.has(n.name)) {
+      if (!services.entries.has(n.name) && !included.some((x) => x.name === n.name)) {
+        if (unread) continue; // in an included file that is not read: said at its include
         p.error(n.path, n.offset, "dependencyUnknown", { name: n.name });
         continue;
       }
@@ -441,6 +507,9 @@ export function readCompose(source: string | Uint8Array, vars: Variables = new M
     }
   });
   if (p.errors.length > 0) return { ok: false, errors: p.errors };
+  const own = new Set(model.services.map((x) => x.name));
+  model.services.unshift(...included.filter((x) => !own.has(x.name)));
+  p.warnings.push(...includeWarnings);
   // Services that all lack image and build: an override file (docker-compose.override.yml) that only
   // makes sense on top of its base file — said once, instead of once per service.
   const empty = p.warnings.some((w) => w.code === "serviceEmpty");

@@ -646,6 +646,26 @@ export const MESSAGES: MessageTable = {
     en: (p) => `the variable ${p.name} must be set: ${p.message !== "" ? q(p.message) : "it has no value"}`,
     ko: (p) => `변수 ${p.name}를 설정해야 합니다: ${p.message !== "" ? q(p.message) : "값이 없습니다"}`,
   },
+  composeIncludeNotRead: {
+    en: (p) =>
+      `include names ${q(p.path)}, which is not read here (import with the CLI to read included files); its services are not drawn`,
+    ko: (p) =>
+      `include가 가리키는 ${q(p.path)}는 여기서 읽지 않습니다(포함된 파일까지 읽으려면 CLI로 가져오세요). 그 서비스는 그리지 않았습니다`,
+  },
+  composeIncludeFailed: {
+    en: (p) =>
+      p.cause === "missing"
+        ? `the included file ${q(p.path)} cannot be read`
+        : p.cause === "depth"
+          ? `includes nest more than 8 files deep at ${q(p.path)} (do they include each other?)`
+          : `the included file ${q(p.path)} cannot be imported: ${p.where} (${p.code})`,
+    ko: (p) =>
+      p.cause === "missing"
+        ? `포함된 파일 ${q(p.path)}를 읽을 수 없습니다`
+        : p.cause === "depth"
+          ? `${q(p.path)}에서 include가 8단계보다 깊게 중첩됩니다(서로를 포함하나요?)`
+          : `포함된 파일 ${q(p.path)}를 가져올 수 없습니다: ${p.where} (${p.code})`,
+  },
   composeExtendsFile: {
     en: (p) =>
       `extends names another file (${q(p.file)}), which is not read: the service is drawn as this file writes it`,

@@ -252,6 +252,13 @@ export interface ComposeErrorParams {
   composeVariableRequired: { name: string; message: string };
   /** A warning: `extends: { file: … }` names another file, which is not read; the service is read as written. */
   composeExtendsFile: { file: string };
+  /** A warning: `include` names a file the importer was given no way to read (the editor imports one file). */
+  composeIncludeNotRead: { path: string };
+  /** An included file that is missing, nested too deep, or refused (its first problem: `where`, `code`). */
+  composeIncludeFailed:
+    | { path: string; cause: "missing" }
+    | { path: string; cause: "depth" }
+    | { path: string; cause: "invalid"; where: string; code: string };
   /** `extends` going round in a circle. */
   composeExtendsCycle: { name: string };
   /** A warning: no service has an image or a build — an override file that needs its base file. */

@@ -253,3 +253,47 @@ describe("extends", () => {
     );
   });
 });
+
+describe("include", () => {
+  const dir = join(FIXTURES, "features/include");
+  it("the CLI reads included files (short and long syntax, relative paths): their services come first, and dependencies on them resolve", async () => {
+    const r = await run("import", "compose", join(dir, "compose.yml"));
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const read = readDocument(r.out);
+    if (!read.ok) throw new Error("expected a document");
+    expect(containers(read.document).map((n) => n.label)).toEqual(["mysql", "redis", "es01", "app"]);
+    expect(edgePairs(read.document)).toEqual(["app->mysql", "app->es01"]);
+    expect(byLabel(read.document, "mysql").props!.ports).toEqual([
+      { host: 3306, container: 3306, hostIp: "127.0.0.1" },
+    ]);
+  });
+
+  it("without a way to read them (the editor), says which files are not read and draws the rest", () => {
+    const r = importCompose(fixture("features/include/compose.yml"));
+    if (!r.ok) throw new Error(r.errors.map((e) => ioLine(e, "en")).join("; "));
+    expect(r.warnings.map((w) => ioLine(w, "en"))).toEqual([
+      '3:5: include[0]: include names "./db/compose.db.yml", which is not read here (import with the CLI to read included files); its services are not drawn',
+      '4:11: include[1].path: include names "./search.yml", which is not read here (import with the CLI to read included files); its services are not drawn',
+    ]);
+    expect(containers(r.document).map((n) => n.label)).toEqual(["app"]);
+  });
+
+  it("refuses a missing included file, and one that is refused itself, at the include", () => {
+    const missing = importCompose("include: [nope.yml]\nservices:\n  a:\n    image: x\n", {
+      include: () => undefined,
+    });
+    expect(missing.ok ? undefined : ioLine(missing.errors[0]!, "en")).toBe(
+      '1:11: include[0]: the included file "nope.yml" cannot be read',
+    );
+    const bad = importCompose("include: [db.yml]\nservices:\n  a:\n    image: x\n", {
+      include: () => 'services:\n  db:\n    ports: ["70000:1"]\n',
+    });
+    expect(bad.ok ? undefined : ioLine(bad.errors[0]!, "en")).toBe(
+      '1:11: include[0]: the included file "db.yml" cannot be imported: 3:13 services.db.ports[0] (portOutOfRange)',
+    );
+    const loop = importCompose("include: [self.yml]\nservices:\n  a:\n    image: x\n", {
+      include: () => "include: [self.yml]\nservices:\n  b:\n    image: y\n",
+    });
+    expect(loop.ok).toBe(false);
+  });
+});

@@ -173,6 +173,12 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   volumesNotDrawn: [{ count: 1 }, { count: 3 }],
   composeOverride: [{}],
   composeExtendsFile: [{ file: "common.yml" }],
+  composeIncludeNotRead: [{ path: "db.yml" }],
+  composeIncludeFailed: [
+    { path: "db.yml", cause: "missing" },
+    { path: "a.yml", cause: "depth" },
+    { path: "db.yml", cause: "invalid", where: "3:9 services.db.ports[0]", code: "portOutOfRange" },
+  ],
   composeExtendsCycle: [{ name: "a" }],
   composeVariableUnset: [{ name: "TAG" }],
   composeVariableRequired: [
