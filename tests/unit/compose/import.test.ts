@@ -336,7 +336,9 @@ describe("limits and hostile YAML", () => {
     ).join("\n")}\n`;
     const b = importCompose(bomb);
     expect(!b.ok && b.errors[0]).toMatchObject({ line: 144, column: 9, code: "yamlAliasLimit" });
-    expect(!b.ok && ioMessage(b.errors[0]!, "en")).toContain("the aliases expand past 140,900 nodes (100× the file's own, or 1,000,000) at *big");
+    expect(!b.ok && ioMessage(b.errors[0]!, "en")).toContain(
+      "the aliases expand past 140,900 nodes (100× the file's own, or 1,000,000) at *big",
+    );
   });
 
   it.each([
