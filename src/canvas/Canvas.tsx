@@ -753,7 +753,7 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
       const file = e.dataTransfer.files[0];
       if (file) {
         e.preventDefault();
-        void openDroppedFile(store, file);
+        void openDroppedFile(store, file, [...e.dataTransfer.files].slice(1));
         return;
       }
       const presetId = e.dataTransfer.getData(PRESET_MIME);

@@ -212,17 +212,17 @@ export async function importFormatFile(
   file: File,
   format: "k8s" | "ecs",
   load: Loader<K8sModule | EcsModule> = format === "k8s" ? loadK8s : loadEcs,
+  more: readonly File[] = [],
 ): Promise<boolean> {
-  const [mod, bytes] = await Promise.all([
-    loadOnDemand(store, load),
-    file.size > LIMITS.bytes
+  const bytesOf = (f: File) =>
+    f.size > LIMITS.bytes
       ? Promise.resolve(new Uint8Array(LIMITS.bytes + 1))
-      : file.arrayBuffer().then((b) => new Uint8Array(b)),
-  ]);
+      : f.arrayBuffer().then((b) => new Uint8Array(b));
+  const [mod, ...all] = await Promise.all([loadOnDemand(store, load), ...[file, ...more].map(bytesOf)]);
   if (!mod) return false;
   const title = file.name.replace(/\.(ya?ml|json)$/i, "");
   const s = store.getState();
-  const source = [{ name: file.name, data: bytes }];
+  const source = [file, ...more].map((f, i) => ({ name: f.name, data: all[i] as Uint8Array }));
   const r =
     "importK8s" in mod
       ? mod.importK8s(source, { title, lang: s.lang })
@@ -239,14 +239,21 @@ export async function importFormatFile(
 /**
  * A file dropped on the canvas: a Stackdraw document opens; a Compose file, Kubernetes manifests
  * or an ECS task definition goes to its importer, picked by the file's content (io/import/sniff.ts)
- * and, when the content says nothing, by its name (.yml/.yaml: Compose).
+ * and, when the content says nothing, by its name (.yml/.yaml: Compose). Several Kubernetes (or
+ * ECS) files dropped together import as one cluster; other files beside the first are ignored.
  */
-export async function openDroppedFile(store: EditorStore, file: File): Promise<boolean> {
-  const head = await file.slice(0, 65_536).text();
-  const format = sniffFormat(head) ?? (/\.ya?ml$/i.test(file.name) ? "compose" : "stackdraw");
+export async function openDroppedFile(
+  store: EditorStore,
+  file: File,
+  more: readonly File[] = [],
+): Promise<boolean> {
+  const sniff = async (f: File) => sniffFormat(await f.slice(0, 65_536).text());
+  const format = (await sniff(file)) ?? (/\.ya?ml$/i.test(file.name) ? "compose" : "stackdraw");
   if (format === "stackdraw") return openFile(store, file);
   if (format === "compose") return importComposeFile(store, file);
-  return importFormatFile(store, file, format);
+  const same: File[] = [];
+  for (const f of more) if ((await sniff(f)) === format) same.push(f);
+  return importFormatFile(store, file, format, undefined, same);
 }
 
 /** Puts the document into the URL fragment and copies the link. Returns the link, or null. */

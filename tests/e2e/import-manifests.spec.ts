@@ -4,16 +4,17 @@ import { documentOf, node, open } from "./helpers.ts";
 
 const fixture = (rel: string) => readFileSync(new URL(`../fixtures/${rel}`, import.meta.url), "utf8");
 
-async function dropFile(page: Page, name: string, content: string) {
+async function dropFile(page: Page, name: string, content: string, more: [string, string][] = []) {
   await page.evaluate(
-    ([n, c]) => {
+    ([n, c, rest]) => {
       const dt = new DataTransfer();
-      dt.items.add(new File([c!], n!, { type: "" }));
+      dt.items.add(new File([c as string], n as string, { type: "" }));
+      for (const [rn, rc] of rest as [string, string][]) dt.items.add(new File([rc], rn, { type: "" }));
       const target = document.querySelector(".react-flow__pane")!;
       target.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
       target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
     },
-    [name, content],
+    [name, content, more] as const,
   );
 }
 
@@ -75,4 +76,21 @@ test("Import ▸ ECS task definition shows a refusal with its line:column and ch
   await expect(page.getByRole("alertdialog")).toContainText("containerPort must be a port");
   await page.getByRole("alertdialog").getByRole("button", { name: "OK" }).click();
   expect(await documentOf(page)).toEqual(before);
+});
+
+test("several Kubernetes files dropped together import as one cluster", async ({ page }) => {
+  await open(page);
+  await dropFile(page, "web-app.yaml", fixture("k8s/web-app.yaml"), [
+    ["ingress.yaml", fixture("k8s/ingress-legacy.yaml")],
+    ["notes.txt", "not a manifest"],
+  ]);
+  await expect(node(page, "Pod: site")).toBeVisible();
+  const doc = await documentOf(page);
+  expect(doc.nodes.filter((n) => n.kind === "k8s-cluster")).toHaveLength(1);
+  expect(doc.nodes.filter((n) => n.kind === "pod").map((n) => n.label)).toEqual([
+    "web",
+    "db",
+    "site",
+    "default-http-backend",
+  ]);
 });
