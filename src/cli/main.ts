@@ -8,7 +8,7 @@ import { LIMITS } from "../domain/limits.ts";
 import { readInput } from "./read-file.ts";
 import { parseDotEnv } from "../io/compose/interpolate.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { importCompose } from "../io/compose.ts";
+import { importCompose, importComposeFiles } from "../io/compose.ts";
 import { ioLine } from "../io/errors/format.ts";
 import { writeDocument } from "../io/write.ts";
 import { TEXT } from "./errors.ts";
@@ -24,7 +24,7 @@ export const EXIT = { ok: 0, problems: 1, invalid: 2 } as const;
 const USAGE = `Usage:
   stackdraw validate [--format text|json|sarif|junit] [--json] [--lang en|ko] [--strict]
                      [--fix | --fix-dry-run] [--show-suppressed] FILE...
-  stackdraw import compose [--lang en|ko] [--profile NAME]... [--env-file FILE] FILE > app.stackdraw.json
+  stackdraw import compose [--lang en|ko] [--profile NAME]... [--env-file FILE] [-f FILE]... [FILE...] > app.stackdraw.json
 ${IMPORT_USAGE}
   stackdraw render FILE -o OUT.svg|OUT.png [--theme light|dark] [--lang en|ko] [--scale N]
   stackdraw templates [--lang en|ko]
@@ -110,6 +110,13 @@ async function importCommand(args: string[], io: Io): Promise<number> {
         return EXIT.invalid;
       }
       profiles.push(v);
+    } else if (a === "-f" || a === "--file") {
+      const v = rest[++i];
+      if (v === undefined) {
+        io.stderr(`stackdraw import compose: ${a} takes a FILE\n`);
+        return EXIT.invalid;
+      }
+      files.push(v);
     } else if (a === "--") {
       files.push(...rest.slice(i + 1));
       break;
@@ -118,19 +125,21 @@ async function importCommand(args: string[], io: Io): Promise<number> {
       return EXIT.invalid;
     } else files.push(a);
   }
-  if (files.length !== 1) {
-    io.stderr(
-      `stackdraw import compose: ${files.length === 0 ? "no FILE given" : "give exactly one FILE"}\n\n${USAGE}`,
-    );
+  if (files.length === 0) {
+    io.stderr(`stackdraw import compose: no FILE given\n\n${USAGE}`);
     return EXIT.invalid;
   }
   const file = files[0]!;
-  const input = await readInput(file, "compose");
-  if (!input.ok) {
-    io.stderr(`${ioLine(input.error, lang, { file })}\n`);
-    return EXIT.invalid;
+  const sources: { name: string; data: Uint8Array }[] = [];
+  for (const f of files) {
+    const input = await readInput(f, "compose");
+    if (!input.ok) {
+      io.stderr(`${ioLine(input.error, lang, { file: f })}\n`);
+      return EXIT.invalid;
+    }
+    sources.push({ name: f, data: input.bytes });
   }
-  const bytes = input.bytes;
+  const bytes = sources[0]!.data;
   // Variables: the .env beside the file (or --env-file), then the environment, which wins.
   const dotEnv = envFile ?? join(dirname(file), ".env");
   const envText = await readInput(dotEnv, "document");
@@ -151,18 +160,24 @@ async function importCommand(args: string[], io: Io): Promise<number> {
       return undefined;
     }
   };
-  const result = importCompose(bytes, { profiles, variables, include });
+  const options = { profiles, variables, include };
+  // Several files (-f a -f b): merged as docker compose merges them; a refusal names its file.
+  const result = sources.length === 1 ? importCompose(bytes, options) : importComposeFiles(sources, options);
   if (!result.ok) {
+    const at: string = "file" in result && typeof result.file === "string" ? result.file : file;
     // Bytes that are not text could not be read at all, like a file the system refused.
     const unreadable = result.errors.find((e) => e.code === "cannotRead");
-    if (unreadable) io.stderr(`${ioLine(unreadable, lang, { file })}\n`);
+    if (unreadable) io.stderr(`${ioLine(unreadable, lang, { file: at })}\n`);
     else
       io.stderr(
-        `${file}: ${TEXT.notImported[lang]}\n${result.errors.map((e) => `  ${ioLine(e, lang, { file })}`).join("\n")}\n`,
+        `${at}: ${TEXT.notImported[lang]}\n${result.errors.map((e) => `  ${ioLine(e, lang, { file: at })}`).join("\n")}\n`,
       );
     return EXIT.invalid;
   }
-  for (const w of result.warnings) io.stderr(`${ioLine(w, lang, { file, label: TEXT.warning[lang] })}\n`);
+  for (const w of result.warnings)
+    io.stderr(
+      `${ioLine(w, lang, { ...(sources.length === 1 ? { file } : {}), label: TEXT.warning[lang] })}\n`,
+    );
   io.stdout(writeDocument(result.document));
   return EXIT.ok;
 }

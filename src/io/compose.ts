@@ -36,7 +36,8 @@ import { repairToLimits } from "../domain/limits.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { ComposeError } from "./errors/types.ts";
 import { composeDocument, profileActive, type ComposeOptions } from "./compose/document.ts";
-import { readCompose } from "./compose/model.ts";
+import { readCompose, type ComposeModel } from "./compose/model.ts";
+import type { PortMapping } from "../domain/kinds/props.ts";
 
 export type { ComposeError } from "./errors/types.ts";
 export { decodeCompose } from "./compose/decode.ts";
@@ -68,33 +69,86 @@ export function importCompose(source: string | Uint8Array, opts: ComposeOptions 
       opts.include,
     );
     if (!read.ok) return read;
-    // Within the document limits, as Open would read it: a compose value longer than a text prop
-    // may be (an image of 5,000 characters) is cut to the limit, as labels are.
-    // As `docker compose up`: services whose profiles are all inactive are left out, and said.
-    const leftOut = read.model.services.filter((s) => !profileActive(s.profiles, opts.profiles));
-    const names = leftOut.map((s) => s.name);
-    const model =
-      leftOut.length === 0
-        ? read.model
-        : {
-            ...read.model,
-            services: read.model.services.filter((s) => !leftOut.includes(s)),
-            leftOut: names,
-          };
-    const warnings: ComposeError[] =
-      leftOut.length === 0
-        ? read.warnings
-        : [
-            ...read.warnings,
-            { path: "services", code: "composeProfilesInactive", params: { services: names } },
-          ];
-    return {
-      ok: true,
-      document: repairToLimits(composeDocument(model, opts)).doc,
-      warnings,
-    };
+    return finish(read.model, read.warnings, opts);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, errors: [{ path: "$", code: "composeInternal", params: { reason } }] };
+  }
+}
+
+/**
+ * Several Compose files merged as `docker compose -f a.yml -f b.yml` does for the fields read: a
+ * service in a later file overrides the image, build, platform, replicas, network and profiles it
+ * sets; its ports, dependencies and mounts add to the earlier ones. A refusal names its file.
+ * `include` paths are relative to the first file (the CLI's reader).
+ */
+export function importComposeFiles(
+  sources: readonly { name: string; data: string | Uint8Array }[],
+  opts: ComposeOptions = {},
+): ComposeResult | { ok: false; errors: ComposeError[]; file: string } {
+  try {
+    let merged: ComposeModel | undefined;
+    const warnings: ComposeError[] = [];
+    for (const src of sources) {
+      const known = new Set(merged?.services.map((x) => x.name) ?? []);
+      const read = readCompose(src.data, opts.variables, opts.include, 0, known);
+      if (!read.ok) return { ok: false, errors: read.errors, file: src.name };
+      warnings.push(...read.warnings.filter((w) => merged === undefined || w.code !== "composeOverride"));
+      merged = merged === undefined ? read.model : mergeModels(merged, read.model);
+    }
+    if (merged === undefined) return { ok: false, errors: [{ path: "$", code: "composeEmpty", params: {} }] };
+    if (sources.length > 1) merged = { ...merged, override: false };
+    return finish(merged, warnings, opts);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [{ path: "$", code: "composeInternal", params: { reason } }] };
+  }
+}
+
+function mergeModels(base: ComposeModel, over: ComposeModel): ComposeModel {
+  const services = base.services.map((s) => ({ ...s }));
+  for (const o of over.services) {
+    const s = services.find((x) => x.name === o.name);
+    if (s === undefined) {
+      services.push(o);
+      continue;
+    }
+    if (o.image !== undefined) s.image = o.image;
+    if (o.build !== undefined) s.build = o.build;
+    if (o.platform !== undefined) s.platform = o.platform;
+    if (o.replicas !== undefined) s.replicas = o.replicas;
+    if (o.network !== undefined) s.network = o.network;
+    if (o.networkOf !== undefined) s.networkOf = o.networkOf;
+    if (o.profiles.length > 0) s.profiles = o.profiles;
+    const same = (a: PortMapping, b: PortMapping) =>
+      a.container === b.container && a.host === b.host && (a.protocol ?? "tcp") === (b.protocol ?? "tcp");
+    s.ports = [...s.ports, ...o.ports.filter((p) => !s.ports.some((q) => same(p, q)))];
+    s.needs = [...s.needs, ...o.needs.filter((n) => !s.needs.includes(n))];
+    s.mounts = [...s.mounts.filter((m) => !o.mounts.some((n) => n.target === m.target)), ...o.mounts];
+    s.notes = [...s.notes, ...o.notes.filter((n) => !s.notes.includes(n))];
+  }
+  return { ...base, ...(over.name !== undefined ? { name: over.name } : {}), services };
+}
+
+function finish(read: ComposeModel, readWarnings: ComposeError[], opts: ComposeOptions): ComposeResult {
+  {
+    const model0 = read;
+    // As `docker compose up`: services whose profiles are all inactive are left out, and said.
+    const leftOut = model0.services.filter((s) => !profileActive(s.profiles, opts.profiles));
+    const names = leftOut.map((s) => s.name);
+    const model =
+      leftOut.length === 0
+        ? model0
+        : { ...model0, services: model0.services.filter((s) => !leftOut.includes(s)), leftOut: names };
+    const warnings: ComposeError[] =
+      leftOut.length === 0
+        ? readWarnings
+        : [
+            ...readWarnings,
+            { path: "services", code: "composeProfilesInactive", params: { services: names } },
+          ];
+    // Within the document limits, as Open would read it: a compose value longer than a text prop
+    // may be (an image of 5,000 characters) is cut to the limit, as labels are.
+    return { ok: true, document: repairToLimits(composeDocument(model, opts)).doc, warnings };
   }
 }

@@ -349,6 +349,8 @@ export function readCompose(
   vars: Variables = new Map(),
   include?: IncludeReader,
   depth = 0,
+  /** Services of the files before this one (`-f a -f b`): depending on them is fine. */
+  known: ReadonlySet<string> = new Set(),
 ): ComposeModelResult {
   const decoded = decodeCompose(source);
   if (!decoded.ok) return decoded;
@@ -491,7 +493,7 @@ export function readCompose(
       });
     }
     for (const n of allNeeds[i]!) {
-      if (!services.entries.has(n.name) && !included.some((x) => x.name === n.name)) {
+      if (!services.entries.has(n.name) && !included.some((x) => x.name === n.name) && !known.has(n.name)) {
         if (unread) continue; // in an included file that is not read: said at its include
         p.error(n.path, n.offset, "dependencyUnknown", { name: n.name });
         continue;

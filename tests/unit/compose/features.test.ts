@@ -297,3 +297,35 @@ describe("include", () => {
     expect(loop.ok).toBe(false);
   });
 });
+
+describe("several files", () => {
+  it("merges -f a -f b as docker compose does: the override's image, ports and replicas on top of the base", async () => {
+    const base = join(FIXTURES, "web-db-cache.yml");
+    const over = join(FIXTURES, "features/docker-compose.override.yml");
+    const r = await run("import", "compose", "-f", base, "-f", over);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toContain("override file");
+    const read = readDocument(r.out);
+    if (!read.ok) throw new Error("expected a document");
+    expect(containers(read.document).map((n) => n.label)).toEqual(["web", "app", "db", "cache"]);
+    expect(byLabel(read.document, "web").props!.ports).toEqual([
+      { host: 80, container: 80 },
+      { host: 443, container: 443 },
+      { host: 8080, container: 80 },
+    ]);
+    expect(byLabel(read.document, "db").props!.ports).toContainEqual({
+      host: 5432,
+      container: 5432,
+      hostIp: "127.0.0.1",
+    });
+    expect(byLabel(read.document, "db").props!.image).toBeDefined();
+  });
+
+  it("a refusal names the file it is in", async () => {
+    const base = join(FIXTURES, "web-db-cache.yml");
+    const bad = join(FIXTURES, "bad", "port-out-of-range.yml");
+    const r = await run("import", "compose", base, bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${bad}:6:9: services.web.ports[1]: host port 70000 is out of range`);
+  });
+});
