@@ -77,7 +77,22 @@ export const PAGE_LIB = String.raw`
   B.zoom1 = async () => {
     const s = B.flowStore().getState();
     const [tx, ty, k] = s.transform;
-    const cx = (s.width / 2 - tx) / k, cy = (s.height / 2 - ty) / k;
+    let cx = (s.width / 2 - tx) / k, cy = (s.height / 2 - ty) / k;
+    const view = await B.setView({ x: s.width / 2 - cx, y: s.height / 2 - cy, zoom: 1 });
+    if (B.pickLeaf()) return view;
+    // No leaf whole in that view (its centre fell on a parent's free room): centre on the leaf
+    // nearest it instead, by the flow's own geometry — the same view on both pages.
+    const leaves = new Set(window.__benchLeaves || []);
+    let best = null, bestD = Infinity;
+    for (const [id, n] of s.nodeLookup) {
+      if (!leaves.has(id)) continue;
+      const p = n.internals.positionAbsolute;
+      const w = (n.measured && n.measured.width) || n.width || 0, h = (n.measured && n.measured.height) || n.height || 0;
+      const d = Math.hypot(p.x + w / 2 - cx, p.y + h / 2 - cy);
+      if (d < bestD || (d === bestD && id < best.id)) { bestD = d; best = { id, x: p.x + w / 2, y: p.y + h / 2 }; }
+    }
+    if (!best) return view;
+    cx = best.x; cy = best.y;
     return B.setView({ x: s.width / 2 - cx, y: s.height / 2 - cy, zoom: 1 });
   };
   // Lets the page finish what an action left to do (culling, deferred work) before the next one.
