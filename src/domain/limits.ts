@@ -75,10 +75,14 @@ export function clampViewport(
   // Screen = flow × zoom + (x, y): the pane's top-left shows flow point (-x / zoom, -y / zoom).
   const clamp = (v: number, lo: number, hi: number) =>
     Math.min(hi, Math.max(lo, Number.isFinite(v) ? v : lo));
-  const ox = clamp(-viewport.x / viewport.zoom, minX - slack, maxX + slack / 2);
-  const oy = clamp(-viewport.y / viewport.zoom, minY - slack, maxY + slack / 2);
-  const x = -ox * zoom;
-  const y = -oy * zoom;
+  const fx = -viewport.x / viewport.zoom;
+  const fy = -viewport.y / viewport.zoom;
+  const ox = clamp(fx, minX - slack, maxX + slack / 2);
+  const oy = clamp(fy, minY - slack, maxY + slack / 2);
+  // A coordinate the clamp left alone is kept as saved: x / zoom × zoom is not always x again.
+  const same = zoom === viewport.zoom;
+  const x = same && ox === fx ? viewport.x : -ox * zoom;
+  const y = same && oy === fy ? viewport.y : -oy * zoom;
   if (zoom === viewport.zoom && x === viewport.x && y === viewport.y) return viewport;
   return { x: x + 0, y: y + 0, zoom };
 }

@@ -156,8 +156,11 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByRole("note", { name: "Who manages what" })).toBeVisible();
   },
   "fit-view": async (page) => {
+    const z0 = await zoom(page);
     await page.keyboard.press("-");
     await page.keyboard.press("-");
+    // The zoom-out has landed (it animates) before Fit is asked for.
+    await expect.poll(() => zoom(page)).toBeLessThan(z0);
     const z = await zoom(page);
     await page.keyboard.press("Shift+F");
     await expect.poll(() => zoom(page)).toBeGreaterThan(z);
