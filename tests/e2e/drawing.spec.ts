@@ -24,6 +24,8 @@ async function rename(page: Page, target: Locator, name: string) {
   const field = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Label");
   await field.fill(name);
   await field.press("Enter");
+  // The new name is the document's before the next step picks nodes by their names.
+  await expect.poll(async () => (await documentOf(page)).nodes.some((n) => n.label === name)).toBe(true);
 }
 
 /**

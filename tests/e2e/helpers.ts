@@ -42,9 +42,40 @@ export async function dropPreset(
   target: Locator,
   position?: { x: number; y: number },
 ) {
-  await palette(page)
-    .getByRole("button", { name: preset, exact: true })
-    .dragTo(target, position ? { targetPosition: position } : {});
+  // A hand's drag: press, move in steps (the browser's drag starts after the first moves and
+  // the target sees dragover before the drop), release. Playwright's one-jump dragTo sometimes
+  // dropped before any dragover reached the canvas, and the drop was lost.
+  const source = palette(page).getByRole("button", { name: preset, exact: true });
+  await source.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  const at = position ?? { x: to.width / 2, y: to.height / 2 };
+  // Counts the dragover events the page sees, so the release waits for one over the target.
+  await page.evaluate(() => {
+    const w = window as unknown as { __dragovers?: number };
+    if (w.__dragovers === undefined) {
+      w.__dragovers = 0;
+      document.addEventListener("dragover", () => (w.__dragovers = (w.__dragovers ?? 0) + 1), true);
+    }
+  });
+  const overs = () => page.evaluate(() => (window as unknown as { __dragovers: number }).__dragovers);
+  const state = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as { __stackdraw: { getState: () => { paletteDrag: string | null } } }
+        ).__stackdraw.getState().paletteDrag,
+    );
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 4, { steps: 2 });
+  // The browser's drag has begun (the palette says which preset is dragged) before moving on.
+  await expect.poll(state).not.toBeNull();
+  await page.mouse.move(to.x + at.x, to.y + at.y, { steps: 8 });
+  const before = await overs();
+  await page.mouse.move(to.x + at.x + 1, to.y + at.y, { steps: 1 });
+  await expect.poll(overs).toBeGreaterThan(before);
+  await page.mouse.up();
 }
 
 /** The document as the store holds it (read-only view for assertions). */
