@@ -4,7 +4,17 @@
  * dragged out, Esc mid-drag.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { center, documentOf, dragNodeTo, dropPreset, node, open, palette, problems } from "./helpers.ts";
+import {
+  center,
+  documentOf,
+  dragNodeTo,
+  dropPreset,
+  node,
+  open,
+  palette,
+  problems,
+  viewSettled,
+} from "./helpers.ts";
 
 type Doc = Awaited<ReturnType<typeof documentOf>>;
 const byKind = (d: Doc, kind: string, nth = 0) => d.nodes.filter((n) => n.kind === kind)[nth]!;
@@ -20,12 +30,20 @@ const zoomOf = (page: Page) =>
 /** Renames the selected node in the inspector, as a person would to tell two alike apart. */
 async function rename(page: Page, target: Locator, name: string) {
   const b = (await target.boundingBox())!;
+  const was = ((await target.getAttribute("aria-label")) ?? "").replace(/^[^:]*: /, "");
   await page.mouse.click(b.x + 20, b.y + b.height - 12);
   const field = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Label");
+  // The inspector shows the node just clicked before anything is typed into it.
+  await expect(field).toHaveValue(was);
   await field.fill(name);
   await field.press("Enter");
-  // The new name is the document's before the next step picks nodes by their names.
-  await expect.poll(async () => (await documentOf(page)).nodes.some((n) => n.label === name)).toBe(true);
+  // The new name is on the canvas (not only in the document) before the next step picks nodes by
+  // their names: a locator of the old name would otherwise still find this node.
+  await expect(
+    page
+      .getByRole("region", { name: /^(Canvas|캔버스)$/ })
+      .getByRole("button", { name: new RegExp(`: ${name}$`) }),
+  ).toHaveCount(1);
 }
 
 /**
@@ -47,7 +65,10 @@ async function fiveDrops(page: Page, settle = true) {
   // The second one on the engine's middle.
   await dropPreset(page, "Container", engine);
   await expect(node(page, "Container: Container")).toHaveCount(2);
-  if (settle) await page.getByRole("button", { name: "Fit View" }).click();
+  if (settle) {
+    await page.getByRole("button", { name: "Fit View" }).click();
+    await viewSettled(page);
+  }
   return { server, ubuntu, engine, first };
 }
 
@@ -210,6 +231,8 @@ test("a child dragged out shrinks its auto-sized parent and leaves a hand-sized 
   const { engine } = await fiveDrops(page);
   await page.getByRole("button", { name: "Zoom out" }).click();
   await page.getByRole("button", { name: "Zoom out" }).click();
+  // The zoom animates: the boxes are measured where they come to rest.
+  await viewSettled(page);
   const doc0 = await documentOf(page);
   const e0 = byKind(doc0, "container-engine");
   const p = (await pane(page).boundingBox())!;

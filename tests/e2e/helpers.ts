@@ -52,13 +52,17 @@ export async function dropPreset(
   const at = position ?? { x: to.width / 2, y: to.height / 2 };
   // Counts the dragover events the page sees, so the release waits for one over the target.
   await page.evaluate(() => {
-    const w = window as unknown as { __dragovers?: number };
+    const w = window as unknown as { __dragovers?: number; __dragends?: number };
     if (w.__dragovers === undefined) {
       w.__dragovers = 0;
+      w.__dragends = 0;
       document.addEventListener("dragover", () => (w.__dragovers = (w.__dragovers ?? 0) + 1), true);
+      document.addEventListener("dragend", () => (w.__dragends = (w.__dragends ?? 0) + 1), true);
     }
   });
   const overs = () => page.evaluate(() => (window as unknown as { __dragovers: number }).__dragovers);
+  const ends = () => page.evaluate(() => (window as unknown as { __dragends: number }).__dragends);
+  const ended = await ends();
   const state = () =>
     page.evaluate(
       () =>
@@ -68,14 +72,33 @@ export async function dropPreset(
     );
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 4, { steps: 2 });
-  // The browser's drag has begun (the palette says which preset is dragged) before moving on.
+  // Well past the browser's drag threshold, in a few moves, going on moving (as a hand does when
+  // nothing follows it yet) until the browser's drag has begun: the palette says which preset is
+  // dragged. A busy machine sometimes starts the drag only on a later move.
+  await page.mouse.move(from.x + from.width / 2 + 24, from.y + from.height / 2 + 12, { steps: 4 });
+  for (let i = 1; i <= 12 && (await state()) === null; i++)
+    await page.mouse.move(from.x + from.width / 2 + 24 + 6 * i, from.y + from.height / 2 + 12, { steps: 2 });
   await expect.poll(state).not.toBeNull();
   await page.mouse.move(to.x + at.x, to.y + at.y, { steps: 8 });
   const before = await overs();
   await page.mouse.move(to.x + at.x + 1, to.y + at.y, { steps: 1 });
   await expect.poll(overs).toBeGreaterThan(before);
   await page.mouse.up();
+  // The browser has finished this drag (dragend) before anything else — a next drag starts clean.
+  await expect.poll(ends).toBeGreaterThan(ended);
+}
+
+/** Waits until the view stops moving (an animated zoom or fit has landed): the same transform twice, frames apart. */
+export async function viewSettled(page: Page) {
+  const transform = () =>
+    page.evaluate(async () => {
+      const el = document.querySelector(".react-flow__viewport") as HTMLElement;
+      const a = getComputedStyle(el).transform;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await new Promise((r) => setTimeout(r, 60));
+      return a === getComputedStyle(el).transform;
+    });
+  await expect.poll(transform).toBe(true);
 }
 
 /** The document as the store holds it (read-only view for assertions). */
