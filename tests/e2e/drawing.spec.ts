@@ -27,14 +27,26 @@ const zoomOf = (page: Page) =>
       new DOMMatrixReadOnly(getComputedStyle(document.querySelector(".react-flow__viewport")!).transform).a,
   );
 
-/** Renames the selected node in the inspector, as a person would to tell two alike apart. */
+const selectedNodes = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as { __stackdraw: { getState: () => { selectedNodes: string[] } } }
+      ).__stackdraw.getState().selectedNodes,
+  );
+
+/** Clicks a node on its own strip and renames it in the inspector, as a person would to tell two alike apart. */
 async function rename(page: Page, target: Locator, name: string) {
-  const b = (await target.boundingBox())!;
-  const was = ((await target.getAttribute("aria-label")) ?? "").replace(/^[^:]*: /, "");
-  await page.mouse.click(b.x + 20, b.y + b.height - 12);
-  const field = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Label");
-  // The inspector shows the node just clicked before anything is typed into it.
-  await expect(field).toHaveValue(was);
+  // The node as it is now (a locator by name would find another node once this one is renamed).
+  const id = (await target.getAttribute("data-id"))!;
+  const el = page.locator(`.react-flow__node[data-id="${id}"]`);
+  // A preset just added may be on its way into view (an animated pan): click where it comes to rest.
+  await viewSettled(page);
+  const b = (await el.boundingBox())!;
+  await el.click({ position: { x: 20, y: b.height - 12 } });
+  // The click selected this node alone, so the inspector shows it, before anything is typed.
+  await expect.poll(() => selectedNodes(page)).toEqual([id]);
+  const field = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Label", { exact: true });
   await field.fill(name);
   await field.press("Enter");
   // The new name is on the canvas (not only in the document) before the next step picks nodes by
@@ -129,8 +141,8 @@ test("a node dragged over a child that cannot take it goes to the ancestor that 
   // A loose container at the root (clicked with nothing selected).
   await page.keyboard.press("Escape");
   await palette(page).getByRole("button", { name: "Container", exact: true }).click();
-  const looseNode = node(page, "Container: Container").nth(0);
-  await rename(page, looseNode, "Worker");
+  const looseId = (await documentOf(page)).nodes.find((n) => n.kind === "container" && !n.parentId)!.id;
+  await rename(page, page.locator(`.react-flow__node[data-id="${looseId}"]`), "Worker");
   const worker = node(page, "Container: Worker");
   await expect(worker).toBeVisible();
   await page.getByRole("button", { name: "Fit View" }).click();

@@ -17,6 +17,10 @@ export function problems(page: Page): Locator {
 
 export async function open(page: Page, query = "lang=en") {
   const errors: string[] = [];
+  // Playwright turns file-chooser interception on asynchronously when the first listener comes:
+  // a listener added just before the click that opens the chooser can lose that race under load,
+  // and the chooser then opens unseen. Listening from the start keeps interception on all along.
+  page.on("filechooser", () => {});
   page.on("pageerror", (e) => errors.push(String(e)));
   // Promise 8: the built page runs under its Content-Security-Policy with zero violations.
   await page.addInitScript(() => {
@@ -52,12 +56,23 @@ export async function dropPreset(
   const at = position ?? { x: to.width / 2, y: to.height / 2 };
   // Counts the dragover events the page sees, so the release waits for one over the target.
   await page.evaluate(() => {
-    const w = window as unknown as { __dragovers?: number; __dragends?: number };
+    const w = window as unknown as { __dragovers?: number; __dragends?: number; __dragLog?: string[] };
     if (w.__dragovers === undefined) {
       w.__dragovers = 0;
       w.__dragends = 0;
+      w.__dragLog = [];
       document.addEventListener("dragover", () => (w.__dragovers = (w.__dragovers ?? 0) + 1), true);
       document.addEventListener("dragend", () => (w.__dragends = (w.__dragends ?? 0) + 1), true);
+      // What the page saw of each drag, for the message when a drag never begins.
+      for (const type of ["pointerdown", "mousedown", "dragstart", "pointercancel", "mouseup"])
+        document.addEventListener(
+          type,
+          (e) => {
+            w.__dragLog!.push(`${type}@${(e.target as Element).className || (e.target as Element).tagName}`);
+            if (w.__dragLog!.length > 40) w.__dragLog!.shift();
+          },
+          true,
+        );
     }
   });
   const overs = () => page.evaluate(() => (window as unknown as { __dragovers: number }).__dragovers);
@@ -70,7 +85,15 @@ export async function dropPreset(
           window as unknown as { __stackdraw: { getState: () => { paletteDrag: string | null } } }
         ).__stackdraw.getState().paletteDrag,
     );
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  const press = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  // The press lands on the preset itself (not on something drawn over it for a moment).
+  expect(
+    await source.evaluate((el, p) => {
+      const hit = document.elementFromPoint(p.x, p.y);
+      return hit === el || el.contains(hit) ? "preset" : (hit?.outerHTML.slice(0, 120) ?? "nothing");
+    }, press),
+  ).toBe("preset");
+  await page.mouse.move(press.x, press.y);
   await page.mouse.down();
   // Well past the browser's drag threshold, in a few moves, going on moving (as a hand does when
   // nothing follows it yet) until the browser's drag has begun: the palette says which preset is
@@ -78,7 +101,12 @@ export async function dropPreset(
   await page.mouse.move(from.x + from.width / 2 + 24, from.y + from.height / 2 + 12, { steps: 4 });
   for (let i = 1; i <= 12 && (await state()) === null; i++)
     await page.mouse.move(from.x + from.width / 2 + 24 + 6 * i, from.y + from.height / 2 + 12, { steps: 2 });
-  await expect.poll(state).not.toBeNull();
+  try {
+    await expect.poll(state, { timeout: 5_000 }).not.toBeNull();
+  } catch {
+    const log = await page.evaluate(() => (window as unknown as { __dragLog: string[] }).__dragLog);
+    throw new Error(`the drag of ${preset} never began; the page saw: ${log.join(", ")}`);
+  }
   await page.mouse.move(to.x + at.x, to.y + at.y, { steps: 8 });
   const before = await overs();
   await page.mouse.move(to.x + at.x + 1, to.y + at.y, { steps: 1 });
