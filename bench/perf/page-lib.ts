@@ -14,7 +14,11 @@
  * - `edit(id, label)`: calls the page's `window.__benchEdit(id, label)` and resolves with the time
  *   from just before the call to a MessageChannel task posted from the first animation frame whose
  *   callback finds `label` in the node's text or accessible name (that frame paints it; the task runs
- *   after the frame).
+ *   after the frame);
+ * - `pickLeaves(k)`: up to k visible leaves nearest the pane's centre;
+ * - `select(id)`: a click on the node, to the first painted frame where it has React Flow's
+ *   `selected` class; `nudge(id, key)`: an arrow keydown on the (selected, focused) node, to the
+ *   first painted frame where its transform moved — both timed as `edit` is.
  */
 export const PAGE_LIB = String.raw`
 (() => {
@@ -170,23 +174,77 @@ export const PAGE_LIB = String.raw`
       requestAnimationFrame(frame);
     });
   };
-  B.edit = (id, label, timeoutMs = 20000) => new Promise((resolve, reject) => {
+  // One interaction to the paint that shows it: the time from just before act() to a task posted
+  // from the first animation frame whose callback finds shown() true (that frame paints it).
+  const toPaint = (act, shown, what, timeoutMs) => new Promise((resolve, reject) => {
     const t0 = performance.now();
-    window.__benchEdit(id, label);
+    act();
     const tick = () => {
-      const el = nodeEl(id);
-      // The label in the node's text, or (zoomed far out, where the app draws nodes as boxes
-      // without text) in its accessible name: either way the edit is in the DOM of that frame.
-      if (el && (el.textContent.includes(label) || (el.getAttribute("aria-label") || "").includes(label))) {
+      if (shown()) {
         const ch = new MessageChannel();
         ch.port1.onmessage = () => resolve(performance.now() - t0);
         ch.port2.postMessage(0);
         return;
       }
-      if (performance.now() - t0 > timeoutMs) { reject(new Error("label " + JSON.stringify(label) + " of " + id + " not shown after " + timeoutMs + " ms")); return; }
+      if (performance.now() - t0 > timeoutMs) { reject(new Error(what + " not shown after " + timeoutMs + " ms")); return; }
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
+  B.edit = (id, label, timeoutMs = 20000) =>
+    toPaint(
+      () => window.__benchEdit(id, label),
+      () => {
+        const el = nodeEl(id);
+        // The label in the node's text, or (zoomed far out, where the app draws nodes as boxes
+        // without text) in its accessible name: either way the edit is in the DOM of that frame.
+        return !!el && (el.textContent.includes(label) || (el.getAttribute("aria-label") || "").includes(label));
+      },
+      "label " + JSON.stringify(label) + " of " + id,
+      timeoutMs,
+    );
+  // Up to k visible leaves nearest the pane's centre (the select case alternates between two).
+  B.pickLeaves = (k) => {
+    const out = [];
+    let ids = window.__benchLeaves || [];
+    for (let i = 0; i < k; i++) {
+      const leaf = B.pickLeaf(ids);
+      if (!leaf) break;
+      out.push(leaf);
+      ids = ids.filter((x) => x !== leaf);
+    }
+    // A leaf still selected from an earlier view goes last: each click must change the selection.
+    const selected = (id) => nodeEl(id).classList.contains("selected");
+    return out.sort((a, b) => Number(selected(a)) - Number(selected(b)));
+  };
+  // A click on a node (React Flow's own click handler selects it, on both pages), to the paint
+  // that shows it selected.
+  B.select = (id, timeoutMs = 20000) => {
+    const el = nodeEl(id);
+    if (!el) return Promise.reject(new Error("node " + id + " not mounted"));
+    if (el.classList.contains("selected")) return Promise.reject(new Error("node " + id + " is selected already"));
+    const r = el.getBoundingClientRect();
+    const at = { bubbles: true, cancelable: true, view: window, clientX: (r.left + r.right) / 2, clientY: (r.top + r.bottom) / 2, button: 0 };
+    return toPaint(
+      () => el.dispatchEvent(new MouseEvent("click", at)),
+      () => !!nodeEl(id) && nodeEl(id).classList.contains("selected"),
+      "selection of " + id,
+      timeoutMs,
+    );
+  };
+  // An arrow key on the selected, focused node (bare React Flow moves selected nodes on arrow
+  // keys; the editor nudges them), to the paint that shows it moved.
+  B.nudge = (id, key, timeoutMs = 20000) => {
+    const el = nodeEl(id);
+    if (!el) return Promise.reject(new Error("node " + id + " not mounted"));
+    const before = el.style.transform;
+    el.focus({ preventScroll: true });
+    return toPaint(
+      () => el.dispatchEvent(new KeyboardEvent("keydown", { key, code: key, bubbles: true, cancelable: true })),
+      () => !!nodeEl(id) && nodeEl(id).style.transform !== before,
+      key + " nudge of " + id,
+      timeoutMs,
+    );
+  };
 })();
 `;

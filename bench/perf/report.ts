@@ -32,6 +32,10 @@ export interface ViewResult {
   cpu?: Partial<Record<Gesture, { taskMs: number; scriptMs: number }>>;
   /** Edit-to-paint times (ms) of the edits that completed. */
   edits: number[];
+  /** Click-to-paint times (ms) of selecting a node (alternating between two leaves); absent in older results. */
+  selects?: number[];
+  /** Arrow-key-to-paint times (ms) of nudging the selected leaf; absent in older results. */
+  nudges?: number[];
 }
 
 export interface VisitResult {
@@ -290,18 +294,29 @@ export function caseRows(c: CaseResult): Row[] {
         out.push(row(`${g}: of it script (ms)`, cpu("A", "scriptMs"), cpu("B", "scriptMs"), f1));
       }
     }
-    const edits = (v: Variant) => c.visits[v].flatMap((x) => x.views[view]?.edits ?? []);
-    const eA = edits("A");
-    const eB = edits("B");
-    out.push(row(`one edit to the next paint, ${name}: median (ms)`, median(eA), median(eB), f1, t.edit));
-    out.push(
-      row(
-        `one edit to the next paint, ${name}: max (ms)`,
-        eA.length ? Math.max(...eA) : Number.NaN,
-        eB.length ? Math.max(...eB) : Number.NaN,
-        f1,
-      ),
-    );
+    const interactions = [
+      { key: "edits", what: "one edit", target: t.edit },
+      { key: "selects", what: "a click that selects a node", target: undefined },
+      { key: "nudges", what: "an arrow key that nudges the selected node", target: undefined },
+    ] as const;
+    for (const it of interactions) {
+      const times = (v: Variant) => c.visits[v].flatMap((x) => x.views[view]?.[it.key] ?? []);
+      const tA = times("A");
+      const tB = times("B");
+      // Older results have no select or nudge figures: no rows rather than empty ones.
+      if (it.key !== "edits" && tA.length === 0 && tB.length === 0) continue;
+      out.push(
+        row(`${it.what} to the next paint, ${name}: median (ms)`, median(tA), median(tB), f1, it.target),
+      );
+      out.push(
+        row(
+          `${it.what} to the next paint, ${name}: max (ms)`,
+          tA.length ? Math.max(...tA) : Number.NaN,
+          tB.length ? Math.max(...tB) : Number.NaN,
+          f1,
+        ),
+      );
+    }
   }
   return out;
 }
@@ -509,7 +524,8 @@ export function renderSection(all: BenchResults, meta: SectionMeta): string {
       "Load = navigation start → every node that overlaps the canvas in the page's view (computed in the runner from the document) is in the DOM and measured (`visibility: visible`) + two animation frames; medians over visits. " +
       "Heap and DOM nodes: `HeapProfiler.collectGarbage`, then `Performance.getMetrics`. " +
       "Frames: one synthetic mousemove per animation frame (out and back), the rAF intervals pooled over the visits; pan drags the empty pane, drag moves the leaf nearest the canvas centre; p95 is met within 0.5 ms of timer jitter; main-thread time per frame is the page's TaskDuration (ScriptDuration) from CDP over the gesture, divided by its frames. " +
-      "One edit: the app renames a visible leaf through its store (`commit(updateNode(doc, id, { label }))`), the bare page through React Flow (`setNodes` with a new object for that node); the time runs from just before the call to a MessageChannel task posted from the first animation frame whose callback finds the new label in the node's DOM text, i.e. to the end of the first frame that paints it.",
+      "One edit: the app renames a visible leaf through its store (`commit(updateNode(doc, id, { label }))`), the bare page through React Flow (`setNodes` with a new object for that node); the time runs from just before the call to a MessageChannel task posted from the first animation frame whose callback finds the new label in the node's DOM text, i.e. to the end of the first frame that paints it. " +
+      "Select and nudge, timed the same way: a click dispatched on a visible leaf (React Flow's own click handler selects it on both pages; the clicks alternate between two leaves so each one changes the selection) to the first frame where the node has React Flow's `selected` class; then an arrow keydown on that selected, focused node (bare React Flow moves selected nodes on arrow keys, the editor nudges them by its command) to the first frame where the node's transform moved, right and left in turn.",
   );
   parts.push("");
   const targets = targetRows(results);

@@ -305,6 +305,40 @@ async function visit(
         }
         notes.push(`edit/${view}(${leaf}) ${r.edits.map((x) => x.toFixed(0)).join(" ")}`);
       }
+      // Select (a click, alternating between two leaves so each click changes the selection), then
+      // nudge the selected leaf with arrow keys, right then left, so the document ends where it began.
+      const pair = (await page.evaluate("window.__bench.pickLeaves(2)")) as string[];
+      if (pair.length < 2)
+        errors.push(`${label}: fewer than two visible leaves to select in the ${view} view`);
+      else {
+        const selects: number[] = [];
+        const nudges: number[] = [];
+        try {
+          for (let i = 0; i < EDITS; i++) {
+            selects.push(
+              (await page.evaluate(`window.__bench.select(${JSON.stringify(pair[i % 2])})`)) as number,
+            );
+            await page.evaluate("window.__bench.settle()");
+          }
+          const moved = pair[(EDITS - 1) % 2]!;
+          for (let i = 0; i < EDITS + (EDITS % 2); i++) {
+            const key = i % 2 === 0 ? "ArrowRight" : "ArrowLeft";
+            nudges.push(
+              (await page.evaluate(`window.__bench.nudge(${JSON.stringify(moved)}, "${key}")`)) as number,
+            );
+            await page.evaluate("window.__bench.settle()");
+          }
+        } catch (e) {
+          errors.push(
+            `${label}: select/nudge in the ${view} view: ${e instanceof Error ? e.message : String(e)}`,
+          );
+        }
+        r.selects = selects;
+        r.nudges = nudges;
+        notes.push(
+          `select ${selects.map((x) => x.toFixed(0)).join(" ")}, nudge ${nudges.map((x) => x.toFixed(0)).join(" ")}`,
+        );
+      }
       notes.push(`${view}: zoom ${v.zoom.toFixed(3)}, on screen ${r.visible}, mounted ${r.mounted}`);
       views[view] = r;
     }

@@ -166,6 +166,33 @@ describe("bench report", () => {
     });
   });
 
+  it("select and nudge rows: median and max against bare, no target; none for results without them", () => {
+    const withThem = (v: VisitResult, selects: number[], nudges: number[]): VisitResult => ({
+      ...v,
+      views: { open: { ...v.views.open!, selects, nudges } },
+    });
+    const c = caseResult(
+      { n: 5000, open: true, edges: 5000 },
+      [withThem(visit(900, 7, 16.7, 20, ["open"]), [10, 12], [9, 11])],
+      [withThem(visit(1200, 8, 16.7, 20, ["open"]), [20, 30], [15, 40])],
+    );
+    const rows = caseRows(c);
+    expect(
+      find(rows, "a click that selects a node to the next paint, opened at zoom 1: median (ms)"),
+    ).toMatchObject({ a: "11.0", b: "25.0", target: "—", met: null });
+    expect(
+      find(rows, "an arrow key that nudges the selected node to the next paint, opened at zoom 1: max (ms)"),
+    ).toMatchObject({ a: "11.0", b: "40.0" });
+    const old = caseRows(
+      caseResult(
+        { n: 5000, open: true },
+        [visit(900, 7, 16.7, 20, ["open"])],
+        [visit(1200, 8, 16.7, 20, ["open"])],
+      ),
+    );
+    expect(old.some((r) => r.figure.includes("selects a node"))).toBe(false);
+  });
+
   it("5,000 opened at zoom 1: load ≤ 1 s absolute, one view", () => {
     const c = caseResult(
       { n: 5000, open: true, honoured: false },
