@@ -3,25 +3,13 @@
 // server, Ubuntu into it, Docker Engine into the kernel, two containers onto the engine — and two
 // templates opened by URL, at 1280 × 800, in both languages and both themes, into docs/screenshots/.
 // Usage: npx vite build --outDir <dir> && node scripts/screenshots-drawing.mjs [<dir>]
-import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { pageSession } from "./page-session.mjs";
 
-const port = Number(process.env.SCREENSHOT_PORT ?? 4393);
-const outDir = process.argv[2] ?? "dist";
-const server = spawn(
-  "npx",
-  ["vite", "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort", "--outDir", outDir],
-  { stdio: "ignore" },
-);
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 50; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const { base, browser, close } = await pageSession({
+  port: Number(process.env.SCREENSHOT_PORT ?? 4393),
+  outDir: process.argv[2] ?? "dist",
+});
 
 const NAMES = {
   en: {
@@ -44,17 +32,6 @@ const NAMES = {
   },
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
 mkdirSync("docs/screenshots", { recursive: true });
 try {
   for (const lang of ["en", "ko"]) {
@@ -95,6 +72,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }

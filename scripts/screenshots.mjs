@@ -2,24 +2,10 @@
 // Builds a stack in the real app the way a person would (palette clicks, selecting nodes,
 // Arrange) and screenshots it in both languages and both themes into docs/screenshots/.
 // Usage: npx vite build && node scripts/screenshots.mjs
-import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { pageSession } from "./page-session.mjs";
 
-const port = 4391;
-const server = spawn(
-  "npx",
-  ["vite", "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
-  { stdio: "ignore" },
-);
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 50; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const { base, browser, close } = await pageSession({ port: 4391, outDir: "dist" });
 
 const NAMES = {
   en: {
@@ -42,17 +28,6 @@ const NAMES = {
   },
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
 mkdirSync("docs/screenshots", { recursive: true });
 try {
   for (const lang of ["en", "ko"]) {
@@ -113,6 +88,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }
