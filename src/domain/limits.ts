@@ -221,6 +221,9 @@ export function checkLimits(
 export function deepestNode(doc: Pick<StackDocument, "nodes">): { id: string; depth: number } | undefined {
   const byId = new Map<string, StackNode>();
   for (const n of doc.nodes) byId.set(n.id, n);
+  // A node's depth once known; ON_CHAIN while the walk from the current node passes it (every
+  // walk leaves real depths behind, so ON_CHAIN met again means the walk closed a cycle).
+  const ON_CHAIN = -2;
   const depth = new Map<string, number>();
   let best: { id: string; depth: number } | undefined;
   const chain: string[] = [];
@@ -228,15 +231,13 @@ export function deepestNode(doc: Pick<StackDocument, "nodes">): { id: string; de
     chain.length = 0;
     let cur: StackNode | undefined = n;
     let base = -1;
-    const seen = new Set<string>();
     while (cur !== undefined) {
       const known = depth.get(cur.id);
       if (known !== undefined) {
-        base = known;
+        if (known !== ON_CHAIN) base = known;
         break;
       }
-      if (seen.has(cur.id)) break;
-      seen.add(cur.id);
+      depth.set(cur.id, ON_CHAIN);
       chain.push(cur.id);
       cur = cur.parentId != null ? byId.get(cur.parentId) : undefined;
     }

@@ -161,6 +161,12 @@ export function limitViolation(doc: StackDocument, limits: Limits = LIMITS): Lim
   return checkLimits(doc, savedByteLength, limits);
 }
 
+/** The size limit alone, as Save would write the document. */
+function sizeViolation(doc: StackDocument, limits: Limits): LimitViolation | null {
+  const b = savedByteLength(doc);
+  return b > limits.bytes ? { limit: "bytes", value: b, max: limits.bytes } : null;
+}
+
 export interface EditorStoreOptions {
   /** The limits the store enforces: LIMITS, except in tests that reach them with small documents. */
   limits?: Limits;
@@ -337,11 +343,22 @@ export function createEditorStore(
       return reroute(routes, fitted, changed, { index, lang: get().lang });
     };
     /**
-     * Whether `doc` crosses a limit (`withSize` false: all but the size, which needs the layout);
-     * if so, says which (unless quiet) and the caller changes nothing.
+     * Whether `doc` crosses a limit (`check` "noSize": all but the size, which needs the layout;
+     * "size": only the size, for a layout of a document whose counts, text and depth passed); if
+     * so, says which (unless quiet) and the caller changes nothing.
      */
-    const refuse = (doc: StackDocument, action: LimitedAction, quiet?: boolean, withSize = true): boolean => {
-      const v = withSize ? limitViolation(doc, limits) : checkLimits(doc, undefined, limits);
+    const refuse = (
+      doc: StackDocument,
+      action: LimitedAction,
+      quiet?: boolean,
+      check: "all" | "noSize" | "size" = "all",
+    ): boolean => {
+      const v =
+        check === "all"
+          ? limitViolation(doc, limits)
+          : check === "noSize"
+            ? checkLimits(doc, undefined, limits)
+            : sizeViolation(doc, limits);
       if (v === null) return false;
       if (!quiet) set({ notice: { kind: "error", text: limitMessage(v, action) } });
       return true;
@@ -379,9 +396,10 @@ export function createEditorStore(
         if (next === doc) return true;
         // Counts, text and depth first, on the edit as made: a refused edit costs no layout, no
         // validation and no routing (10,001 edges are refused at once). Then the size, as laid out.
-        if (refuse(next, action, false, false)) return false;
+        if (refuse(next, action, false, "noSize")) return false;
         const after = withDoc(next);
-        if (refuse(after.doc, action)) return false;
+        // The layout moves and sizes boxes only: counts, text and depth were checked just above.
+        if (refuse(after.doc, action, false, "size")) return false;
         const session = opts?.coalesce ?? null;
         // Typing into one field: every debounced commit after the first replaces the document
         // without another undo step, so undo takes the whole field edit back at once.

@@ -13,6 +13,7 @@ import {
   checkLimits,
   codePointLength,
   cutToCodePoints,
+  deepestNode,
   repairToLimits,
 } from "../../../src/domain/limits.ts";
 import type { StackDocument, StackNode } from "../../../src/domain/document.ts";
@@ -173,6 +174,44 @@ describe("checkLimits and repairToLimits", () => {
       nodeId: "a",
     });
     expect(checkLimits(doc([]), () => LIMITS.bytes + 1)).toMatchObject({ limit: "bytes" });
+  });
+
+  it("deepestNode: the most ancestors of any node, in any order of the nodes; a cycle ends the walk", () => {
+    // Forests in any order: node i hangs from an earlier-numbered node or is a root.
+    const forest = fc
+      .array(fc.option(fc.nat(), { nil: undefined }), { minLength: 1, maxLength: 60 })
+      .chain((parents) =>
+        fc.shuffledSubarray(
+          parents.map((p, i): StackNode => ({
+            id: `n${i}`,
+            kind: "container",
+            ...(p !== undefined && i > 0 ? { parentId: `n${p % i}` } : {}),
+          })),
+          { minLength: parents.length, maxLength: parents.length },
+        ),
+      );
+    fc.assert(
+      fc.property(forest, (nodes) => {
+        const byId = new Map(nodes.map((n) => [n.id, n]));
+        const ancestors = (n: StackNode) => {
+          let k = 0;
+          for (let p = n.parentId; p !== undefined; p = byId.get(p)?.parentId) k++;
+          return k;
+        };
+        const most = Math.max(...nodes.map(ancestors));
+        const got = deepestNode({ nodes })!;
+        expect(got.depth).toBe(most);
+        expect(ancestors(byId.get(got.id)!)).toBe(most);
+      }),
+    );
+    // A parent cycle (the reader refuses it; the check must still end).
+    const cyc: StackNode[] = [
+      { id: "a", kind: "container", parentId: "c" },
+      { id: "b", kind: "container", parentId: "a" },
+      { id: "c", kind: "container", parentId: "b" },
+      { id: "d", kind: "container", parentId: "a" },
+    ];
+    expect(deepestNode({ nodes: cyc })!.depth).toBeLessThanOrEqual(3);
   });
 
   it("repairs labels, texts and depth, reporting what changed, into a document the reader opens", () => {
