@@ -195,7 +195,7 @@ describe("checkLimits and repairToLimits", () => {
         const byId = new Map(nodes.map((n) => [n.id, n]));
         const ancestors = (n: StackNode) => {
           let k = 0;
-          for (let p = n.parentId; p !== undefined; p = byId.get(p)?.parentId) k++;
+          for (let p = n.parentId; p != null; p = byId.get(p)?.parentId) k++;
           return k;
         };
         const most = Math.max(...nodes.map(ancestors));
