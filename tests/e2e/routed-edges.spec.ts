@@ -280,7 +280,13 @@ for (const [template, lang] of [
   });
 }
 
-for (const file of ["reverse-proxy-apps", "ecommerce-platform", "web-db-cache-worker"]) {
+for (const file of [
+  "reverse-proxy-apps",
+  "ecommerce-platform",
+  "web-db-cache-worker",
+  "monitoring",
+  "elk-logging",
+]) {
   test(`every edge of the ${file}.yml import runs around the boxes and the text it does not belong to`, async ({
     page,
   }) => {

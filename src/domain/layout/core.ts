@@ -7,9 +7,20 @@
  */
 import type { Point, Size, StackEdge, StackNode } from "../document.ts";
 import { isArtifactKind } from "../kinds/catalog.ts";
-import { LAYOUT, contentInsets } from "./constants.ts";
-import { canonical, compareCodeUnits, siblingLinks, type SiblingLinks } from "./graph.ts";
-import { orderAndPlace, type Placement, type RowFrame, type RowStats } from "./rows.ts";
+import { LAYOUT, contentInsets, stripPlacement } from "./constants.ts";
+import { canonical, compareCodeUnits, siblingLinks, type Link, type SiblingLinks } from "./graph.ts";
+import {
+  chooseRows,
+  countsFor,
+  greedyOrder,
+  offTarget,
+  orderAndPlace,
+  sizeOf as rowsSize,
+  type Box,
+  type Placement,
+  type RowFrame,
+  type RowStats,
+} from "./rows.ts";
 import { labelBoxWidth, leafSize } from "./text.ts";
 
 /**
@@ -134,6 +145,194 @@ function rowsOf(
 }
 
 /**
+ * Whether a stack node's new children put their volumes on a shelf: a layer (an engine, a kernel)
+ * holding volumes beside what runs on it keeps the volumes in a row of their own at its floor,
+ * beneath the containers, rather than among them. Frames (a pod, a cluster) keep theirs in rows.
+ */
+function onShelf(node: StackNode, kids: readonly StackNode[]): boolean {
+  if (stripPlacement(node.kind) !== "band") return false;
+  let shelf = false;
+  let rest = false;
+  for (const k of kids) {
+    if (k.kind === SHELF_KIND) shelf = true;
+    else rest = true;
+    if (shelf && rest) return true;
+  }
+  return false;
+}
+
+const SHELF_KIND = "volume";
+
+/**
+ * The children of a layer with a shelf: what runs on it in rows, then its volumes in rows of their
+ * own beneath. Both are ordered together by their links, each side keeping its own slots (a volume
+ * never swaps with a container), so that the edges down to the shelf are short and cross little —
+ * the boxes above by their own connections first, their mounts counting for less; then each volume
+ * slides along its row as near as it goes to the middle of what mounts it. The rows above are the
+ * ones they would take alone unless, with the shelf beneath, the box would be wider than 2:1; the
+ * shelf wraps where the whole box comes closest to the target shape, a shelf wider than the rows
+ * above counting as that much further off. Gaps widen for the edges that run down between boxes.
+ */
+function rowsWithShelf(
+  parentKey: string,
+  kids: readonly StackNode[],
+  geo: WorkMap,
+  frame: RowFrame,
+  ctx: LayoutContext,
+  rowLimit: number,
+): { kids: StackNode[]; place: Placement } {
+  const mains = canonical(kids.filter((k) => k.kind !== SHELF_KIND));
+  const shelf = canonical(kids.filter((k) => k.kind === SHELF_KIND));
+  const all = [...mains, ...shelf];
+  const m = mains.length;
+  const v = shelf.length;
+  const boxes = all.map((k): Size => geo.get(k.id)!.size ?? leafSize(k));
+  const found = ctx.links !== undefined ? ctx.links.linksAmong(parentKey, all) : [];
+  // Who mounts each volume (main indices), from the direct links.
+  const mountedBy: number[][] = shelf.map(() => []);
+  const own: Link[] = [];
+  const links: Link[] = [];
+  let direct = false;
+  let mounts = 0;
+  for (const l of found) {
+    if (l.direct) direct = true;
+    if (l.b < m) {
+      own.push(l);
+      links.push(l);
+    } else if (l.a < m && l.direct) {
+      links.push({ ...l, weight: l.weight * MOUNT_WEIGHT });
+      mountedBy[l.b - m]!.push(l.a);
+      mounts += l.weight;
+    }
+  }
+  // Edges down to the shelf run between the boxes above and beside them: more of them than there
+  // are boxes need wider gaps, and more room between the outer boxes and the layer's sides.
+  const crowd = Math.min(2 * LAYOUT.linkGap, EDGE_ROOM * Math.max(0, mounts - m));
+  const gap = (direct ? Math.max(frame.gap, LAYOUT.linkGap) : frame.gap) + crowd;
+  const base: RowFrame = {
+    ...frame,
+    left: frame.left + crowd,
+    right: frame.right + crowd,
+    gap,
+    minWidth: 0,
+  };
+  const below = direct
+    ? LAYOUT.linkGap + Math.min(2 * LAYOUT.linkGap, EDGE_ROOM * Math.max(0, mounts - SHELF_EDGES))
+    : gap;
+  const bare: RowFrame = { ...base, left: 0, right: 0, top: 0, bottom: 0 };
+  const { maxBox, target, smallRow } = LAYOUT.aspect;
+  const hard = m + v > smallRow;
+  // The rows above and the shelf's (the boxes in their first order: the ones above first).
+  const chooseCounts = (first: readonly Box[]): number[] => {
+    const top = first.slice(0, m);
+    const low = first.slice(m);
+    const alone = chooseRows(top, { ...base, bottom: 0 }, rowLimit).length;
+    let best: number[] | undefined;
+    /** 0: the rows taken alone, within 2:1; 1: other rows within 2:1; 2: neither. */
+    let bestRank = 3;
+    let bestOff = Infinity;
+    for (let r1 = 1; r1 <= Math.min(m, SHELF_ROWS_TRIED); r1++) {
+      const upper = countsFor(m, r1);
+      const inner = rowsSize(top, upper, bare).width;
+      for (let r2 = 1; r2 <= Math.min(v, SHELF_ROWS_TRIED); r2++) {
+        const lower = countsFor(v, r2);
+        const span = rowsSize(low, lower, bare).width;
+        const counts = [...upper, ...lower];
+        const s = rowsSize(first, counts, { ...base, splitRow: r1, splitGap: below });
+        const width = Math.max(frame.minWidth, s.width);
+        const ok = !hard || width <= maxBox * s.height;
+        const rank = ok ? (r1 === alone ? 0 : 1) : 2;
+        const off = ok ? offTarget(width, s.height, target) * Math.max(1, span / inner) : width / s.height;
+        if (rank < bestRank || (rank === bestRank && off < bestOff)) {
+          best = counts;
+          bestRank = rank;
+          bestOff = off;
+        }
+        if (ok && span <= inner) break; // more shelf rows would only make it taller
+      }
+    }
+    return best!;
+  };
+  const classes = all.map((_, i) => (i < m ? 0 : 1));
+  const used = ctx.connect ? links : [];
+  const identity = all.map((_, i) => i);
+  const first = (used.length > 0 ? greedyOrder(all.length, used) : identity).sort(
+    (p, q) => classes[p]! - classes[q]!,
+  );
+  const counts = chooseCounts(first.map((i) => boxes[i]!));
+  let split = 0;
+  for (let sum = 0; sum < m;) sum += counts[split++]!;
+  // One more start: the boxes above ordered by their own connections alone, the shelf after them.
+  const starts: number[][] = [];
+  if (used.length > 0 && own.length > 0) {
+    const upper = counts.slice(0, split);
+    const alone = orderAndPlace(boxes.slice(0, m), own, base, {
+      rowLimit,
+      connect: true,
+      chooseCounts: () => upper,
+    });
+    starts.push([...alone.order, ...identity.slice(m)]);
+  }
+  const r = orderAndPlace(
+    boxes,
+    used,
+    { ...base, splitRow: split, splitGap: below },
+    {
+      rowLimit,
+      connect: ctx.connect,
+      classes,
+      chooseCounts: () => counts,
+      starts,
+    },
+  );
+  const place = r.place;
+  // Slide each volume along its row towards the middle of what mounts it, keeping the order.
+  const slotOf = new Int32Array(m + v);
+  r.order.forEach((child, s) => (slotOf[child] = s));
+  const inner = place.width - base.left - base.right;
+  let s0 = m;
+  for (let row = split; row < counts.length; row++) {
+    const slots = Array.from({ length: counts[row]! }, (_, i) => s0 + i);
+    s0 += slots.length;
+    if (!ctx.connect) continue;
+    let cursor = 0;
+    for (const s of slots) {
+      const vol = r.order[s]! - m;
+      const by = mountedBy[vol]!;
+      const w = boxes[m + vol]!.width;
+      let want = place.x[s]! - base.left;
+      if (by.length > 0) {
+        let sum = 0;
+        for (const i of by) sum += place.x[slotOf[i]!]! + boxes[i]!.width / 2;
+        want = sum / by.length - base.left - w / 2;
+      }
+      place.x[s] = Math.max(cursor, Math.min(want, inner - w));
+      cursor = place.x[s]! + w + gap;
+    }
+    let limit = inner;
+    for (let i = slots.length - 1; i >= 0; i--) {
+      const s = slots[i]!;
+      place.x[s] = Math.min(place.x[s]!, limit - boxes[r.order[s]!]!.width);
+      limit = place.x[s]! - gap;
+    }
+    for (const s of slots) place.x[s] = base.left + place.x[s]!;
+  }
+  return {
+    kids: r.order.map((i) => all[i]!),
+    place: { ...place, width: Math.max(frame.minWidth, place.width) },
+  };
+}
+
+/** How much an edge down to the shelf counts in the order, against an edge between the boxes above. */
+const MOUNT_WEIGHT = 0.25;
+/** Room each further edge takes in a gap: the router keeps parallel edges this far apart. */
+const EDGE_ROOM = 6;
+/** Edges down to a shelf that its plain gap above holds. */
+const SHELF_EDGES = 4;
+/** Row counts tried above a shelf and on it, from one row up. */
+const SHELF_ROWS_TRIED = 64;
+
+/**
  * Sizes one node from its children and places those without a position.
  *
  * - A leaf without a size gets {@link leafSize}.
@@ -198,7 +397,9 @@ export function fitNode(
   if (!placed) {
     // Only new children: the rows are the whole content, insets and label included.
     const frame: RowFrame = { ...ins, gap, minWidth: own === undefined ? labelBoxWidth(node) : 0 };
-    block = rowsOf(node.id, unplaced, geo, frame, ctx, ctx.rowLimit);
+    block = onShelf(node, unplaced)
+      ? rowsWithShelf(node.id, unplaced, geo, frame, ctx, ctx.rowLimit)
+      : rowsOf(node.id, unplaced, geo, frame, ctx, ctx.rowLimit);
     needW = block.place.width;
     needH = block.place.height;
   } else {

@@ -34,7 +34,14 @@ export interface RowFrame {
   gap: number;
   /** The box is never narrower than this (its label), whatever its rows. */
   minWidth: number;
+  /** The row whose gap above is {@link splitGap} instead of `gap` (a shelf's first row). */
+  splitRow?: number;
+  splitGap?: number;
 }
+
+/** The gap above row `r` (r ≥ 1). */
+const gapAbove = (frame: RowFrame, r: number): number =>
+  r === frame.splitRow && frame.splitGap !== undefined ? frame.splitGap : frame.gap;
 
 /** Children per row, top row first. */
 export type Counts = readonly number[];
@@ -76,7 +83,7 @@ export function placeInRows(boxes: readonly Box[], counts: Counts, frame: RowFra
       left += b.width + frame.gap;
     }
     if (c > 0) maxRight = Math.max(maxRight, left - frame.gap);
-    top += rowH + (r < counts.length - 1 ? frame.gap : 0);
+    top += rowH + (r < counts.length - 1 ? gapAbove(frame, r + 1) : 0);
     k += c;
   }
   return {
@@ -88,7 +95,7 @@ export function placeInRows(boxes: readonly Box[], counts: Counts, frame: RowFra
 }
 
 /** The outer size of rows of `counts`, without placing anything. */
-function sizeOf(boxes: readonly Box[], counts: Counts, frame: RowFrame): Box {
+export function sizeOf(boxes: readonly Box[], counts: Counts, frame: RowFrame): Box {
   let w = 0;
   let h = 0;
   let k = 0;
@@ -102,7 +109,7 @@ function sizeOf(boxes: readonly Box[], counts: Counts, frame: RowFrame): Box {
       rowH = Math.max(rowH, b.height);
     }
     w = Math.max(w, rowW);
-    h += rowH + (r > 0 ? frame.gap : 0);
+    h += rowH + (r > 0 ? gapAbove(frame, r) : 0);
     k += c;
   }
   return {
@@ -112,7 +119,7 @@ function sizeOf(boxes: readonly Box[], counts: Counts, frame: RowFrame): Box {
 }
 
 /** How far an aspect ratio is from the target, as a factor ≥ 1 (no logarithms: exact). */
-function offTarget(width: number, height: number, target: number): number {
+export function offTarget(width: number, height: number, target: number): number {
   const a = width / height;
   return a >= target ? a / target : target / a;
 }
@@ -298,6 +305,15 @@ export interface RowOptions {
   stats?: RowStats;
   /** Order by the links; false: canonical order (for measuring what the ordering gains). */
   connect: boolean;
+  /** The rows for the boxes in their first order, instead of {@link chooseRows} (a box that also holds a shelf). */
+  chooseCounts?: (boxes: readonly Box[]) => number[];
+  /**
+   * A class per child (indices of the canonical list): children of a lower class take the first
+   * slots, and children of different classes never swap (a shelf's volumes stay on the shelf).
+   */
+  classes?: readonly number[];
+  /** Further first orders the swaps start from (each keeping the classes' slots); the cheapest result wins. */
+  starts?: readonly (readonly number[])[];
 }
 
 /**
@@ -481,13 +497,19 @@ export function orderAndPlace(
 ): OrderedRows {
   const n = boxes.length;
   const identity = Array.from({ length: n }, (_, i) => i);
-  const first = opts.connect && links.length > 0 ? greedyOrder(n, links) : identity;
-  const counts = chooseRows(
-    first.map((i) => boxes[i]!),
-    frame,
-    opts.rowLimit,
-    opts.stats,
-  );
+  const classes = opts.classes;
+  const byClass = (o: number[]): number[] =>
+    classes === undefined ? o : o.slice().sort((p, q) => classes[p]! - classes[q]!);
+  const first = byClass(opts.connect && links.length > 0 ? greedyOrder(n, links) : identity);
+  const counts =
+    opts.chooseCounts !== undefined
+      ? opts.chooseCounts(first.map((i) => boxes[i]!))
+      : chooseRows(
+          first.map((i) => boxes[i]!),
+          frame,
+          opts.rowLimit,
+          opts.stats,
+        );
   if (!opts.connect || links.length === 0 || n < 2)
     return {
       order: first,
@@ -499,23 +521,32 @@ export function orderAndPlace(
       ),
     };
   // Without a bound the start always fits itself.
-  const a = improve(first, counts, boxes, links, frame, undefined)!;
-  const b = improve(identity.slice(), counts, boxes, links, frame, a.place);
-  const best = b !== undefined && b.cost < a.cost - EPSILON ? b : a;
-  return { order: tidyUnlinked(best.order, boxes, links), counts, place: best.place };
+  const a = improve(first, counts, boxes, links, frame, undefined, classes)!;
+  const b = improve(byClass(identity), counts, boxes, links, frame, a.place, classes);
+  let best = b !== undefined && b.cost < a.cost - EPSILON ? b : a;
+  for (const start of opts.starts ?? []) {
+    const c = improve(byClass(start.slice()), counts, boxes, links, frame, a.place, classes);
+    if (c !== undefined && c.cost < best.cost - EPSILON) best = c;
+  }
+  return { order: tidyUnlinked(best.order, boxes, links, classes), counts, place: best.place };
 }
 
 /**
  * Swaps leave the children nothing links in any order; put them back in canonical order over
  * the slots they hold, among children of one size (so nothing else moves and the cost stays).
  */
-function tidyUnlinked(order: number[], boxes: readonly Box[], links: readonly Link[]): number[] {
+function tidyUnlinked(
+  order: number[],
+  boxes: readonly Box[],
+  links: readonly Link[],
+  classes?: readonly number[],
+): number[] {
   const linked = new Uint8Array(order.length);
   for (const l of links) linked[l.a] = linked[l.b] = 1;
   const bySize = new Map<string, number[]>();
   order.forEach((child, slot) => {
     if (linked[child]) return;
-    const key = `${boxes[child]!.width}x${boxes[child]!.height}`;
+    const key = `${classes?.[child] ?? 0}:${boxes[child]!.width}x${boxes[child]!.height}`;
     const slots = bySize.get(key);
     if (slots === undefined) bySize.set(key, [slot]);
     else slots.push(slot);
@@ -542,6 +573,7 @@ function improve(
   links: readonly Link[],
   frame: RowFrame,
   bound: Placement | undefined,
+  classes?: readonly number[],
 ): { order: number[]; place: Placement; cost: number } | undefined {
   const n = order.length;
   const inSlots = (o: readonly number[]): Box[] => o.map((i) => boxes[i]!);
@@ -578,6 +610,7 @@ function improve(
         const v = order[t]!;
         // Each pair once: from the lower slot when both are linked.
         if (t === s || (targets === undefined && arr.linked(v) && t < s)) continue;
+        if (classes !== undefined && classes[u] !== classes[v]) continue;
         const bu = boxes[u]!;
         const bv = boxes[v]!;
         if (bu.width === bv.width && bu.height === bv.height) {

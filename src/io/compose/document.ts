@@ -1,7 +1,8 @@
 /**
  * Stage 4 of the Docker Compose importer, the document: every service a `container` on one Docker
  * Engine on one Linux kernel on one physical host, `depends_on`/`links` as `network` edges from
- * the service to what it needs, laid out with the stack layout.
+ * the service to what it needs, volumes and bind mounts as `volume` nodes in the engine with
+ * `mounts` edges labelled with the path inside the container, laid out with the stack layout.
  *
  * Ids are the service names (characters outside `[A-Za-z0-9._-]` become `-`), made unique against
  * each other and the three stack nodes; `__proto__` is a fine id (Maps everywhere). What the
@@ -121,6 +122,30 @@ export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}):
       const target = ids.get(need);
       if (target === undefined) continue; // a service left out by its profiles
       edges.push({ id: idFor(`${source}-to-${target}`, taken), kind: "network", source, target });
+    }
+  // Volumes and bind mounts: one `volume` node in the engine per named volume or host path,
+  // shared by every service that mounts it; an anonymous volume or a tmpfs is its service's own.
+  const volumes = new Map<string, string>();
+  for (const s of model.services)
+    for (const m of s.mounts) {
+      const key = m.source === "" ? undefined : `${m.type}\u0000${m.source}`;
+      let target = key === undefined ? undefined : volumes.get(key);
+      if (target === undefined) {
+        target = idFor(`vol-${m.source || m.type}`, taken);
+        if (key !== undefined) volumes.set(key, target);
+        const label = m.source || (m.type === "tmpfs" ? "tmpfs" : "anonymous volume");
+        const props: PropsOf<"volume"> = { volumeType: m.type };
+        if (m.source !== "") props.source = m.source;
+        nodes.push(nodeOf("volume", target, { parentId: "docker", label: clip(label), props }));
+      }
+      const source = ids.get(s.name)!;
+      edges.push({
+        id: idFor(`${source}-mounts-${target}`, taken),
+        kind: "mounts",
+        source,
+        target,
+        label: m.target,
+      });
     }
   const hostNotes: string[] = [];
   if (model.override)

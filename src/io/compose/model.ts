@@ -285,12 +285,6 @@ function readService(
     const t = x.t === "scalar" ? text(x) : null;
     if (t !== null && t !== "") service.mounts.push({ type: "tmpfs", source: "", target: t.split(":")[0]! });
   }
-  // Read, not drawn yet: the stack layout does not yet place volumes beside containers well enough
-  // (docs/import.md). Said, never dropped silently.
-  if (service.mounts.length > 0)
-    p.warn(`${path}.volumes`, (volumes ?? tmpfs)?.offset, "volumesNotDrawn", {
-      count: service.mounts.length,
-    });
   const env = v.entries.get("environment");
   if (env !== undefined)
     service.environment = readStringMap(env, `${path}.environment`, p, "environment", true);

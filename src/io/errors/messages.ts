@@ -682,12 +682,6 @@ export const MESSAGES: MessageTable = {
     ko: () =>
       "image나 build가 있는 서비스가 없습니다: 기본 파일 위에서만 의미가 있는 재정의 파일(docker-compose.override.yml)로 보입니다. 이미지 없이 있는 그대로 그렸습니다",
   },
-  volumesNotDrawn: {
-    en: (p) =>
-      `${p.count} volume${p.count === 1 ? "" : "s"} and mounts not drawn (the Compose importer does not draw volumes yet)`,
-    ko: (p) =>
-      `볼륨 ${p.count}개와 마운트를 그리지 않았습니다(Compose 가져오기는 아직 볼륨을 그리지 않습니다)`,
-  },
   volumeInvalid: {
     en: () => 'a volume must be "source:target[:mode]", a path, or a mapping with target',
     ko: () => '볼륨은 "원본:대상[:모드]", 경로, 또는 target이 있는 매핑이어야 합니다',

@@ -263,8 +263,6 @@ export interface ComposeErrorParams {
   composeExtendsCycle: { name: string };
   /** A warning: no service has an image or a build — an override file that needs its base file. */
   composeOverride: Record<string, never>;
-  /** A warning: a service's volumes and mounts are read but not drawn (yet). */
-  volumesNotDrawn: { count: number };
   /** A volume entry that is neither `source:target[:mode]` nor a mapping with `target`. */
   volumeInvalid: Record<string, never>;
   /** `network_mode: service:x` naming no service of the file. */

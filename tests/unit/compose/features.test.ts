@@ -18,7 +18,7 @@ const imp = (profiles?: string[]) => {
 };
 
 describe("Compose volumes, expose, replicas, network modes", () => {
-  it("reads named volumes, bind mounts, tmpfs and anonymous volumes, and says they are not drawn yet", () => {
+  it("reads named volumes, bind mounts, tmpfs and anonymous volumes, and draws them in the engine with their mounts", () => {
     const m = readCompose(fixture(FILE));
     if (!m.ok) throw new Error("expected ok");
     expect(m.model.services.map((s) => [s.name, s.mounts])).toEqual([
@@ -45,11 +45,29 @@ describe("Compose volumes, expose, replicas, network modes", () => {
       ["mailhog", []],
       ["docs", [{ type: "bind", source: ".", target: "/docs" }]],
     ]);
-    const { warnings } = imp();
-    expect(warnings.slice(0, 3).map((w) => ioLine(w, "en"))).toEqual([
-      "11:7: services.app.volumes: 3 volumes and mounts not drawn (the Compose importer does not draw volumes yet)",
-      "19:7: services.db.volumes: 2 volumes and mounts not drawn (the Compose importer does not draw volumes yet)",
-      "26:7: services.worker.volumes: 1 volume and mounts not drawn (the Compose importer does not draw volumes yet)",
+    const { document: d, warnings } = imp();
+    expect(warnings.map((w) => w.code)).toEqual(["composeProfilesInactive"]);
+    // One node per named volume or host path (node_modules: shared by app and worker); an
+    // anonymous volume and a tmpfs belong to their service alone. All in the engine.
+    expect(d.nodes.filter((n) => n.kind === "volume").map((n) => [n.label, n.parentId, n.props])).toEqual([
+      ["./src", "docker", { volumeType: "bind", source: "./src" }],
+      ["node_modules", "docker", { volumeType: "volume", source: "node_modules" }],
+      ["tmpfs", "docker", { volumeType: "tmpfs" }],
+      ["pgdata", "docker", { volumeType: "volume", source: "pgdata" }],
+      ["anonymous volume", "docker", { volumeType: "volume" }],
+    ]);
+    const label = (id: string) => d.nodes.find((n) => n.id === id)!.label;
+    expect(
+      d.edges
+        .filter((e) => e.kind === "mounts")
+        .map((e) => `${label(e.source)} -> ${label(e.target)} at ${e.label}`),
+    ).toEqual([
+      "app -> ./src at /app/src",
+      "app -> node_modules at /app/node_modules",
+      "app -> tmpfs at /app/tmp",
+      "db -> pgdata at /var/lib/postgresql/data",
+      "db -> anonymous volume at /var/lib/postgresql/tmp",
+      "worker -> node_modules at /app/node_modules",
     ]);
   });
 
@@ -117,12 +135,9 @@ describe("Compose profiles", () => {
     });
     const all = imp(["*"]);
     expect(containers(all.document)).toHaveLength(9);
-    expect(all.warnings.map((w) => w.code)).toEqual([
-      "volumesNotDrawn",
-      "volumesNotDrawn",
-      "volumesNotDrawn",
-      "volumesNotDrawn",
-    ]);
+    expect(all.warnings).toEqual([]);
+    // The docs service's bind mount of "." comes with it.
+    expect(byLabel(all.document, ".").props).toEqual({ volumeType: "bind", source: "." });
   });
 
   it("stackdraw import compose --profile NAME (repeatable)", async () => {

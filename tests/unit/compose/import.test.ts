@@ -40,8 +40,19 @@ describe("realistic compose files", () => {
     expect(byLabel(doc, "cache").props).toMatchObject({
       ports: [{ host: 6379, container: 6379, hostIp: "127.0.0.1" }],
     });
-    expect(edgePairs(doc)).toEqual(["web->app", "app->db", "app->cache"]);
-    expect(doc.edges.every((e) => e.kind === "network")).toBe(true);
+    expect(edgePairs(doc)).toEqual(["web->app", "app->db", "app->cache", "db->db-data"]);
+    // The named volume: a `volume` node in the engine, mounted at the path inside the container.
+    expect(doc.edges.map((e) => [e.kind, e.label])).toEqual([
+      ["network", undefined],
+      ["network", undefined],
+      ["network", undefined],
+      ["mounts", "/var/lib/postgresql/data"],
+    ]);
+    expect(byLabel(doc, "db-data")).toMatchObject({
+      kind: "volume",
+      parentId: "docker",
+      props: { volumeType: "volume", source: "db-data" },
+    });
     // Laid out: every node has a position and a size.
     expect(doc.nodes.every((n) => n.position && n.size)).toBe(true);
     expect(validate(doc).filter((p) => p.severity === "error")).toEqual([]);
@@ -61,7 +72,18 @@ describe("realistic compose files", () => {
       arch: "arm64",
       ports: [{ container: 3000 }],
     });
-    expect(edgePairs(doc)).toEqual(["traefik->blog", "traefik->shop", "traefik->api", "blog->blogdb"]);
+    expect(edgePairs(doc)).toEqual([
+      "traefik->blog",
+      "traefik->shop",
+      "traefik->api",
+      "blog->blogdb",
+      "traefik->/var/run/docker.sock",
+    ]);
+    // A host path: a bind mount, its source the path.
+    expect(byLabel(doc, "/var/run/docker.sock").props).toEqual({
+      volumeType: "bind",
+      source: "/var/run/docker.sock",
+    });
   });
 
   it("x- anchors with << merge keys (single and list form) import; keys written in the service win", () => {

@@ -170,7 +170,6 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   composeInternal: [{ reason: "boom" }],
   composeProfilesInactive: [{ services: ["debug", "docs"] }],
   volumeInvalid: [{}],
-  volumesNotDrawn: [{ count: 1 }, { count: 3 }],
   composeOverride: [{}],
   composeExtendsFile: [{ file: "common.yml" }],
   composeIncludeNotRead: [{ path: "db.yml" }],

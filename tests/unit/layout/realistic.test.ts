@@ -34,7 +34,11 @@ const laid = (doc: StackDocument, order?: "canonical"): StackDocument => ({
   ...withGeometry(doc, stackLayout(doc, order ? { order } : {})),
 });
 
-/** Two boxes of one parent are next to each other: no more than the gap between linked siblings apart, across and down. */
+/**
+ * Two boxes of one parent are next to each other: no more than the gap between linked siblings
+ * apart, across and down — widened by up to two more where mounts run down between the boxes to
+ * the engine's shelf of volumes.
+ */
 function nextTo(a: StackNode, b: StackNode): boolean {
   const gx =
     Math.max(a.position!.x, b.position!.x) -
@@ -42,12 +46,13 @@ function nextTo(a: StackNode, b: StackNode): boolean {
   const gy =
     Math.max(a.position!.y, b.position!.y) -
     Math.min(a.position!.y + a.size!.height, b.position!.y + b.size!.height);
-  return gx <= LAYOUT.linkGap && gy <= LAYOUT.linkGap;
+  return gx <= 3 * LAYOUT.linkGap && gy <= 3 * LAYOUT.linkGap;
 }
 
 const neighbourEdges = (doc: StackDocument): number => {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  return doc.edges.filter((e) => nextTo(byId.get(e.source)!, byId.get(e.target)!)).length;
+  return doc.edges.filter((e) => e.kind === "network" && nextTo(byId.get(e.source)!, byId.get(e.target)!))
+    .length;
 };
 
 it("has at least eight realistic files, one of them with 15–20 services", () => {
@@ -102,13 +107,47 @@ describe("ordering by connections", () => {
       length = [length[0]! + a.edgeLength, length[1]! + b.edgeLength];
       crossings = [crossings[0]! + a.crossings, crossings[1]! + b.crossings];
       neighbours = [neighbours[0]! + neighbourEdges(plain), neighbours[1]! + neighbourEdges(ordered)];
-      edges += d.edges.length;
+      edges += d.edges.filter((e) => e.kind === "network").length;
     }
     expect(length[1]).toBeLessThan(0.8 * length[0]!);
     expect(crossings[1]).toBeLessThan(0.25 * crossings[0]!);
-    // Three edges in four join boxes that stand next to each other.
+    // Three network edges in four join boxes that stand next to each other (mounts run down to
+    // the engine's shelf of volumes: judged below).
     expect(neighbours[1]).toBeGreaterThan(0.75 * edges);
     expect(neighbours[1]).toBeGreaterThan(neighbours[0]!);
+  });
+
+  it("keeps each engine's volumes on a shelf beneath its containers, each near the service that mounts it", () => {
+    let single = 0;
+    let beneath = 0;
+    let near = 0;
+    for (const f of FILES) {
+      const doc = imported(f);
+      const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+      for (const v of doc.nodes.filter((n) => n.kind === "volume")) {
+        const siblings = doc.nodes.filter((n) => n.parentId === v.parentId && n.kind !== "volume");
+        for (const s of siblings)
+          expect(v.position!.y, `${f}: ${v.id} under ${s.id}`).toBeGreaterThan(
+            s.position!.y + s.size!.height,
+          );
+        const by = doc.edges
+          .filter((e) => e.kind === "mounts" && e.target === v.id)
+          .map((e) => byId.get(e.source)!);
+        if (by.length !== 1) continue;
+        single++;
+        const m = by[0]!;
+        const overlap =
+          Math.min(v.position!.x + v.size!.width, m.position!.x + m.size!.width) -
+          Math.max(v.position!.x, m.position!.x);
+        if (overlap > 0) beneath++;
+        const dx = Math.abs(v.position!.x + v.size!.width / 2 - (m.position!.x + m.size!.width / 2));
+        if (dx <= m.size!.width + 3 * LAYOUT.linkGap) near++;
+      }
+    }
+    expect(single).toBeGreaterThanOrEqual(25);
+    // Half stand right beneath the one service that mounts them, nearly all within a column of it.
+    expect(beneath).toBeGreaterThanOrEqual(0.5 * single);
+    expect(near).toBeGreaterThanOrEqual(0.85 * single);
   });
 
   it("puts the reverse proxy next to every app it proxies, and each app next to its database", () => {

@@ -69,7 +69,7 @@ describe("stackLayout on generated forests", () => {
     );
   });
 
-  it("lays siblings nothing links out in rows, in the canonical order of their ids", () => {
+  it("lays siblings nothing links out in rows, in the canonical order of their ids (a layer's volumes on rows of their own beneath)", () => {
     fc.assert(
       fc.property(forestArb(), (doc) => {
         const out = laidOut(doc);
@@ -79,8 +79,15 @@ describe("stackLayout on generated forests", () => {
           const key = n.parentId ?? null;
           groups.set(key, [...(groups.get(key) ?? []), n]);
         }
-        for (const sibs of groups.values()) {
-          sibs.sort((a, b) => compareIds(a.id, b.id));
+        const byId = new Map(out.nodes.map((n) => [n.id, n]));
+        for (const [parent, sibs] of groups) {
+          // A layer (an engine, a kernel) holding volumes beside other nodes keeps its volumes on
+          // a shelf of rows of their own beneath the rest.
+          const layer = parent !== null && stripPlacement(byId.get(parent)!.kind) === "band";
+          const mixed =
+            layer && sibs.some((n) => n.kind === "volume") && sibs.some((n) => n.kind !== "volume");
+          const shelf = (n: StackNode) => (mixed && n.kind === "volume" ? 1 : 0);
+          sibs.sort((a, b) => shelf(a) - shelf(b) || compareIds(a.id, b.id));
           // Reading order: along a row (one ground line) left to right, then the next row down.
           for (let i = 1; i < sibs.length; i++) {
             const a = sibs[i - 1]!;
