@@ -2,12 +2,38 @@
  * Compose's `extends` within one file: a service that extends another (`extends: base` or
  * `extends: { service: base }`) starts from that service's settings — its own keys win; lists the
  * importer reads (ports, expose, volumes, profiles, links, depends_on as a list) are the base's
- * followed by its own; mappings are merged, its own entries winning. `extends: { file: … }` names
- * another file, which an import of one file cannot read: said, and the service read as written.
+ * followed by its own; mappings are merged, its own entries winning. `extends: { file, service }`
+ * takes the base from another file, read through {@link ExtendsFileReader} (the CLI's, relative to
+ * this file's folder); without one (the editor imports one file) it is said, and the service read
+ * as written. What the other file gives is placed at the `extends` entry, so a problem in it is
+ * located there.
  */
 import { keySegment } from "../read/stage.ts";
 import { text, type Problems } from "./problems.ts";
 import type { YMap, YValue } from "./yaml.ts";
+
+/** The services of the file `extends: { file }` names, their own `extends` resolved; or why not. */
+export type ExtendsFileReader = (
+  file: string,
+) =>
+  | { ok: true; services: YMap }
+  | { ok: false; cause: "missing" }
+  | { ok: false; cause: "depth" }
+  | { ok: false; cause: "noServices" }
+  | { ok: false; cause: "invalid"; where: string; code: string };
+
+/** A copy of `v` placed at `offset` throughout (a value read from another file). */
+function relocate(v: YValue, offset: number): YValue {
+  if (v.t === "scalar") return { ...v, offset };
+  if (v.t === "seq") return { ...v, offset, items: v.items.map((x) => relocate(x, offset)) };
+  const entries = new Map<string, YValue>();
+  const keyOffsets = new Map<string, number>();
+  for (const [k, x] of v.entries) {
+    entries.set(k, relocate(x, offset));
+    keyOffsets.set(k, offset);
+  }
+  return { ...v, offset, entries, keyOffsets };
+}
 
 const CONCAT = new Set(["ports", "expose", "volumes", "profiles", "links", "depends_on", "tmpfs"]);
 
@@ -27,7 +53,9 @@ function merge(base: YValue, own: YValue, key: string): YValue {
 }
 
 /** The services with every `extends` of the same file resolved; errors for unknown bases and cycles. */
-export function resolveExtends(services: YMap, p: Problems): YMap {
+export function resolveExtends(services: YMap, p: Problems, readFile?: ExtendsFileReader): YMap {
+  /** Each other file read once. */
+  const files = new Map<string, ReturnType<ExtendsFileReader>>();
   const done = new Map<string, YValue>();
   const resolving = new Set<string>();
   const resolve = (name: string): YValue => {
@@ -45,14 +73,34 @@ export function resolveExtends(services: YMap, p: Problems): YMap {
     else if (ext.t === "map") {
       const file = ext.entries.get("file");
       const svc = ext.entries.get("service");
-      if (file !== undefined) {
-        p.warn(path, ext.offset, "composeExtendsFile", {
-          file: file.t === "scalar" ? (text(file) ?? "") : "",
-        });
-        done.set(name, v);
-        return v;
-      }
       base = svc?.t === "scalar" ? (text(svc) ?? undefined) : undefined;
+      if (file !== undefined) {
+        const fileName = file.t === "scalar" ? (text(file) ?? "") : "";
+        if (readFile === undefined || fileName === "") {
+          p.warn(path, ext.offset, "composeExtendsFile", { file: fileName });
+          done.set(name, v);
+          return v;
+        }
+        let other = files.get(fileName);
+        if (other === undefined) files.set(fileName, (other = readFile(fileName)));
+        const from = other.ok && base !== undefined ? other.services.entries.get(base) : undefined;
+        if (!other.ok || from === undefined) {
+          p.error(
+            path,
+            ext.offset,
+            "composeExtendsFailed",
+            other.ok
+              ? { file: fileName, cause: "service", service: base ?? "" }
+              : { file: fileName, ...other },
+          );
+          done.set(name, v);
+          return v;
+        }
+        const own: YMap = { ...v, entries: new Map([...v.entries].filter(([k]) => k !== "extends")) };
+        const merged = from.t === "map" ? (merge(relocate(from, ext.offset), own, "") as YMap) : own;
+        done.set(name, merged);
+        return merged;
+      }
     }
     if (base === undefined || !services.entries.has(base)) {
       p.error(path, ext.offset, "dependencyUnknown", { name: base ?? "" });

@@ -16,7 +16,7 @@ import { PortReader } from "./ports.ts";
 import { MAX_COMPOSE_ERRORS, Problems, text } from "./problems.ts";
 import { lineColumn, parseYaml, type YValue } from "./yaml.ts";
 import { interpolate, type Variables } from "./interpolate.ts";
-import { resolveExtends } from "./extends.ts";
+import { resolveExtends, type ExtendsFileReader } from "./extends.ts";
 
 /** The three stack nodes every import has under its containers. */
 export const STACK_NODES = 3;
@@ -338,6 +338,34 @@ export type IncludeReader = (path: string) => string | Uint8Array | undefined;
 
 const MAX_INCLUDE_DEPTH = 8;
 
+/**
+ * The reader of the files `extends: { file }` names: each file's services, with its own `extends`
+ * resolved (relative to its folder), or why not. Shares `include`'s depth bound.
+ */
+function extendsReader(include: IncludeReader, depth: number): ExtendsFileReader {
+  return (file) => {
+    if (depth > MAX_INCLUDE_DEPTH) return { ok: false, cause: "depth" };
+    const bytes = include(file);
+    if (bytes === undefined) return { ok: false, cause: "missing" };
+    const decoded = decodeCompose(bytes);
+    const parsed = decoded.ok ? parseYaml(decoded.text, MAX_COMPOSE_ERRORS) : decoded;
+    const invalid = (first: { line?: number; column?: number; path: string; code: string }) => ({
+      ok: false as const,
+      cause: "invalid" as const,
+      where: `${first.line !== undefined ? `${first.line}:${first.column ?? 1} ` : ""}${first.path}`,
+      code: first.code,
+    });
+    if (!parsed.ok) return invalid(parsed.errors[0]!);
+    const services = parsed.value?.t === "map" ? parsed.value.entries.get("services") : undefined;
+    if (services?.t !== "map") return { ok: false, cause: "noServices" };
+    const sub = new Problems(parsed.lineCounter);
+    const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+    const near: IncludeReader = (q) => include(q.startsWith("/") ? q : `${dir}${q}`);
+    const resolved = resolveExtends(services, sub, extendsReader(near, depth + 1));
+    return sub.errors.length > 0 ? invalid(sub.errors[0]!) : { ok: true, services: resolved };
+  };
+}
+
 export function readCompose(
   source: string | Uint8Array,
   vars: Variables = new Map(),
@@ -462,7 +490,11 @@ export function readCompose(
 
   const ports = new PortReader(p);
   const allNeeds: { name: string; offset: number; path: string }[][] = [];
-  const resolved = resolveExtends(services, p);
+  const resolved = resolveExtends(
+    services,
+    p,
+    include === undefined ? undefined : extendsReader(include, depth + 1),
+  );
   for (const [serviceName, v] of resolved.entries) {
     if (p.full) break;
     const path = `services${keySegment(serviceName)}`;
@@ -508,7 +540,8 @@ export function readCompose(
   p.warnings.push(...includeWarnings);
   // Services that all lack image and build: an override file (docker-compose.override.yml) that only
   // makes sense on top of its base file — said once, instead of once per service.
-  const empty = p.warnings.some((w) => w.code === "serviceEmpty");
+  // (Nor when a base in another file is not read: that is why there is no image.)
+  const empty = p.warnings.some((w) => w.code === "serviceEmpty" || w.code === "composeExtendsFile");
   if (
     !empty &&
     model.services.length > 0 &&

@@ -672,6 +672,28 @@ export const MESSAGES: MessageTable = {
     ko: (p) =>
       `extends가 다른 파일(${q(p.file)})을 가리키는데, 그 파일은 읽지 않습니다: 서비스는 이 파일에 적힌 대로 그렸습니다`,
   },
+  composeExtendsFailed: {
+    en: (p) =>
+      p.cause === "missing"
+        ? `extends names the file ${q(p.file)}, which cannot be read`
+        : p.cause === "depth"
+          ? `extends and include nest more than 8 files deep at ${q(p.file)} (do they name each other?)`
+          : p.cause === "noServices"
+            ? `extends names the file ${q(p.file)}, which has no services`
+            : p.cause === "service"
+              ? `extends names the service ${q(p.service)} of ${q(p.file)}, which that file does not have`
+              : `extends names the file ${q(p.file)}, which cannot be imported: ${p.where} (${p.code})`,
+    ko: (p) =>
+      p.cause === "missing"
+        ? `extends가 가리키는 파일 ${q(p.file)}를 읽을 수 없습니다`
+        : p.cause === "depth"
+          ? `${q(p.file)}에서 extends와 include가 8단계보다 깊게 중첩됩니다(서로를 가리키나요?)`
+          : p.cause === "noServices"
+            ? `extends가 가리키는 파일 ${q(p.file)}에 서비스가 없습니다`
+            : p.cause === "service"
+              ? `extends가 ${q(p.file)}의 서비스 ${q(p.service)}를 가리키지만, 그 파일에는 그 서비스가 없습니다`
+              : `extends가 가리키는 파일 ${q(p.file)}를 가져올 수 없습니다: ${p.where} (${p.code})`,
+  },
   composeExtendsCycle: {
     en: (p) => `extends goes round in a circle through ${q(p.name)}`,
     ko: (p) => `extends가 ${q(p.name)}를 거쳐 순환합니다`,

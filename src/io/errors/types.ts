@@ -252,6 +252,13 @@ export interface ComposeErrorParams {
   composeVariableRequired: { name: string; message: string };
   /** A warning: `extends: { file: … }` names another file, which is not read; the service is read as written. */
   composeExtendsFile: { file: string };
+  /** `extends: { file, service }` whose file is missing, nested too deep, refused, or lacks the service. */
+  composeExtendsFailed:
+    | { file: string; cause: "missing" }
+    | { file: string; cause: "depth" }
+    | { file: string; cause: "noServices" }
+    | { file: string; cause: "service"; service: string }
+    | { file: string; cause: "invalid"; where: string; code: string };
   /** A warning: `include` names a file the importer was given no way to read (the editor imports one file). */
   composeIncludeNotRead: { path: string };
   /** An included file that is missing, nested too deep, or refused (its first problem: `where`, `code`). */

@@ -269,6 +269,78 @@ describe("extends", () => {
   });
 });
 
+describe("extends from another file", () => {
+  const file = join(FIXTURES, "features/extends-file/compose.yml");
+  it("the CLI reads the file extends names, relative to the file that names it, extends within it and from a third file included", async () => {
+    const r = await run("import", "compose", file);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const read = readDocument(r.out);
+    if (!read.ok) throw new Error("expected a document");
+    const d = read.document;
+    expect(containers(d).map((n) => n.label)).toEqual(["web", "worker"]);
+    // web: web-base (which extends runtime in its own file), its own port after the base's.
+    expect(byLabel(d, "web").props).toEqual({
+      image: "nginx:1.27-alpine",
+      os: "linux",
+      arch: "x86_64",
+      ports: [
+        { host: 443, container: 443 },
+        { host: 8080, container: 80 },
+      ],
+    });
+    // worker: worker-base, which extends job of common/jobs.yml.
+    expect(byLabel(d, "worker").props).toEqual({
+      image: "ghcr.io/example/jobs:5.1",
+      os: "linux",
+      arch: "arm64",
+      ports: [{ container: 9100 }],
+      replicas: 2,
+    });
+    expect(edgePairs(d)).toEqual(["worker->web", "web->./certs"]);
+    expect(validate(d).filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("without a way to read it (the editor), says so at each extends and draws the services as written", () => {
+    const r = importCompose(fixture("features/extends-file/compose.yml"));
+    if (!r.ok) throw new Error(r.errors.map((e) => ioLine(e, "en")).join("; "));
+    // Not taken for an override file: the bases are what is missing.
+    expect(r.warnings.map((w) => ioLine(w, "en"))).toEqual([
+      '6:7: services.web.extends: extends names another file ("./common/services.yml"), which is not read: the service is drawn as this file writes it',
+      '11:7: services.worker.extends: extends names another file ("./common/services.yml"), which is not read: the service is drawn as this file writes it',
+      "4:3: services.web: the service has neither image nor build; drawn as a container without an image",
+      "9:3: services.worker: the service has neither image nor build; drawn as a container without an image",
+    ]);
+    expect(containers(r.document).map((n) => n.label)).toEqual(["web", "worker"]);
+  });
+
+  it("refuses, at the extends, a missing file, a service the file lacks, a file without services and one refused itself", () => {
+    const src = "services:\n  a:\n    extends:\n      file: base.yml\n      service: base\n";
+    const line = (other: string | undefined) => {
+      const r = importCompose(src, { include: () => other });
+      return r.ok ? undefined : ioLine(r.errors[0]!, "en");
+    };
+    expect(line(undefined)).toBe(
+      '4:7: services.a.extends: extends names the file "base.yml", which cannot be read',
+    );
+    expect(line("services:\n  other:\n    image: x\n")).toBe(
+      '4:7: services.a.extends: extends names the service "base" of "base.yml", which that file does not have',
+    );
+    expect(line("name: nothing\n")).toBe(
+      '4:7: services.a.extends: extends names the file "base.yml", which has no services',
+    );
+    expect(line("services:\n  base:\n    image: x\n    image: y\n")).toBe(
+      '4:7: services.a.extends: extends names the file "base.yml", which cannot be imported: 4:5 $ (yamlDuplicateKey)',
+    );
+    // A file that extends itself: bounded (8 files deep), refused.
+    const self = importCompose(src, {
+      include: () => "services:\n  base:\n    extends:\n      file: base.yml\n      service: base\n",
+    });
+    expect(self.ok ? undefined : ioLine(self.errors[0]!, "en")).toBe(
+      '4:7: services.a.extends: extends names the file "base.yml", which cannot be imported: 4:7 services.base.extends (composeExtendsFailed)',
+    );
+  });
+});
+
 describe("include", () => {
   const dir = join(FIXTURES, "features/include");
   it("the CLI reads included files (short and long syntax, relative paths): their services come first, and dependencies on them resolve", async () => {

@@ -172,6 +172,13 @@ const SAMPLES: { [C in IoErrorCode]: IoErrorParams[C][] } = {
   volumeInvalid: [{}],
   composeOverride: [{}],
   composeExtendsFile: [{ file: "common.yml" }],
+  composeExtendsFailed: [
+    { file: "common.yml", cause: "missing" },
+    { file: "common.yml", cause: "depth" },
+    { file: "common.yml", cause: "noServices" },
+    { file: "common.yml", cause: "service", service: "base" },
+    { file: "common.yml", cause: "invalid", where: "3:5 services.base", code: "duplicateKey" },
+  ],
   composeIncludeNotRead: [{ path: "db.yml" }],
   composeIncludeFailed: [
     { path: "db.yml", cause: "missing" },
