@@ -19,6 +19,7 @@ import { Legend } from "./panels/Legend.tsx";
 import { Notice } from "./panels/Notice.tsx";
 import { StorageBanner } from "./persist/StorageBanner.tsx";
 import { FileErrorDialog } from "./panels/FileErrorDialog.tsx";
+import { ImportQuestion } from "./panels/ImportQuestion.tsx";
 import { pickAndOpen } from "./panels/Toolbar.tsx";
 import { useCommands } from "./commands/useCommands.ts";
 import { EditorProvider, useEditor, useEditorStore, useT } from "./store/context.tsx";
@@ -248,6 +249,7 @@ function Shell() {
       <FileErrorDialog />
       <OnDemandModal open={gallery} load={loadTemplateGallery} onClose={closeGallery} />
       <OnDemandModal open={shortcuts} load={loadShortcutsSheet} onClose={closeShortcuts} />
+      <ImportQuestion />
       {menu && <ContextMenu place={menu.place} at={menu.at} ui={ui} onClose={closeMenu} />}
       <div className="sd-main">
         <PanelSlot panel="palette" shown={panels.palette} onToggle={togglePanel}>

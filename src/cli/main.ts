@@ -160,7 +160,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
       return undefined;
     }
   };
-  const options = { profiles, variables, include };
+  const options = { profiles, variables, include, lang };
   // Several files (-f a -f b): merged as docker compose merges them; a refusal names its file.
   const result = sources.length === 1 ? importCompose(bytes, options) : importComposeFiles(sources, options);
   if (!result.ok) {

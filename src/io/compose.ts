@@ -37,6 +37,8 @@ import type { StackDocument } from "../domain/document.ts";
 import type { ComposeError } from "./errors/types.ts";
 import { composeDocument, profileActive, type ComposeOptions } from "./compose/document.ts";
 import { readCompose, type ComposeModel } from "./compose/model.ts";
+import { ioLine } from "./errors/format.ts";
+import { reportNotes } from "./import/source.ts";
 import type { PortMapping } from "../domain/kinds/props.ts";
 
 export type { ComposeError } from "./errors/types.ts";
@@ -149,6 +151,13 @@ function finish(read: ComposeModel, readWarnings: ComposeError[], opts: ComposeO
           ];
     // Within the document limits, as Open would read it: a compose value longer than a text prop
     // may be (an image of 5,000 characters) is cut to the limit, as labels are.
-    return { ok: true, document: repairToLimits(composeDocument(model, opts)).doc, warnings };
+    // The import report: every warning, on the host's notes, so that the editor (which shows the
+    // document, not the warnings) keeps what was not drawn in sight.
+    const report = reportNotes(
+      warnings.map((w) => ioLine(w, opts.lang ?? "en")),
+      opts.lang ?? "en",
+    );
+    return { ok: true, document: repairToLimits(composeDocument(model, opts, report)).doc, warnings };
   }
 }
+export { composeProfiles, listComposeProfiles, type ComposeProfiles } from "./compose/profiles.ts";

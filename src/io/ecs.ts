@@ -13,7 +13,7 @@
  */
 import { LIMITS, type StackDocument } from "../domain/document.ts";
 import { ioMessage } from "./errors/format.ts";
-import type { ImportError, ImportSource } from "./import/source.ts";
+import { REPORT_TITLE, type ImportError, type ImportSource } from "./import/source.ts";
 import { ecsDocument, finishEcsDocument, type EcsOptions } from "./ecs/document.ts";
 import { readEcs } from "./ecs/model.ts";
 
@@ -24,8 +24,6 @@ export { ioLine, ioMessage, ioMessages, ioWhere } from "./errors/format.ts";
 
 export type EcsResult =
   { ok: true; document: StackDocument; warnings: ImportError[] } | { ok: false; errors: ImportError[] };
-
-const REPORT_TITLE = { en: "Import report (not drawn):", ko: "가져오기 보고서 (그리지 않은 것):" } as const;
 
 /** Imports ECS task definitions as a laid-out Stackdraw document. Never throws. */
 export function importEcs(sources: readonly ImportSource[], opts: EcsOptions = {}): EcsResult {

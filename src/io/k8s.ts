@@ -17,7 +17,7 @@
  */
 import { LIMITS, type StackDocument } from "../domain/document.ts";
 import { ioMessage } from "./errors/format.ts";
-import type { ImportError, ImportSource } from "./import/source.ts";
+import { REPORT_TITLE, type ImportError, type ImportSource } from "./import/source.ts";
 import { finishK8sDocument, k8sDocument, type K8sOptions } from "./k8s/document.ts";
 import { readK8s } from "./k8s/model.ts";
 
@@ -28,8 +28,6 @@ export { ioLine, ioMessage, ioMessages, ioWhere } from "./errors/format.ts";
 
 export type ImportResult =
   { ok: true; document: StackDocument; warnings: ImportError[] } | { ok: false; errors: ImportError[] };
-
-const REPORT_TITLE = { en: "Import report (not drawn):", ko: "가져오기 보고서 (그리지 않은 것):" } as const;
 
 /** Imports Kubernetes manifests as a laid-out Stackdraw document. Never throws. */
 export function importK8s(sources: readonly ImportSource[], opts: K8sOptions = {}): ImportResult {

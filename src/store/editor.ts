@@ -76,6 +76,11 @@ export interface EditorState {
   /** Why a file could not be opened or imported: shown in a dialog until dismissed. */
   fileError: FileError | null;
   /**
+   * The question an open or an import waits on (store/file-actions.ts asks it, a dialog answers
+   * it), or null. One at a time: a new question cancels the one before.
+   */
+  question: EditorQuestion | null;
+  /**
    * Bumped when the whole diagram changes (new, template, open): the canvas shows the document's
    * saved viewport when it has one, else fits the view.
    */
@@ -139,6 +144,7 @@ export interface EditorState {
   setPaletteDrag: (presetId: string | null) => void;
   setNotice: (notice: EditorState["notice"]) => void;
   setFileError: (e: FileError | null) => void;
+  setQuestion: (q: EditorQuestion | null) => void;
   setRenaming: (id: string | null) => void;
   setViewport: (viewport: Viewport | null) => void;
 }
@@ -153,6 +159,38 @@ export interface FileError {
   /** Present when it was refused only for a limit: opens it repaired, with a report. */
   repair?: () => void;
 }
+
+/** Where an opened or imported document goes when the canvas has work on it. */
+export type Placement = "replace" | "beside";
+
+/**
+ * A question an open or an import asks before it changes the document. Answering clears it;
+ * `answer(null)` is Cancel (Escape, or the dialog's Cancel) and changes nothing.
+ */
+export type EditorQuestion =
+  | {
+      kind: "where";
+      /** Tells one question from the next (a dialog per question). */
+      id: number;
+      /** Open (a Stackdraw document) or Import (Compose, Kubernetes, ECS). */
+      action: "open" | "import";
+      /** The file's name, as picked or dropped. */
+      file: string;
+      /** Replace the whole diagram, or open beside the work on it; null: Cancel. */
+      answer: (placement: Placement | null) => void;
+    }
+  | {
+      kind: "profiles";
+      id: number;
+      /** The Compose file's name. */
+      file: string;
+      /** Every profile the file declares, in the order first met, with the services it brings. */
+      profiles: readonly { name: string; services: readonly string[] }[];
+      /** The services without a profile: drawn whatever is chosen. */
+      always: readonly string[];
+      /** The profiles to activate, as the CLI's `--profile` (`["*"]`: every one); null: Cancel. */
+      answer: (profiles: readonly string[] | null) => void;
+    };
 
 const HISTORY_LIMIT = 200;
 
@@ -388,6 +426,7 @@ export function createEditorStore(
       fitRoom: false,
       viewport: doc0.view?.viewport ? clampViewport(doc0.view.viewport, doc0) : null,
       fileError: null,
+      question: null,
       renaming: null,
       editSession: null,
 
@@ -556,6 +595,7 @@ export function createEditorStore(
       setPaletteDrag: (paletteDrag) => set({ paletteDrag }),
       setNotice: (notice) => set({ notice }),
       setFileError: (fileError) => set({ fileError }),
+      setQuestion: (question) => set({ question }),
       setRenaming: (renaming) => set({ renaming }),
       setViewport: (viewport) => {
         const cur = get().viewport;

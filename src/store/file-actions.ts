@@ -2,10 +2,22 @@
  * Open, save, export, import and share: each reads the state once and either applies a whole
  * document as one undo step or reports why not (a dialog with JSON paths or line:column) without
  * touching the canvas (docs/reliability.md, promise 4).
+ *
+ * Open and every import ask first when the canvas has work on it — replace it, open beside it, or
+ * cancel — as the template gallery does, and a Compose file that declares profiles asks which to
+ * draw. A question is state (`EditorState.question`) that a dialog answers
+ * (panels/ImportQuestion.tsx); a refused file asks nothing.
  */
-import { documentWithView, resolvedTheme, type EditorStore, type FileError } from "./editor.ts";
+import {
+  documentWithView,
+  resolvedTheme,
+  type EditorQuestion,
+  type EditorStore,
+  type FileError,
+  type Placement,
+} from "./editor.ts";
 import { writeDocument, writeForSave } from "../io/write.ts";
-import { LIMITS } from "../domain/document.ts";
+import { LIMITS, type StackDocument } from "../domain/document.ts";
 import { translate, type StringKey } from "../i18n/strings.ts";
 import type { Localized } from "../domain/kinds/props.ts";
 import { download, fileStem } from "../browser/dom.ts";
@@ -14,8 +26,11 @@ import type { ExportOptions } from "../browser/export.ts";
 import type { IoError } from "../io/errors/types.ts";
 import { loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
 import { loadOnDemand } from "./actions.ts";
-import { readerRefusal, repairReport } from "../i18n/limit-strings.ts";
+import { readerRefusal, repairReport, type LimitedAction } from "../i18n/limit-strings.ts";
 import { sniffFormat } from "../io/import/sniff.ts";
+import { mergeBeside } from "../domain/edit.ts";
+import { completeGeometry } from "../domain/geometry.ts";
+import { LAYOUT } from "../domain/layout/index.ts";
 
 /**
  * The Compose importer (with the `yaml` package) and the SVG/PNG export (with the renderer and
@@ -62,6 +77,68 @@ function refusal(
   };
 }
 
+/** Numbers the questions, so that each gets a dialog of its own. */
+let asked = 0;
+
+/**
+ * Puts a question to the person and waits for the answer (null: Cancel). One question at a time:
+ * a new one (a second file dropped meanwhile) cancels the one before.
+ */
+function pose<A>(
+  store: EditorStore,
+  build: (id: number, answer: (a: A | null) => void) => EditorQuestion,
+): Promise<A | null> {
+  return new Promise((resolve) => {
+    store.getState().question?.answer(null);
+    let answered = false;
+    const question = build(++asked, (a) => {
+      if (answered) return;
+      answered = true;
+      if (store.getState().question === question) store.getState().setQuestion(null);
+      resolve(a);
+    });
+    store.getState().setQuestion(question);
+  });
+}
+
+/**
+ * Where a document opened or imported from `file` goes: on an empty canvas it replaces it without
+ * a question; else the person is asked (null: Cancel).
+ */
+export function askWhere(
+  store: EditorStore,
+  file: string,
+  action: "open" | "import",
+): Promise<Placement | null> {
+  if (store.getState().doc.nodes.length === 0) return Promise.resolve("replace");
+  return pose<Placement>(store, (id, answer) => ({ kind: "where", id, action, file, answer }));
+}
+
+/**
+ * Makes `doc` the diagram, or puts it beside the work on the canvas (to the right of everything,
+ * never overlapping it, with fresh ids where one is taken — the template gallery's Open beside):
+ * either way one undo step, refused whole over a limit. Beside, the new top nodes are selected
+ * and the view shows both diagrams.
+ */
+export function placeDocument(
+  store: EditorStore,
+  doc: StackDocument,
+  placement: Placement,
+  action: LimitedAction,
+): boolean {
+  const s = store.getState();
+  if (placement === "replace" || s.doc.nodes.length === 0) return s.replaceDocument(doc, { action });
+  const merged = mergeBeside(s.doc, completeGeometry(doc), LAYOUT.rootGap);
+  if (!s.commit(merged.doc, action)) return false;
+  const after = store.getState();
+  after.select(merged.ids, null);
+  after.frameNodes(
+    after.doc.nodes.filter((n) => n.parentId == null).map((n) => n.id),
+    { ifHidden: true },
+  );
+  return true;
+}
+
 /** Opens a document from bytes: applied whole as one undo step, or refused with its problems. */
 export async function openDocumentBytes(
   store: EditorStore,
@@ -85,7 +162,8 @@ export async function openDocumentBytes(
     }
     return false;
   }
-  if (!s.replaceDocument(read.document, { action: "open" })) return false;
+  const where = await askWhere(store, file, "open");
+  if (where === null || !placeDocument(store, read.document, where, "open")) return false;
   s.setFileError(null);
   return true;
 }
@@ -114,7 +192,8 @@ export async function openRepaired(
     return false;
   }
   s.setFileError(null);
-  if (!s.replaceDocument(r.document, { action: "open" })) return false;
+  const where = await askWhere(store, file, "open");
+  if (where === null || !placeDocument(store, r.document, where, "open")) return false;
   s.setNotice({ kind: "info", text: repairReport(file, r.report, LIMITS.depth) });
   return true;
 }
@@ -173,9 +252,29 @@ export async function exportAs(
 }
 
 /**
+ * Asks which of a Compose file's profiles to draw; resolves to them as the CLI's `--profile` takes
+ * them (`["*"]`: every one), or null: Cancel.
+ */
+export function askProfiles(
+  store: EditorStore,
+  file: string,
+  declared: { profiles: readonly { name: string; services: readonly string[] }[]; always: readonly string[] },
+): Promise<readonly string[] | null> {
+  return pose<readonly string[]>(store, (id, answer) => ({
+    kind: "profiles",
+    id,
+    file,
+    profiles: declared.profiles,
+    always: declared.always,
+    answer,
+  }));
+}
+
+/**
  * Import ▸ Docker Compose (and a dropped .yml): the services laid out as one undo step, or a
- * dialog with line:column problems. When the importer cannot be loaded, a notice says so and
- * nothing changes.
+ * dialog with line:column problems. A file that declares profiles first asks which to draw (as
+ * `docker compose up --profile` chooses); a canvas with work asks where the import goes. When the
+ * importer cannot be loaded, a notice says so and nothing changes.
  */
 export async function importComposeFile(
   store: EditorStore,
@@ -192,20 +291,34 @@ export async function importComposeFile(
   ]);
   if (!compose) return false;
   const title = file.name.replace(/\.(ya?ml)$/i, "");
-  const r = compose.importCompose(bytes, { title });
   const s = store.getState();
+  // The same reader as the import's: a file it refuses is refused here, before any question.
+  const declared = compose.listComposeProfiles(bytes);
+  if (!declared.ok) {
+    s.setFileError(refusal("import", file.name, declared.errors, compose));
+    return false;
+  }
+  let profiles: readonly string[] = [];
+  if (declared.profiles.length > 0) {
+    const chosen = await askProfiles(store, file.name, declared);
+    if (chosen === null) return false;
+    profiles = chosen;
+  }
+  const r = compose.importCompose(bytes, { title, profiles, lang: s.lang });
   if (!r.ok) {
     s.setFileError(refusal("import", file.name, r.errors, compose));
     return false;
   }
-  if (!s.replaceDocument(r.document, { action: "import" })) return false;
+  const where = await askWhere(store, file.name, "import");
+  if (where === null || !placeDocument(store, r.document, where, "import")) return false;
   s.setFileError(null);
   return true;
 }
 
 /**
- * Import ▸ Kubernetes manifests / ECS task definition: the same as Compose — one undo step, or the
- * dialog with line:column problems — through the importer of that format, loaded on first use.
+ * Import ▸ Kubernetes manifests / ECS task definition: the same as Compose — asked where when the
+ * canvas has work, then one undo step, or the dialog with line:column problems — through the
+ * importer of that format, loaded on first use.
  */
 export async function importFormatFile(
   store: EditorStore,
@@ -231,7 +344,8 @@ export async function importFormatFile(
     s.setFileError(refusal("import", file.name, r.errors, mod));
     return false;
   }
-  if (!s.replaceDocument(r.document, { action: "import" })) return false;
+  const where = await askWhere(store, file.name, "import");
+  if (where === null || !placeDocument(store, r.document, where, "import")) return false;
   s.setFileError(null);
   return true;
 }

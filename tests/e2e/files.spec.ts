@@ -54,6 +54,11 @@ test("open by the file picker: the diagram appears whole, and Undo brings the pr
   await open(page, "lang=en&template=one-server-many-functions");
   const before = await documentOf(page);
   await openByPicker(page, "web.stackdraw.json", bytes(stack));
+  // The canvas has work: Open asks first (import-prompts.spec.ts).
+  await page
+    .getByRole("dialog", { name: "Open “web.stackdraw.json”" })
+    .getByRole("button", { name: "Replace this diagram" })
+    .click();
   await expect(node(page, "Container: web <b>nginx</b>")).toBeVisible();
   const after = await documentOf(page);
   expect(after.nodes.map((n) => n.id).sort()).toEqual(["db", "docker", "host", "linux", "web"]);

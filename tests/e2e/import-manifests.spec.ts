@@ -53,6 +53,11 @@ test("dropping a Kubernetes manifest on the canvas picks the Kubernetes importer
   expect(doc.nodes[0]).toMatchObject({ kind: "k8s-cluster" });
   // An ECS task definition dropped as .json goes to the ECS importer.
   await dropFile(page, "task.json", fixture("ecs/fargate-web.json"));
+  // The canvas has work now: the import asks first (import-prompts.spec.ts).
+  await page
+    .getByRole("dialog", { name: "Import “task.json”" })
+    .getByRole("button", { name: "Replace this diagram" })
+    .click();
   await expect(node(page, "ECS task: web")).toBeVisible();
   expect((await documentOf(page)).nodes.some((n) => n.kind === "fargate")).toBe(true);
 });

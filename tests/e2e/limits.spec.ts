@@ -190,6 +190,11 @@ test("a hand-made draft over the limits opens repaired, the original kept aside 
   await expect(dialog).toContainText("is 1,001 characters long; the limit is 1,000");
   await dialog.getByRole("button", { name: "Open repaired" }).click();
   await expect(dialog).toHaveCount(0);
+  // The canvas has work (the draft opened repaired): Open asks first (import-prompts.spec.ts).
+  await page
+    .getByRole("dialog", { name: /^Open “/ })
+    .getByRole("button", { name: "Replace this diagram" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "was opened repaired" })).toBeVisible();
   // The repaired diagram is what autosave keeps now: a reload opens it without a warning.
   await expect
@@ -278,6 +283,11 @@ test("an edit that would make the file larger than 10 MB is refused, in Korean t
   const again = page.waitForEvent("filechooser");
   await page.getByRole("toolbar").getByRole("button", { name: "열기", exact: true }).click();
   await (await again).setFiles({ name: "saved.stackdraw.json", mimeType: "application/json", buffer: saved });
+  // The canvas has work: Open asks first (import-prompts.spec.ts).
+  await page
+    .getByRole("dialog", { name: "“saved.stackdraw.json” 열기" })
+    .getByRole("button", { name: "이 다이어그램 바꾸기" })
+    .click();
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await expect.poll(async () => (await documentOf(page)).nodes.length).toBe(1_040);
 });

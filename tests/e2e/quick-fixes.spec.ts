@@ -146,6 +146,11 @@ test("in Korean: the fix says what it does in Korean, and a suppressed warning s
     }),
     "열기",
   );
+  // The canvas has work: Open asks first (import-prompts.spec.ts).
+  await page
+    .getByRole("dialog", { name: "“stack.stackdraw.json” 열기" })
+    .getByRole("button", { name: "이 다이어그램 바꾸기" })
+    .click();
   const row = problems(page).getByRole("list", { name: "억제됨 (1)" }).getByRole("listitem");
   await expect(row).toContainText("억제됨: QEMU로 일부러 실행");
   await expect(row.getByRole("button", { name: "억제 해제" })).toBeVisible();

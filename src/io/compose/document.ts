@@ -19,6 +19,7 @@ import {
   type StackNode,
 } from "../../domain/document.ts";
 import { nodeOf, type PropsOf, type PropType } from "../../domain/kinds/nodes.ts";
+import type { Lang } from "../../domain/kinds/props.ts";
 import type { ComposeModel } from "./model.ts";
 
 /** Options of the import. */
@@ -32,6 +33,8 @@ export interface ComposeOptions {
   profiles?: readonly string[];
   /** The variables values are interpolated with (`.env`, then the environment); none: all unset. */
   variables?: ReadonlyMap<string, string>;
+  /** The language of the import report on the host's notes (default English). */
+  lang?: Lang;
   /** Reads the files `include` names, relative to the file's folder (the CLI); none: said, not read. */
   include?: (path: string) => string | Uint8Array | undefined;
 }
@@ -68,8 +71,12 @@ function clip(s: string): string {
   return cps.length > LIMITS.labelLength ? `${cps.slice(0, LIMITS.labelLength - 1).join("")}…` : s;
 }
 
-/** Builds the laid-out document of a compose model. */
-export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}): StackDocument {
+/** Builds the laid-out document of a compose model; `report` (the import report) goes on the host's notes. */
+export function composeDocument(
+  model: ComposeModel,
+  opts: ComposeOptions = {},
+  report?: string,
+): StackDocument {
   const taken = new Set<string>(["docker-host", "linux", "docker"]);
   const oses = model.services
     .map((s) => s.platform?.toLowerCase().split("/")[0])
@@ -147,14 +154,7 @@ export function composeDocument(model: ComposeModel, opts: ComposeOptions = {}):
         label: m.target,
       });
     }
-  const hostNotes: string[] = [];
-  if (model.override)
-    hostNotes.push(
-      "An override file: its services have no image or build of their own; import it with its base file",
-    );
-  if (model.leftOut !== undefined && model.leftOut.length > 0)
-    hostNotes.push(`Not drawn (no active profile): ${model.leftOut.join(", ")}`);
-  if (hostNotes.length > 0) nodes[0] = { ...nodes[0]!, props: { notes: clip(hostNotes.join("\n")) } };
+  if (report !== undefined) nodes[0] = { ...nodes[0]!, props: { notes: report } };
   const title = opts.title ?? model.name ?? "Docker Compose";
   const doc: StackDocument = { format: FORMAT, version: CURRENT_VERSION, title: clip(title), nodes, edges };
   return arrangeDocument(doc);

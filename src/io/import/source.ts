@@ -218,6 +218,19 @@ export function clipNotes(s: string): string {
   return cps.length > max ? `${cps.slice(0, max - 1).join("")}…` : s;
 }
 
+/** The title of the import report every importer writes on its top node's notes. */
+export const REPORT_TITLE = {
+  en: "Import report (not drawn):",
+  ko: "가져오기 보고서 (그리지 않은 것):",
+} as const;
+
+/** The import report as notes: its title, then a "- " line per warning; undefined without any. */
+export function reportNotes(lines: readonly string[], lang: keyof typeof REPORT_TITLE): string | undefined {
+  return lines.length === 0
+    ? undefined
+    : clipNotes([REPORT_TITLE[lang], ...lines.map((l) => `- ${l}`)].join("\n"));
+}
+
 /** Other prop text (an image, a path) cut to the prop text limit. */
 export function clipText(s: string): string {
   const max = LIMITS.propTextLength;

@@ -113,7 +113,14 @@ describe("Compose profiles", () => {
     ).toEqual([
       'services: not drawn, as docker compose up leaves them out: "adminer", "mailhog", "docs" (no profile of theirs is active; give --profile NAME to draw them)',
     ]);
-    expect(r.document.nodes[0]!.props!.notes).toBe("Not drawn (no active profile): adminer, mailhog, docs");
+    // The import report on the host's notes, in the import's language.
+    expect(r.document.nodes[0]!.props!.notes).toBe(
+      'Import report (not drawn):\n- services: not drawn, as docker compose up leaves them out: "adminer", "mailhog", "docs" (no profile of theirs is active; give --profile NAME to draw them)',
+    );
+    const ko = importCompose(fixture(FILE), { lang: "ko" });
+    expect(ko.ok && ko.document.nodes[0]!.props!.notes).toMatch(
+      /^가져오기 보고서 \(그리지 않은 것\):\n- services: /,
+    );
   });
 
   it("draws a service when one of its profiles is active, with its profiles; * draws every one", () => {
@@ -192,7 +199,7 @@ describe("override files", () => {
     if (!r.ok) throw new Error("expected ok");
     expect(r.warnings.map((w) => [w.code, w.line])).toEqual([["composeOverride", 2]]);
     expect(r.document.nodes[0]!.props!.notes).toBe(
-      "An override file: its services have no image or build of their own; import it with its base file",
+      "Import report (not drawn):\n- 2:1: services: no service has an image or a build: this looks like an override file (docker-compose.override.yml) that only makes sense on top of its base file; drawn as it is, image-less",
     );
     expect(byLabel(r.document, "db").props!.ports).toEqual([
       { host: 5432, container: 5432, hostIp: "127.0.0.1" },

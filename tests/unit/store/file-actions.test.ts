@@ -136,7 +136,16 @@ describe("on-demand code that cannot be loaded", () => {
 describe("on-demand code that loads", () => {
   it("imports a compose file as one undo step (the importer loads on first use)", async () => {
     const store = createEditorStore(doc());
-    expect(await importComposeFile(store, new File([COMPOSE], "docker-compose.yml"))).toBe(true);
+    const importing = importComposeFile(store, new File([COMPOSE], "docker-compose.yml"));
+    // The canvas has work: it asks first (tests/unit/store/import-questions.test.ts).
+    await vi.waitFor(() => expect(store.getState().question?.kind).toBe("where"), { timeout: 15_000 });
+    store.getState().question!.answer(null);
+    expect(await importing).toBe(false);
+    const again = importComposeFile(store, new File([COMPOSE], "docker-compose.yml"));
+    await vi.waitFor(() => expect(store.getState().question?.kind).toBe("where"));
+    const q = store.getState().question!;
+    if (q.kind === "where") q.answer("replace");
+    expect(await again).toBe(true);
     const s = store.getState();
     expect(s.doc.title).toBe("docker-compose");
     expect(

@@ -190,7 +190,12 @@ describe("refusal fixtures", () => {
       expect(await openDocumentBytes(store, bytes, f)).toBe(false);
       const refused = store.getState().fileError!;
       expect(refused.repair).toBeTypeOf("function");
-      expect(await openRepaired(store, bytes, f)).toBe(true);
+      const opening = openRepaired(store, bytes, f);
+      // The canvas has work: Open asks where it goes (tests/unit/store/import-questions.test.ts).
+      await vi.waitFor(() => expect(store.getState().question?.kind).toBe("where"), { timeout: 15_000 });
+      const q = store.getState().question!;
+      if (q.kind === "where") q.answer("replace");
+      expect(await opening).toBe(true);
       expect(store.getState().fileError).toBeNull();
       expect(store.getState().notice?.text.en).toMatch(report);
       expect(store.getState().notice?.text.ko).toMatch(/고쳐서 열었습니다/);
