@@ -7,7 +7,8 @@ import { ioMessage } from "../../../src/io/errors/format.ts";
 
 interface Expected {
   message: string;
-  line: number;
+  /** Absent where the problem has no place (an empty file). */
+  line?: number;
   column?: number;
   path?: string;
 }
