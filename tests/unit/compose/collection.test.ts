@@ -3,7 +3,7 @@
  * containers, edges, warnings and the props that show its feature; every document valid, laid out
  * and reading back.
  */
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { validate } from "../../../src/domain/rules/index.ts";
 import { importCompose } from "../../../src/io/compose.ts";
@@ -32,6 +32,13 @@ const EXPECTED: Record<
   "network-modes.yml": { containers: ["vpn", "torrent", "agent", "batch"], edges: [], warnings: [] },
   "ipv6-ports.yml": { containers: ["api"], edges: [], warnings: [] },
   "interpolated-images.yml": { containers: ["app", "proxy", "cache"], edges: [], warnings: [] },
+  // UTF-16 LE with its byte order mark and CRLF line ends, read as bytes.
+  "utf16-windows.yml": {
+    containers: ["wiki", "db"],
+    edges: ["wiki->db"],
+    warnings: [],
+    volumes: ["wiki-db"],
+  },
 };
 
 describe("the Compose feature collection", () => {
@@ -46,7 +53,7 @@ describe("the Compose feature collection", () => {
   it.each(Object.entries(EXPECTED))(
     "%s: its containers, edges and warnings; valid, laid out, reads back",
     (file, want) => {
-      const r = importCompose(fixture(`features/${file}`));
+      const r = importCompose(readFileSync(join(FIXTURES, "features", file)));
       if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.errors)}`);
       expect(containers(r.document).map((n) => n.label)).toEqual(want.containers);
       const network = { ...r.document, edges: r.document.edges.filter((e) => e.kind === "network") };
