@@ -26,6 +26,19 @@ export function fileStem(title: string | undefined): string {
   return stem || "diagram";
 }
 
+/** The files the person picks (several allowed), or an empty list when they cancel. */
+export function pickFiles(accept: string): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = accept;
+    input.multiple = true;
+    input.addEventListener("change", () => resolve([...(input.files ?? [])]), { once: true });
+    input.addEventListener("cancel", () => resolve([]), { once: true });
+    input.click();
+  });
+}
+
 /** Lets the person pick one file; resolves null when they cancel. */
 export function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {

@@ -142,6 +142,8 @@ const en = {
   linkCopyFailed:
     "The clipboard is not available. Copy the link from the address bar: it now holds the diagram.",
   linkTooLong: "This diagram is too large for a link. Save it as a file instead.",
+  dropOthersIgnored:
+    "Not opened with the first file: {files}. Drop one document, or files of one kind, at a time.",
   linkBroken: "This link does not hold a readable diagram (it may have been cut short). Nothing was changed.",
   linkTooLarge: "The diagram in this link is larger than 10 MB and was not opened.",
   linkReplace: "Open the diagram from this link? It replaces the current one (Undo brings it back).",
@@ -377,6 +379,7 @@ const ko: { readonly [K in Key]: string } = {
   linkCopyFailed:
     "클립보드를 쓸 수 없습니다. 주소 표시줄의 링크를 복사하세요. 지금 그 링크에 다이어그램이 들어 있습니다.",
   linkTooLong: "이 다이어그램은 링크에 담기에 너무 큽니다. 파일로 저장하세요.",
+  dropOthersIgnored: "첫 파일과 함께 열지 않았습니다: {files}. 문서는 하나씩, 파일은 한 종류씩 놓으세요.",
   linkBroken:
     "이 링크에는 읽을 수 있는 다이어그램이 없습니다(링크가 잘렸을 수 있습니다). 아무것도 바꾸지 않았습니다.",
   linkTooLarge: "이 링크의 다이어그램은 10MB보다 커서 열지 않았습니다.",

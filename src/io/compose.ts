@@ -85,25 +85,104 @@ export function importCompose(source: string | Uint8Array, opts: ComposeOptions 
  * `include` paths are relative to the first file (the CLI's reader).
  */
 export function importComposeFiles(
-  sources: readonly { name: string; data: string | Uint8Array }[],
+  sources: readonly ComposeSource[],
   opts: ComposeOptions = {},
 ): ComposeResult | { ok: false; errors: ComposeError[]; file: string } {
   try {
-    let merged: ComposeModel | undefined;
-    const warnings: ComposeError[] = [];
-    for (const src of sources) {
-      const known = new Set(merged?.services.map((x) => x.name) ?? []);
-      const read = readCompose(src.data, opts.variables, opts.include, 0, known);
-      if (!read.ok) return { ok: false, errors: read.errors, file: src.name };
-      warnings.push(...read.warnings.filter((w) => merged === undefined || w.code !== "composeOverride"));
-      merged = merged === undefined ? read.model : mergeModels(merged, read.model);
-    }
-    if (merged === undefined) return { ok: false, errors: [{ path: "$", code: "composeEmpty", params: {} }] };
-    if (sources.length > 1) merged = { ...merged, override: false };
-    return finish(merged, warnings, opts);
+    const read = mergeComposeFiles(sources, opts);
+    return read.ok ? finish(read.model, read.warnings, opts) : read;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, errors: [{ path: "$", code: "composeInternal", params: { reason } }] };
+  }
+}
+
+/** A Compose file given by name (its path, or the name of a dropped file) and its bytes. */
+export interface ComposeSource {
+  name: string;
+  data: string | Uint8Array;
+}
+
+type Merged =
+  | { ok: true; model: ComposeModel; warnings: ComposeError[] }
+  | { ok: false; errors: ComposeError[]; file: string };
+
+/** The files read and merged in order (`-f a -f b`), or the first refusal with its file. */
+function mergeComposeFiles(sources: readonly ComposeSource[], opts: ComposeOptions): Merged {
+  let merged: ComposeModel | undefined;
+  const warnings: ComposeError[] = [];
+  for (const src of sources) {
+    const known = new Set(merged?.services.map((x) => x.name) ?? []);
+    const read = readCompose(src.data, opts.variables, opts.include, 0, known);
+    if (!read.ok) return { ok: false, errors: read.errors, file: src.name };
+    warnings.push(...read.warnings.filter((w) => merged === undefined || w.code !== "composeOverride"));
+    merged = merged === undefined ? read.model : mergeModels(merged, read.model);
+  }
+  if (merged === undefined)
+    return { ok: false, errors: [{ path: "$", code: "composeEmpty", params: {} }], file: "" };
+  if (sources.length > 1) merged = { ...merged, override: false };
+  return { ok: true, model: merged, warnings };
+}
+
+/** The last segment of a path (either slash). */
+const fileName = (path: string): string =>
+  path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+
+/**
+ * Several Compose files given together, as the editor's drop or picker gives them (names without
+ * folders): a file that another one names in `include` or `extends: { file }` (matched by its file
+ * name) is read through that reference; the others are merged in the order given, as
+ * `docker compose -f a -f b`. A reference to a file not among them is said, as with one file, and
+ * never refused. `opts.include` is ignored.
+ */
+export function composeTogether(sources: readonly ComposeSource[]): {
+  main: ComposeSource[];
+  include: (path: string) => string | Uint8Array | null;
+} {
+  const byName = new Map<string, ComposeSource>();
+  for (const s of sources) if (!byName.has(fileName(s.name))) byName.set(fileName(s.name), s);
+  const named = new Set<string>();
+  const include = (path: string) => {
+    const hit = byName.get(fileName(path));
+    if (hit === undefined) return null;
+    named.add(fileName(path));
+    return hit.data;
+  };
+  // What each file names (reading records it); a file that names itself stays a main file.
+  for (const s of sources) {
+    const before = new Set(named);
+    readCompose(s.data, undefined, include);
+    if (!before.has(fileName(s.name))) named.delete(fileName(s.name));
+  }
+  const main = sources.filter((s) => !named.has(fileName(s.name)) || byName.get(fileName(s.name)) !== s);
+  return { main: main.length > 0 ? [...main] : [...sources], include };
+}
+
+/** {@link importComposeFiles} over files given together ({@link composeTogether}). */
+export function importComposeTogether(
+  sources: readonly ComposeSource[],
+  opts: ComposeOptions = {},
+): ComposeResult | { ok: false; errors: ComposeError[]; file: string } {
+  try {
+    const { main, include } = composeTogether(sources);
+    return importComposeFiles(main, { ...opts, include });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [{ path: "$", code: "composeInternal", params: { reason } }] };
+  }
+}
+
+/** The profiles of files given together, as {@link importComposeTogether} will weigh them. Never throws. */
+export function listComposeProfilesTogether(
+  sources: readonly ComposeSource[],
+): ({ ok: true } & ComposeProfiles) | { ok: false; errors: ComposeError[]; file: string } {
+  try {
+    const { main, include } = composeTogether(sources);
+    const read = mergeComposeFiles(main, { include });
+    return read.ok ? { ok: true, ...composeProfiles(read.model) } : read;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [{ path: "$", code: "composeInternal", params: { reason } }], file: "" };
   }
 }
 
@@ -161,3 +240,4 @@ function finish(read: ComposeModel, readWarnings: ComposeError[], opts: ComposeO
   }
 }
 export { composeProfiles, listComposeProfiles, type ComposeProfiles } from "./compose/profiles.ts";
+import { composeProfiles, type ComposeProfiles } from "./compose/profiles.ts";

@@ -12,7 +12,7 @@ import {
   openFile,
   saveDocument,
 } from "../store/file-actions.ts";
-import { pickFile } from "../browser/dom.ts";
+import { pickFile, pickFiles } from "../browser/dom.ts";
 
 /** Asks for a .stackdraw.json file and opens it (Ctrl+O uses the same path). */
 export async function pickAndOpen(store: ReturnType<typeof useEditorStore>): Promise<void> {
@@ -66,15 +66,15 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
           {
             label: t("importCompose"),
             onSelect: () =>
-              void pickFile(".yml,.yaml,application/yaml,text/yaml").then((f) =>
-                f ? importComposeFile(store, f) : false,
+              void pickFiles(".yml,.yaml,application/yaml,text/yaml").then(([f, ...more]) =>
+                f ? importComposeFile(store, f, undefined, more) : false,
               ),
           },
           {
             label: t("importK8s"),
             onSelect: () =>
-              void pickFile(".yml,.yaml,.json,application/yaml,text/yaml,application/json").then((f) =>
-                f ? importFormatFile(store, f, "k8s") : false,
+              void pickFiles(".yml,.yaml,.json,application/yaml,text/yaml,application/json").then(
+                ([f, ...more]) => (f ? importFormatFile(store, f, "k8s", undefined, more) : false),
               ),
           },
           {

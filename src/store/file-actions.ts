@@ -23,7 +23,7 @@ import type { Localized } from "../domain/kinds/props.ts";
 import { download, fileStem } from "../browser/dom.ts";
 import { SHARE_MAX_CHARS, decodeShareFragment, shareFragment } from "../browser/share.ts";
 import type { ExportOptions } from "../browser/export.ts";
-import type { IoError } from "../io/errors/types.ts";
+import type { ComposeError, IoError } from "../io/errors/types.ts";
 import { loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
 import { loadOnDemand } from "./actions.ts";
 import { readerRefusal, repairReport, type LimitedAction } from "../i18n/limit-strings.ts";
@@ -272,30 +272,36 @@ export function askProfiles(
 
 /**
  * Import ▸ Docker Compose (and a dropped .yml): the services laid out as one undo step, or a
- * dialog with line:column problems. A file that declares profiles first asks which to draw (as
- * `docker compose up --profile` chooses); a canvas with work asks where the import goes. When the
- * importer cannot be loaded, a notice says so and nothing changes.
+ * dialog with line:column problems. Several files picked or dropped together are one import: the
+ * files another names in `include` or `extends: { file }` are read through it, the others merged
+ * in order as `docker compose -f a -f b` (io/compose.ts `importComposeTogether`). A file that
+ * declares profiles first asks which to draw (as `docker compose up --profile` chooses); a canvas
+ * with work asks where the import goes. When the importer cannot be loaded, a notice says so and
+ * nothing changes.
  */
 export async function importComposeFile(
   store: EditorStore,
   file: File,
   load: Loader<ComposeModule> = loadCompose,
+  more: readonly File[] = [],
 ): Promise<boolean> {
-  const [compose, bytes] = await Promise.all([
-    loadOnDemand(store, load),
+  const bytesOf = (f: File) =>
     // Bytes, not file.text(): text that is not UTF-8 is refused naming the byte, as the CLI does,
     // never silently replaced.
-    file.size > LIMITS.bytes
+    f.size > LIMITS.bytes
       ? Promise.resolve(new Uint8Array(LIMITS.bytes + 1))
-      : file.arrayBuffer().then((b) => new Uint8Array(b)),
-  ]);
+      : f.arrayBuffer().then((b) => new Uint8Array(b));
+  const [compose, ...all] = await Promise.all([loadOnDemand(store, load), ...[file, ...more].map(bytesOf)]);
   if (!compose) return false;
+  const sources = [file, ...more].map((f, i) => ({ name: f.name, data: all[i] as Uint8Array }));
   const title = file.name.replace(/\.(ya?ml)$/i, "");
   const s = store.getState();
+  const refused = (r: { errors: ComposeError[]; file: string }) =>
+    s.setFileError(refusal("import", r.file || file.name, r.errors, compose));
   // The same reader as the import's: a file it refuses is refused here, before any question.
-  const declared = compose.listComposeProfiles(bytes);
+  const declared = compose.listComposeProfilesTogether(sources);
   if (!declared.ok) {
-    s.setFileError(refusal("import", file.name, declared.errors, compose));
+    refused(declared);
     return false;
   }
   let profiles: readonly string[] = [];
@@ -304,9 +310,9 @@ export async function importComposeFile(
     if (chosen === null) return false;
     profiles = chosen;
   }
-  const r = compose.importCompose(bytes, { title, profiles, lang: s.lang });
+  const r = compose.importComposeTogether(sources, { title, profiles, lang: s.lang });
   if (!r.ok) {
-    s.setFileError(refusal("import", file.name, r.errors, compose));
+    refused({ errors: r.errors, file: "file" in r ? r.file : file.name });
     return false;
   }
   const where = await askWhere(store, file.name, "import");
@@ -353,8 +359,10 @@ export async function importFormatFile(
 /**
  * A file dropped on the canvas: a Stackdraw document opens; a Compose file, Kubernetes manifests
  * or an ECS task definition goes to its importer, picked by the file's content (io/import/sniff.ts)
- * and, when the content says nothing, by its name (.yml/.yaml: Compose). Several Kubernetes (or
- * ECS) files dropped together import as one cluster; other files beside the first are ignored.
+ * and, when the content says nothing, by its name (.yml/.yaml: Compose). Several files of the
+ * first one's kind dropped together are one import (Compose: merged, include and extends read
+ * among them; Kubernetes, ECS: one cluster); files of another kind are not imported, and a notice
+ * names them.
  */
 export async function openDroppedFile(
   store: EditorStore,
@@ -363,10 +371,21 @@ export async function openDroppedFile(
 ): Promise<boolean> {
   const sniff = async (f: File) => sniffFormat(await f.slice(0, 65_536).text());
   const format = (await sniff(file)) ?? (/\.ya?ml$/i.test(file.name) ? "compose" : "stackdraw");
-  if (format === "stackdraw") return openFile(store, file);
-  if (format === "compose") return importComposeFile(store, file);
   const same: File[] = [];
-  for (const f of more) if ((await sniff(f)) === format) same.push(f);
+  const other: string[] = [];
+  for (const f of more) {
+    const its = (await sniff(f)) ?? (/\.ya?ml$/i.test(f.name) ? "compose" : "stackdraw");
+    // One Stackdraw document opens at a time: the others are named too.
+    if (its === format && format !== "stackdraw") same.push(f);
+    else other.push(f.name);
+  }
+  // Files of another kind beside the first are not imported with it: said, never dropped silently.
+  if (other.length > 0)
+    store
+      .getState()
+      .setNotice({ kind: "info", text: both("dropOthersIgnored", { files: other.join(", ") }) });
+  if (format === "stackdraw") return openFile(store, file);
+  if (format === "compose") return importComposeFile(store, file, undefined, same);
   return importFormatFile(store, file, format, undefined, same);
 }
 

@@ -297,3 +297,42 @@ test("a Compose file dropped on work asks its profiles first (Escape changes not
   expect(await documentOf(page)).toEqual(before);
   expect(errors).toEqual([]);
 });
+
+/** Several files dropped together onto the canvas pane, as the desktop drops them. */
+async function dropFiles(page: Page, files: { name: string; content: string }[]) {
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.content], f.name, { type: "" }));
+    const target = document.querySelector(".react-flow__pane")!;
+    target.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+test("Compose files dropped together are one import: the included files are read among them, and a file of another kind is named, not dropped silently", async ({
+  page,
+}) => {
+  const errors = await open(page);
+  const file = (rel: string) => ({ name: rel.slice(rel.lastIndexOf("/") + 1), content: fixture(rel) });
+  await dropFiles(page, [
+    file("compose/features/include/search.yml"),
+    file("compose/features/include/compose.yml"),
+    file("compose/features/include/db/compose.db.yml"),
+    { name: "notes.stackdraw.json", content: JSON.stringify(stack) },
+  ]);
+  await expect(node(page, "Container: app")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Not opened with the first file" })).toContainText(
+    "Not opened with the first file: notes.stackdraw.json.",
+  );
+  const doc = await documentOf(page);
+  expect(
+    doc.nodes
+      .filter((n) => n.kind === "container")
+      .map((n) => n.label)
+      .sort(),
+  ).toEqual(["app", "es01", "mysql", "redis"]);
+  // Every include was read: nothing to report on the host.
+  expect(doc.nodes.find((n) => n.kind === "physical-host")!.props?.notes).toBeUndefined();
+  expect(doc.edges.filter((e) => e.kind === "network")).toHaveLength(2);
+  expect(errors).toEqual([]);
+});

@@ -20,7 +20,7 @@ import {
 } from "../../domain/document.ts";
 import { nodeOf, type PropsOf, type PropType } from "../../domain/kinds/nodes.ts";
 import type { Lang } from "../../domain/kinds/props.ts";
-import type { ComposeModel } from "./model.ts";
+import type { ComposeModel, IncludeReader } from "./model.ts";
 
 /** Options of the import. */
 export interface ComposeOptions {
@@ -36,7 +36,7 @@ export interface ComposeOptions {
   /** The language of the import report on the host's notes (default English). */
   lang?: Lang;
   /** Reads the files `include` names, relative to the file's folder (the CLI); none: said, not read. */
-  include?: (path: string) => string | Uint8Array | undefined;
+  include?: IncludeReader;
 }
 
 /** Whether a service is drawn with these profiles active. */

@@ -13,11 +13,11 @@ import { text, type Problems } from "./problems.ts";
 import type { YMap, YValue } from "./yaml.ts";
 
 /** The services of the file `extends: { file }` names, their own `extends` resolved; or why not. */
-export type ExtendsFileReader = (
-  file: string,
-) =>
+export type ExtendsFileReader = (file: string) =>
   | { ok: true; services: YMap }
   | { ok: false; cause: "missing" }
+  /** Not given here (the editor, with only the files dropped together). */
+  | { ok: false; cause: "notGiven" }
   | { ok: false; cause: "depth" }
   | { ok: false; cause: "noServices" }
   | { ok: false; cause: "invalid"; where: string; code: string };
@@ -83,6 +83,11 @@ export function resolveExtends(services: YMap, p: Problems, readFile?: ExtendsFi
         }
         let other = files.get(fileName);
         if (other === undefined) files.set(fileName, (other = readFile(fileName)));
+        if (!other.ok && other.cause === "notGiven") {
+          p.warn(path, ext.offset, "composeExtendsFile", { file: fileName });
+          done.set(name, v);
+          return v;
+        }
         const from = other.ok && base !== undefined ? other.services.entries.get(base) : undefined;
         if (!other.ok || from === undefined) {
           p.error(

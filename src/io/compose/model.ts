@@ -333,8 +333,12 @@ function readMount(x: YValue): ComposeMount | undefined {
  * Reads a compose file into the importer's model (services with their image, build, platform,
  * ports, environment, labels and needs). Never throws. Use {@link importCompose} for a document.
  */
-/** Reads a file `include` names, relative to the including file's folder; undefined when it cannot. */
-export type IncludeReader = (path: string) => string | Uint8Array | undefined;
+/**
+ * Reads a file `include` (or `extends: { file }`) names, relative to the naming file's folder;
+ * undefined when it cannot (refused: missing), null when it is not given here (the editor, with
+ * only the files dropped together: said, as without a reader).
+ */
+export type IncludeReader = (path: string) => string | Uint8Array | undefined | null;
 
 const MAX_INCLUDE_DEPTH = 8;
 
@@ -346,6 +350,7 @@ function extendsReader(include: IncludeReader, depth: number): ExtendsFileReader
   return (file) => {
     if (depth > MAX_INCLUDE_DEPTH) return { ok: false, cause: "depth" };
     const bytes = include(file);
+    if (bytes === null) return { ok: false, cause: "notGiven" };
     if (bytes === undefined) return { ok: false, cause: "missing" };
     const decoded = decodeCompose(bytes);
     const parsed = decoded.ok ? parseYaml(decoded.text, MAX_COMPOSE_ERRORS) : decoded;
@@ -434,6 +439,11 @@ export function readCompose(
         continue;
       }
       const bytes = include(it.path);
+      if (bytes === null) {
+        unread = true;
+        p.warn(it.at, it.offset, "composeIncludeNotRead", { path: it.path });
+        continue;
+      }
       if (bytes === undefined) {
         p.error(it.at, it.offset, "composeIncludeFailed", { path: it.path, cause: "missing" });
         continue;

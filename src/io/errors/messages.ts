@@ -648,9 +648,9 @@ export const MESSAGES: MessageTable = {
   },
   composeIncludeNotRead: {
     en: (p) =>
-      `include names ${q(p.path)}, which is not read here (import with the CLI to read included files); its services are not drawn`,
+      `include names ${q(p.path)}, which is not read here (drop or pick it together with this file, or import with the CLI); its services are not drawn`,
     ko: (p) =>
-      `include가 가리키는 ${q(p.path)}는 여기서 읽지 않습니다(포함된 파일까지 읽으려면 CLI로 가져오세요). 그 서비스는 그리지 않았습니다`,
+      `include가 가리키는 ${q(p.path)}는 여기서 읽지 않습니다(이 파일과 함께 놓거나 고르세요. 또는 CLI로 가져오세요). 그 서비스는 그리지 않았습니다`,
   },
   composeIncludeFailed: {
     en: (p) =>
@@ -668,9 +668,9 @@ export const MESSAGES: MessageTable = {
   },
   composeExtendsFile: {
     en: (p) =>
-      `extends names another file (${q(p.file)}), which is not read: the service is drawn as this file writes it`,
+      `extends names another file (${q(p.file)}), which is not read here (drop or pick it together with this file, or import with the CLI): the service is drawn as this file writes it`,
     ko: (p) =>
-      `extends가 다른 파일(${q(p.file)})을 가리키는데, 그 파일은 읽지 않습니다: 서비스는 이 파일에 적힌 대로 그렸습니다`,
+      `extends가 다른 파일(${q(p.file)})을 가리키는데, 그 파일은 여기서 읽지 않습니다(이 파일과 함께 놓거나 고르세요. 또는 CLI로 가져오세요): 서비스는 이 파일에 적힌 대로 그렸습니다`,
   },
   composeExtendsFailed: {
     en: (p) =>

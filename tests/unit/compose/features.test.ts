@@ -260,7 +260,7 @@ describe("extends", () => {
     });
     expect(byLabel(r.document, "worker").props).toMatchObject({ image: "example/worker:1.0", arch: "arm64" });
     expect(r.warnings.map((w) => ioLine(w, "en"))).toEqual([
-      '13:14: services.remote.extends: extends names another file ("common.yml"), which is not read: the service is drawn as this file writes it',
+      '13:14: services.remote.extends: extends names another file ("common.yml"), which is not read here (drop or pick it together with this file, or import with the CLI): the service is drawn as this file writes it',
     ]);
   });
 
@@ -312,8 +312,8 @@ describe("extends from another file", () => {
     if (!r.ok) throw new Error(r.errors.map((e) => ioLine(e, "en")).join("; "));
     // Not taken for an override file: the bases are what is missing.
     expect(r.warnings.map((w) => ioLine(w, "en"))).toEqual([
-      '6:7: services.web.extends: extends names another file ("./common/services.yml"), which is not read: the service is drawn as this file writes it',
-      '11:7: services.worker.extends: extends names another file ("./common/services.yml"), which is not read: the service is drawn as this file writes it',
+      '6:7: services.web.extends: extends names another file ("./common/services.yml"), which is not read here (drop or pick it together with this file, or import with the CLI): the service is drawn as this file writes it',
+      '11:7: services.worker.extends: extends names another file ("./common/services.yml"), which is not read here (drop or pick it together with this file, or import with the CLI): the service is drawn as this file writes it',
       "4:3: services.web: the service has neither image nor build; drawn as a container without an image",
       "9:3: services.worker: the service has neither image nor build; drawn as a container without an image",
     ]);
@@ -366,8 +366,8 @@ describe("include", () => {
     const r = importCompose(fixture("features/include/compose.yml"));
     if (!r.ok) throw new Error(r.errors.map((e) => ioLine(e, "en")).join("; "));
     expect(r.warnings.map((w) => ioLine(w, "en"))).toEqual([
-      '3:5: include[0]: include names "./db/compose.db.yml", which is not read here (import with the CLI to read included files); its services are not drawn',
-      '4:11: include[1].path: include names "./search.yml", which is not read here (import with the CLI to read included files); its services are not drawn',
+      '3:5: include[0]: include names "./db/compose.db.yml", which is not read here (drop or pick it together with this file, or import with the CLI); its services are not drawn',
+      '4:11: include[1].path: include names "./search.yml", which is not read here (drop or pick it together with this file, or import with the CLI); its services are not drawn',
     ]);
     expect(containers(r.document).map((n) => n.label)).toEqual(["app"]);
   });
