@@ -386,7 +386,7 @@ export function readCompose(
   const root = parsed.value;
   const p = new Problems(parsed.lineCounter);
   if (root === null) {
-    p.error("$", undefined, "composeEmpty", {});
+    p.error("$", 0, "composeEmpty", {});
     return { ok: false, errors: p.errors };
   }
   if (root.t !== "map") {

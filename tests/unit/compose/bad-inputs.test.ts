@@ -7,8 +7,7 @@ import { ioMessage } from "../../../src/io/errors/format.ts";
 
 interface Expected {
   message: string;
-  /** Absent where the problem has no place (an empty file). */
-  line?: number;
+  line: number;
   column?: number;
   path?: string;
 }
