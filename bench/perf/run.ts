@@ -448,7 +448,9 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
       fit,
       viewport: vp,
       expect: visibleIds(entries, vp, pane),
-      leaves: [leaf],
+      // Every leaf: the busiest one sits at the canvas centre, so the drag and the edit (the leaf
+      // nearest the centre) take it; select alternates between it and its nearest visible leaf.
+      leaves: [leaf, ...doc.nodes.filter((x) => !parents.has(x.id) && x.id !== leaf).map((x) => x.id)],
       urls: { A: `${base}/bare.html?${q}&w=${pane.width}&h=${pane.height}`, B: `${base}/app.html?${q}` },
     });
   }
