@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useModal } from "./useModal.ts";
 import { useEditor, useT } from "../store/context.tsx";
 import type { EditorQuestion } from "../store/editor.ts";
@@ -43,12 +43,17 @@ function useFocusReturn() {
   );
 }
 
-/** Replace / Open beside / Cancel, in the template gallery's words. */
-function WhereDialog({ question, onCancel }: { question: Asked<"where">; onCancel: () => void }) {
-  const t = useT();
-  useFocusReturn();
+/** The modal dialog both questions live in: named by its `${id}-title`, described by `${id}-text`; Esc cancels. */
+function QuestionShell({
+  id,
+  onCancel,
+  children,
+}: {
+  id: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
   const dialog = useModal();
-  const id = useId();
   return (
     <dialog
       ref={dialog}
@@ -58,6 +63,18 @@ function WhereDialog({ question, onCancel }: { question: Asked<"where">; onCance
       onClose={onCancel}
       onCancel={onCancel}
     >
+      {children}
+    </dialog>
+  );
+}
+
+/** Replace / Open beside / Cancel, in the template gallery's words. */
+function WhereDialog({ question, onCancel }: { question: Asked<"where">; onCancel: () => void }) {
+  const t = useT();
+  useFocusReturn();
+  const id = useId();
+  return (
+    <QuestionShell id={id} onCancel={onCancel}>
       <h2 id={`${id}-title`}>
         {t(question.action === "open" ? "askOpenTitle" : "askImportTitle", { file: question.file })}
       </h2>
@@ -75,7 +92,7 @@ function WhereDialog({ question, onCancel }: { question: Asked<"where">; onCance
           {t("cancel")}
         </button>
       </div>
-    </dialog>
+    </QuestionShell>
   );
 }
 
@@ -87,7 +104,6 @@ function WhereDialog({ question, onCancel }: { question: Asked<"where">; onCance
 function ProfilesDialog({ question, onCancel }: { question: Asked<"profiles">; onCancel: () => void }) {
   const t = useT();
   useFocusReturn();
-  const dialog = useModal();
   const id = useId();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const names = question.profiles.map((p) => p.name);
@@ -108,14 +124,7 @@ function ProfilesDialog({ question, onCancel }: { question: Asked<"profiles">; o
     question.answer(all ? ["*"] : names.filter((n) => chosen.has(n)));
   };
   return (
-    <dialog
-      ref={dialog}
-      className="sd-dialog sd-question"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-text`}
-      onClose={onCancel}
-      onCancel={onCancel}
-    >
+    <QuestionShell id={id} onCancel={onCancel}>
       <form onSubmit={submit}>
         <h2 id={`${id}-title`}>{t("profilesTitle", { file: question.file })}</h2>
         <p id={`${id}-text`}>{t("profilesIntro")}</p>
@@ -161,6 +170,6 @@ function ProfilesDialog({ question, onCancel }: { question: Asked<"profiles">; o
           </button>
         </div>
       </form>
-    </dialog>
+    </QuestionShell>
   );
 }

@@ -15,31 +15,9 @@ import { decodeShareFragment } from "../../../src/browser/share.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import { translate } from "../../../src/i18n/strings.ts";
 import type { StackDocument } from "../../../src/domain/document.ts";
+import { serverWithUbuntu } from "./server-doc.ts";
 
-const doc = (): StackDocument => ({
-  format: "stackdraw",
-  version: 1,
-  title: "Web host",
-  nodes: [
-    {
-      id: "host",
-      kind: "physical-host",
-      label: "Server",
-      position: { x: 0, y: 0 },
-      size: { width: 400, height: 300 },
-    },
-    {
-      id: "linux",
-      kind: "kernel",
-      parentId: "host",
-      label: "Ubuntu",
-      props: { family: "linux", distro: "Ubuntu" },
-      position: { x: 12, y: 12 },
-      size: { width: 360, height: 220 },
-    },
-  ],
-  edges: [],
-});
+const doc = (): StackDocument => serverWithUbuntu("Web host", 1);
 
 const LOAD_FAILED = {
   kind: "error",

@@ -15,6 +15,7 @@ import {
   openDroppedFile,
 } from "../../../src/store/file-actions.ts";
 import type { StackDocument } from "../../../src/domain/document.ts";
+import { serverWithUbuntu } from "./server-doc.ts";
 import { indexDocument } from "../../../src/domain/diagram.ts";
 import type { Limits } from "../../../src/domain/limits.ts";
 import { LIMITS } from "../../../src/domain/limits.ts";
@@ -22,30 +23,7 @@ import { LIMITS } from "../../../src/domain/limits.ts";
 const fixture = (rel: string) => readFileSync(new URL(`../../fixtures/${rel}`, import.meta.url), "utf8");
 
 /** Work on the canvas: a server with Ubuntu. */
-const work = (): StackDocument => ({
-  format: "stackdraw",
-  version: 2,
-  title: "Work",
-  nodes: [
-    {
-      id: "host",
-      kind: "physical-host",
-      label: "Server",
-      position: { x: 0, y: 0 },
-      size: { width: 400, height: 300 },
-    },
-    {
-      id: "linux",
-      kind: "kernel",
-      parentId: "host",
-      label: "Ubuntu",
-      props: { family: "linux", distro: "Ubuntu" },
-      position: { x: 12, y: 12 },
-      size: { width: 360, height: 220 },
-    },
-  ],
-  edges: [],
-});
+const work = (): StackDocument => serverWithUbuntu("Work");
 
 /** A document to open, whose ids clash with the work's. */
 const incoming = JSON.stringify({
