@@ -38,6 +38,8 @@ export interface NodeContext extends TrackedAncestors {
 }
 
 export interface DiagramIndex {
+  /** The document's nodes as indexed, in document order (what an incremental update compares with). */
+  nodes: readonly StackNode[];
   byId: ReadonlyMap<string, StackNode>;
   /** Child ids in document order. */
   children: ReadonlyMap<string, readonly string[]>;
@@ -157,7 +159,7 @@ export function indexDocument(doc: Pick<StackDocument, "nodes">): DiagramIndex {
       order.push(c);
     }
   }
-  return { byId, children, roots, order, context };
+  return { nodes: doc.nodes, byId, children, roots, order, context };
 }
 
 /**
@@ -197,6 +199,40 @@ class OverlayMap<K, V> implements ReadonlyMap<K, V> {
 }
 
 /**
+ * `m` with `changes` laid over it, in O(changes): over the first map of an overlay (never over an
+ * overlay, so edits never stack up), and folded into a plain map once the changes reach an
+ * eighth of it (an overlay answers every lookup with two).
+ */
+function overlaid<K, V>(m: ReadonlyMap<K, V>, changes: ReadonlyMap<K, V>): ReadonlyMap<K, V> {
+  if (changes.size === 0) return m;
+  const root = m instanceof OverlayMap ? (m.base as ReadonlyMap<K, V>) : m;
+  let over: Map<K, V>;
+  if (m instanceof OverlayMap) {
+    over = new Map(m.over as ReadonlyMap<K, V>);
+    for (const [k, v] of changes) over.set(k, v);
+  } else over = new Map(changes);
+  if (over.size * 8 < root.size) return new OverlayMap(root, over);
+  const flat = new Map(root);
+  for (const [k, v] of over) flat.set(k, v);
+  return flat;
+}
+
+/** The first map under an overlay (the map itself when it is not one). */
+const rootMap = <K, V>(m: ReadonlyMap<K, V>): ReadonlyMap<K, V> =>
+  m instanceof OverlayMap ? (m.base as ReadonlyMap<K, V>) : m;
+
+/** Whether two versions of a node differ in more than where they are and how big (`position`, `size`, `manualSize`). */
+export function differsBeyondGeometry(a: StackNode, b: StackNode): boolean {
+  if (a === b) return false;
+  for (const k in a)
+    if (!GEOMETRY_KEYS.has(k) && Object.hasOwn(a, k) && a[k as keyof StackNode] !== b[k as keyof StackNode])
+      return true;
+  for (const k in b) if (!GEOMETRY_KEYS.has(k) && Object.hasOwn(b, k) && !Object.hasOwn(a, k)) return true;
+  return false;
+}
+const GEOMETRY_KEYS: ReadonlySet<string> = new Set(["position", "size", "manualSize"]);
+
+/**
  * The index of `nodes` when they differ from `prev`'s only in geometry (a drag in progress): the
  * moved node objects swapped into `byId`, `roots` and `order`; structure and contexts reused.
  * Returns `prev` when nothing changed, and null when anything else did (a node added, removed,
@@ -205,38 +241,147 @@ class OverlayMap<K, V> implements ReadonlyMap<K, V> {
  * over the index's first map (not over the previous frame's), so frames never stack up.
  */
 export function withMovedNodes(prev: DiagramIndex, nodes: readonly StackNode[]): DiagramIndex | null {
-  const base =
-    prev.byId instanceof OverlayMap ? (prev.byId.base as ReadonlyMap<string, StackNode>) : prev.byId;
+  const base = rootMap(prev.byId);
   if (nodes.length !== base.size) return null;
   const moved = new Map<string, StackNode>();
   let changed = false;
   for (const n of nodes) {
-    const old = base.get(n.id);
-    if (old === n) {
-      if (prev.byId.get(n.id) !== n) changed = true;
-      continue;
+    const cur = prev.byId.get(n.id);
+    if (cur === undefined) return null;
+    if (cur !== n) {
+      if ((cur.parentId ?? null) !== (n.parentId ?? null) || differsBeyondGeometry(cur, n)) return null;
+      changed = true;
     }
-    if (
-      !old ||
-      (old.parentId ?? null) !== (n.parentId ?? null) ||
-      old.kind !== n.kind ||
-      old.props !== n.props ||
-      old.label !== n.label
-    )
-      return null;
-    moved.set(n.id, n);
-    if (prev.byId.get(n.id) !== n) changed = true;
+    // Everything that is not the first map's object is laid over it (earlier frames' too).
+    if (base.get(n.id) !== n) moved.set(n.id, n);
   }
   if (!changed) return prev;
   const byId = moved.size ? new OverlayMap(base, moved) : base;
   const pick = (n: StackNode) => moved.get(n.id) ?? base.get(n.id) ?? n;
   return {
+    nodes,
     byId,
     children: prev.children,
     roots: prev.roots.map(pick),
     order: prev.order.map(pick),
     context: prev.context,
   };
+}
+
+/**
+ * The index of `nodes` when they keep `prev`'s structure — the same ids in the same document
+ * order, each under the same parent — in O(changed nodes and their subtrees) beyond one identity
+ * pass: the changed objects swapped in, and the contexts of the nodes changed in more than
+ * geometry rebuilt with their subtrees' (a context names its ancestors: a renamed engine is
+ * its containers' platform). Contexts of nodes that only moved or resized keep the objects they
+ * were built from, as {@link withMovedNodes} does. Null when the structure changed (a node added,
+ * removed, reordered or reparented), for the caller to index afresh; `prev` when nothing changed.
+ * Equal to `indexDocument({ nodes })` in everything but geometry held in contexts.
+ */
+export function withChangedNodes(prev: DiagramIndex, nodes: readonly StackNode[]): DiagramIndex | null {
+  const before = prev.nodes;
+  if (nodes === before) return prev;
+  const n = nodes.length;
+  // A repeated id (which the reader refuses) would make positions and ids disagree: index afresh.
+  if (n !== before.length || prev.byId.size !== n) return null;
+  const replaced = new Map<string, StackNode>();
+  let content: StackNode[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const a = before[i]!;
+    const b = nodes[i]!;
+    if (a === b) continue;
+    if (a.id !== b.id || (a.parentId ?? null) !== (b.parentId ?? null)) return null;
+    replaced.set(b.id, b);
+    if (differsBeyondGeometry(a, b)) (content ??= []).push(b);
+  }
+  if (replaced.size === 0) return { ...prev, nodes };
+  const byId = overlaid(prev.byId, replaced);
+  let context = prev.context;
+  if (content !== undefined) {
+    const rebuilt = new Map<string, NodeContext>();
+    // Ancestors first, so that a child rebuilt below a rebuilt parent reads the new context.
+    const depthOf = (x: StackNode) => prev.context.get(x.id)?.depth ?? -1;
+    content.sort((x, y) => depthOf(x) - depthOf(y));
+    for (const top of content) {
+      const old = prev.context.get(top.id);
+      // Not indexed (in or under a parent cycle), or rebuilt already with an ancestor's subtree.
+      if (old === undefined || rebuilt.has(top.id)) continue;
+      const pid = old.parent?.id;
+      const parentCtx = pid === undefined ? undefined : (rebuilt.get(pid) ?? prev.context.get(pid));
+      const queue = [top];
+      rebuilt.set(top.id, childContext(parentCtx, top));
+      for (let q = 0; q < queue.length; q++) {
+        const node = queue[q]!;
+        const ctx = rebuilt.get(node.id)!;
+        for (const cid of prev.children.get(node.id) ?? NO_CHILDREN) {
+          const c = byId.get(cid)!;
+          rebuilt.set(cid, childContext(ctx, c));
+          queue.push(c);
+        }
+      }
+    }
+    context = overlaid(prev.context, rebuilt);
+  }
+  return {
+    nodes,
+    byId,
+    children: prev.children,
+    roots: swapped(prev.roots, prev.byId, replaced),
+    order: swapped(prev.order, prev.byId, replaced),
+    context,
+  };
+}
+
+/**
+ * `list` (of nodes of `byId`) with the nodes `replaced` names swapped for their new objects. A few
+ * replaced nodes are found by identity (one comparison per entry), more through the map.
+ */
+function swapped(
+  list: readonly StackNode[],
+  byId: ReadonlyMap<string, StackNode>,
+  replaced: ReadonlyMap<string, StackNode>,
+): StackNode[] {
+  const out = list.slice();
+  if (replaced.size > 32) {
+    for (let i = 0; i < out.length; i++) {
+      const r = replaced.get(out[i]!.id);
+      if (r !== undefined) out[i] = r;
+    }
+    return out;
+  }
+  const olds: StackNode[] = [];
+  const news: StackNode[] = [];
+  for (const [id, n] of replaced) {
+    const o = byId.get(id);
+    if (o !== undefined) {
+      olds.push(o);
+      news.push(n);
+    }
+  }
+  for (let k = 0; k < olds.length; k++) {
+    const i = out.indexOf(olds[k]!);
+    if (i >= 0) out[i] = news[k]!;
+  }
+  return out;
+}
+
+/** Per child map (which an index keeps while its tree's shape stands): each id's place in the node list. */
+const placesMemo = new WeakMap<object, Map<string, number>>();
+
+/**
+ * Each node id's place in `index.nodes` (the first of a repeated id), built once per tree shape:
+ * an index patched by {@link withChangedNodes} shares its predecessor's. Check the answer
+ * (`index.nodes[i].id === id`) where nodes may have been reordered under the same shape.
+ */
+export function placesOf(index: DiagramIndex): ReadonlyMap<string, number> {
+  let m = placesMemo.get(index.children);
+  if (m === undefined) {
+    m = new Map();
+    const nodes = index.nodes;
+    for (let i = 0; i < nodes.length; i++) if (!m.has(nodes[i]!.id)) m.set(nodes[i]!.id, i);
+    placesMemo.set(index.children, m);
+  }
+  return m;
 }
 
 export function childrenOf(index: DiagramIndex, id: string): readonly string[] {

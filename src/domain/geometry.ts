@@ -15,7 +15,8 @@ import {
   stackLayout,
   type GeometryPatch,
 } from "./layout/index.ts";
-import { settleAndFit, type PlacementBase } from "./placement.ts";
+import { settleAndFit, treeOfIndex, type PlacementBase } from "./placement.ts";
+import { placesOf } from "./diagram.ts";
 
 export function leafSize(kind: Kind, label?: string): Size {
   return layoutLeafSize(label === undefined ? { kind } : { kind, label });
@@ -28,17 +29,45 @@ function sameSize(a: Size | undefined, b: Size): boolean {
   return a !== undefined && a.width === b.width && a.height === b.height;
 }
 
-function applyGeometry(doc: StackDocument, patches: ReadonlyMap<string, GeometryPatch>): StackDocument {
+/** The node with `patch` applied, or the same node when it already has that geometry. */
+function patched(n: StackNode, p: GeometryPatch): StackNode {
+  const position = p.position && !samePoint(n.position, p.position) ? p.position : undefined;
+  const size = p.size && !sameSize(n.size, p.size) ? p.size : undefined;
+  if (!position && !size) return n;
+  return { ...n, ...(position ? { position } : {}), ...(size ? { size } : {}) };
+}
+
+/**
+ * `doc` with `patches` applied (the same document when none changes anything). `places`: each
+ * id's place in `doc.nodes`, when known, so that a few patches cost a few writes, not a pass.
+ */
+function applyGeometry(
+  doc: StackDocument,
+  patches: ReadonlyMap<string, GeometryPatch>,
+  places?: ReadonlyMap<string, number>,
+): StackDocument {
   if (patches.size === 0) return doc;
+  if (places !== undefined) {
+    let nodes: StackNode[] | undefined;
+    let found = true;
+    for (const [id, p] of patches) {
+      const i = places.get(id);
+      const n = i === undefined ? undefined : doc.nodes[i];
+      if (n === undefined || n.id !== id) {
+        found = false;
+        break;
+      }
+      const next = patched(n, p);
+      if (next !== n) (nodes ??= doc.nodes.slice())[i!] = next;
+    }
+    if (found) return nodes ? { ...doc, nodes } : doc;
+  }
   let changed = false;
   const nodes = doc.nodes.map((n): StackNode => {
     const p = patches.get(n.id);
-    if (!p) return n;
-    const position = p.position && !samePoint(n.position, p.position) ? p.position : undefined;
-    const size = p.size && !sameSize(n.size, p.size) ? p.size : undefined;
-    if (!position && !size) return n;
-    changed = true;
-    return { ...n, ...(position ? { position } : {}), ...(size ? { size } : {}) };
+    const next = p ? patched(n, p) : n;
+    if (next !== n) changed = true;
+    return next;
   });
   return changed ? { ...doc, nodes } : doc;
 }
@@ -47,14 +76,17 @@ function applyGeometry(doc: StackDocument, patches: ReadonlyMap<string, Geometry
  * After an edit: settles the changed nodes among their siblings and fits their ancestors, grown
  * right and down only, shrunk when not sized by hand, with room for one more child
  * (src/domain/placement.ts). `base`: the document before the edit (which children moved or left).
- * Without `changedIds`, every parent.
+ * Without `changedIds`, every parent. `index`: the document's own index when the caller has it, so
+ * that only the changed nodes' ancestors are walked and only the patched nodes are written.
  */
 export function fitDocument(
   doc: StackDocument,
   changedIds?: Iterable<string>,
   base?: PlacementBase,
+  index?: DiagramIndex,
 ): StackDocument {
-  return applyGeometry(doc, settleAndFit(doc, changedIds, base));
+  const patches = settleAndFit(doc, changedIds, base, index && treeOfIndex(index));
+  return applyGeometry(doc, patches, index && placesOf(index));
 }
 
 /** Grows every parent to hold its children (at every depth), as laid out: nothing else moves. */

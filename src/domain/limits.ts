@@ -217,6 +217,54 @@ export function checkLimits(
   return null;
 }
 
+/**
+ * {@link checkLimits} (without the byte size) of `doc`, given that `prev` passed it under the same
+ * limits: the same answer, checking only what differs — the node and edge objects that are not
+ * `prev`'s at the same place (and not `prev`'s node of that id), the title when it changed, and
+ * the depth only when a node was added, removed, reordered or given another parent. An edit of
+ * one node at 20,000 costs one identity pass, not a walk of every chain.
+ */
+export function checkLimitsAfter(
+  prev: Pick<StackDocument, "nodes" | "edges" | "title">,
+  prevById: ReadonlyMap<string, StackNode>,
+  doc: StackDocument,
+  limits: Limits = LIMITS,
+): LimitViolation | null {
+  const L = limits;
+  if (doc.nodes.length > L.nodes) return { limit: "nodes", value: doc.nodes.length, max: L.nodes };
+  if (doc.edges.length > L.edges) return { limit: "edges", value: doc.edges.length, max: L.edges };
+  if (doc.title !== prev.title) {
+    const t = labelOver(doc.title, L.labelLength);
+    if (t !== undefined) return { limit: "label", value: t, max: L.labelLength, title: true };
+  }
+  let sameTree = doc.nodes.length === prev.nodes.length;
+  for (let i = 0; i < doc.nodes.length; i++) {
+    const n = doc.nodes[i]!;
+    const was = prev.nodes[i];
+    if (was === n) continue;
+    if (was === undefined || was.id !== n.id || (was.parentId ?? null) !== (n.parentId ?? null))
+      sameTree = false;
+    if (prevById.get(n.id) === n) continue;
+    const v = nodeText(n, L);
+    if (v) return v;
+  }
+  if (doc.edges !== prev.edges)
+    for (let i = 0; i < doc.edges.length; i++) {
+      const e = doc.edges[i]!;
+      if (prev.edges[i] === e) continue;
+      const l = labelOver(e.label, L.labelLength);
+      if (l !== undefined) return { limit: "label", value: l, max: L.labelLength, edgeId: e.id };
+      const p = textOver(e.props, L);
+      if (p) return { limit: "text", ...p, edgeId: e.id };
+    }
+  if (!sameTree) {
+    const deep = deepestNode(doc);
+    if (deep && deep.depth > L.depth)
+      return { limit: "depth", value: deep.depth, max: L.depth, nodeId: deep.id };
+  }
+  return null;
+}
+
 /** The node with the most ancestors and how many (iterative, memoized: linear; cycles stop). */
 export function deepestNode(doc: Pick<StackDocument, "nodes">): { id: string; depth: number } | undefined {
   const byId = new Map<string, StackNode>();

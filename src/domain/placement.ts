@@ -29,7 +29,8 @@ import {
   type GeometryPatch,
   type Insets,
 } from "./layout/index.ts";
-import { kidsOf, layoutTree, validPoint, validSize } from "./layout/core.ts";
+import { kidsOf, layoutTree, validPoint, validSize, type LayoutTree } from "./layout/core.ts";
+import type { DiagramIndex } from "./diagram.ts";
 
 /** An axis-aligned box in one parent's coordinates. */
 export interface Box {
@@ -145,6 +146,123 @@ function reshaped(base: PlacementBase, n: StackNode, kids: readonly StackNode[] 
 }
 
 /**
+ * The nodes of `todo` (every node when undefined) that hang from a root, children before their
+ * parents: `tree.order` backwards, or — for a few ancestor chains — the chains sorted deepest
+ * first, without a walk of the whole tree. Nodes at one depth are independent of each other.
+ */
+function bottomUp(tree: LayoutTree, todo: ReadonlySet<string> | undefined): readonly StackNode[] {
+  if (todo === undefined || todo.size * 16 > tree.order.length) {
+    const out: StackNode[] = [];
+    for (let i = tree.order.length - 1; i >= 0; i--) {
+      const n = tree.order[i]!;
+      if (todo === undefined || todo.has(n.id)) out.push(n);
+    }
+    return out;
+  }
+  // Depth of each todo node, found by walking up to a root; a walk that meets itself is a cycle,
+  // which `order` leaves out (so does this).
+  const depth = new Map<string, number>();
+  const chain: StackNode[] = [];
+  for (const id of todo) {
+    if (depth.has(id)) continue;
+    chain.length = 0;
+    let cur = tree.byId.get(id);
+    let base = -1;
+    const seen = new Set<string>();
+    while (cur !== undefined) {
+      const known = depth.get(cur.id);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      if (seen.has(cur.id)) {
+        base = NaN;
+        break;
+      }
+      seen.add(cur.id);
+      chain.push(cur);
+      cur = tree.parent.get(cur.id);
+    }
+    for (let k = chain.length - 1; k >= 0; k--) depth.set(chain[k]!.id, (base = base + 1));
+  }
+  const out: StackNode[] = [];
+  for (const id of todo) {
+    const d = depth.get(id)!;
+    if (!Number.isNaN(d)) out.push(tree.byId.get(id)!);
+  }
+  return out.sort((a, b) => depth.get(b.id)! - depth.get(a.id)!);
+}
+
+/**
+ * A read-only map whose values are computed from their key on first use (and kept); its keys are
+ * those `keys` yields. Lets a layout tree be seen through an index without an O(N) build.
+ */
+class LazyMap<K, V> implements ReadonlyMap<K, V> {
+  private readonly memo = new Map<K, V | undefined>();
+  constructor(
+    private readonly keySource: () => Iterable<K>,
+    private readonly compute: (k: K) => V | undefined,
+  ) {}
+  get(k: K): V | undefined {
+    if (this.memo.has(k)) return this.memo.get(k);
+    const v = this.compute(k);
+    this.memo.set(k, v);
+    return v;
+  }
+  has(k: K): boolean {
+    return this.get(k) !== undefined;
+  }
+  get size(): number {
+    let n = 0;
+    for (const _ of this.entries()) n++;
+    return n;
+  }
+  *entries(): MapIterator<[K, V]> {
+    for (const k of this.keySource()) {
+      const v = this.get(k);
+      if (v !== undefined) yield [k, v];
+    }
+  }
+  *keys(): MapIterator<K> {
+    for (const [k] of this.entries()) yield k;
+  }
+  *values(): MapIterator<V> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  forEach(cb: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) cb.call(thisArg, v, k, this);
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+/**
+ * The layout tree of an indexed document, the same as `layoutTree(index.nodes)`, made in O(1):
+ * a parent's child list is built when first asked for. An edit settles a few nodes' ancestors,
+ * which must not cost a walk of the whole document.
+ */
+export function treeOfIndex(index: DiagramIndex): LayoutTree {
+  const { byId } = index;
+  return {
+    byId,
+    children: new LazyMap(
+      () => index.children.keys(),
+      (id) => index.children.get(id)?.map((c) => byId.get(c)!),
+    ),
+    parent: new LazyMap(
+      () => byId.keys(),
+      (id) => {
+        const pid = byId.get(id)?.parentId;
+        return pid != null && pid !== id ? byId.get(pid) : undefined;
+      },
+    ),
+    roots: index.roots,
+    order: index.order,
+  };
+}
+
+/**
  * The geometry changes that settle the nodes of `changedIds` (new, moved, reparented, resized,
  * or the parents of removed nodes) and fit their ancestors, by the rules above. `base` (the
  * document before the edit) tells which children moved and which left; without it, only children
@@ -154,8 +272,9 @@ export function settleAndFit(
   doc: Pick<StackDocument, "nodes">,
   changedIds?: Iterable<string>,
   base?: PlacementBase,
+  indexed?: LayoutTree,
 ): Map<string, GeometryPatch> {
-  const tree = layoutTree(doc.nodes);
+  const tree = indexed ?? layoutTree(doc.nodes);
   const changed = new Set<string>();
   let todo: Set<string> | undefined;
   if (changedIds !== undefined) {
@@ -196,9 +315,7 @@ export function settleAndFit(
     return s !== undefined && (w.width > s.width || w.height > s.height);
   };
 
-  for (let i = tree.order.length - 1; i >= 0; i--) {
-    const node = tree.order[i]!;
-    if (todo !== undefined && !todo.has(node.id)) continue;
+  for (const node of bottomUp(tree, todo)) {
     const kids = kidsOf(tree, node.id);
     const self = box(node);
     if (kids.length === 0) {

@@ -114,14 +114,43 @@ function bytesOf<T extends object>(x: T, write: (x: T) => unknown): number {
 /**
  * The bytes of `writeDocument(doc, { compact: true })`, exactly, in O(changed) for a document that
  * shares most node objects with one measured before: the smallest file Save can write, which is
- * what the size limit (LIMITS.bytes) is checked against.
+ * what the size limit (LIMITS.bytes) is checked against. `prev`: a document measured before whose
+ * lists are place by place mostly `doc`'s (the one an edit started from): then only the entries
+ * that differ are visited.
  */
-export function savedByteLength(doc: StackDocument): number {
+export function savedByteLength(doc: StackDocument, prev?: StackDocument): number {
   let total = utf8Length(JSON.stringify(envelope(doc, [], [])));
-  for (const n of doc.nodes) total += bytesOf(n, node);
-  for (const e of doc.edges) total += bytesOf(e, edge);
+  total += listBytes(doc.nodes, node, prev?.nodes);
+  total += listBytes(doc.edges, edge, prev?.edges);
   // The commas between entries.
   return total + Math.max(0, doc.nodes.length - 1) + Math.max(0, doc.edges.length - 1);
+}
+
+/** Per node or edge list, the sum of its entries' bytes. */
+const listTotals = new WeakMap<readonly object[], number>();
+
+/**
+ * The bytes of `list`'s entries: from `prev`'s total (a list of the same length measured before)
+ * and the entries that differ place by place, else entry by entry.
+ */
+function listBytes<T extends object>(
+  list: readonly T[],
+  write: (x: T) => unknown,
+  prev?: readonly T[],
+): number {
+  let total = listTotals.get(list);
+  if (total !== undefined) return total;
+  const before = prev === undefined ? undefined : listTotals.get(prev);
+  if (before !== undefined && prev!.length === list.length) {
+    total = before;
+    for (let i = 0; i < list.length; i++)
+      if (list[i] !== prev![i]) total += bytesOf(list[i]!, write) - bytesOf(prev![i]!, write);
+  } else {
+    total = 0;
+    for (const x of list) total += bytesOf(x, write);
+  }
+  listTotals.set(list, total);
+  return total;
 }
 
 /**

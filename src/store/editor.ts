@@ -6,14 +6,21 @@
 import { create } from "zustand";
 import type { StackDocument, Point, Viewport, DocumentView } from "../domain/document.ts";
 import { emptyDocument } from "../domain/document.ts";
-import { indexDocument, withMovedNodes, type DiagramIndex } from "../domain/diagram.ts";
+import { indexDocument, withChangedNodes, withMovedNodes, type DiagramIndex } from "../domain/diagram.ts";
 import { validate, type Problem } from "../domain/rules/index.ts";
 import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { fitDocument, completeGeometry } from "../domain/geometry.ts";
 import { rerouteAffected, routeEdges, type RouteOptions, type Routes } from "../domain/routing/index.ts";
 import type { ThemeChoice } from "../i18n/preference.ts";
 import type { DropHint } from "../domain/drag.ts";
-import { checkLimits, clampViewport, LIMITS, type Limits, type LimitViolation } from "../domain/limits.ts";
+import {
+  checkLimits,
+  checkLimitsAfter,
+  clampViewport,
+  LIMITS,
+  type Limits,
+  type LimitViolation,
+} from "../domain/limits.ts";
 import { savedByteLength } from "../io/write.ts";
 import { limitMessage, type LimitedAction } from "../i18n/limit-strings.ts";
 
@@ -200,8 +207,8 @@ export function limitViolation(doc: StackDocument, limits: Limits = LIMITS): Lim
 }
 
 /** The size limit alone, as Save would write the document. */
-function sizeViolation(doc: StackDocument, limits: Limits): LimitViolation | null {
-  const b = savedByteLength(doc);
+function sizeViolation(doc: StackDocument, limits: Limits, prev?: StackDocument): LimitViolation | null {
+  const b = savedByteLength(doc, prev);
   return b > limits.bytes ? { limit: "bytes", value: b, max: limits.bytes } : null;
 }
 
@@ -224,9 +231,15 @@ function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
   return true;
 }
 
-/** Everything derived from a document: its index and its problems, reusing unchanged arrays. */
-export function derive(doc: StackDocument, prev?: ReadonlyMap<string, readonly Problem[]>) {
-  const index = indexDocument(doc);
+/**
+ * Everything derived from a document: its index (`index` when the caller has it already) and its
+ * problems, reusing unchanged arrays.
+ */
+export function derive(
+  doc: StackDocument,
+  prev?: ReadonlyMap<string, readonly Problem[]>,
+  index: DiagramIndex = indexDocument(doc),
+) {
   const problems = validate(doc);
   const grouped = new Map<string, Problem[]>();
   for (const p of problems) {
@@ -246,13 +259,61 @@ export function derive(doc: StackDocument, prev?: ReadonlyMap<string, readonly P
 }
 
 /**
+ * Whether the rules see `doc` as they saw `prevDoc` (indexed by `prevIndex`): the same nodes in the
+ * same order under the same parents, differing at most in what no rule reads — labels, positions,
+ * sizes, `manualSize` — and the same edges but for their labels. Then the problems of `prevDoc`
+ * are `doc`'s: renaming, moving or resizing re-validates nothing. (The rules read kinds, parents,
+ * props, suppressions and edge ends; messages name nodes by id and look labels up when written.)
+ */
+export function sameToTheRules(prevIndex: DiagramIndex, prevDoc: StackDocument, doc: StackDocument): boolean {
+  if (prevIndex.nodes !== prevDoc.nodes) return false;
+  const before = prevDoc.nodes;
+  const nodes = doc.nodes;
+  if (nodes.length !== before.length) return false;
+  for (let i = 0; i < nodes.length; i++) {
+    const a = before[i]!;
+    const b = nodes[i]!;
+    if (a === b) continue;
+    if (a.id !== b.id || (a.parentId ?? null) !== (b.parentId ?? null) || !onlyInert(a, b, INERT_NODE_KEYS))
+      return false;
+  }
+  if (doc.edges === prevDoc.edges) return true;
+  if (doc.edges.length !== prevDoc.edges.length) return false;
+  for (let i = 0; i < doc.edges.length; i++) {
+    const a = prevDoc.edges[i]!;
+    const b = doc.edges[i]!;
+    if (a !== b && !onlyInert(a, b, INERT_EDGE_KEYS)) return false;
+  }
+  return true;
+}
+const INERT_NODE_KEYS: ReadonlySet<string> = new Set(["label", "position", "size", "manualSize"]);
+const INERT_EDGE_KEYS: ReadonlySet<string> = new Set(["label"]);
+
+/** Whether `a` and `b` differ only in the keys of `inert` (own keys compared by identity). */
+function onlyInert<T extends object>(a: T, b: T, inert: ReadonlySet<string>): boolean {
+  for (const k in a)
+    if (Object.hasOwn(a, k) && !inert.has(k) && (!Object.hasOwn(b, k) || a[k] !== b[k])) return false;
+  for (const k in b) if (Object.hasOwn(b, k) && !inert.has(k) && !Object.hasOwn(a, k)) return false;
+  return true;
+}
+
+/**
  * Ids whose geometry may need their ancestors re-fitted: nodes that are new or not identical to
  * the ones in `base`, and the parents of nodes that are gone.
  */
 export function changedSince(base: DiagramIndex, doc: StackDocument): string[] {
   const out: string[] = [];
   let kept = 0;
-  for (const n of doc.nodes) {
+  // A node at the same place in the list as in `base`'s is unchanged without a lookup (ids are
+  // unique there, so it is `base.byId`'s node of that id).
+  const before = base.byId.size === base.nodes.length ? base.nodes : [];
+  const nodes = doc.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (before[i] === n) {
+      kept++;
+      continue;
+    }
     const old = base.byId.get(n.id);
     if (old === n) kept++;
     else {
@@ -286,7 +347,10 @@ export const stillIndex = (s: Pick<EditorState, "gestureIndex" | "index">): Diag
  */
 export function sameLayout(base: DiagramIndex, prevDoc: StackDocument, doc: StackDocument): boolean {
   if (doc.edges !== prevDoc.edges || doc.nodes.length !== base.byId.size) return false;
-  for (const n of doc.nodes) {
+  const before = base.nodes.length === base.byId.size ? base.nodes : [];
+  for (let i = 0; i < doc.nodes.length; i++) {
+    const n = doc.nodes[i]!;
+    if (before[i] === n) continue;
     const o = base.byId.get(n.id);
     if (o === n) continue;
     if (!o || o.position !== n.position || o.size !== n.size || (o.parentId ?? null) !== (n.parentId ?? null))
@@ -308,7 +372,10 @@ function reroute(prev: Routes, doc: StackDocument, moved: Iterable<string>, opts
 
 /** Whether every node that is not the identical object in `base` kept its kind (what its text area depends on). */
 function sameKinds(base: DiagramIndex, doc: StackDocument): boolean {
-  for (const n of doc.nodes) {
+  const before = base.nodes.length === base.byId.size ? base.nodes : [];
+  for (let i = 0; i < doc.nodes.length; i++) {
+    const n = doc.nodes[i]!;
+    if (before[i] === n) continue;
     const o = base.byId.get(n.id);
     if (o !== n && o?.kind !== n.kind) return false;
   }
@@ -341,10 +408,21 @@ export function createEditorStore(
       fit = true,
     ) => {
       const changed = base ? changedSince(base, doc) : undefined;
+      // The index patched where the tree's shape stands (an edit of a few nodes costs those and
+      // their subtrees), else built afresh; the layout walks only the changed nodes' ancestors.
+      const pre = base ? withChangedNodes(base, doc.nodes) : null;
       // Placement (src/domain/placement.ts) settles what changed since `base`; a whole new document
       // comes laid out, and undo/redo bring back documents exactly as they were.
-      const fitted = changed && fit ? fitDocument(doc, changed, base!) : doc;
-      const derived = derive(fitted, get().nodeProblems);
+      const fitted = changed && fit ? fitDocument(doc, changed, base!, pre ?? undefined) : doc;
+      const index = pre && (fitted === doc ? pre : withChangedNodes(pre, fitted.nodes));
+      // The problems of the document `base` indexes are the store's (a gesture does not re-check):
+      // an edit the rules cannot see keeps them, objects and all.
+      const baseDoc =
+        base === get().index ? get().doc : base === get().gestureIndex ? get().gestureBase : null;
+      const derived =
+        index && baseDoc && sameToTheRules(base!, baseDoc, fitted)
+          ? { index, problems: get().problems, nodeProblems: get().nodeProblems }
+          : derive(fitted, get().nodeProblems, index ?? undefined);
       // The new index answers "does it still exist" in O(1): selecting all of a big diagram and
       // editing it must not cost selection × nodes.
       const selectedNodes = get().selectedNodes.filter((id) => derived.index.byId.has(id));
@@ -385,18 +463,23 @@ export function createEditorStore(
      * "size": only the size, for a layout of a document whose counts, text and depth passed); if
      * so, says which (unless quiet) and the caller changes nothing.
      */
+    /** The last document known to be within the limits (but for its size): what an edit is checked against. */
+    let passed: StackDocument | null = null;
     const refuse = (
       doc: StackDocument,
       action: LimitedAction,
       quiet?: boolean,
       check: "all" | "noSize" | "size" = "all",
     ): boolean => {
+      const { doc: cur, index } = get();
       const v =
         check === "all"
           ? limitViolation(doc, limits)
           : check === "noSize"
-            ? checkLimits(doc, undefined, limits)
-            : sizeViolation(doc, limits);
+            ? cur === passed && index.nodes === cur.nodes
+              ? checkLimitsAfter(cur, index.byId, doc, limits)
+              : checkLimits(doc, undefined, limits)
+            : sizeViolation(doc, limits, cur);
       if (v === null) return false;
       if (!quiet) set({ notice: { kind: "error", text: limitMessage(v, action) } });
       return true;
@@ -443,6 +526,7 @@ export function createEditorStore(
         // Typing into one field: every debounced commit after the first replaces the document
         // without another undo step, so undo takes the whole field edit back at once.
         const same = session !== null && session === editSession && past.length > 0;
+        passed = after.doc;
         set({
           ...after,
           past: same ? past : [...past, doc].slice(-HISTORY_LIMIT),
@@ -469,8 +553,10 @@ export function createEditorStore(
         const { doc, past } = get();
         const next = completeGeometry(incoming);
         if (refuse(next, opts?.action ?? "open", opts?.quiet)) return false;
+        const after = withDoc(next, null);
+        passed = after.doc;
         set({
-          ...withDoc(next, null),
+          ...after,
           past: opts?.undoable === false ? [] : [...past, doc].slice(-HISTORY_LIMIT),
           future: [],
           selectedNodes: [],
