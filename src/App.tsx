@@ -1,16 +1,5 @@
-import {
-  Component,
-  Suspense,
-  lazy,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  type ComponentType,
-  type ReactNode,
-} from "react";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { Canvas, type CanvasPlace } from "./canvas/Canvas.tsx";
-import { ContextMenu } from "./panels/ContextMenu.tsx";
 import { Palette } from "./panels/Palette.tsx";
 import { Inspector } from "./panels/Inspector.tsx";
 import { ProblemsPanel } from "./panels/ProblemsPanel.tsx";
@@ -18,14 +7,13 @@ import { Toolbar } from "./panels/Toolbar.tsx";
 import { Legend } from "./panels/Legend.tsx";
 import { Notice } from "./panels/Notice.tsx";
 import { StorageBanner } from "./persist/StorageBanner.tsx";
-import { FileErrorDialog } from "./panels/FileErrorDialog.tsx";
-import { ImportQuestion } from "./panels/ImportQuestion.tsx";
+import { OnDemandPanel } from "./panels/OnDemand.tsx";
 import { pickAndOpen } from "./panels/Toolbar.tsx";
 import { useCommands } from "./commands/useCommands.ts";
 import { EditorProvider, useEditor, useEditorStore, useT } from "./store/context.tsx";
 import { resolvedTheme, type EditorStore } from "./store/editor.ts";
 import { themeCssVariables } from "./render/colors.ts";
-import { loadFailedNotice } from "./browser/on-demand.ts";
+import { onDemand } from "./browser/on-demand.ts";
 import {
   initialPanels,
   initialWheelZooms,
@@ -38,77 +26,40 @@ import type { StringKey } from "./i18n/strings.ts";
 import { countProblems } from "./domain/rules/index.ts";
 
 // ---------------------------------------------------------------------------------------------
-// Modal panels that load on first use: the template gallery (with the templates and the SVG
-// renderer for its thumbnails) and the shortcuts sheet are not needed for the first paint.
+// Panels that load on first use (src/panels/OnDemand.tsx), none of them needed for the first paint:
+// the template gallery (with the templates and the SVG renderer for its thumbnails), the shortcuts
+// sheet, the right-click menu, and the dialogs of a file action (its question, a refused file),
+// which only a file the person picked or dropped opens. The menu and the dialogs start loading at
+// the person's first press (src/main.tsx), so that what it opens does not wait.
 
-type ModalProps = { onClose: () => void };
-type ModalLoader = () => Promise<ComponentType<ModalProps>>;
+export const templateGallery = onDemand(() => import("./panels/TemplateGallery.tsx"));
+export const shortcutsSheet = onDemand(() => import("./panels/ShortcutsSheet.tsx"));
+export const contextMenu = onDemand(() => import("./panels/ContextMenu.tsx"));
+export const importQuestion = onDemand(() => import("./panels/ImportQuestion.tsx"));
+export const fileErrorDialog = onDemand(() => import("./panels/FileErrorDialog.tsx"));
 
-/** The panel's code could not be loaded (as opposed to an error inside the panel). */
-class PanelLoadError extends Error {}
-
-const loadTemplateGallery: ModalLoader = () =>
-  import("./panels/TemplateGallery.tsx").then((m) => m.TemplateGallery);
-const loadShortcutsSheet: ModalLoader = () =>
-  import("./panels/ShortcutsSheet.tsx").then((m) => m.ShortcutsSheet);
-
-/** A lazy component for a modal; a new one after a failed load, so the next open loads again. */
-function lazyModal(load: ModalLoader) {
-  return lazy(() =>
-    load().then(
-      (panel) => ({ default: panel }),
-      (e: unknown) =>
-        Promise.reject(new PanelLoadError(e instanceof Error ? e.message : String(e), { cause: e })),
-    ),
+/** The question an open or an import waits on; Cancel when its dialog cannot be loaded. */
+function Question() {
+  const question = useEditor((s) => s.question);
+  const cancel = useCallback(() => question?.answer(null), [question]);
+  if (!question) return null;
+  return (
+    <OnDemandPanel part={importQuestion} onLoadFailed={cancel}>
+      {(m) => <m.ImportQuestion />}
+    </OnDemandPanel>
   );
 }
 
-/**
- * Catches a failed load of an on-demand panel and reports it once; any other error goes on up,
- * as it would without this boundary.
- */
-class LoadBoundary extends Component<{ onLoadFailed: () => void; children: ReactNode }, { error: unknown }> {
-  state: { error: unknown } = { error: null };
-  static getDerivedStateFromError(error: unknown) {
-    return { error };
-  }
-  componentDidCatch(error: unknown) {
-    if (error instanceof PanelLoadError) this.props.onLoadFailed();
-  }
-  render() {
-    if (this.state.error === null) return this.props.children;
-    if (this.state.error instanceof PanelLoadError) return null;
-    throw this.state.error;
-  }
-}
-
-/**
- * An on-demand modal while it is open: "Loading…" for screen readers while its code comes (it
- * takes a moment, and the layout does not move for it); when the code cannot be loaded, a notice
- * in both languages and the modal closed — nothing else changes.
- */
-function OnDemandModal({ open, load, onClose }: { open: boolean; load: ModalLoader; onClose: () => void }) {
-  const t = useT();
+/** Why a file was refused; when its dialog cannot be loaded, the notice says it instead. */
+function FileError() {
   const store = useEditorStore();
-  const [Panel, setPanel] = useState(() => lazyModal(load));
-  const onLoadFailed = useCallback(() => {
-    store.getState().setNotice(loadFailedNotice());
-    setPanel(() => lazyModal(load));
-    onClose();
-  }, [store, load, onClose]);
-  if (!open) return null;
+  const refused = useEditor((s) => s.fileError !== null);
+  const dismiss = useCallback(() => store.getState().setFileError(null), [store]);
+  if (!refused) return null;
   return (
-    <LoadBoundary onLoadFailed={onLoadFailed}>
-      <Suspense
-        fallback={
-          <p className="sd-visually-hidden" role="status">
-            {t("loading")}
-          </p>
-        }
-      >
-        <Panel onClose={onClose} />
-      </Suspense>
-    </LoadBoundary>
+    <OnDemandPanel part={fileErrorDialog} onLoadFailed={dismiss}>
+      {(m) => <m.FileErrorDialog />}
+    </OnDemandPanel>
   );
 }
 
@@ -246,11 +197,23 @@ function Shell() {
       <Toolbar onTemplates={() => setGallery(true)} onShortcuts={() => setShortcuts(true)} />
       <Notice />
       <StorageBanner />
-      <FileErrorDialog />
-      <OnDemandModal open={gallery} load={loadTemplateGallery} onClose={closeGallery} />
-      <OnDemandModal open={shortcuts} load={loadShortcutsSheet} onClose={closeShortcuts} />
-      <ImportQuestion />
-      {menu && <ContextMenu place={menu.place} at={menu.at} ui={ui} onClose={closeMenu} />}
+      <FileError />
+      {gallery && (
+        <OnDemandPanel part={templateGallery} onLoadFailed={closeGallery}>
+          {(m) => <m.TemplateGallery onClose={closeGallery} />}
+        </OnDemandPanel>
+      )}
+      {shortcuts && (
+        <OnDemandPanel part={shortcutsSheet} onLoadFailed={closeShortcuts}>
+          {(m) => <m.ShortcutsSheet onClose={closeShortcuts} />}
+        </OnDemandPanel>
+      )}
+      <Question />
+      {menu && (
+        <OnDemandPanel part={contextMenu} onLoadFailed={closeMenu}>
+          {(m) => <m.ContextMenu place={menu.place} at={menu.at} ui={ui} onClose={closeMenu} />}
+        </OnDemandPanel>
+      )}
       <div className="sd-main">
         <PanelSlot panel="palette" shown={panels.palette} onToggle={togglePanel}>
           <Palette />

@@ -1,12 +1,13 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.tsx";
+import { App, contextMenu, fileErrorDialog, importQuestion } from "./App.tsx";
+import { inspectorForms } from "./panels/Inspector.tsx";
 import { createEditorStore } from "./store/editor.ts";
 import { initialLang, initialTheme, rememberPreference } from "./i18n/preference.ts";
 import { openTemplateById } from "./store/actions.ts";
 import { openShareFragment } from "./store/file-actions.ts";
 import { SHARE_PREFIX } from "./browser/share.ts";
-import { loadReader } from "./browser/on-demand.ts";
+import { loadReader, warmAtFirstInteraction } from "./browser/on-demand.ts";
 import { startAutosave } from "./persist/browser.ts";
 // Self-hosted UI font with Hangul (OFL): Korean never falls back to tofu on machines without a
 // Korean system font, and text measures the same everywhere. Subsets load only when used.
@@ -64,8 +65,7 @@ void autosave
     ),
   );
 
-// Warm the document reader at the first interaction, so that the first Open or Paste does not wait
-// for it; an editor that is only looked at never loads it.
-const warmReader = () => void loadReader().catch(() => undefined);
-for (const type of ["pointerdown", "keydown", "dragenter"])
-  window.addEventListener(type, warmReader, { once: true, capture: true, passive: true });
+// At the first interaction, warm the document reader (so that the first Open or Paste does not
+// wait for it) and what a press opens: the inspector's forms, the right-click menu, the dialogs of
+// a file action. An editor that is only looked at never loads them.
+warmAtFirstInteraction([{ load: loadReader }, inspectorForms, contextMenu, importQuestion, fileErrorDialog]);

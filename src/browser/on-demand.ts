@@ -37,3 +37,51 @@ export async function tryLoad<T>(load: Loader<T>): Promise<Loaded<T>> {
     return { ok: false, error };
   }
 }
+
+/** A piece of the editor that could not be loaded (as opposed to an error inside it). */
+export class LoadError extends Error {}
+
+/**
+ * One piece of code loaded on demand and shared by every place that needs it: the first `load()`
+ * fetches it, later calls get the same promise; a failed load (rejected with a {@link LoadError})
+ * is not remembered, so the next call tries again. `loaded` is the module once it is there, so
+ * that a render after it never waits.
+ */
+export interface OnDemand<T> {
+  readonly loaded: T | undefined;
+  load(): Promise<T>;
+}
+
+export function onDemand<T>(load: Loader<T>): OnDemand<T> {
+  let loaded: T | undefined;
+  let pending: Promise<T> | null = null;
+  return {
+    get loaded() {
+      return loaded;
+    },
+    load() {
+      pending ??= load().then(
+        (module) => (loaded = module),
+        (e: unknown) => {
+          pending = null;
+          throw new LoadError(e instanceof Error ? e.message : String(e), { cause: e });
+        },
+      );
+      return pending;
+    },
+  };
+}
+
+/**
+ * Starts loading `pieces` at the person's first interaction with the page (a pointer or key press,
+ * a drag coming in), so that what that interaction opens does not wait for its code; a page that
+ * is only looked at never loads them. A failed load is left for its first use to report.
+ */
+export function warmAtFirstInteraction(pieces: readonly { load(): Promise<unknown> }[]): void {
+  const warm = () => {
+    for (const type of TYPES) window.removeEventListener(type, warm, { capture: true });
+    for (const p of pieces) void p.load().catch(() => undefined);
+  };
+  const TYPES = ["pointerdown", "keydown", "dragenter"] as const;
+  for (const type of TYPES) window.addEventListener(type, warm, { capture: true, passive: true });
+}

@@ -5,6 +5,13 @@
  */
 import type { EditorStore } from "../store/editor.ts";
 import type { StringKey } from "../i18n/strings.ts";
+import type { PanelStringKey } from "../i18n/panel-strings.ts";
+
+/**
+ * A command's name: most are shown only in the right-click menu and the shortcuts sheet, which
+ * load on demand, so their words come with them (src/i18n/panel-strings.ts).
+ */
+export type CommandLabel = StringKey | PanelStringKey;
 import type { KeyBinding } from "./keys.ts";
 import { deleteSelection, duplicateSelection, nudgeSelection } from "../store/actions.ts";
 import {
@@ -47,7 +54,7 @@ export type MenuPlace = "node" | "edge" | "canvas";
 
 export interface Command {
   id: string;
-  label: StringKey;
+  label: CommandLabel;
   group: CommandGroup;
   keys: readonly KeyBinding[];
   /**
@@ -68,7 +75,7 @@ const hasSelection = ({ store }: CommandContext) => {
 };
 const hasNodes = ({ store }: CommandContext) => store.getState().selectedNodes.length > 0;
 
-const walk = (id: string, label: StringKey, key: string, to: Walk): Command => ({
+const walk = (id: string, label: CommandLabel, key: string, to: Walk): Command => ({
   id,
   label,
   group: "selection",
@@ -78,7 +85,7 @@ const walk = (id: string, label: StringKey, key: string, to: Walk): Command => (
   run: ({ store }) => void walkSelection(store, to),
 });
 
-const togglePanel = (panel: PanelName, label: StringKey, key: string): Command => ({
+const togglePanel = (panel: PanelName, label: CommandLabel, key: string): Command => ({
   id: `toggle-${panel}`,
   label,
   group: "view",
@@ -90,7 +97,7 @@ const togglePanel = (panel: PanelName, label: StringKey, key: string): Command =
 /** Nudge distance in px; Shift moves ten times as far. */
 export const NUDGE = 4;
 
-const nudge = (id: string, label: StringKey, key: string, dx: number, dy: number): Command => ({
+const nudge = (id: string, label: CommandLabel, key: string, dx: number, dy: number): Command => ({
   id,
   label,
   group: "edit",
@@ -301,7 +308,7 @@ export const COMMANDS: readonly Command[] = [
   },
 ];
 
-export const GROUP_LABELS: { readonly [G in CommandGroup]: StringKey } = {
+export const GROUP_LABELS: { readonly [G in CommandGroup]: CommandLabel } = {
   edit: "groupEdit",
   selection: "groupSelection",
   file: "groupFile",

@@ -4,7 +4,8 @@
  * cannot run now. The same table as the keys and the shortcuts sheet, so they cannot disagree.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { useEditorStore, useT, useViewControls } from "../store/context.tsx";
+import { useEditorStore, useViewControls } from "../store/context.tsx";
+import { usePanelT } from "./usePanelT.ts";
 import { COMMANDS, type CommandContext, type MenuPlace } from "../commands/table.ts";
 import { formatBinding } from "../commands/keys.ts";
 
@@ -16,7 +17,7 @@ export interface ContextMenuProps {
 }
 
 export function ContextMenu({ place, at, ui, onClose }: ContextMenuProps) {
-  const t = useT();
+  const t = usePanelT();
   const store = useEditorStore();
   const view = useViewControls();
   const ref = useRef<HTMLDivElement>(null);

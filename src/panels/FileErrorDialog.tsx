@@ -1,5 +1,6 @@
 import { useModal } from "./useModal.ts";
-import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { useEditor, useEditorStore } from "../store/context.tsx";
+import { usePanelT } from "./usePanelT.ts";
 import { openRepairedLabel } from "../i18n/limit-strings.ts";
 
 /**
@@ -9,7 +10,7 @@ import { openRepairedLabel } from "../i18n/limit-strings.ts";
  * paint, carries none of the message table and follows a language switch as it is.
  */
 export function FileErrorDialog() {
-  const t = useT();
+  const t = usePanelT();
   const store = useEditorStore();
   const error = useEditor((s) => s.fileError);
   const lang = useEditor((s) => s.lang);

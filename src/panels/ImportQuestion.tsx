@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useModal } from "./useModal.ts";
-import { useEditor, useT } from "../store/context.tsx";
+import { useEditor } from "../store/context.tsx";
+import { usePanelT } from "./usePanelT.ts";
 import type { EditorQuestion } from "../store/editor.ts";
 
 type Asked<K extends EditorQuestion["kind"]> = Extract<EditorQuestion, { kind: K }>;
@@ -70,7 +71,7 @@ function QuestionShell({
 
 /** Replace / Open beside / Cancel, in the template gallery's words. */
 function WhereDialog({ question, onCancel }: { question: Asked<"where">; onCancel: () => void }) {
-  const t = useT();
+  const t = usePanelT();
   useFocusReturn();
   const id = useId();
   return (
@@ -102,7 +103,7 @@ function WhereDialog({ question, onCancel }: { question: Asked<"where">; onCance
  * without `--profile`.
  */
 function ProfilesDialog({ question, onCancel }: { question: Asked<"profiles">; onCancel: () => void }) {
-  const t = useT();
+  const t = usePanelT();
   useFocusReturn();
   const id = useId();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());

@@ -1,13 +1,14 @@
 import { useModal } from "./useModal.ts";
 import { COMMANDS, GROUP_LABELS, type CommandGroup } from "../commands/table.ts";
 import { formatBinding } from "../commands/keys.ts";
-import { useT } from "../store/context.tsx";
+import {} from "../store/context.tsx";
+import { usePanelT } from "./usePanelT.ts";
 
 const GROUPS: readonly CommandGroup[] = ["edit", "selection", "file", "view", "help"];
 
 /** The keyboard shortcuts sheet, generated from the command table that binds the keys. */
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
-  const t = useT();
+  const t = usePanelT();
   const dialog = useModal();
   return (
     <dialog

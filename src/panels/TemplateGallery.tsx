@@ -3,7 +3,8 @@ import { TEMPLATES, type TemplateInfo } from "../templates/index.ts";
 import { renderThumbnail } from "../render/thumbnail.ts";
 import { completeGeometry } from "../domain/geometry.ts";
 import { useModal } from "./useModal.ts";
-import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { useEditor, useEditorStore } from "../store/context.tsx";
+import { usePanelT } from "./usePanelT.ts";
 import { openTemplate } from "../store/actions.ts";
 
 function svgDataUrl(svg: string): string {
@@ -15,7 +16,7 @@ function svgDataUrl(svg: string): string {
  * first use (src/App.tsx), with the templates and the renderer it draws the thumbnails with.
  */
 export function TemplateGallery({ onClose }: { onClose: () => void }) {
-  const t = useT();
+  const t = usePanelT();
   const store = useEditorStore();
   const lang = useEditor((s) => s.lang);
   const hasWork = useEditor((s) => s.doc.nodes.length > 0);

@@ -14,6 +14,7 @@ import { App } from "../../src/App.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import { importComposeFile, openDocumentBytes } from "../../src/store/file-actions.ts";
 import { translate } from "../../src/i18n/strings.ts";
+import { translatePanel } from "../../src/i18n/panel-strings.ts";
 import type { StackDocument } from "../../src/domain/document.ts";
 
 beforeAll(() => {
@@ -163,8 +164,8 @@ describe("the where dialog", () => {
     const where = await screen.findByRole("dialog", { name: "Open “other.stackdraw.json”" }, LOADED);
     const buttons = within(where).getAllByRole("button");
     expect(buttons.map((b) => b.textContent)).toEqual([
-      translate("en", "templateReplace"),
-      translate("en", "templateBeside"),
+      translatePanel("en", "templateReplace"),
+      translatePanel("en", "templateBeside"),
       translate("en", "cancel"),
     ]);
     await user.click(buttons[0]!);

@@ -87,6 +87,12 @@ const ON_DEMAND: [RegExp, string][] = [
   [/^src\/render\/(svg|raster|thumbnail)\.ts$/, "the SVG renderer (export, gallery thumbnails)"],
   [/^src\/browser\/(fonts|export)\.ts$/, "the SVG/PNG export and its font inlining"],
   [/^src\/panels\/(TemplateGallery|ShortcutsSheet)\.tsx$/, "a modal panel"],
+  [
+    /^src\/panels\/(ImportQuestion|FileErrorDialog)\.tsx$/,
+    "a dialog of a file action (its question, a refused file)",
+  ],
+  [/^src\/panels\/ContextMenu\.tsx$/, "the right-click menu"],
+  [/^src\/panels\/InspectorForms\.tsx$/, "the inspector's forms of a selected node or connection"],
   [/^src\/io\/(read(\/.*)?|migrations)\.ts$/, "the document reader (open, paste, restore a draft)"],
   [/^src\/io\/errors\//, "the words of reader and importer errors (a refused file)"],
 ];
@@ -108,6 +114,10 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
       "src/templates/index.ts",
       "src/panels/TemplateGallery.tsx",
       "src/panels/ShortcutsSheet.tsx",
+      "src/panels/ImportQuestion.tsx",
+      "src/panels/FileErrorDialog.tsx",
+      "src/panels/ContextMenu.tsx",
+      "src/panels/InspectorForms.tsx",
       "src/io/read.ts",
       "src/io/errors/format.ts",
     ])
@@ -118,6 +128,9 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
     for (const m of [
       "src/App.tsx",
       "src/canvas/Canvas.tsx",
+      "src/panels/Inspector.tsx",
+      "src/panels/ProblemsPanel.tsx",
+      "src/persist/StorageBanner.tsx",
       "src/render/colors.ts",
       "src/browser/dom.ts",
       "src/browser/share.ts",
