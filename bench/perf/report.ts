@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { FRAME_MS, median, ratio, summarizeFrames } from "./stats.ts";
 import type { BundleFigures } from "./bundle.ts";
 import type { FitOptions, Pane, Viewport } from "./views.ts";
+import { PNG_LIMITS } from "../../src/render/raster.ts";
 
 export type Variant = "A" | "B";
 export type Gesture = "pan" | "drag";
@@ -50,7 +51,7 @@ export interface VisitResult {
 }
 
 export interface CaseResult {
-  /** "100", "1000", "5000", "5000-open", "1000-routed". */
+  /** "100", "1000", "5000", "5000-open", "1000-routed", "5000-edges", "20000-open". */
   key: string;
   n: number;
   /**
@@ -75,6 +76,13 @@ export interface CaseResult {
   honoured: boolean | null;
   errors: string[];
   loadavg: { start: number[]; end: number[] };
+  /**
+   * The app's PNG export of this case's document, roots wrapped into rows (the "wrapped" variant),
+   * timed in a visit of its own after the rounds (the stated-limit case only; absent otherwise).
+   */
+  export?: ExportRun[];
+  /** Wall time of the case (its visits and its export visit), seconds; absent in older results. */
+  seconds?: number;
 }
 
 export interface ExportRun {
@@ -114,6 +122,9 @@ export interface BenchResults {
 }
 
 export const RESULTS_SCHEMA = 2;
+
+/** Rounds per case unless `BENCH_ROUNDS` says otherwise (the stated-limit case runs fewer). */
+export const DEFAULT_ROUNDS = 5;
 
 export interface Row {
   figure: string;
@@ -181,9 +192,28 @@ function row(
   };
 }
 
+/** The document format's stated limit (docs/document-format.md): its own case and section. */
+export const LIMIT_N = 20000;
+
+/** Whether a case is the stated-limit case (20,000 nodes, opened at zoom 1). */
+export const isLimitCase = (c: Pick<CaseResult, "n" | "edges">) => c.n >= LIMIT_N && !c.edges;
+
+/** PNG export target of the stated-limit case (docs/performance.md, targets added with version 2). */
+export const LIMIT_EXPORT_TARGET_MS = 4000;
+
 /** The targets that apply to a case's figures. */
 export function caseTargets(c: Pick<CaseResult, "n" | "open" | "edges">) {
   const big = c.n >= 5000;
+  // "20,000 nodes (the stated limit), opened at zoom 1: load ≤ 1.5 s; pan and drag p95 ≤ 16.7 ms;
+  // one edit ≤ 33 ms; PNG export ≤ 4 s" — memory is reported, without a target.
+  if (isLimitCase(c))
+    return {
+      load: msTarget(1500),
+      heap: undefined,
+      frames: (view: ViewKey): { p95?: Target; max?: Target; ratio?: Target } =>
+        view === "fit" ? {} : { p95: FRAME_TARGET },
+      edit: msTarget(33),
+    };
   // "Pan and drag at zoom 1, 1,000 nodes with 200 routed edges": frames only.
   if (c.edges)
     return {
@@ -215,6 +245,8 @@ export const VIEW_NAMES: Record<ViewKey, string> = {
 export function caseTitle(c: Pick<CaseResult, "n" | "open" | "edges">): string {
   if (c.edges)
     return `${count(c.n)} nodes with ${count(c.edges)} routed edges${c.open ? ", opened at zoom 1" : ""}`;
+  if (isLimitCase(c))
+    return `${count(c.n)} nodes (the stated limit)${c.open ? ", opened at zoom 1 (editing view)" : ""}`;
   return c.open ? `${count(c.n)} nodes, opened at zoom 1 (editing view)` : `${count(c.n)} nodes`;
 }
 
@@ -318,6 +350,14 @@ export function caseRows(c: CaseResult): Row[] {
       );
     }
   }
+  if (c.export)
+    out.push(
+      exportRunsRow(
+        `PNG export in the app (2×), roots wrapped into rows ≤ 8,000 px`,
+        c.export,
+        isLimitCase(c) ? LIMIT_EXPORT_TARGET_MS : null,
+      ),
+    );
   return out;
 }
 
@@ -458,6 +498,27 @@ function caseSection(c: CaseResult, runStartedAt: string | null): string {
   notes.push(
     `${visits("A")} A and ${visits("B")} B measured visits (${c.rounds} round${c.rounds === 1 ? "" : "s"} after a warm-up pair), ${c.frames} frames per gesture, ${c.editsPerView} edits per view and visit; load average ${loads(c.loadavg.start)} before, ${loads(c.loadavg.end)} after.`,
   );
+  if (isLimitCase(c)) {
+    const fewer =
+      c.rounds < DEFAULT_ROUNDS
+        ? `${c.rounds} round${c.rounds === 1 ? "" : "s"} rather than the other cases' ${DEFAULT_ROUNDS}: a visit of ${count(c.n)} nodes reads, lays out and validates the whole document on both pages, and fewer rounds keep the case's run time reasonable (\`BENCH_LIMIT_ROUNDS\` sets them).`
+        : "";
+    const took = c.seconds === undefined ? "" : `The case took ${formatElapsed(c.seconds * 1000)} in all.`;
+    if (fewer || took) notes.push([fewer, took].filter(Boolean).join(" "));
+    if (c.export) {
+      const png = c.export.find((r) => r.error === undefined);
+      const capped =
+        png !== undefined &&
+        (Math.max(png.width, png.height) >= PNG_LIMITS.side - 1 ||
+          png.width * png.height >= PNG_LIMITS.pixels * 0.99);
+      notes.push(
+        `PNG export: in a fresh app page of the same document (opened at the same view), \`exportPng(doc, opts, 2)\` of src/browser/export.ts on the document with its root subtrees re-flowed into rows ≤ 8,000 px wide (bench/perf/doc.ts wrapRoots, the "wrapped" variant of the PNG export table), 1 warm-up + ${c.export.length} timed run${c.export.length === 1 ? "" : "s"}, median; time from the call to the PNG Blob.` +
+          (capped
+            ? ` At 2× that drawing would pass the PNG caps of src/render/raster.ts (${count(PNG_LIMITS.side)} px a side, ${count(PNG_LIMITS.pixels / 1e6)} Mpx), which lower the density instead: the PNG is ${png.width}×${png.height} px.`
+            : ""),
+      );
+    }
+  }
   if (c.edges)
     notes.push(
       `Both pages draw the same ${count(c.edges)} edges (bench/perf/doc.ts perfEdges: containers of one engine, of two VMs of one host, of neighbouring hosts, and a container to its VM): the app routes them around the boxes (src/domain/routing; each drag step re-routes the dragged node's edges live), the bare page draws React Flow's default edges between the default handles. Measured at zoom 1 only, centred on the container with the most edges within half a canvas of it, which is the leaf dragged and edited.`,
@@ -475,12 +536,21 @@ export interface SectionMeta {
   viewport: Pane;
 }
 
-/** The results without the routed-edges cases (which have a section of their own), or with only them. */
-export function withCases(results: BenchResults, routed: boolean): BenchResults {
-  const cases = Object.fromEntries(
-    Object.entries(results.cases).filter(([, c]) => Boolean(c.edges) === routed),
-  );
-  return routed ? { ...results, cases, bundle: null, export: null } : { ...results, cases };
+/** Which section of docs/benchmarks.md a case's table goes into. */
+export type CaseGroup = "editor" | "routed" | "limit";
+
+export function caseGroup(c: Pick<CaseResult, "n" | "edges">): CaseGroup {
+  if (c.edges) return "routed";
+  return isLimitCase(c) ? "limit" : "editor";
+}
+
+/**
+ * The results with only the cases of one section: the editor section keeps the bundle and the
+ * export; the routed-edges and the stated-limit sections have neither.
+ */
+export function withCases(results: BenchResults, group: CaseGroup): BenchResults {
+  const cases = Object.fromEntries(Object.entries(results.cases).filter(([, c]) => caseGroup(c) === group));
+  return group === "editor" ? { ...results, cases } : { ...results, cases, bundle: null, export: null };
 }
 
 /**
@@ -489,7 +559,7 @@ export function withCases(results: BenchResults, routed: boolean): BenchResults 
  * rewrites nothing else.
  */
 export function renderRoutedSection(results: BenchResults, meta: SectionMeta, ranAt: string | null): string {
-  const only = withCases(results, true);
+  const only = withCases(results, "routed");
   const parts: string[] = [
     "## Editor: pan and drag with routed edges, bare React Flow (A) vs Stackdraw (B)",
     "",
@@ -508,9 +578,47 @@ export function renderRoutedSection(results: BenchResults, meta: SectionMeta, ra
   return parts.join("\n");
 }
 
+/**
+ * The stated-limit section (between the limit markers): the 20,000-node case opened at zoom 1,
+ * its targets and its table. Its own section, so that running that case alone
+ * (`BENCH_ONLY=nodes-20000`) rewrites nothing else.
+ */
+export function renderLimitSection(results: BenchResults, meta: SectionMeta): string {
+  const only = withCases(results, "limit");
+  const run = results.run;
+  const cases = orderedCases(only);
+  const parts: string[] = [
+    `## Editor: ${count(LIMIT_N)} nodes (the stated limit), bare React Flow (A) vs Stackdraw (B)`,
+    "",
+  ];
+  const fresh = run !== null && cases.some((c) => c.ranAt >= run.startedAt);
+  parts.push(
+    (fresh
+      ? `Run ${run.startedAt} by \`${run.command}\` on ${results.machine}; load average (1 / 5 / 15 min) ${loads(run.loadavg.start)} at the start of that run and ${loads(run.loadavg.end)} at its end (above 2, something else shared the 2 cores). `
+      : `Machine: ${results.machine}. `) +
+      `Browser window ${meta.viewport.width}×${meta.viewport.height}. ` +
+      `The document format's limit is ${count(LIMIT_N)} nodes (docs/document-format.md); this case opens a document of that many (bench/perf/doc.ts perfDocument, the same nested hosts → hypervisor → VMs → kernel → engine → containers as the other cases, no edges) at zoom 1, the editing view, as the 5,000-node "opened at zoom 1" case does. ` +
+      "Method as in the editor section above (production build, interleaved A B A B, fresh context per visit, load to every node in view measured + two frames, heap after `HeapProfiler.collectGarbage`, one synthetic mousemove per animation frame, one edit through the store to the next paint). " +
+      `Run alone: \`BENCH_ONLY=nodes-20000 npx tsx bench/perf/run.ts\` (or \`BENCH_ONLY=nodes-20000 npm run bench\`); the full \`npm run bench\` runs it too.`,
+    "",
+  );
+  const targets = targetRows(only);
+  parts.push("### Targets (docs/performance.md)", "", table(targets), "");
+  for (const c of cases) parts.push(caseSection(c, run?.startedAt ?? null), "");
+  const missed = missedOf(targets);
+  parts.push(
+    cases.length === 0
+      ? "Not measured yet."
+      : missed.length
+        ? `Missed: ${missed.map((r) => r.figure).join("; ")}.`
+        : "All targets met.",
+  );
+  return parts.join("\n");
+}
+
 /** The whole generated section (between the editor-bench markers), without the routed-edges cases. */
 export function renderSection(all: BenchResults, meta: SectionMeta): string {
-  const results = withCases(all, false);
+  const results = withCases(all, "editor");
   const run = results.run;
   const parts: string[] = [];
   parts.push("## Editor: bare React Flow (A) vs Stackdraw (B)");
@@ -584,6 +692,10 @@ export const ROUTED_EDITOR_MARKERS = {
   start: "<!-- editor-routed-bench:start -->",
   end: "<!-- editor-routed-bench:end -->",
 } as const;
+export const LIMIT_EDITOR_MARKERS = {
+  start: "<!-- editor-limit-bench:start -->",
+  end: "<!-- editor-limit-bench:end -->",
+} as const;
 export const ROUTING_MARKERS = {
   start: "<!-- routing-bench:start -->",
   end: "<!-- routing-bench:end -->",
@@ -591,18 +703,26 @@ export const ROUTING_MARKERS = {
 
 /**
  * `text` with the part between the markers replaced by `body` (markers kept); everything outside the
- * markers is untouched. Without the markers, the block is appended at the end, under `heading` if given.
+ * markers is untouched. Without the markers, the block is inserted after the line `after` (another
+ * section's end marker) when given and found, else appended at the end, under `heading` if given.
  */
 export function mergeSection(
   text: string,
   markers: { start: string; end: string },
   body: string,
   heading?: string,
+  after?: string,
 ): string {
   const block = `${markers.start}\n${body.replace(/^\n+|\n+$/g, "")}\n${markers.end}`;
   const i = text.indexOf(markers.start);
   const j = i >= 0 ? text.indexOf(markers.end, i + markers.start.length) : -1;
   if (i >= 0 && j > i) return text.slice(0, i) + block + text.slice(j + markers.end.length);
+  const k = after ? text.indexOf(after) : -1;
+  if (after && k >= 0) {
+    const at = k + after.length;
+    const rest = text.slice(at).replace(/^[^\S\n]*\n?\n*/, "");
+    return `${text.slice(0, at)}\n\n${heading ? `${heading}\n\n` : ""}${block}\n${rest ? `\n${rest}` : ""}`;
+  }
   const head = text.replace(/\s*$/, "");
   return `${head}${head ? "\n\n" : ""}${heading ? `${heading}\n\n` : ""}${block}\n`;
 }

@@ -12,6 +12,13 @@
  *   live while a node is dragged), the bare page draws React Flow's default edges; the dragged leaf
  *   is that container. `BENCH_ONLY=routing-pan` runs this case alone (no bundle, no export) and
  *   writes only its own section of docs/benchmarks.md.
+ * - N = 20,000 (the document format's stated limit), opened at zoom 1 like the 5,000 editing-view
+ *   case: load, heap, pan and drag at zoom 1, one edit, select and nudge, against bare React Flow
+ *   (`onlyRenderVisibleElements`), in BENCH_LIMIT_ROUNDS rounds (default 3, at most BENCH_ROUNDS:
+ *   a visit reads and lays out all 20,000 nodes), then the app's PNG export of that document
+ *   ("wrapped", BENCH_LIMIT_EXPORT_RUNS timed runs, default 3) in a visit of its own. Included in
+ *   the full run, or with BENCH_N naming 20000; `BENCH_ONLY=nodes-20000` runs this case alone and
+ *   writes only its own section of docs/benchmarks.md.
  * - Initial JS of the real app (root vite.config.ts) and of the bare page, gzip -9, per package.
  * - PNG export in the app page (1,000 and 5,000 nodes) and the CLI's render in Node (1,000).
  *
@@ -46,9 +53,13 @@ import {
   type Viewport,
 } from "./views.ts";
 import {
+  DEFAULT_ROUNDS,
   EDITOR_MARKERS,
+  LIMIT_EDITOR_MARKERS,
+  LIMIT_N,
   RESULTS_SCHEMA,
   ROUTED_EDITOR_MARKERS,
+  renderLimitSection,
   renderRoutedSection,
   caseViews,
   formatElapsed,
@@ -78,7 +89,7 @@ const NS = (process.env.BENCH_N ?? "100,1000,5000")
   .split(",")
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? DEFAULT_ROUNDS);
 /** Frames per gesture (out and back). */
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 90);
 const EDITS = 5;
@@ -104,9 +115,20 @@ const ROUTED_CASES = [
   { n: 1000, edges: 200, key: "1000-routed", only: "routing-pan" },
   { n: 5000, edges: 5000, key: "5000-edges", only: "edges-5000" },
 ] as const;
-/** `BENCH_ONLY=routing-pan` (or `edges-5000`): only that routed-edges case. */
+/**
+ * The stated-limit case (docs/performance.md: "20,000 nodes (the stated limit), opened at zoom 1"):
+ * fewer rounds (a visit reads, lays out and validates 20,000 nodes on both pages), and its own PNG
+ * export visit.
+ */
+const LIMIT_CASE = { n: LIMIT_N, key: `${LIMIT_N}-open`, only: "nodes-20000" } as const;
+const LIMIT_ROUNDS = Number(process.env.BENCH_LIMIT_ROUNDS ?? Math.min(3, ROUNDS));
+const LIMIT_EXPORT_RUNS = Number(process.env.BENCH_LIMIT_EXPORT_RUNS ?? 3);
+/** `BENCH_ONLY=routing-pan` (or `edges-5000`, `nodes-20000`): only that case. */
 const BENCH_ONLY = process.env.BENCH_ONLY;
-const ONLY_CASES: Record<string, string[]> = Object.fromEntries(ROUTED_CASES.map((c) => [c.only, [c.key]]));
+const ONLY_CASES: Record<string, string[]> = {
+  ...Object.fromEntries(ROUTED_CASES.map((c) => [c.only, [c.key]])),
+  [LIMIT_CASE.only]: [LIMIT_CASE.key],
+};
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
 const LOAD_TIMEOUT_MS = 120_000;
 
@@ -191,6 +213,10 @@ interface GestureResult {
 interface PerfCase {
   key: string;
   n: number;
+  /** Measured rounds (A and B each), after one warm-up pair. */
+  rounds: number;
+  /** Timed runs of the app's PNG export ("wrapped") in a visit after the rounds; 0 = none. */
+  exportRuns: number;
   /** Edges over the document (both pages draw them); 0 = none. */
   edges: number;
   open: boolean;
@@ -378,9 +404,12 @@ async function calibrate(browser: Browser, base: string): Promise<{ pane: Pane; 
   }
 }
 
-function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
+/** The cases to run; `withLimit: false` leaves out the stated-limit case (20,000 nodes to lay out). */
+function perfCases(base: string, pane: Pane, fit: FitOptions, withLimit = true): PerfCase[] {
   const out: PerfCase[] = [];
-  for (const n of [...new Set(NS)].sort((a, b) => a - b)) {
+  // 20,000 and over: the stated-limit case below (opened at zoom 1 only; a fitted view of 20,000
+  // nodes is not what anyone edits in).
+  for (const n of [...new Set(NS)].filter((x) => x < LIMIT_N).sort((a, b) => a - b)) {
     const doc = completeGeometry(perfDocument(n));
     const index = indexDocument(doc);
     const rects = absoluteRects(doc, index);
@@ -392,6 +421,8 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
     out.push({
       key: String(n),
       n,
+      rounds: ROUNDS,
+      exportRuns: 0,
       edges: 0,
       open: false,
       pane,
@@ -410,6 +441,8 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
       out.push({
         key: `${n}-open`,
         n,
+        rounds: ROUNDS,
+        exportRuns: 0,
         edges: 0,
         open: true,
         pane,
@@ -442,6 +475,8 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
     out.push({
       key: routedCase.key,
       n,
+      rounds: ROUNDS,
+      exportRuns: 0,
       edges,
       open: true,
       pane,
@@ -451,6 +486,36 @@ function perfCases(base: string, pane: Pane, fit: FitOptions): PerfCase[] {
       // Every leaf: the busiest one sits at the canvas centre, so the drag and the edit (the leaf
       // nearest the centre) take it; select alternates between it and its nearest visible leaf.
       leaves: [leaf, ...doc.nodes.filter((x) => !parents.has(x.id) && x.id !== leaf).map((x) => x.id)],
+      urls: { A: `${base}/bare.html?${q}&w=${pane.width}&h=${pane.height}`, B: `${base}/app.html?${q}` },
+    });
+  }
+  const limitWanted =
+    BENCH_ONLY === LIMIT_CASE.only ||
+    (BENCH_ONLY === undefined && (process.env.BENCH_N === undefined || NS.includes(LIMIT_CASE.n)));
+  if (withLimit && limitWanted) {
+    const n = LIMIT_CASE.n;
+    const doc = completeGeometry(perfDocument(n));
+    const rects = absoluteRects(doc, indexDocument(doc));
+    const parents = new Set(doc.nodes.flatMap((x) => (x.parentId ? [x.parentId] : [])));
+    // As the 5,000-node editing view: zoom 1, the first host's top-left at (40, 40).
+    const vp = openViewport(rects.get(doc.nodes[0]!.id)!);
+    const q = `n=${n}&vx=${vp.x}&vy=${vp.y}&vz=${vp.zoom}`;
+    out.push({
+      key: LIMIT_CASE.key,
+      n,
+      rounds: LIMIT_ROUNDS,
+      exportRuns: LIMIT_EXPORT_RUNS,
+      edges: 0,
+      open: true,
+      pane,
+      fit,
+      viewport: vp,
+      expect: visibleIds(
+        doc.nodes.map((x) => [x.id, rects.get(x.id)!] as const),
+        vp,
+        pane,
+      ),
+      leaves: doc.nodes.filter((x) => !parents.has(x.id)).map((x) => x.id),
       urls: { A: `${base}/bare.html?${q}&w=${pane.width}&h=${pane.height}`, B: `${base}/app.html?${q}` },
     });
   }
@@ -492,6 +557,7 @@ function busiestEnd(
 }
 
 async function runCase(browser: Browser, c: PerfCase): Promise<CaseResult> {
+  const t0 = Date.now();
   const start = la();
   const errors: string[] = [];
   const visits: Record<Variant, VisitResult[]> = { A: [], B: [] };
@@ -499,8 +565,8 @@ async function runCase(browser: Browser, c: PerfCase): Promise<CaseResult> {
   log(
     `${what}: ${c.expect.length} of ${c.n} nodes in view (x ${c.viewport.x.toFixed(1)}, y ${c.viewport.y.toFixed(1)}, zoom ${c.viewport.zoom.toFixed(4)}), load average ${start.join(" ")}`,
   );
-  for (const v of interleave<Variant>(["A", "B"], ROUNDS, 1)) {
-    const label = `${what} ${v.warmup ? "warm-up" : `round ${v.round + 1}/${ROUNDS}`} ${v.variant}`;
+  for (const v of interleave<Variant>(["A", "B"], c.rounds, 1)) {
+    const label = `${what} ${v.warmup ? "warm-up" : `round ${v.round + 1}/${c.rounds}`} ${v.variant}`;
     log(step(label));
     try {
       const r = await visit(browser, c, v.variant, label, v.warmup ? [] : errors);
@@ -512,13 +578,24 @@ async function runCase(browser: Browser, c: PerfCase): Promise<CaseResult> {
     }
   }
   const honouredList = visits.B.flatMap((x) => (x.honoured === undefined ? [] : [x.honoured]));
+  let exported: ExportRun[] | undefined;
+  if (c.exportRuns > 0) {
+    try {
+      exported = await caseExport(browser, c);
+    } catch (e) {
+      const msg = `PNG export N=${c.n}: ${e instanceof Error ? e.message : String(e)}`;
+      log(`  FAILED ${msg}`);
+      errors.push(msg);
+      exported = [{ ms: Number.NaN, bytes: 0, width: 0, height: 0, error: msg }];
+    }
+  }
   return {
     key: c.key,
     n: c.n,
     ...(c.edges > 0 ? { edges: c.edges } : {}),
     open: c.open,
     ranAt: new Date().toISOString(),
-    rounds: ROUNDS,
+    rounds: c.rounds,
     frames: FRAMES,
     editsPerView: EDITS,
     pane: c.pane,
@@ -529,7 +606,30 @@ async function runCase(browser: Browser, c: PerfCase): Promise<CaseResult> {
     honoured: c.open ? (honouredList.length ? honouredList.every(Boolean) : null) : null,
     errors,
     loadavg: { start, end: la() },
+    ...(exported ? { export: exported } : {}),
+    seconds: (Date.now() - t0) / 1000,
   };
+}
+
+/**
+ * The app's PNG export of a case's document (the "wrapped" variant: root subtrees re-flowed into
+ * rows ≤ 8,000 px), in a fresh app page opened at the case's view: `exportRuns` timed runs after
+ * one warm-up.
+ */
+async function caseExport(browser: Browser, c: PerfCase): Promise<ExportRun[]> {
+  const { context, page } = await openPage(browser, c.urls.B, { expect: c.expect }, `export n=${c.n}`);
+  try {
+    log(step(`PNG export N=${c.n} (wrapped)`));
+    await waitLoaded(page);
+    const all = (await page.evaluate(`window.__exportBench(${c.exportRuns + 1}, "wrapped")`)) as ExportRun[];
+    const runs = all.slice(1);
+    log(
+      `  wrapped: ${runs.map((r) => (r.error ? `error (${r.error})` : `${r.ms.toFixed(0)} ms`)).join(", ")}; ${all[0]!.width}×${all[0]!.height} px, ${(all[0]!.bytes / 1024).toFixed(0)} KiB (warm-up ${all[0]!.ms.toFixed(0)} ms)`,
+    );
+    return runs;
+  } finally {
+    await context.close();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,7 +644,7 @@ async function exportBench(
 ): Promise<ExportResult["app"]> {
   const out: ExportResult["app"] = [];
   for (const n of EXPORT_NS) {
-    const c = perfCases(base, pane, fit).find((x) => x.n === n && !x.open);
+    const c = perfCases(base, pane, fit, false).find((x) => x.n === n && !x.open);
     const doc = completeGeometry(perfDocument(n));
     const rects = absoluteRects(doc, indexDocument(doc));
     const expect =
@@ -648,22 +748,33 @@ function loadResults(machine: string): BenchResults {
 }
 
 /**
- * Stores the results and renders their sections of docs/benchmarks.md: the editor section (unless
- * only the routed-edges case ran: then the stored results may lack the other cases, whose figures
- * the section keeps) and the routed-edges section.
+ * Stores the results and renders their sections of docs/benchmarks.md: the editor section, the
+ * routed-edges section and the stated-limit section — under BENCH_ONLY, only the section of the
+ * case that ran (the stored results may lack the other cases, whose figures their sections keep).
  */
 function save(results: BenchResults): void {
   mkdirSync(resolve(repo, ".bench-out"), { recursive: true });
   writeFileSync(resultsFile, JSON.stringify(results));
   let text = existsSync(docsFile) ? readFileSync(docsFile, "utf8") : "# Benchmarks\n";
   const meta = { machine: results.machine, viewport: VIEWPORT };
+  const ran = (keys: readonly string[]) =>
+    keys.some((k) => results.cases[k]) &&
+    (BENCH_ONLY === undefined || keys.some((k) => ONLY_CASES[BENCH_ONLY]?.includes(k)));
   if (BENCH_ONLY === undefined) text = mergeSection(text, EDITOR_MARKERS, renderSection(results, meta));
-  const routed = ROUTED_CASES.some((c) => results.cases[c.key]);
-  if (routed)
+  if (ran(ROUTED_CASES.map((c) => c.key)))
     text = mergeSection(
       text,
       ROUTED_EDITOR_MARKERS,
       renderRoutedSection(results, meta, results.run?.startedAt ?? null),
+    );
+  // A new section goes after the routed-edges one, with the other editor figures.
+  if (ran([LIMIT_CASE.key]))
+    text = mergeSection(
+      text,
+      LIMIT_EDITOR_MARKERS,
+      renderLimitSection(results, meta),
+      undefined,
+      ROUTED_EDITOR_MARKERS.end,
     );
   writeFileSync(docsFile, text);
 }
@@ -720,9 +831,11 @@ async function main() {
         `editor canvas ${pane.width}×${pane.height}, fit options ${JSON.stringify(fit)}; Chromium ${browser.version()}`,
       );
       const cases = part("perf") ? perfCases(base, pane, fit) : [];
-      progress.visits = cases.length * (ROUNDS + 1) * 2 + (part("export") ? EXPORT_NS.length : 0);
+      progress.visits =
+        cases.reduce((sum, c) => sum + (c.rounds + 1) * 2 + (c.exportRuns > 0 ? 1 : 0), 0) +
+        (part("export") ? EXPORT_NS.length : 0);
       log(
-        `${cases.length} cases (${cases.map((c) => c.key).join(", ")}), ${ROUNDS} rounds + 1 warm-up, ${FRAMES} frames per gesture, ${EDITS} edits per view: ${progress.visits} visits`,
+        `${cases.length} cases (${cases.map((c) => `${c.key}${c.rounds === ROUNDS ? "" : ` in ${c.rounds} rounds`}`).join(", ")}), ${ROUNDS} rounds + 1 warm-up, ${FRAMES} frames per gesture, ${EDITS} edits per view: ${progress.visits} visits`,
       );
       for (const c of cases) {
         results.cases[c.key] = await runCase(browser, c);
@@ -738,7 +851,19 @@ async function main() {
       }
     }
     finish();
-    console.log(`\n${table(targetRows(results))}\n`);
+    // Under BENCH_ONLY, the targets of the case that ran (the stored results hold the others).
+    const shown =
+      BENCH_ONLY === undefined
+        ? results
+        : {
+            ...results,
+            cases: Object.fromEntries(
+              Object.entries(results.cases).filter(([k]) => ONLY_CASES[BENCH_ONLY]?.includes(k)),
+            ),
+            bundle: null,
+            export: null,
+          };
+    console.log(`\n${table(targetRows(shown))}\n`);
     log(
       `wrote docs/benchmarks.md and .bench-out/results.json in ${formatElapsed(Date.now() - T0)}; load average ${la().join(" ")}`,
     );

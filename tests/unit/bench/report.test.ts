@@ -1,18 +1,24 @@
 // @vitest-environment node
 import {
   EDITOR_MARKERS,
+  LIMIT_EDITOR_MARKERS,
   RESULTS_SCHEMA,
+  ROUTED_EDITOR_MARKERS,
   VALIDATE_MARKERS,
   bundleRows,
+  caseGroup,
   caseRows,
+  caseTitle,
   exportRows,
   formatElapsed,
   mergeSection,
   progressLabel,
+  renderLimitSection,
   renderSection,
   table,
   targetRows,
   validationSection,
+  withCases,
   type BenchResults,
   type CaseResult,
   type VisitResult,
@@ -203,6 +209,128 @@ describe("bench report", () => {
     expect(find(rows, "load to full render (ms)")).toMatchObject({ target: "≤ 1000 ms", met: false });
     expect(find(rows, "pan, opened at zoom 1: p95 frame (ms)")).toMatchObject({ met: true });
     expect(rows.some((r) => r.figure.includes("fit view"))).toBe(false);
+  });
+
+  it("20,000 opened at zoom 1 (the stated limit): load ≤ 1.5 s, p95 ≤ 16.7 ms, edit ≤ 33 ms, export ≤ 4 s, heap reported", () => {
+    const png = (ms: number) => ({ ms, bytes: 10, width: 518, height: 8192 });
+    const c = caseResult(
+      { n: 20000, open: true, key: "20000-open", export: [png(5200), png(5500), png(3900)] },
+      [visit(10_000, 22, 16.7, 37, ["open"])],
+      [visit(1400, 12, 33.4, 34, ["open"])],
+    );
+    expect(caseTitle(c)).toBe("20,000 nodes (the stated limit), opened at zoom 1 (editing view)");
+    const rows = caseRows(c);
+    expect(find(rows, "load to full render (ms)")).toMatchObject({
+      b: "1400",
+      target: "≤ 1500 ms",
+      met: true,
+    });
+    expect(find(rows, "JS heap after GC (MB)")).toMatchObject({
+      a: "22.0",
+      b: "12.0",
+      target: "—",
+      met: null,
+    });
+    expect(find(rows, "pan, opened at zoom 1: p95 frame (ms)")).toMatchObject({
+      target: "≤ 16.7 ms",
+      met: false,
+    });
+    // The spec gives the limit case no max-frame target: reported only.
+    expect(find(rows, "drag, opened at zoom 1: max frame (ms)")).toMatchObject({ target: "—", met: null });
+    expect(find(rows, "one edit to the next paint, opened at zoom 1: median (ms)")).toMatchObject({
+      b: "35.0",
+      target: "≤ 33 ms",
+      met: false,
+    });
+    expect(
+      find(rows, "PNG export in the app (2×), roots wrapped into rows ≤ 8,000 px, 518×8192 px: median (ms)"),
+    ).toMatchObject({ a: "—", b: "5200", target: "≤ 4000 ms", met: false });
+    // A failed export fails its target.
+    const failed = caseRows({ ...c, export: [{ ms: 1, bytes: 0, width: 0, height: 0, error: "no canvas" }] });
+    expect(failed.at(-1)).toMatchObject({ b: "fails: no canvas", met: false });
+    // No export row for the cases without one.
+    const other = caseResult({ n: 5000, open: true }, [visit(900, 7, 16.7, 20, ["open"])], []);
+    expect(caseRows(other).some((r) => r.figure.startsWith("PNG export"))).toBe(false);
+  });
+
+  it("each case goes into one section: editor, routed edges or the stated limit", () => {
+    const a = [visit(900, 7, 16.7, 20, ["open"])];
+    const results: BenchResults = {
+      schema: RESULTS_SCHEMA,
+      machine: "2 CPUs",
+      run: {
+        startedAt: "2026-01-02T00:00:00.000Z",
+        seconds: 150,
+        loadavg: { start: [0.4, 0.5, 0.6], end: [1.9, 1.5, 1] },
+        command: "BENCH_ONLY=nodes-20000 npx tsx bench/perf/run.ts",
+      },
+      cases: {
+        "5000-open": caseResult({ n: 5000, open: true }, a, a),
+        "5000-edges": caseResult({ n: 5000, open: true, edges: 5000, key: "5000-edges" }, a, a),
+        "20000-open": caseResult(
+          {
+            n: 20000,
+            open: true,
+            key: "20000-open",
+            rounds: 3,
+            seconds: 150,
+            ranAt: "2026-01-02T00:02:00.000Z",
+            export: [{ ms: 3000, bytes: 10, width: 518, height: 8192 }],
+          },
+          a,
+          a,
+        ),
+      },
+      bundle: null,
+      export: null,
+    };
+    expect(Object.values(results.cases).map(caseGroup)).toEqual(["editor", "routed", "limit"]);
+    expect(Object.keys(withCases(results, "limit").cases)).toEqual(["20000-open"]);
+    const meta = { machine: "2 CPUs", viewport: { width: 1280, height: 800 } };
+    expect(renderSection(results, meta)).not.toContain("20,000");
+    const md = renderLimitSection(results, meta);
+    expect(md.split("\n")[0]).toBe(
+      "## Editor: 20,000 nodes (the stated limit), bare React Flow (A) vs Stackdraw (B)",
+    );
+    expect(md).toContain(
+      "Run 2026-01-02T00:00:00.000Z by `BENCH_ONLY=nodes-20000 npx tsx bench/perf/run.ts`",
+    );
+    expect(md).toContain("`BENCH_ONLY=nodes-20000 npx tsx bench/perf/run.ts`");
+    expect(md).toContain("### 20,000 nodes (the stated limit), opened at zoom 1 (editing view)");
+    expect(md).not.toContain("From an earlier run");
+    expect(md).toContain("3 rounds rather than the other cases' 5");
+    expect(md).toContain("The case took 2m30s in all.");
+    expect(md).toContain("1 warm-up + 1 timed run, median");
+    expect(md).toContain("the PNG is 518×8192 px");
+    expect(md).not.toContain("5,000 nodes");
+    expect(md).toContain(
+      "| 20,000 nodes (the stated limit), opened at zoom 1 (editing view) — PNG export in the app (2×), roots wrapped into rows ≤ 8,000 px, 518×8192 px: median (ms) | — | 3000 | — | ≤ 4000 ms ✅ |",
+    );
+    expect(md.trim().split("\n").at(-1)).toBe("All targets met.");
+    expect(
+      renderLimitSection({ ...results, cases: {} }, meta)
+        .trim()
+        .split("\n")
+        .at(-1),
+    ).toBe("Not measured yet.");
+  });
+
+  it("a new section is placed after another section's end marker, then replaced in place", () => {
+    const doc = `# B\n\n${ROUTED_EDITOR_MARKERS.start}\nr\n${ROUTED_EDITOR_MARKERS.end}\n\n## Full validation\n\nkept\n`;
+    const next = mergeSection(doc, LIMIT_EDITOR_MARKERS, "limit", undefined, ROUTED_EDITOR_MARKERS.end);
+    expect(next).toBe(
+      `# B\n\n${ROUTED_EDITOR_MARKERS.start}\nr\n${ROUTED_EDITOR_MARKERS.end}\n\n${LIMIT_EDITOR_MARKERS.start}\nlimit\n${LIMIT_EDITOR_MARKERS.end}\n\n## Full validation\n\nkept\n`,
+    );
+    expect(mergeSection(next, LIMIT_EDITOR_MARKERS, "again", undefined, ROUTED_EDITOR_MARKERS.end)).toBe(
+      next.replace("\nlimit\n", "\nagain\n"),
+    );
+    // The anchor at the very end, or missing: after it, or appended.
+    expect(mergeSection("x\nEND", LIMIT_EDITOR_MARKERS, "l", undefined, "END")).toBe(
+      `x\nEND\n\n${LIMIT_EDITOR_MARKERS.start}\nl\n${LIMIT_EDITOR_MARKERS.end}\n`,
+    );
+    expect(mergeSection("x\n", LIMIT_EDITOR_MARKERS, "l", undefined, "END")).toBe(
+      `x\n\n${LIMIT_EDITOR_MARKERS.start}\nl\n${LIMIT_EDITOR_MARKERS.end}\n`,
+    );
   });
 
   it("a variant with no measured visit fails its targets rather than passing them", () => {
