@@ -132,6 +132,18 @@ export interface DropVerdict {
 const key = (p: Problem) => `${p.rule}|${p.nodeIds.join("|")}|${p.edgeId ?? ""}`;
 
 /**
+ * The keys of a document's problems, once per document: a drag judges every candidate receiver
+ * against the same document as the drag found it (one validation of 20,000 nodes, not one per
+ * receiver the pointer passes). Documents are never mutated, so the object is the key.
+ */
+const keysMemo = new WeakMap<StackDocument, ReadonlySet<string>>();
+function problemKeysOf(doc: StackDocument): ReadonlySet<string> {
+  let keys = keysMemo.get(doc);
+  if (keys === undefined) keysMemo.set(doc, (keys = new Set(validate(doc).map(key))));
+  return keys;
+}
+
+/**
  * A drop is bad when, afterwards, a dropped node itself has an error (wherever it came from:
  * a container dropped on a server needs an engine there, even if it needed one before), or when
  * the drop causes a new error for a node in a dropped subtree or the target.
@@ -142,7 +154,7 @@ export function dropVerdict(
   dropped: ReadonlySet<string>,
   involved: ReadonlySet<string>,
 ): DropVerdict {
-  const had = new Set(validate(before).map(key));
+  const had = problemKeysOf(before);
   const bad = validate(after).filter(
     (p) =>
       p.severity === "error" &&
