@@ -16,6 +16,7 @@ import { PANEL_STRINGS } from "../../src/i18n/panel-strings.ts";
 import { STRINGS } from "../../src/i18n/strings.ts";
 import { openDocumentBytes } from "../../src/store/file-actions.ts";
 import type { StackDocument } from "../../src/domain/document.ts";
+import { dockerStack } from "./docker-stack.ts";
 
 beforeAll(() => {
   installFlowDomShims();
@@ -27,47 +28,14 @@ beforeAll(() => {
 /** The first load of a chunk transforms it on the fly here: give it more than findBy's 1 s. */
 const LOADED = { timeout: 15_000 };
 
-const doc = (): StackDocument => ({
-  format: "stackdraw",
-  version: 2,
-  nodes: [
+const doc = (): StackDocument =>
+  dockerStack(
     {
-      id: "host",
-      kind: "physical-host",
-      label: "Server",
-      position: { x: 0, y: 0 },
-      size: { width: 400, height: 300 },
-    },
-    {
-      id: "linux",
-      kind: "kernel",
-      parentId: "host",
-      label: "Ubuntu",
-      props: { family: "linux", distro: "Ubuntu" },
-      position: { x: 12, y: 12 },
-      size: { width: 360, height: 220 },
-    },
-    {
-      id: "docker",
-      kind: "container-engine",
-      parentId: "linux",
-      label: "Docker Engine",
-      position: { x: 12, y: 12 },
-      size: { width: 320, height: 140 },
-    },
-    {
-      id: "web",
-      kind: "container",
-      parentId: "docker",
-      label: "web",
       props: { image: "nginx:1.27", ports: [{ container: 80, host: 8080 }] },
       suppress: { "container/own-kernel": "reviewed" },
-      position: { x: 12, y: 12 },
-      size: { width: 160, height: 64 },
     },
-  ],
-  edges: [],
-});
+    2,
+  );
 
 /** Texts of the panel table that differ between the languages (placeholders aside). */
 function englishOnly(): Set<string> {

@@ -6,49 +6,11 @@ import { installFlowDomShims } from "./jsdom-flow.ts";
 import { App } from "../../src/App.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import type { StackDocument } from "../../src/domain/document.ts";
+import { dockerStack } from "./docker-stack.ts";
 
 beforeAll(installFlowDomShims);
 
-const stack = (): StackDocument => ({
-  format: "stackdraw",
-  version: 1,
-  nodes: [
-    {
-      id: "host",
-      kind: "physical-host",
-      label: "Server",
-      position: { x: 0, y: 0 },
-      size: { width: 400, height: 300 },
-    },
-    {
-      id: "linux",
-      kind: "kernel",
-      parentId: "host",
-      label: "Ubuntu",
-      props: { family: "linux", distro: "Ubuntu" },
-      position: { x: 12, y: 12 },
-      size: { width: 360, height: 220 },
-    },
-    {
-      id: "docker",
-      kind: "container-engine",
-      parentId: "linux",
-      label: "Docker Engine",
-      position: { x: 12, y: 12 },
-      size: { width: 320, height: 140 },
-    },
-    {
-      id: "web",
-      kind: "container",
-      parentId: "docker",
-      label: "web",
-      props: { image: "nginx:1.27", os: "windows" },
-      position: { x: 12, y: 12 },
-      size: { width: 160, height: 64 },
-    },
-  ],
-  edges: [],
-});
+const stack = (): StackDocument => dockerStack({ props: { image: "nginx:1.27", os: "windows" } });
 
 function setup(doc: StackDocument = stack(), lang: "en" | "ko" = "en") {
   const store = createEditorStore(doc);
