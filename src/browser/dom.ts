@@ -50,3 +50,20 @@ export function pickFile(accept: string): Promise<File | null> {
     input.click();
   });
 }
+
+/**
+ * Calls `flush` when the page is hidden or left (`pagehide`, and `visibilitychange` to hidden), in
+ * the capture phase so that it runs before the autosaver's own listeners see the page go; returns
+ * the function that stops listening. Where typing not yet committed must reach the document.
+ */
+export function onPageHide(flush: () => void): () => void {
+  const onHide = () => {
+    if (document.visibilityState === "hidden") flush();
+  };
+  window.addEventListener("pagehide", flush, { capture: true });
+  window.addEventListener("visibilitychange", onHide, { capture: true });
+  return () => {
+    window.removeEventListener("pagehide", flush, { capture: true });
+    window.removeEventListener("visibilitychange", onHide, { capture: true });
+  };
+}

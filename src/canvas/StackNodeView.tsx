@@ -9,6 +9,7 @@ import type { Problem } from "../domain/rules/index.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import { displayLabel, drawnShape, keyPropLines } from "../domain/view-model.ts";
 import { translate } from "../i18n/strings.ts";
+import { onPageHide } from "../browser/dom.ts";
 
 /** Everything a node view renders. The adapter keeps this object identical while nothing in it changes. */
 export interface StackNodeData extends Record<string, unknown> {
@@ -152,15 +153,7 @@ function RenameField({ nodeId, initial, lang }: { nodeId: string; initial: strin
     const flush = () => {
       if (!done.current && input.current) commitTyped(input.current.value);
     };
-    const onHide = () => {
-      if (document.visibilityState === "hidden") flush();
-    };
-    window.addEventListener("pagehide", flush, { capture: true });
-    window.addEventListener("visibilitychange", onHide, { capture: true });
-    return () => {
-      window.removeEventListener("pagehide", flush, { capture: true });
-      window.removeEventListener("visibilitychange", onHide, { capture: true });
-    };
+    return onPageHide(flush);
   });
   const finish = (value: string | null) => {
     if (done.current) return;

@@ -25,6 +25,7 @@ import { displayLabel, formatServicePort, parseServicePorts } from "../domain/vi
 import { translatePanel } from "../i18n/panel-strings.ts";
 import { fieldLimitMessage } from "../i18n/limit-strings.ts";
 import { isolate } from "../domain/bidi.ts";
+import { onPageHide } from "../browser/dom.ts";
 import { LIMITS, codePointLength, cutToCodePoints, propTextLimit } from "../domain/limits.ts";
 
 /** How long typing pauses before a field's text is committed (and then autosaved). */
@@ -118,14 +119,9 @@ function TextField({
   // window runs before the autosaver's own listeners.
   useEffect(() => {
     if (!live) return;
-    const onHide = () => {
-      if (document.visibilityState === "hidden") flush();
-    };
-    window.addEventListener("pagehide", flush, { capture: true });
-    window.addEventListener("visibilitychange", onHide, { capture: true });
+    const stop = onPageHide(flush);
     return () => {
-      window.removeEventListener("pagehide", flush, { capture: true });
-      window.removeEventListener("visibilitychange", onHide, { capture: true });
+      stop();
       flush();
     };
   }, [live, flush]);
