@@ -9,20 +9,18 @@
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it } from "vitest";
-import { installFlowDomShims } from "./jsdom-flow.ts";
+import { installDialogShim, installFlowDomShims } from "./jsdom-flow.ts";
 import { App } from "../../src/App.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import { importComposeFile, openDocumentBytes } from "../../src/store/file-actions.ts";
 import { translate } from "../../src/i18n/strings.ts";
 import { translatePanel } from "../../src/i18n/panel-strings.ts";
 import type { StackDocument } from "../../src/domain/document.ts";
+import { COMPOSE_PROFILES } from "../unit/store/compose-profiles.ts";
 
 beforeAll(() => {
   installFlowDomShims();
-  // jsdom has no modal dialogs: showModal just opens it.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
+  installDialogShim();
 });
 
 const work = (): StackDocument => ({
@@ -41,19 +39,7 @@ const work = (): StackDocument => ({
   edges: [],
 });
 
-const COMPOSE = `services:
-  web:
-    image: nginx:1.27
-  adminer:
-    image: adminer:4
-    profiles: [debug]
-  mailhog:
-    image: mailhog/mailhog:v1.0.1
-    profiles: [debug, mail]
-  docs:
-    image: squidfunk/mkdocs-material:9
-    profiles: [docs]
-`;
+const COMPOSE = COMPOSE_PROFILES;
 
 /** The first load of an importer transforms it on the fly here: give it more than findBy's 1 s. */
 const LOADED = { timeout: 15_000 };

@@ -49,3 +49,10 @@ export function installFlowDomShims() {
     dispatchEvent: () => false,
   })) as typeof window.matchMedia;
 }
+
+/** jsdom has no modal dialogs: `showModal` just opens the dialog. */
+export function installDialogShim() {
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.open = true;
+  };
+}

@@ -8,7 +8,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { installFlowDomShims } from "./jsdom-flow.ts";
+import { installDialogShim, installFlowDomShims } from "./jsdom-flow.ts";
 import { App } from "../../src/App.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import { translate } from "../../src/i18n/strings.ts";
@@ -18,10 +18,7 @@ import type { StackDocument } from "../../src/domain/document.ts";
 
 beforeAll(() => {
   installFlowDomShims();
-  // jsdom has no modal dialogs: showModal just opens it.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
+  installDialogShim();
 });
 
 const stack = (): StackDocument => ({

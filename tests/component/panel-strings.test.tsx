@@ -9,7 +9,7 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it } from "vitest";
-import { installFlowDomShims } from "./jsdom-flow.ts";
+import { installDialogShim, installFlowDomShims } from "./jsdom-flow.ts";
 import { App } from "../../src/App.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import { PANEL_STRINGS } from "../../src/i18n/panel-strings.ts";
@@ -20,9 +20,7 @@ import { dockerStack } from "./docker-stack.ts";
 
 beforeAll(() => {
   installFlowDomShims();
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
+  installDialogShim();
 });
 
 /** The first load of a chunk transforms it on the fly here: give it more than findBy's 1 s. */

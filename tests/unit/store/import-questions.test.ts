@@ -19,6 +19,7 @@ import { serverWithUbuntu } from "./server-doc.ts";
 import { indexDocument } from "../../../src/domain/diagram.ts";
 import type { Limits } from "../../../src/domain/limits.ts";
 import { LIMITS } from "../../../src/domain/limits.ts";
+import { COMPOSE_PROFILES } from "./compose-profiles.ts";
 
 const fixture = (rel: string) => readFileSync(new URL(`../../fixtures/${rel}`, import.meta.url), "utf8");
 
@@ -36,20 +37,6 @@ const incoming = JSON.stringify({
   ],
   edges: [],
 });
-
-const COMPOSE_PROFILES = `services:
-  web:
-    image: nginx:1.27
-  adminer:
-    image: adminer:4
-    profiles: [debug]
-  mailhog:
-    image: mailhog/mailhog:v1.0.1
-    profiles: [debug, mail]
-  docs:
-    image: squidfunk/mkdocs-material:9
-    profiles: [docs]
-`;
 
 /** The question the store holds once it is asked (the functions ask after an on-demand load). */
 async function asked(store: EditorStore): Promise<EditorQuestion> {
