@@ -16,6 +16,16 @@ export type Loader<T> = () => Promise<T>;
 export type ReaderModule = typeof import("../io/read.ts");
 export const loadReader: Loader<ReaderModule> = () => import("../io/read.ts");
 
+/**
+ * The problem messages in both languages (src/domain/rules/messages.ts): needed once there is a
+ * problem to show, not for the first paint; until they are there (or when they cannot be loaded) a
+ * problem shows its rule's title.
+ */
+export type MessagesModule = typeof import("../domain/rules/messages.ts");
+export const problemMessages: OnDemand<MessagesModule> = onDemand(
+  () => import("../domain/rules/messages.ts"),
+);
+
 /** What the person reads when a piece of the editor could not be loaded. */
 export function loadFailedNotice(): { kind: "error"; text: Localized } {
   return { kind: "error", text: { en: translate("en", "loadFailed"), ko: translate("ko", "loadFailed") } };

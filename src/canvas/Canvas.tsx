@@ -24,13 +24,14 @@ import {
   type Viewport as FlowViewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEditor, useEditorStore, useT, useViewControls } from "../store/context.tsx";
+import { useEditor, useEditorStore, useLoaded, useT, useViewControls } from "../store/context.tsx";
 import { stillDoc, stillIndex, type EditorState } from "../store/editor.ts";
 import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
 import { RoutedEdge, type RoutedFlowEdge } from "./RoutedEdge.tsx";
 import { highlightFor } from "./view-model.ts";
-import { problemMessage } from "../domain/rules/index.ts";
+import { RULES } from "../domain/rules/index.ts";
+import { problemMessages } from "../browser/on-demand.ts";
 import { absoluteRects } from "../domain/drop.ts";
 import {
   beginNodeDrag,
@@ -302,7 +303,11 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
   const [adapter] = useState(() => new FlowAdapter());
   const selectedSet = useMemo(() => new Set(selectedNodes), [selectedNodes]);
   const highlighted = useMemo(() => highlightFor(index, selectedNodes), [index, selectedNodes]);
-  const hintMessage = hint?.problem ? problemMessage(hint.problem, lang, doc) : null;
+  // The messages come on demand (warmed at the first press): until then, the rule's title.
+  const messages = useLoaded(problemMessages, hint?.problem !== undefined);
+  const hintMessage = hint?.problem
+    ? (messages?.problemMessage(hint.problem, lang, doc) ?? RULES[hint.problem.rule].title[lang])
+    : null;
   // Nothing is handed to React Flow before the pane is measured (it is not rendered until then).
   const measured = frame !== null;
   const far = frame?.far ?? false;

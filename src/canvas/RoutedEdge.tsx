@@ -14,7 +14,8 @@ import type { Point, StackEdge } from "../domain/document.ts";
 import { EDGE_KIND_DEFS, EDGE_WIDTH } from "../domain/kinds/catalog.ts";
 import type { Lang } from "../domain/kinds/props.ts";
 import { estimateTextWidth } from "../domain/layout/text.ts";
-import { edgeLabelText, labelBoxSize, LABEL_FONT, LABEL_MAX, type Route } from "../domain/routing/index.ts";
+import { edgeLabelText, labelBoxSize, LABEL_FONT, LABEL_MAX } from "../domain/routing/label.ts";
+import type { Route } from "../domain/routing/route.ts";
 import { useEditor } from "../store/context.tsx";
 
 /** What the adapter hands each edge (identical while the edge, its problems and the language stand). */
@@ -111,6 +112,9 @@ function RoutedEdgeImpl({
   interactionWidth,
 }: EdgeProps<RoutedFlowEdge>) {
   const route: Route | undefined = useEditor((s) => s.routes.get(id));
+  // While the router loads (the first document with edges), no line rather than one that jumps.
+  const pending = useEditor((s) => s.routesPending);
+  if (pending) return null;
   const points = route?.points ?? elbow(sourceX, sourceY, targetX, targetY);
   const kind = data?.edge.kind ?? "network";
   const width = EDGE_WIDTH[EDGE_KIND_DEFS[kind].weight ?? "regular"];

@@ -5,7 +5,8 @@
  */
 import type { StackDocument } from "../domain/document.ts";
 import type { Lang } from "../domain/kinds/props.ts";
-import { problemMessage, type Problem } from "../domain/rules/index.ts";
+import type { Problem } from "../domain/rules/index.ts";
+import { problemMessage } from "../domain/rules/messages.ts";
 import type { IoError } from "../io/errors/types.ts";
 
 /** A problem as every format reports it. */

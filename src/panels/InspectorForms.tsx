@@ -13,7 +13,8 @@ import {
 import type { EnumProp, Lang, PortMapping, PropSpec, ServicePort } from "../domain/kinds/props.ts";
 import { isCount, isIpAddress, isPort } from "../domain/kinds/props.ts";
 import { ownProp, type StackNode } from "../domain/document.ts";
-import { RULES, isRuleId, problemKey, problemMessage } from "../domain/rules/index.ts";
+import { RULES, isRuleId, problemKey } from "../domain/rules/index.ts";
+import { problemMessage } from "../domain/rules/messages.ts";
 import { unsuppressRule } from "../store/actions.ts";
 import { ProblemActions } from "./ProblemsPanel.tsx";
 import { removeEdges, removeNodes, updateEdge, updateNode } from "../domain/edit.ts";

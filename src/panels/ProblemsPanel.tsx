@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState, type CSSProperties } from "react";
-import { RULES, problemKey, problemMessage, type Problem } from "../domain/rules/index.ts";
-import { useEditor, useEditorStore, useT } from "../store/context.tsx";
+import { RULES, problemKey, type Problem } from "../domain/rules/index.ts";
+import { problemMessages } from "../browser/on-demand.ts";
+import { useEditor, useEditorStore, useLoaded, useT } from "../store/context.tsx";
 import { stillDoc } from "../store/editor.ts";
 import { applyProblemFix, suppressProblem, unsuppressProblem } from "../store/actions.ts";
 
@@ -142,6 +143,8 @@ function ProblemRow({ problem: p }: { problem: Problem }) {
   const store = useEditorStore();
   const doc = useEditor(stillDoc);
   const lang = useEditor((s) => s.lang);
+  // The messages come on demand: until then, the rule's title says what is wrong.
+  const messages = useLoaded(problemMessages);
   const target = p.nodeIds[0];
   return (
     <li
@@ -161,7 +164,9 @@ function ProblemRow({ problem: p }: { problem: Problem }) {
         <code className="sd-rule" title={RULES[p.rule].title[lang]}>
           {p.rule}
         </code>
-        <span className="sd-message">{problemMessage(p, lang, doc)}</span>
+        <span className="sd-message">
+          {messages ? messages.problemMessage(p, lang, doc) : RULES[p.rule].title[lang]}
+        </span>
       </button>
       <ProblemActions problem={p} />
     </li>

@@ -1,4 +1,5 @@
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import type { OnDemand } from "../browser/on-demand.ts";
 import { useStore } from "zustand";
 import type { EditorState, EditorStore } from "./editor.ts";
 import { translate, type StringKey } from "../i18n/strings.ts";
@@ -74,4 +75,26 @@ export function useEditor<T>(selector: (s: EditorState) => T): T {
 export function useT() {
   const lang = useEditor((s) => s.lang);
   return (key: StringKey, params?: Record<string, string | number>) => translate(lang, key, params);
+}
+
+/**
+ * The module of an on-demand piece once it is loaded, else undefined: while `wanted`, it starts the
+ * load and renders again when the module comes. A failed load leaves it undefined (the caller shows
+ * what it can without it) and is tried again at the next mount or change of `wanted`.
+ */
+export function useLoaded<T>(part: OnDemand<T>, wanted = true): T | undefined {
+  const [module, setModule] = useState<T | undefined>(() => part.loaded);
+  const now = part.loaded ?? module;
+  useEffect(() => {
+    if (!wanted || now !== undefined) return;
+    let live = true;
+    part.load().then(
+      (m) => live && setModule(() => m),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [part, wanted, now]);
+  return now;
 }

@@ -10,7 +10,9 @@ import { indexDocument, withChangedNodes, withMovedNodes, type DiagramIndex } fr
 import { validate, type Problem } from "../domain/rules/index.ts";
 import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { fitDocument, completeGeometry } from "../domain/geometry.ts";
-import { rerouteAffected, routeEdges, type RouteOptions, type Routes } from "../domain/routing/index.ts";
+import type { RouteOptions, Routes } from "../domain/routing/route.ts";
+import { editorRouter, type Router } from "./router.ts";
+import { loadFailedNotice, type OnDemand } from "../browser/on-demand.ts";
 import type { ThemeChoice } from "../i18n/preference.ts";
 import type { DropHint } from "../domain/drag.ts";
 import {
@@ -45,6 +47,8 @@ export interface EditorState {
    * route that did not change is the identical object, so its edge does not re-render.
    */
   routes: Routes;
+  /** Whether the document has edges the router, still loading, has not routed yet (none are drawn). */
+  routesPending: boolean;
   past: readonly StackDocument[];
   future: readonly StackDocument[];
   /** The document as it was when the current gesture began, or null outside a gesture. */
@@ -215,6 +219,8 @@ function sizeViolation(doc: StackDocument, limits: Limits, prev?: StackDocument)
 export interface EditorStoreOptions {
   /** The limits the store enforces: LIMITS, except in tests that reach them with small documents. */
   limits?: Limits;
+  /** The edge router, loaded on demand: the page's, except in tests of the wait for it. */
+  router?: OnDemand<Router>;
 }
 const EMPTY: readonly Problem[] = [];
 
@@ -362,14 +368,6 @@ export function sameLayout(base: DiagramIndex, prevDoc: StackDocument, doc: Stac
 /** The routes of a document without edges: nothing to route (its first edge is routed afresh). */
 const NO_ROUTES: Routes = new Map();
 
-function routeAll(doc: StackDocument, opts: RouteOptions): Routes {
-  return doc.edges.length === 0 ? NO_ROUTES : routeEdges(doc, opts);
-}
-
-function reroute(prev: Routes, doc: StackDocument, moved: Iterable<string>, opts: RouteOptions): Routes {
-  return doc.edges.length === 0 ? NO_ROUTES : rerouteAffected(prev, doc, moved, opts);
-}
-
 /** Whether every node that is not the identical object in `base` kept its kind (what its text area depends on). */
 function sameKinds(base: DiagramIndex, doc: StackDocument): boolean {
   const before = base.nodes.length === base.byId.size ? base.nodes : [];
@@ -395,8 +393,55 @@ export function createEditorStore(
   options: EditorStoreOptions = {},
 ) {
   const limits = options.limits ?? LIMITS;
+  const router = options.router ?? editorRouter;
   const doc0 = completeGeometry(initial);
   return create<EditorState>()((set, get) => {
+    /**
+     * The router, or null while it loads: the first document with edges starts the load, and its
+     * arrival routes the document the store then holds (`routesPending` until then, when the
+     * canvas draws no edges rather than lines that would jump). A failed load says so, and the
+     * next change tries again.
+     */
+    const routerNow = (): Router | null => {
+      const r = router.loaded;
+      if (r) return r;
+      router.load().then(
+        (m) => {
+          if (!get().routesPending) return;
+          set({
+            routesPending: false,
+            routes: m.routeEdges(get().doc, { index: get().index, lang: get().lang }),
+          });
+        },
+        () => {
+          if (get().routesPending) set({ notice: loadFailedNotice() });
+        },
+      );
+      return null;
+    };
+    /** Routes every edge of `doc`, or none while the router loads (then `pending`). */
+    const routeAll = (doc: StackDocument, opts: RouteOptions): { routes: Routes; routesPending: boolean } => {
+      if (doc.edges.length === 0) return { routes: NO_ROUTES, routesPending: false };
+      const r = routerNow();
+      return r
+        ? { routes: r.routeEdges(doc, opts), routesPending: false }
+        : { routes: NO_ROUTES, routesPending: true };
+    };
+    const reroute = (
+      prev: Routes,
+      doc: StackDocument,
+      moved: Iterable<string>,
+      opts: RouteOptions,
+    ): { routes: Routes; routesPending: boolean } => {
+      if (doc.edges.length === 0) return { routes: NO_ROUTES, routesPending: false };
+      const r = routerNow();
+      if (!r) return { routes: NO_ROUTES, routesPending: true };
+      // The first routes after the router came are all of them: `prev` holds none.
+      return {
+        routes: get().routesPending ? r.routeEdges(doc, opts) : r.rerouteAffected(prev, doc, moved, opts),
+        routesPending: false,
+      };
+    };
     /**
      * Everything that follows from a new document. `base`: the index of a fitted document it was
      * derived from; then only the ancestors of the nodes that differ from it are re-fitted (the
@@ -433,7 +478,7 @@ export function createEditorStore(
       return {
         doc: fitted,
         ...derived,
-        routes: routesAfter(base, fitted, derived.index, sameBoxes, changed),
+        ...routesAfter(base, fitted, derived.index, sameBoxes, changed),
         layoutVersion,
         selectedNodes:
           selectedNodes.length === get().selectedNodes.length ? get().selectedNodes : selectedNodes,
@@ -451,11 +496,12 @@ export function createEditorStore(
       index: DiagramIndex,
       sameBoxes: boolean,
       changed: Iterable<string> = [],
-    ): Routes => {
-      const routes = get().routes;
+    ): { routes: Routes; routesPending: boolean } => {
+      const { routes, routesPending } = get();
       if (base === null) return routeAll(fitted, { index, lang: get().lang });
       // (Inside a gesture the routes are the live ones: the end of it routes in full.)
-      if (sameBoxes && get().gestureBase === null && sameKinds(base, fitted)) return routes;
+      if (sameBoxes && get().gestureBase === null && sameKinds(base, fitted) && !routesPending)
+        return { routes, routesPending };
       return reroute(routes, fitted, changed, { index, lang: get().lang });
     };
     /**
@@ -488,7 +534,7 @@ export function createEditorStore(
     return {
       doc: doc0,
       ...derived0,
-      routes: routeAll(doc0, { index: derived0.index, lang: "en" }),
+      ...routeAll(doc0, { index: derived0.index, lang: "en" }),
       past: [],
       future: [],
       gestureBase: null,
@@ -582,8 +628,11 @@ export function createEditorStore(
         // Live: the edges of what moved, and those whose route it now blocks, re-routed without the
         // final spacing pass (within a frame's budget); endGesture routes them in full.
         const ids = moved ?? next.nodes.flatMap((n) => (get().index.byId.get(n.id) === n ? [] : [n.id]));
-        const routes = reroute(get().routes, next, ids, { index, lang: get().lang, live: true });
-        set({ doc: next, index, routes });
+        set({
+          doc: next,
+          index,
+          ...reroute(get().routes, next, ids, { index, lang: get().lang, live: true }),
+        });
       },
       cancelGesture: () => {
         const { gestureBase, gestureIndex, doc } = get();
@@ -596,7 +645,7 @@ export function createEditorStore(
         // The routes of what moved, routed in full again where it was (the live ones skip spacing).
         const moved = changedSince(gestureIndex, doc);
         const routes = reroute(get().routes, gestureBase, moved, { index: gestureIndex, lang: get().lang });
-        set({ doc: gestureBase, index: gestureIndex, routes, ...done });
+        set({ doc: gestureBase, index: gestureIndex, ...routes, ...done });
       },
       endGesture: () => {
         const { gestureBase, gestureIndex, doc, past } = get();
@@ -625,7 +674,7 @@ export function createEditorStore(
           set({
             doc: fitted,
             index: moved,
-            routes,
+            ...routes,
             layoutVersion: get().layoutVersion + 1,
             ...done,
             ...history,
@@ -657,7 +706,7 @@ export function createEditorStore(
       setLang: (lang) => {
         if (lang === get().lang) return;
         // Unlabelled edges say their kind in the UI language: their labels' places change.
-        set({ lang, routes: routeAll(get().doc, { index: get().index, lang }) });
+        set({ lang, ...routeAll(get().doc, { index: get().index, lang }) });
       },
       setTheme: (theme) => set({ theme }),
       setSystemTheme: (systemTheme) => {

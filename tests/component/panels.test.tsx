@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within, fireEvent } from "@testing-library/react";
+import { render, screen, within, fireEvent, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it } from "vitest";
 import { installFlowDomShims } from "./jsdom-flow.ts";
@@ -27,7 +27,8 @@ describe("Problems panel", () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toHaveTextContent("Error");
     expect(items[0]).toHaveTextContent("container/kernel-mismatch");
-    expect(items[0]).toHaveTextContent(/web/);
+    // The message comes with its code, on demand; the rule's title stands in until then.
+    await waitFor(() => expect(items[0]).toHaveTextContent(/web/));
     // The row's first button reveals its node; its fixes and "Suppress…" follow it.
     await user.click(within(items[0]!).getAllByRole("button")[0]!);
     expect(store.getState().selectedNodes).toEqual(["web"]);

@@ -19,6 +19,5 @@ export { validate, problemsByNode, countProblems } from "./validate.ts";
 export { addedErrors, applyFix, fixAll, problemKey, FIX_ROUNDS, type AppliedFix } from "./fixes/apply.ts";
 export { FIX_TITLES } from "./fixes/titles.ts";
 export { suppress, unsuppress } from "./suppress.ts";
-export { problemMessage } from "./messages.ts";
 export { displayName, type NameSource } from "./names.ts";
 export { distroFamily, normaliseDistro } from "./prop-values.ts";

@@ -95,6 +95,8 @@ const ON_DEMAND: [RegExp, string][] = [
   [/^src\/panels\/InspectorForms\.tsx$/, "the inspector's forms of a selected node or connection"],
   [/^src\/io\/(read(\/.*)?|migrations)\.ts$/, "the document reader (open, paste, restore a draft)"],
   [/^src\/io\/errors\//, "the words of reader and importer errors (a refused file)"],
+  [/^src\/domain\/rules\/messages\.ts$/, "the problem messages (a problem to show)"],
+  [/^src\/domain\/routing\/(route|search|nudge|clusters|scene)\.ts$/, "the edge router (a document with edges)"],
 ];
 
 describe("the initial JS (static imports from src/main.tsx)", () => {
@@ -120,6 +122,8 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
       "src/panels/InspectorForms.tsx",
       "src/io/read.ts",
       "src/io/errors/format.ts",
+      "src/domain/rules/messages.ts",
+      "src/domain/routing/route.ts",
     ])
       expect(g.dynamic, m).toContain(m);
   });

@@ -3,7 +3,8 @@
  * text or a bidi control, in the editor's messages and the CLI's text alike; plain labels are
  * left as they are.
  */
-import { validate, problemMessage } from "../../../src/domain/rules/index.ts";
+import { validate } from "../../../src/domain/rules/index.ts";
+import { problemMessage } from "../../../src/domain/rules/messages.ts";
 import { FSI, PDI, isolate, needsIsolation } from "../../../src/domain/bidi.ts";
 import type { StackDocument } from "../../../src/domain/document.ts";
 import { run, scratchDir } from "../cli/harness.ts";

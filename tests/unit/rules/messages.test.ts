@@ -1,7 +1,6 @@
 import { indexDocument } from "../../../src/domain/diagram.ts";
 import {
   countProblems,
-  problemMessage,
   problemsByNode,
   RULE_IDS,
   RULES,
@@ -9,6 +8,7 @@ import {
   type Problem,
   type RuleId,
 } from "../../../src/domain/rules/index.ts";
+import { problemMessage } from "../../../src/domain/rules/messages.ts";
 import {
   app,
   cloud,

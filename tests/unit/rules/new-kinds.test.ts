@@ -6,7 +6,8 @@
 import { EDGE_KIND_DEFS, KIND_DEFS } from "../../../src/domain/kinds/catalog.ts";
 import { checkPropValue } from "../../../src/domain/kinds/props.ts";
 import { PRESETS } from "../../../src/domain/kinds/presets.ts";
-import { problemMessage, validate } from "../../../src/domain/rules/index.ts";
+import { validate } from "../../../src/domain/rules/index.ts";
+import { problemMessage } from "../../../src/domain/rules/messages.ts";
 import { formatServicePort, keyPropLines, parseServicePorts } from "../../../src/domain/view-model.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { blankContext, compactIndex, contextAt, indexDocument } from "../../../src/domain/diagram.ts";
-import { problemMessage, validate } from "../../../src/domain/rules/index.ts";
+import { validate } from "../../../src/domain/rules/index.ts";
+import { problemMessage } from "../../../src/domain/rules/messages.ts";
 import { arbDocument, arbDocumentAndShuffle } from "./arbitraries.ts";
 import { canonical } from "./check.ts";
 
