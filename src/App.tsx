@@ -23,7 +23,7 @@ import {
 } from "./i18n/preference.ts";
 import type { PanelName } from "./commands/table.ts";
 import type { StringKey } from "./i18n/strings.ts";
-import { countProblems } from "./domain/rules/index.ts";
+import { countProblems } from "./domain/rules/problem.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Panels that load on first use (src/panels/OnDemand.tsx), none of them needed for the first paint:

@@ -25,12 +25,12 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEditor, useEditorStore, useLoaded, useT, useViewControls } from "../store/context.tsx";
-import { stillDoc, stillIndex, type EditorState } from "../store/editor.ts";
+import { checkOf, stillDoc, stillIndex, type EditorState } from "../store/editor.ts";
 import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
 import { RoutedEdge, type RoutedFlowEdge } from "./RoutedEdge.tsx";
 import { highlightFor } from "./view-model.ts";
-import { RULES } from "../domain/rules/index.ts";
+import { RULES } from "../domain/rules/defs.ts";
 import { problemMessages } from "../browser/on-demand.ts";
 import { absoluteRects } from "../domain/drop.ts";
 import {
@@ -140,7 +140,10 @@ export const FRAME_MARGIN = 24;
 
 /** A node drag starting now: what stays still is the document as the gesture began. */
 function beginDrag(s: EditorState, dragged: readonly string[]): NodeDrag {
-  return beginNodeDrag({ doc: stillDoc(s), index: stillIndex(s), problems: s.nodeProblems }, dragged);
+  return beginNodeDrag(
+    { doc: stillDoc(s), index: stillIndex(s), problems: s.nodeProblems, check: checkOf(s) },
+    dragged,
+  );
 }
 
 function FitIcon() {
@@ -728,6 +731,7 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
         preset,
         s.lang,
         flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }),
+        checkOf(s),
       );
     },
     [flow, store],

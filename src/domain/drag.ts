@@ -22,13 +22,14 @@ import {
   chooseReceiver,
   dropVerdict,
   nodesUnder,
+  type Check,
   type DropVerdict,
 } from "./drop.ts";
 import { addNode, mapNodes } from "./edit.ts";
 import { leafSize } from "./geometry.ts";
 import type { Preset } from "./kinds/presets.ts";
 import type { Lang } from "./kinds/props.ts";
-import type { Problem } from "./rules/index.ts";
+import type { Problem } from "./rules/types.ts";
 
 /** What dropping the dragged thing at the pointer would do, as the canvas shows it. */
 export interface DropHint {
@@ -69,6 +70,8 @@ export interface DragStill {
   index: DiagramIndex;
   /** Each node's problems in `doc` (the store's per-node problems): a drop that changes no parent changes none. */
   problems: ReadonlyMap<string, readonly Problem[]>;
+  /** The rules' check of a drop ({@link Check}). */
+  check: Check;
 }
 
 /** The document as it is mid-drag: the same nodes, the dragged ones at new positions. */
@@ -207,6 +210,7 @@ function verdictInto(drag: NodeDrag, now: DragNow, moved: readonly string[], tar
       moveInto(drag, now, moved, target),
       new Set(moved),
       involved,
+      drag.still.check,
     );
     drag.verdicts.set(key, (verdict = judged));
   }
@@ -272,20 +276,26 @@ export interface PresetDrop {
 
 type NewPreset = Pick<Preset, "kind" | "name" | "props">;
 
-/** Verdicts of adding a preset, by document, then by preset and target: positions change no verdict. */
-const presetVerdicts = new WeakMap<StackDocument, Map<string, Omit<DropVerdict, "after">>>();
+/**
+ * Verdicts of adding a preset, by check and document, then by preset and target: positions change
+ * no verdict.
+ */
+const presetVerdicts = new WeakMap<Check, WeakMap<StackDocument, Map<string, Omit<DropVerdict, "after">>>>();
 
 function presetVerdict(
   doc: StackDocument,
   node: { kind: Preset["kind"]; label: string; props: Record<string, unknown>; size: Size },
   target: string | null,
+  check: Check,
 ): Omit<DropVerdict, "after"> {
-  let byKey = presetVerdicts.get(doc);
-  if (!byKey) presetVerdicts.set(doc, (byKey = new Map()));
+  let byDoc = presetVerdicts.get(check);
+  if (!byDoc) presetVerdicts.set(check, (byDoc = new WeakMap()));
+  let byKey = byDoc.get(doc);
+  if (!byKey) byDoc.set(doc, (byKey = new Map()));
   const key = `${node.kind}\u0000${node.label}\u0000${JSON.stringify(node.props)}\u0000${target ?? ""}`;
   let v = byKey.get(key);
   if (!v) {
-    const { after: _after, id: _id, ...judged } = addVerdict(doc, node, target, { x: 0, y: 0 });
+    const { after: _after, id: _id, ...judged } = addVerdict(doc, node, target, { x: 0, y: 0 }, check);
     byKey.set(key, (v = judged));
   }
   return v;
@@ -301,11 +311,12 @@ export function presetReceiver(
   preset: NewPreset,
   lang: Lang,
   under: readonly string[],
+  check: Check,
 ): string | null {
   const label = preset.name[lang];
   const node = { kind: preset.kind, label, props: { ...preset.props }, size: leafSize(preset.kind, label) };
   return chooseReceiver(under, absoluteRects(doc, index), [node.size], (t) => {
-    const v = presetVerdict(doc, node, t);
+    const v = presetVerdict(doc, node, t, check);
     return v.refused !== undefined ? Infinity : (v.errors ?? (v.ok ? 0 : 1));
   });
 }
@@ -321,8 +332,9 @@ export function presetDropAt(
   preset: NewPreset,
   lang: Lang,
   pointer: Point,
+  check: Check,
 ): PresetDrop {
-  const target = presetReceiver(doc, index, preset, lang, nodesUnder(doc, index, pointer));
+  const target = presetReceiver(doc, index, preset, lang, nodesUnder(doc, index, pointer), check);
   const base = target !== null ? (absoluteRects(doc, index).get(target) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };
   const label = preset.name[lang];
   const size = leafSize(preset.kind, label);
@@ -332,7 +344,7 @@ export function presetDropAt(
   };
   const node = { kind: preset.kind, label, props: { ...preset.props }, size };
   const added = addNode(doc, { ...node, parentId: target, position });
-  const verdict = { ...presetVerdict(doc, node, target), after: added.doc, id: added.id };
+  const verdict = { ...presetVerdict(doc, node, target, check), after: added.doc, id: added.id };
   return { target, position, verdict };
 }
 

@@ -6,7 +6,13 @@
 import type { Point, Size, StackDocument } from "./document.ts";
 import type { DiagramIndex } from "./diagram.ts";
 import { descendantsOf } from "./diagram.ts";
-import { validate, type Problem } from "./rules/index.ts";
+import type { Problem } from "./rules/types.ts";
+
+/**
+ * How a drop is checked against the rules: `validate` of src/domain/rules, handed in by the caller
+ * (the editor loads the rules engine on demand, so nothing here imports it).
+ */
+export type Check = (doc: StackDocument) => readonly Problem[];
 import { addNode, reparent, type ReparentRefusal } from "./edit.ts";
 import type { Kind } from "./kinds/catalog.ts";
 
@@ -136,10 +142,12 @@ const key = (p: Problem) => `${p.rule}|${p.nodeIds.join("|")}|${p.edgeId ?? ""}`
  * against the same document as the drag found it (one validation of 20,000 nodes, not one per
  * receiver the pointer passes). Documents are never mutated, so the object is the key.
  */
-const keysMemo = new WeakMap<StackDocument, ReadonlySet<string>>();
-function problemKeysOf(doc: StackDocument): ReadonlySet<string> {
-  let keys = keysMemo.get(doc);
-  if (keys === undefined) keysMemo.set(doc, (keys = new Set(validate(doc).map(key))));
+const keysMemo = new WeakMap<Check, WeakMap<StackDocument, ReadonlySet<string>>>();
+function problemKeysOf(doc: StackDocument, check: Check): ReadonlySet<string> {
+  let byDoc = keysMemo.get(check);
+  if (byDoc === undefined) keysMemo.set(check, (byDoc = new WeakMap()));
+  let keys = byDoc.get(doc);
+  if (keys === undefined) byDoc.set(doc, (keys = new Set(check(doc).map(key))));
   return keys;
 }
 
@@ -153,9 +161,10 @@ export function dropVerdict(
   after: StackDocument,
   dropped: ReadonlySet<string>,
   involved: ReadonlySet<string>,
+  check: Check,
 ): DropVerdict {
-  const had = problemKeysOf(before);
-  const bad = validate(after).filter(
+  const had = problemKeysOf(before, check);
+  const bad = check(after).filter(
     (p) =>
       p.severity === "error" &&
       p.suppressed === undefined &&
@@ -172,12 +181,13 @@ export function moveVerdict(
   id: string,
   target: string | null,
   position: Point,
+  check: Check,
 ): DropVerdict {
   const r = reparent(doc, id, target, position);
   if (!r.ok) return { ok: false, refused: r.reason };
   const involved = new Set([id, ...descendantsOf(index, id)]);
   if (target) involved.add(target);
-  return dropVerdict(doc, r.doc, new Set([id]), involved);
+  return dropVerdict(doc, r.doc, new Set([id]), involved, check);
 }
 
 /** Adding a new node of a preset into `target` at a relative position. */
@@ -186,9 +196,10 @@ export function addVerdict(
   node: { kind: Kind; label?: string; props?: Record<string, unknown>; size: Size },
   target: string | null,
   position: Point,
+  check: Check,
 ): DropVerdict & { id?: string } {
   const added = addNode(doc, { ...node, parentId: target, position });
   const involved = new Set([added.id]);
   if (target) involved.add(target);
-  return { ...dropVerdict(doc, added.doc, new Set([added.id]), involved), id: added.id };
+  return { ...dropVerdict(doc, added.doc, new Set([added.id]), involved, check), id: added.id };
 }

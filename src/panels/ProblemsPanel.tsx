@@ -1,5 +1,7 @@
 import { useId, useMemo, useRef, useState, type CSSProperties } from "react";
-import { RULES, problemKey, type Problem } from "../domain/rules/index.ts";
+import { RULES } from "../domain/rules/defs.ts";
+import { problemKey } from "../domain/rules/problem.ts";
+import type { Problem } from "../domain/rules/types.ts";
 import { problemMessages } from "../browser/on-demand.ts";
 import { useEditor, useEditorStore, useLoaded, useT } from "../store/context.tsx";
 import { stillDoc } from "../store/editor.ts";

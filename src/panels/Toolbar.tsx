@@ -1,7 +1,7 @@
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { arrangeTrees } from "../store/drawing-actions.ts";
 import { emptyDocument } from "../domain/document.ts";
-import { countProblems } from "../domain/rules/index.ts";
+import { countProblems } from "../domain/rules/problem.ts";
 import type { ThemeChoice } from "../store/editor.ts";
 import { MenuButton } from "./MenuButton.tsx";
 import {

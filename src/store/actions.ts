@@ -20,7 +20,7 @@ import { translate } from "../i18n/strings.ts";
 import type { StackDocument } from "../domain/document.ts";
 import { completeGeometry, leafSize, nextChildSlot, nextRootSlot } from "../domain/geometry.ts";
 import { LAYOUT } from "../domain/layout/index.ts";
-import { applyFix, suppress, unsuppress, type FixId, type Problem } from "../domain/rules/index.ts";
+import type { FixId, Problem } from "../domain/rules/types.ts";
 import type { TemplateInfo } from "../templates/index.ts";
 import { loadFailedNotice, tryLoad, type Loader } from "../browser/on-demand.ts";
 import { freeSlotIn } from "../domain/placement.ts";
@@ -269,7 +269,8 @@ export function duplicateSelection(store: EditorStore): boolean {
  */
 export function applyProblemFix(store: EditorStore, problem: Problem, fixId: FixId): boolean {
   const s = store.getState();
-  const fixed = applyFix(s.doc, problem, fixId);
+  // (A problem to fix means the rules are loaded: they found it.)
+  const fixed = s.rules?.applyFix(s.doc, problem, fixId) ?? null;
   if (fixed === null) {
     s.setNotice({
       kind: "error",
@@ -292,8 +293,8 @@ export function applyProblemFix(store: EditorStore, problem: Problem, fixId: Fix
 export function suppressProblem(store: EditorStore, problem: Problem, reason: string): boolean {
   const nodeId = problem.nodeIds[0];
   const s = store.getState();
-  if (nodeId === undefined) return false;
-  const next = suppress(s.doc, nodeId, problem.rule, reason);
+  if (nodeId === undefined || s.rules === null) return false;
+  const next = s.rules.suppress(s.doc, nodeId, problem.rule, reason);
   if (next === s.doc) return false;
   s.commit(next);
   s.revealNode(nodeId);
@@ -303,7 +304,8 @@ export function suppressProblem(store: EditorStore, problem: Problem, reason: st
 /** Removes the suppression of `rule` on node `nodeId`, as one undo step, and selects the node. */
 export function unsuppressRule(store: EditorStore, nodeId: string, rule: string): boolean {
   const s = store.getState();
-  const next = unsuppress(s.doc, nodeId, rule);
+  if (s.rules === null) return false;
+  const next = s.rules.unsuppress(s.doc, nodeId, rule);
   if (next === s.doc) return false;
   s.commit(next);
   s.revealNode(nodeId);

@@ -3,7 +3,7 @@
  * trees, "Fit to contents" and a finished resize. Each reads the state once and commits one undo
  * step; the placement itself is src/domain/placement.ts, run by the store on every commit.
  */
-import type { EditorState, EditorStore } from "./editor.ts";
+import { checkOf, type EditorState, type EditorStore } from "./editor.ts";
 import type { Preset } from "../domain/kinds/presets.ts";
 import { presetReceiver } from "../domain/drag.ts";
 import { indexDocument, type DiagramIndex } from "../domain/diagram.ts";
@@ -18,7 +18,7 @@ import { boundsOf } from "../domain/viewport.ts";
  * error. Clicking Physical server with a server selected makes a second server beside it.
  */
 export function clickReceiver(
-  s: Pick<EditorState, "doc" | "index" | "selectedNodes" | "lang">,
+  s: Pick<EditorState, "doc" | "index" | "selectedNodes" | "lang" | "rules">,
   preset: Preset,
 ) {
   const first = s.selectedNodes.find((id) => s.index.byId.has(id));
@@ -32,7 +32,7 @@ export function clickReceiver(
     seen.add(cur);
     under.push(cur);
   }
-  return presetReceiver(s.doc, s.index, preset, s.lang, under);
+  return presetReceiver(s.doc, s.index, preset, s.lang, under, checkOf(s));
 }
 
 /** The root of the tree `id` is in. */

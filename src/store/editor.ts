@@ -7,7 +7,9 @@ import { create } from "zustand";
 import type { StackDocument, Point, Viewport, DocumentView } from "../domain/document.ts";
 import { emptyDocument } from "../domain/document.ts";
 import { indexDocument, withChangedNodes, withMovedNodes, type DiagramIndex } from "../domain/diagram.ts";
-import { validate, type Problem } from "../domain/rules/index.ts";
+import type { Problem } from "../domain/rules/types.ts";
+import type { Check } from "../domain/drop.ts";
+import { editorRules, type RulesEngine } from "./rules.ts";
 import type { Lang, Localized } from "../domain/kinds/props.ts";
 import { fitDocument, completeGeometry } from "../domain/geometry.ts";
 import type { RouteOptions, Routes } from "../domain/routing/route.ts";
@@ -47,6 +49,12 @@ export interface EditorState {
    * route that did not change is the identical object, so its edge does not re-render.
    */
   routes: Routes;
+  /**
+   * The rules engine once it is loaded (src/store/rules.ts), else null: then `problems` is empty
+   * and `problemsPending` says that the document has nodes the rules have not seen yet.
+   */
+  rules: RulesEngine | null;
+  problemsPending: boolean;
   /** Whether the document has edges the router, still loading, has not routed yet (none are drawn). */
   routesPending: boolean;
   past: readonly StackDocument[];
@@ -221,8 +229,17 @@ export interface EditorStoreOptions {
   limits?: Limits;
   /** The edge router, loaded on demand: the page's, except in tests of the wait for it. */
   router?: OnDemand<Router>;
+  /** The rules engine, loaded on demand: the page's, except in tests of the wait for it. */
+  rules?: OnDemand<RulesEngine>;
 }
+
+/** The check of a drop before the rules are there: no problem found, so none is claimed. */
+const NO_CHECK: Check = () => [];
+
+/** How a drop is checked in `s` (src/domain/drop.ts): the rules' validate once they are loaded. */
+export const checkOf = (s: Pick<EditorState, "rules">): Check => s.rules?.validate ?? NO_CHECK;
 const EMPTY: readonly Problem[] = [];
+const NO_NODE_PROBLEMS: ReadonlyMap<string, readonly Problem[]> = new Map();
 
 function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
   if (a.length !== b.length) return false;
@@ -243,9 +260,12 @@ function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
  */
 export function derive(
   doc: StackDocument,
-  prev?: ReadonlyMap<string, readonly Problem[]>,
+  prev: ReadonlyMap<string, readonly Problem[]> | undefined,
   index: DiagramIndex = indexDocument(doc),
+  validate: Check | null,
 ) {
+  if (validate === null)
+    return { index, problems: EMPTY, nodeProblems: NO_NODE_PROBLEMS, problemsPending: doc.nodes.length > 0 };
   const problems = validate(doc);
   const grouped = new Map<string, Problem[]>();
   for (const p of problems) {
@@ -261,7 +281,7 @@ export function derive(
     const old = prev?.get(id);
     nodeProblems.set(id, old && sameProblems(old, list) ? old : list);
   }
-  return { index, problems, nodeProblems };
+  return { index, problems, nodeProblems, problemsPending: false };
 }
 
 /**
@@ -394,6 +414,7 @@ export function createEditorStore(
 ) {
   const limits = options.limits ?? LIMITS;
   const router = options.router ?? editorRouter;
+  const rulesPart = options.rules ?? editorRules;
   const doc0 = completeGeometry(initial);
   return create<EditorState>()((set, get) => {
     /**
@@ -418,6 +439,34 @@ export function createEditorStore(
         },
       );
       return null;
+    };
+    /**
+     * The rules engine, or null while it loads: a document with nodes starts the load, and its
+     * arrival checks the document the store then holds (as a gesture found it, mid-gesture).
+     */
+    const rulesNow = (doc: StackDocument): RulesEngine | null => {
+      const r = rulesPart.loaded;
+      if (r || doc.nodes.length === 0) return r ?? null;
+      rulesPart.load().then(
+        (m) => {
+          if (!get().problemsPending) return;
+          const s = get();
+          set({ rules: m, ...derive(stillDoc(s), undefined, stillIndex(s), m.validate) });
+        },
+        () => {
+          if (get().problemsPending) set({ notice: loadFailedNotice() });
+        },
+      );
+      return null;
+    };
+    /** Everything derived from `doc` with the rules as they are (none while they load). */
+    const deriveNow = (
+      doc: StackDocument,
+      prev?: ReadonlyMap<string, readonly Problem[]>,
+      index?: DiagramIndex,
+    ) => {
+      const r = rulesNow(doc);
+      return { rules: r, ...derive(doc, prev, index, r?.validate ?? null) };
     };
     /** Routes every edge of `doc`, or none while the router loads (then `pending`). */
     const routeAll = (doc: StackDocument, opts: RouteOptions): { routes: Routes; routesPending: boolean } => {
@@ -465,9 +514,9 @@ export function createEditorStore(
       const baseDoc =
         base === get().index ? get().doc : base === get().gestureIndex ? get().gestureBase : null;
       const derived =
-        index && baseDoc && sameToTheRules(base!, baseDoc, fitted)
+        index && baseDoc && !get().problemsPending && sameToTheRules(base!, baseDoc, fitted)
           ? { index, problems: get().problems, nodeProblems: get().nodeProblems }
-          : derive(fitted, get().nodeProblems, index ?? undefined);
+          : deriveNow(fitted, get().nodeProblems, index ?? undefined);
       // The new index answers "does it still exist" in O(1): selecting all of a big diagram and
       // editing it must not cost selection × nodes.
       const selectedNodes = get().selectedNodes.filter((id) => derived.index.byId.has(id));
@@ -530,7 +579,7 @@ export function createEditorStore(
       if (!quiet) set({ notice: { kind: "error", text: limitMessage(v, action) } });
       return true;
     };
-    const derived0 = derive(doc0);
+    const derived0 = deriveNow(doc0);
     return {
       doc: doc0,
       ...derived0,

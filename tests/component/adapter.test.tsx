@@ -4,6 +4,7 @@ import { FlowAdapter, fromFlowNode, type ViewState } from "../../src/canvas/adap
 import { derive } from "../../src/store/editor.ts";
 import { updateNode } from "../../src/domain/edit.ts";
 import type { StackDocument } from "../../src/domain/document.ts";
+import { validate } from "../../src/domain/rules/index.ts";
 
 const doc: StackDocument = {
   format: "stackdraw",
@@ -60,7 +61,7 @@ const view = (over: Partial<ViewState> = {}): ViewState => ({
 
 describe("document ↔ React Flow adapter", () => {
   it("round-trips every node, parent, position, size and prop", () => {
-    const d = derive(doc);
+    const d = derive(doc, undefined, undefined, validate);
     const rf = new FlowAdapter().nodes(d.index, d.nodeProblems, view());
     expect(rf).toHaveLength(doc.nodes.length);
     // Parents come before their children (React Flow requires it).
@@ -83,10 +84,10 @@ describe("document ↔ React Flow adapter", () => {
 
   it("keeps the identity of every unchanged node when one node changes", () => {
     const adapter = new FlowAdapter();
-    const d1 = derive(doc);
+    const d1 = derive(doc, undefined, undefined, validate);
     const first = adapter.nodes(d1.index, d1.nodeProblems, view());
     const edited = updateNode(doc, "__proto__", { label: "Frame" });
-    const d2 = derive(edited, d1.nodeProblems);
+    const d2 = derive(edited, d1.nodeProblems, undefined, validate);
     const second = adapter.nodes(d2.index, d2.nodeProblems, view());
     for (const n of second) {
       const before = first.find((x) => x.id === n.id)!;
@@ -97,10 +98,10 @@ describe("document ↔ React Flow adapter", () => {
 
   it("gives a node a new object only when its problems, selection or overlay state change", () => {
     const adapter = new FlowAdapter();
-    const d1 = derive(doc);
+    const d1 = derive(doc, undefined, undefined, validate);
     const first = adapter.nodes(d1.index, d1.nodeProblems, view());
     const windows = updateNode(doc, "web", { props: { os: "windows" } });
-    const d2 = derive(windows, d1.nodeProblems);
+    const d2 = derive(windows, d1.nodeProblems, undefined, validate);
     const second = adapter.nodes(d2.index, d2.nodeProblems, view({ selected: new Set(["host"]) }));
     const changed = second
       .filter((n) => n !== first.find((x) => x.id === n.id))

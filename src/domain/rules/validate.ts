@@ -87,14 +87,4 @@ export function problemsByNode(problems: readonly Problem[]): Map<string, Proble
   return map;
 }
 
-/** How many problems are errors and how many warnings; suppressed problems do not count. */
-export function countProblems(problems: readonly Problem[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const p of problems) {
-    if (p.suppressed !== undefined) continue;
-    if (p.severity === "error") errors++;
-    else warnings++;
-  }
-  return { errors, warnings };
-}
+export { countProblems } from "./problem.ts";

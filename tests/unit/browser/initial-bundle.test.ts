@@ -96,7 +96,14 @@ const ON_DEMAND: [RegExp, string][] = [
   [/^src\/io\/(read(\/.*)?|migrations)\.ts$/, "the document reader (open, paste, restore a draft)"],
   [/^src\/io\/errors\//, "the words of reader and importer errors (a refused file)"],
   [/^src\/domain\/rules\/messages\.ts$/, "the problem messages (a problem to show)"],
-  [/^src\/domain\/routing\/(route|search|nudge|clusters|scene)\.ts$/, "the edge router (a document with edges)"],
+  [
+    /^src\/domain\/rules\/(index|validate|stack|ports|scan|edges|cloud|suppress|fixes\/.*)\.ts$/,
+    "the rules engine (a document with nodes)",
+  ],
+  [
+    /^src\/domain\/routing\/(route|search|nudge|clusters|scene)\.ts$/,
+    "the edge router (a document with edges)",
+  ],
 ];
 
 describe("the initial JS (static imports from src/main.tsx)", () => {
@@ -123,6 +130,7 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
       "src/io/read.ts",
       "src/io/errors/format.ts",
       "src/domain/rules/messages.ts",
+      "src/domain/rules/index.ts",
       "src/domain/routing/route.ts",
     ])
       expect(g.dynamic, m).toContain(m);

@@ -18,6 +18,7 @@ import { indexDocument } from "../../../src/domain/diagram.ts";
 import { mapNodes } from "../../../src/domain/edit.ts";
 import { presetById } from "../../../src/domain/kinds/presets.ts";
 import { boxOf, centreOf, laidOut, movedBy, parentOf, startDrag } from "./helpers.ts";
+import { validate } from "../../../src/domain/rules/index.ts";
 
 /** The pointer at the centre of `id`'s box in the document as it is when hovering. */
 const over = (now: DragNow, id: string) => centreOf(now.doc, id);
@@ -205,7 +206,7 @@ describe("dropping a palette preset", () => {
     const d = laidOut(doc(host().as("server").with(kernel("linux").as("os"))));
     const index = indexDocument(d);
     const pointer = centreOf(d, "os");
-    const r = presetDropAt(d, index, preset("engine-docker"), "en", pointer);
+    const r = presetDropAt(d, index, preset("engine-docker"), "en", pointer, validate);
     expect(r.target).toBe("os");
     expect(r.verdict.ok).toBe(true);
     expect(presetDropHint(r)).toEqual({ targetId: "os", ok: true });
@@ -219,7 +220,7 @@ describe("dropping a palette preset", () => {
 
   it("onto the wrong node: red with the rule, and the label in the chosen language", () => {
     const d = laidOut(doc(host().as("server")));
-    const r = presetDropAt(d, indexDocument(d), preset("container"), "ko", centreOf(d, "server"));
+    const r = presetDropAt(d, indexDocument(d), preset("container"), "ko", centreOf(d, "server"), validate);
     expect(presetDropHint(r)).toMatchObject({
       targetId: "server",
       ok: false,
@@ -230,7 +231,14 @@ describe("dropping a palette preset", () => {
 
   it("onto empty canvas: a new root, no hint", () => {
     const d = laidOut(doc(host().as("server")));
-    const r = presetDropAt(d, indexDocument(d), preset("physical-server"), "en", { x: 5000, y: 5000 });
+    const r = presetDropAt(
+      d,
+      indexDocument(d),
+      preset("physical-server"),
+      "en",
+      { x: 5000, y: 5000 },
+      validate,
+    );
     expect(r.target).toBeNull();
     expect(presetDropHint(r)).toBeNull();
     expect(r.verdict.after!.nodes.find((n) => n.id === r.verdict.id)).not.toHaveProperty("parentId");

@@ -27,7 +27,10 @@ export const centreOf = (doc: StackDocument, id: string): Point => {
 
 /** A drag of `dragged` in `doc`, as the canvas begins it (the store's per-node problems included). */
 export function startDrag(doc: StackDocument, dragged: readonly string[]): NodeDrag {
-  return beginNodeDrag({ doc, index: indexDocument(doc), problems: problemsByNode(validate(doc)) }, dragged);
+  return beginNodeDrag(
+    { doc, index: indexDocument(doc), problems: problemsByNode(validate(doc)), check: validate },
+    dragged,
+  );
 }
 
 /** The document mid-drag: every dragged top moved by (dx, dy) on screen, as React Flow reports it. */

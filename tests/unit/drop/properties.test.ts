@@ -110,7 +110,7 @@ describe("dragging nodes (properties)", () => {
             ...hover.moved.flatMap((id) => descendantsOf(drag.still.index, id)),
           ]);
           if (hover.target !== null) involved.add(hover.target);
-          const judged = dropVerdict(now.doc, after, moved, involved);
+          const judged = dropVerdict(now.doc, after, moved, involved, validate);
           expect(hover.verdict.ok).toBe(judged.ok);
           expect(sameProblem(hover.verdict.problem, judged.problem)).toBe(true);
           // …which the rules confirm: a good drop leaves no moved node with an error.
@@ -169,7 +169,7 @@ describe("dropping a palette preset (properties)", () => {
     );
     fc.assert(
       fc.property(arb, ({ doc, preset, lang, pointer }) => {
-        const r = presetDropAt(doc, indexDocument(doc), preset, lang, pointer);
+        const r = presetDropAt(doc, indexDocument(doc), preset, lang, pointer, validate);
         const after = r.verdict.after!;
         const id = r.verdict.id!;
         expect(parentOf(after, id)).toBe(r.target);

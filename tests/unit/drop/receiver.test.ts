@@ -15,6 +15,7 @@ import { createEditorStore } from "../../../src/store/editor.ts";
 import { addPresetInto } from "../../../src/store/actions.ts";
 import { clickReceiver } from "../../../src/store/drawing-actions.ts";
 import { centreOf, laidOut, movedBy, parentOf, startDrag } from "./helpers.ts";
+import { validate } from "../../../src/domain/rules/index.ts";
 
 const preset = (id: string) => presetById(id)!;
 
@@ -45,7 +46,7 @@ describe("drop targets", () => {
 
   it("a preset container dropped over a container goes into the engine", () => {
     const d = stack();
-    const r = presetDropAt(d, indexDocument(d), preset("container"), "en", centreOf(d, "c1"));
+    const r = presetDropAt(d, indexDocument(d), preset("container"), "en", centreOf(d, "c1"), validate);
     expect(r.target).toBe("engine");
     expect(presetDropHint(r)).toEqual({ targetId: "engine", ok: true });
   });
@@ -78,7 +79,7 @@ describe("drop targets", () => {
 
   it("when nothing takes it, the innermost node under the pointer, red with the rule", () => {
     const d = laidOut(doc(host().as("server").with(kernel("linux").as("ubuntu"))));
-    const r = presetDropAt(d, indexDocument(d), preset("container"), "en", centreOf(d, "ubuntu"));
+    const r = presetDropAt(d, indexDocument(d), preset("container"), "en", centreOf(d, "ubuntu"), validate);
     expect(r.target).toBe("ubuntu");
     expect(presetDropHint(r)).toMatchObject({
       targetId: "ubuntu",

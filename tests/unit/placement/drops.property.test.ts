@@ -13,6 +13,7 @@ import { beginNodeDrag, dropNodes, presetDropAt, withPositions } from "../../../
 import { absoluteRects } from "../../../src/domain/drop.ts";
 import { contentInsets } from "../../../src/domain/layout/index.ts";
 import { overlaps } from "../../../src/domain/placement.ts";
+import { validate } from "../../../src/domain/rules/index.ts";
 
 type Step =
   | { op: "drop"; preset: number; x: number; y: number; over: number | null }
@@ -76,6 +77,7 @@ function run(store: EditorStore, step: Step): string | null {
       PRESETS[step.preset]!,
       "en",
       pointer(store, step.over, step.x, step.y),
+      validate,
     );
     if (r.verdict.after) s.commit(r.verdict.after, "drop");
     return null;
@@ -83,7 +85,7 @@ function run(store: EditorStore, step: Step): string | null {
   if (s.doc.nodes.length === 0) return null;
   const id = s.doc.nodes[step.node % s.doc.nodes.length]!.id;
   s.beginGesture();
-  const drag = beginNodeDrag({ doc: s.doc, index: s.index, problems: s.nodeProblems }, [id]);
+  const drag = beginNodeDrag({ doc: s.doc, index: s.index, problems: s.nodeProblems, check: validate }, [id]);
   const p0 = s.index.byId.get(id)!.position!;
   for (let i = 1; i <= 3; i++) {
     const now = store.getState();

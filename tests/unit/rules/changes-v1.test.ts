@@ -427,7 +427,7 @@ describe("suppressions", () => {
       return doc(host().with(kernel().as("k").with(docker().as("e").with(c))));
     };
     const ids = new Set(["c"]);
-    expect(dropVerdict(before, moved(false), ids, ids).ok).toBe(false);
-    expect(dropVerdict(before, moved(true), ids, ids).ok).toBe(true);
+    expect(dropVerdict(before, moved(false), ids, ids, validate).ok).toBe(false);
+    expect(dropVerdict(before, moved(true), ids, ids, validate).ok).toBe(true);
   });
 });

@@ -216,7 +216,7 @@ function expectCurrent(store: EditorStore): void {
   const s = store.getState();
   expect(indexView(s.index)).toEqual(indexView(indexDocument(s.doc)));
   for (const n of s.doc.nodes) expect(s.index.byId.get(n.id)).toBe(n);
-  const full = derive(s.doc);
+  const full = derive(s.doc, undefined, undefined, validate);
   expect(s.problems).toEqual(validate(s.doc));
   expect([...s.nodeProblems.entries()]).toEqual([...full.nodeProblems.entries()]);
 }

@@ -21,6 +21,7 @@ import { importCompose } from "../../../src/io/compose.ts";
 import { TEMPLATES } from "../../../src/templates/index.ts";
 import { LIMITS, checkLimits, type Limits } from "../../../src/domain/limits.ts";
 import { ownProp } from "../../../src/domain/document.ts";
+import { validate } from "../../../src/domain/rules/index.ts";
 
 const SMALL: Limits = {
   ...LIMITS,
@@ -136,7 +137,7 @@ const commands = [
     .map(([p, x, y]) =>
       cmd(`drop-preset(${p}@${x},${y})`, (m, s) => {
         const st = s.getState();
-        const r = presetDropAt(st.doc, st.index, PRESETS[p % PRESETS.length]!, st.lang, { x, y });
+        const r = presetDropAt(st.doc, st.index, PRESETS[p % PRESETS.length]!, st.lang, { x, y }, validate);
         if (!r.verdict.after) return;
         attempt(m, s, () => st.commit(r.verdict.after!, "drop"));
       }),
@@ -236,7 +237,14 @@ describe("limits, model-based over the editor store", () => {
     const add = (s: EditorStore) => {
       // Each beside the last, at the root.
       const x = 300 * s.getState().doc.nodes.length;
-      const r = presetDropAt(s.getState().doc, s.getState().index, PRESETS[0]!, "en", { x, y: -900 });
+      const r = presetDropAt(
+        s.getState().doc,
+        s.getState().index,
+        PRESETS[0]!,
+        "en",
+        { x, y: -900 },
+        validate,
+      );
       return s.getState().commit(r.verdict.after!, "drop");
     };
     const first = (s: EditorStore) => s.getState().doc.nodes[0]!;

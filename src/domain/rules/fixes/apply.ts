@@ -10,9 +10,8 @@ import { analyse } from "../validate.ts";
 import type { FixId, Problem, RuleId } from "../types.ts";
 import { FIXES, type AnyFix } from "./registry.ts";
 
-/** A problem's identity across validations: its rule, its nodes, its edge. */
-export const problemKey = (p: Problem): string =>
-  `${p.rule}\u0000${p.nodeIds.join("\u0000")}\u0000${p.edgeId ?? ""}`;
+import { problemKey } from "../problem.ts";
+export { problemKey };
 
 const counts = (p: Problem): boolean => p.severity === "error" && p.suppressed === undefined;
 
