@@ -8,6 +8,7 @@ import { openTemplateById } from "./store/actions.ts";
 import { openShareFragment } from "./store/file-actions.ts";
 import { SHARE_PREFIX } from "./browser/share.ts";
 import { loadReader, problemMessages, warmAtFirstInteraction } from "./browser/on-demand.ts";
+import { editorRules } from "./store/rules.ts";
 import { startAutosave } from "./persist/browser.ts";
 // Self-hosted UI font with Hangul (OFL): Korean never falls back to tofu on machines without a
 // Korean system font, and text measures the same everywhere. Subsets load only when used.
@@ -66,10 +67,12 @@ void autosave
   );
 
 // At the first interaction, warm the document reader (so that the first Open or Paste does not
-// wait for it) and what a press opens: the inspector's forms, the right-click menu, the dialogs of
-// a file action. An editor that is only looked at never loads them.
+// wait for it), the rules engine and its messages (the first drop is judged by them), and what a
+// press opens: the inspector's forms, the right-click menu, the dialogs of a file action. An
+// editor that is only looked at never loads them.
 warmAtFirstInteraction([
   { load: loadReader },
+  editorRules,
   problemMessages,
   inspectorForms,
   contextMenu,
