@@ -5,7 +5,7 @@ import { inspectorForms } from "./panels/Inspector.tsx";
 import { createEditorStore } from "./store/editor.ts";
 import { initialLang, initialTheme, rememberPreference } from "./i18n/preference.ts";
 import { openTemplateById } from "./store/actions.ts";
-import { openShareFragment } from "./store/file-actions.ts";
+import { fileActions, withFileActions } from "./store/file-actions-part.ts";
 import { SHARE_PREFIX } from "./browser/share.ts";
 import { loadReader, problemMessages, warmAtFirstInteraction } from "./browser/on-demand.ts";
 import { editorRules } from "./store/rules.ts";
@@ -34,7 +34,7 @@ const templateId = new URLSearchParams(location.search).get("template");
 // A share link carries the diagram in the fragment (never sent to any server).
 const openFromHash = (): Promise<boolean> =>
   location.hash.startsWith(SHARE_PREFIX)
-    ? openShareFragment(store, location.hash, (q) => window.confirm(q))
+    ? withFileActions(store, (m) => m.openShareFragment(store, location.hash, (q) => window.confirm(q)))
     : Promise.resolve(false);
 // Once the person has chosen between the address's diagram and the saved one, the address lets go
 // of its diagram: a reload then shows what autosave keeps, and does not ask again.
@@ -74,6 +74,7 @@ warmAtFirstInteraction([
   { load: loadReader },
   editorRules,
   problemMessages,
+  fileActions,
   inspectorForms,
   contextMenu,
   importQuestion,

@@ -47,7 +47,7 @@ import { addEdge, mapNodes, removeEdges, removeNodes } from "../domain/edit.ts";
 import { defaultEdgeKind } from "../domain/kinds/catalog.ts";
 import { presetById } from "../domain/kinds/presets.ts";
 import { PRESET_MIME } from "../store/actions.ts";
-import { openDroppedFile } from "../store/file-actions.ts";
+import { withFileActions } from "../store/file-actions-part.ts";
 import type { Point, Size, StackDocument, Viewport } from "../domain/document.ts";
 import type { DiagramIndex } from "../domain/diagram.ts";
 import {
@@ -762,7 +762,9 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
       const file = e.dataTransfer.files[0];
       if (file) {
         e.preventDefault();
-        void openDroppedFile(store, file, [...e.dataTransfer.files].slice(1));
+        void withFileActions(store, (m) =>
+          m.openDroppedFile(store, file, [...e.dataTransfer.files].slice(1)),
+        );
         return;
       }
       const presetId = e.dataTransfer.getData(PRESET_MIME);

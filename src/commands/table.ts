@@ -21,7 +21,7 @@ import {
   walkSelection,
   type Walk,
 } from "../store/drawing-actions.ts";
-import { saveDocument } from "../store/file-actions.ts";
+import { withFileActions } from "../store/file-actions-part.ts";
 
 import type { ViewActions } from "../store/context.tsx";
 
@@ -236,7 +236,7 @@ export const COMMANDS: readonly Command[] = [
     label: "save",
     group: "file",
     keys: [{ key: "s", mod: true }],
-    run: ({ store }) => saveDocument(store),
+    run: ({ store }) => void withFileActions(store, (m) => m.saveDocument(store)),
   },
   {
     id: "arrange",

@@ -4,20 +4,13 @@ import { emptyDocument } from "../domain/document.ts";
 import { countProblems } from "../domain/rules/problem.ts";
 import type { ThemeChoice } from "../store/editor.ts";
 import { MenuButton } from "./MenuButton.tsx";
-import {
-  copyShareLink,
-  exportAs,
-  importComposeFile,
-  importFormatFile,
-  openFile,
-  saveDocument,
-} from "../store/file-actions.ts";
+import { withFileActions } from "../store/file-actions-part.ts";
 import { pickFile, pickFiles } from "../browser/dom.ts";
 
 /** Asks for a .stackdraw.json file and opens it (Ctrl+O uses the same path). */
 export async function pickAndOpen(store: ReturnType<typeof useEditorStore>): Promise<void> {
   const f = await pickFile(".json,.stackdraw.json,application/json");
-  if (f) await openFile(store, f);
+  if (f) await withFileActions(store, (m) => m.openFile(store, f));
 }
 
 export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void; onShortcuts: () => void }) {
@@ -46,7 +39,11 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
       <button type="button" title={t("openHint")} onClick={() => void pickAndOpen(store)}>
         {t("open")}
       </button>
-      <button type="button" title={t("saveHint")} onClick={() => saveDocument(store)}>
+      <button
+        type="button"
+        title={t("saveHint")}
+        onClick={() => void withFileActions(store, (m) => m.saveDocument(store))}
+      >
         {t("save")}
       </button>
       <button type="button" title={t("templatesHint")} aria-haspopup="dialog" onClick={onTemplates}>
@@ -55,9 +52,18 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
       <MenuButton
         label={t("exportMenu")}
         items={[
-          { label: t("exportPng"), onSelect: () => void exportAs(store, "png") },
-          { label: t("exportSvg"), onSelect: () => void exportAs(store, "svg") },
-          { label: t("exportJson"), onSelect: () => void exportAs(store, "json") },
+          {
+            label: t("exportPng"),
+            onSelect: () => void withFileActions(store, (m) => m.exportAs(store, "png")),
+          },
+          {
+            label: t("exportSvg"),
+            onSelect: () => void withFileActions(store, (m) => m.exportAs(store, "svg")),
+          },
+          {
+            label: t("exportJson"),
+            onSelect: () => void withFileActions(store, (m) => m.exportAs(store, "json")),
+          },
         ]}
       />
       <MenuButton
@@ -67,21 +73,24 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
             label: t("importCompose"),
             onSelect: () =>
               void pickFiles(".yml,.yaml,application/yaml,text/yaml").then(([f, ...more]) =>
-                f ? importComposeFile(store, f, undefined, more) : false,
+                f ? withFileActions(store, (m) => m.importComposeFile(store, f, undefined, more)) : false,
               ),
           },
           {
             label: t("importK8s"),
             onSelect: () =>
               void pickFiles(".yml,.yaml,.json,application/yaml,text/yaml,application/json").then(
-                ([f, ...more]) => (f ? importFormatFile(store, f, "k8s", undefined, more) : false),
+                ([f, ...more]) =>
+                  f
+                    ? withFileActions(store, (m) => m.importFormatFile(store, f, "k8s", undefined, more))
+                    : false,
               ),
           },
           {
             label: t("importEcs"),
             onSelect: () =>
               void pickFile(".json,application/json").then((f) =>
-                f ? importFormatFile(store, f, "ecs") : false,
+                f ? withFileActions(store, (m) => m.importFormatFile(store, f, "ecs")) : false,
               ),
           },
         ]}
@@ -90,7 +99,7 @@ export function Toolbar({ onTemplates, onShortcuts }: { onTemplates: () => void;
         type="button"
         title={t("copyLinkHint")}
         disabled={empty}
-        onClick={() => void copyShareLink(store)}
+        onClick={() => void withFileActions(store, (m) => m.copyShareLink(store))}
       >
         {t("copyLink")}
       </button>

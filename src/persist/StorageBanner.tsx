@@ -1,7 +1,7 @@
 import { useStore } from "zustand";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { download, fileStem } from "../browser/dom.ts";
-import { openDocumentBytes, saveDocument } from "../store/file-actions.ts";
+import { withFileActions } from "../store/file-actions-part.ts";
 import { draftText } from "../i18n/limit-strings.ts";
 import { translate } from "../i18n/strings.ts";
 import { autosaverFor, type Autosaver, type HeldDraft } from "./autosaver.ts";
@@ -105,7 +105,11 @@ function Banners({ saver }: { saver: Autosaver }) {
                     : t("autosaveReasonOther", { detail: failure.detail }),
             })}
           </span>
-          <button type="button" className="sd-small-button" onClick={() => saveDocument(store)}>
+          <button
+            type="button"
+            className="sd-small-button"
+            onClick={() => void withFileActions(store, (m) => m.saveDocument(store))}
+          >
             {t("autosaveSaveFile")}
           </button>
         </div>
@@ -113,7 +117,11 @@ function Banners({ saver }: { saver: Autosaver }) {
       {!writer && (
         <div className="sd-notice sd-notice-error" role="alert">
           <span>{t("autosaveOtherTab")}</span>
-          <button type="button" className="sd-small-button" onClick={() => saveDocument(store)}>
+          <button
+            type="button"
+            className="sd-small-button"
+            onClick={() => void withFileActions(store, (m) => m.saveDocument(store))}
+          >
             {t("autosaveSaveFile")}
           </button>
           <button
@@ -175,7 +183,7 @@ function KeptAside({ saver }: { saver: Autosaver }) {
                 onClick={async () => {
                   const text = await saver.asideDocumentText(a.key);
                   if (text === null) return gone();
-                  await openDocumentBytes(store, text, name(a.at));
+                  await withFileActions(store, (m) => m.openDocumentBytes(store, text, name(a.at)));
                 }}
               >
                 {draftText(lang, "asideOpen")}

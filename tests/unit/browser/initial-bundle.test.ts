@@ -15,7 +15,7 @@ const ENTRY = "src/main.tsx";
 interface Graph {
   /** Module → the module that first imported it statically (for the chain in a failure). */
   via: Map<string, string | null>;
-  /** Targets of dynamic import() anywhere in the initial modules. */
+  /** Targets of dynamic import() in the initial modules, and in the code they load on demand. */
   dynamic: Set<string>;
 }
 
@@ -70,6 +70,21 @@ function initialGraph(): Graph {
         queue.push(t);
       }
   }
+  // What loads on demand may load more on demand (the file actions load the importers): the
+  // targets of dynamic import() anywhere in code that only loads on demand count too.
+  const seen = new Set<string>(dynamic);
+  const later = [...dynamic];
+  while (later.length) {
+    const file = later.shift()!;
+    if (!/\.(ts|tsx)$/.test(file)) continue;
+    const { static: s, dynamic: d } = importsOf(file);
+    for (const t of d) dynamic.add(t);
+    for (const t of [...s, ...d])
+      if (!seen.has(t) && !via.has(t)) {
+        seen.add(t);
+        later.push(t);
+      }
+  }
   return { via, dynamic };
 }
 
@@ -96,6 +111,7 @@ const ON_DEMAND: [RegExp, string][] = [
   [/^src\/io\/(read(\/.*)?|migrations)\.ts$/, "the document reader (open, paste, restore a draft)"],
   [/^src\/io\/errors\//, "the words of reader and importer errors (a refused file)"],
   [/^src\/domain\/rules\/messages\.ts$/, "the problem messages (a problem to show)"],
+  [/^src\/store\/file-actions\.ts$/, "the file actions (open, save, import, export, share)"],
   [
     /^src\/domain\/rules\/(index|validate|stack|ports|scan|edges|cloud|suppress|fixes\/.*)\.ts$/,
     "the rules engine (a document with nodes)",
@@ -131,6 +147,7 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
       "src/io/errors/format.ts",
       "src/domain/rules/messages.ts",
       "src/domain/rules/index.ts",
+      "src/store/file-actions.ts",
       "src/domain/routing/route.ts",
     ])
       expect(g.dynamic, m).toContain(m);
