@@ -147,13 +147,23 @@ function Shell() {
   // person's remembered choice stays): the problems panel too when there is no problem to list.
   // The panels' rails keep their Show buttons in view; no banner pushes the canvas down.
   const makeRoom = useCallback(() => {
-    const s = store.getState();
-    const open = countProblems(s.problems);
-    setPanels((p) => ({
-      palette: false,
-      inspector: false,
-      problems: p.problems && open.errors + open.warnings > 0,
-    }));
+    const decide = () => {
+      const open = countProblems(store.getState().problems);
+      setPanels((p) => ({
+        palette: false,
+        inspector: false,
+        problems: p.problems && open.errors + open.warnings > 0,
+      }));
+    };
+    if (!store.getState().problemsPending) return decide();
+    // The rules are still loading (src/store/rules.ts): the room is given once they have said
+    // whether the problems panel has anything to list — in one step, so that the canvas fits the
+    // view again once, to the pane as it ends up.
+    const stop = store.subscribe((s) => {
+      if (s.problemsPending) return;
+      stop();
+      decide();
+    });
   }, [store]);
   const togglePanel = useCallback((panel: PanelName) => {
     setPanels((p) => {

@@ -14,7 +14,25 @@ export type Loader<T> = () => Promise<T>;
  * diagram, never for the first paint of an empty editor.
  */
 export type ReaderModule = typeof import("../io/read.ts");
-export const loadReader: Loader<ReaderModule> = () => import("../io/read.ts");
+export const loadReader: Loader<ReaderModule> = withRules(() => import("../io/read.ts"));
+
+/**
+ * The rules engine (src/domain/rules): loaded when the editor first holds a node
+ * (src/store/rules.ts), not in the first paint.
+ */
+export type RulesEngine = typeof import("../domain/rules/index.ts");
+export const editorRules: OnDemand<RulesEngine> = onDemand<RulesEngine>(
+  () => import("../domain/rules/index.ts"),
+);
+
+/**
+ * `load`, with the rules engine loaded beside it: what it brings is a document (the reader, the
+ * importers, the templates), which then opens with its problems in its first paint rather than a
+ * moment later. A failed load of the rules does not fail it: the store says so when it needs them.
+ */
+export function withRules<T>(load: Loader<T>): Loader<T> {
+  return () => Promise.all([load(), editorRules.load().catch(() => undefined)]).then(([m]) => m);
+}
 
 /**
  * The problem messages in both languages (src/domain/rules/messages.ts): needed once there is a

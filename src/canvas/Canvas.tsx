@@ -177,6 +177,8 @@ export interface CanvasProps {
   onNeedRoom?: () => void;
 }
 
+const NO_EDGES: never[] = [];
+
 /** Names are drawn at 13 px: at this zoom they are 11 px on screen, the least that reads on a laptop. */
 export const READABLE_ZOOM = 11 / 13;
 
@@ -344,9 +346,13 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
     () => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))),
     [problems],
   );
+  // While the router loads (the first document with edges: src/store/router.ts), no edge is
+  // handed over: a line drawn now would jump to its route a moment later.
+  const routesPending = useEditor((s) => s.routesPending);
   const edges = useMemo(
-    () => adapter.edges(doc, selectedEdge, lang, edgeProblems, mounted, edgesInView),
-    [adapter, doc, selectedEdge, lang, edgeProblems, mounted, edgesInView],
+    () =>
+      routesPending ? NO_EDGES : adapter.edges(doc, selectedEdge, lang, edgeProblems, mounted, edgesInView),
+    [adapter, doc, selectedEdge, lang, edgeProblems, mounted, edgesInView, routesPending],
   );
 
   /**

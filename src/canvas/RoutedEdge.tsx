@@ -112,9 +112,6 @@ function RoutedEdgeImpl({
   interactionWidth,
 }: EdgeProps<RoutedFlowEdge>) {
   const route: Route | undefined = useEditor((s) => s.routes.get(id));
-  // While the router loads (the first document with edges), no line rather than one that jumps.
-  const pending = useEditor((s) => s.routesPending);
-  if (pending) return null;
   const points = route?.points ?? elbow(sourceX, sourceY, targetX, targetY);
   const kind = data?.edge.kind ?? "network";
   const width = EDGE_WIDTH[EDGE_KIND_DEFS[kind].weight ?? "regular"];

@@ -22,7 +22,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { documentWithView, type EditorState, type EditorStore } from "../store/editor.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { ReaderModule, Loader } from "../browser/on-demand.ts";
-import { loadFailedNotice } from "../browser/on-demand.ts";
+import { loadFailedNotice, loadReader } from "../browser/on-demand.ts";
 import { writeDocument } from "../io/write.ts";
 import { classifyStorageError, type DraftStore, type FailureReason } from "./draft-store.ts";
 import { LIMITS } from "../domain/limits.ts";
@@ -206,7 +206,7 @@ export class Autosaver {
       tabId: Math.random().toString(36).slice(2, 10),
       now: () => Date.now(),
       delayMs: SAVE_DELAY_MS,
-      loadReader: () => import("../io/read.ts"),
+      loadReader,
       ...options,
     };
     this.status = createStore<AutosaveStatus>()(() => ({

@@ -22,7 +22,7 @@ import { completeGeometry, leafSize, nextChildSlot, nextRootSlot } from "../doma
 import { LAYOUT } from "../domain/layout/index.ts";
 import type { FixId, Problem } from "../domain/rules/types.ts";
 import type { TemplateInfo } from "../templates/index.ts";
-import { loadFailedNotice, tryLoad, type Loader } from "../browser/on-demand.ts";
+import { loadFailedNotice, tryLoad, withRules, type Loader } from "../browser/on-demand.ts";
 import { freeSlotIn } from "../domain/placement.ts";
 import { clickReceiver } from "./drawing-actions.ts";
 
@@ -98,8 +98,9 @@ export function openTemplate(
 }
 
 /** The templates load on first use (the gallery, or `?template=` at startup): they are not needed for the first paint. */
-export const loadTemplates: Loader<typeof import("../templates/index.ts")> = () =>
-  import("../templates/index.ts");
+export const loadTemplates: Loader<typeof import("../templates/index.ts")> = withRules(
+  () => import("../templates/index.ts"),
+);
 
 /**
  * Opens a template by its id (`?template=ID`), loading the templates first. Returns false and

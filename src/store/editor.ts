@@ -429,9 +429,11 @@ export function createEditorStore(
       router.load().then(
         (m) => {
           if (!get().routesPending) return;
+          // (A new layout version: which edges are mounted follows their routes as well as the boxes.)
           set({
             routesPending: false,
             routes: m.routeEdges(get().doc, { index: get().index, lang: get().lang }),
+            layoutVersion: get().layoutVersion + 1,
           });
         },
         () => {

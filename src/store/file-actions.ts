@@ -24,10 +24,11 @@ import { download, fileStem } from "../browser/dom.ts";
 import { SHARE_MAX_CHARS, decodeShareFragment, shareFragment } from "../browser/share.ts";
 import type { ExportOptions } from "../browser/export.ts";
 import type { ComposeError, IoError } from "../io/errors/types.ts";
-import { loadReader, type Loader, type ReaderModule } from "../browser/on-demand.ts";
+import { loadReader, withRules, type Loader, type ReaderModule } from "../browser/on-demand.ts";
 import { loadOnDemand } from "./actions.ts";
 import { readerRefusal, repairReport, type LimitedAction } from "../i18n/limit-strings.ts";
 import { sniffFormat } from "../io/import/sniff.ts";
+import { editorRules } from "./rules.ts";
 import { mergeBeside } from "../domain/edit.ts";
 import { completeGeometry } from "../domain/geometry.ts";
 import { LAYOUT } from "../domain/layout/index.ts";
@@ -41,9 +42,9 @@ type ComposeModule = typeof import("../io/compose.ts");
 type ExportModule = typeof import("../browser/export.ts");
 type K8sModule = typeof import("../io/k8s.ts");
 type EcsModule = typeof import("../io/ecs.ts");
-export const loadK8s: Loader<K8sModule> = () => import("../io/k8s.ts");
-export const loadEcs: Loader<EcsModule> = () => import("../io/ecs.ts");
-export const loadCompose: Loader<ComposeModule> = () => import("../io/compose.ts");
+export const loadK8s: Loader<K8sModule> = withRules(() => import("../io/k8s.ts"));
+export const loadEcs: Loader<EcsModule> = withRules(() => import("../io/ecs.ts"));
+export const loadCompose: Loader<ComposeModule> = withRules(() => import("../io/compose.ts"));
 export const loadExport: Loader<ExportModule> = () => import("../browser/export.ts");
 /**
  * The words of reader and importer errors (io/errors: one table, both languages), loaded when a
@@ -233,7 +234,7 @@ export async function exportAs(
   const s = store.getState();
   const doc = format === "json" ? documentWithView(s) : s.doc;
   const stem = fileStem(doc.title);
-  const options = exportOptions(store);
+  let options = exportOptions(store);
   try {
     if (format === "json") {
       download(new Blob([writeForSave(doc)], { type: "application/json" }), `${stem}.stackdraw.json`);
@@ -241,6 +242,12 @@ export async function exportAs(
     }
     const exporter = await loadOnDemand(store, load);
     if (!exporter) return;
+    // Asked before the rules came (src/store/rules.ts): the picture's badges are the document's.
+    if (s.problemsPending) {
+      const rules = await loadOnDemand(store, () => editorRules.load());
+      if (!rules) return;
+      options = { ...options, problems: rules.validate(doc) };
+    }
     if (format === "svg") download(await exporter.exportSvgFile(doc, options), `${stem}.svg`);
     else download(await exporter.exportPng(doc, options, 2), `${stem}.png`);
   } catch (e) {
