@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createEditorStore } from "../../../src/store/editor.ts";
-import { onDemand } from "../../../src/browser/on-demand.ts";
+import { controlled, settle } from "./controlled-load.ts";
 import type { Router } from "../../../src/store/router.ts";
 import * as real from "../../../src/domain/routing/route.ts";
 import { serverWithUbuntu } from "./server-doc.ts";
@@ -22,18 +22,9 @@ function joined(): StackDocument {
   };
 }
 
-/** A router whose load the test settles. */
-function controlled() {
-  const calls: { ok: (m: Router) => void; fail: (e: Error) => void }[] = [];
-  const router = onDemand<Router>(() => new Promise<Router>((ok, fail) => calls.push({ ok, fail })));
-  return { router, calls };
-}
-
-const settle = () => new Promise((r) => setTimeout(r, 0));
-
 describe("the edge router on demand", () => {
   it("draws no edge until the router is there, then routes the document the store holds", async () => {
-    const { router, calls } = controlled();
+    const { part: router, calls } = controlled<Router>();
     const store = createEditorStore(joined(), { router });
     expect(store.getState().routesPending).toBe(true);
     expect(store.getState().routes.size).toBe(0);
@@ -58,14 +49,14 @@ describe("the edge router on demand", () => {
   });
 
   it("needs no router for a document without edges", () => {
-    const { router, calls } = controlled();
+    const { part: router, calls } = controlled<Router>();
     const store = createEditorStore(serverWithUbuntu("alone"), { router });
     expect(store.getState().routesPending).toBe(false);
     expect(calls).toHaveLength(0);
   });
 
   it("says when the router cannot be loaded, and loads again at the next change", async () => {
-    const { router, calls } = controlled();
+    const { part: router, calls } = controlled<Router>();
     const store = createEditorStore(joined(), { router });
     calls[0]!.fail(new Error("offline"));
     await settle();

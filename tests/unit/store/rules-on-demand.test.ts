@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkOf, createEditorStore } from "../../../src/store/editor.ts";
-import { onDemand } from "../../../src/browser/on-demand.ts";
+import { controlled, settle } from "./controlled-load.ts";
 import type { RulesEngine } from "../../../src/store/rules.ts";
 import * as real from "../../../src/domain/rules/index.ts";
 import { emptyDocument, type StackDocument } from "../../../src/domain/document.ts";
@@ -32,17 +32,9 @@ function wrong(): StackDocument {
   };
 }
 
-function controlled() {
-  const calls: { ok: (m: RulesEngine) => void; fail: (e: Error) => void }[] = [];
-  const rules = onDemand<RulesEngine>(() => new Promise<RulesEngine>((ok, fail) => calls.push({ ok, fail })));
-  return { rules, calls };
-}
-
-const settle = () => new Promise((r) => setTimeout(r, 0));
-
 describe("the rules engine on demand", () => {
   it("shows no problem until the rules are there, then the document's", async () => {
-    const { rules, calls } = controlled();
+    const { part: rules, calls } = controlled<RulesEngine>();
     const store = createEditorStore(wrong(), { rules });
     const s0 = store.getState();
     expect(s0.problemsPending).toBe(true);
@@ -63,7 +55,7 @@ describe("the rules engine on demand", () => {
   });
 
   it("needs no rules for an empty document, and loads them with the first node", () => {
-    const { rules, calls } = controlled();
+    const { part: rules, calls } = controlled<RulesEngine>();
     const store = createEditorStore(emptyDocument(), { rules });
     expect(store.getState().problemsPending).toBe(false);
     expect(calls).toHaveLength(0);
@@ -73,7 +65,7 @@ describe("the rules engine on demand", () => {
   });
 
   it("checks the document as a gesture found it when the rules come mid-gesture", async () => {
-    const { rules, calls } = controlled();
+    const { part: rules, calls } = controlled<RulesEngine>();
     const store = createEditorStore(wrong(), { rules });
     const base = store.getState().doc;
     store.getState().beginGesture();
@@ -91,7 +83,7 @@ describe("the rules engine on demand", () => {
   });
 
   it("says when the rules cannot be loaded, and loads again at the next change", async () => {
-    const { rules, calls } = controlled();
+    const { part: rules, calls } = controlled<RulesEngine>();
     const store = createEditorStore(wrong(), { rules });
     calls[0]!.fail(new Error("offline"));
     await settle();
