@@ -354,6 +354,34 @@ test("hiding the palette and the inspector widens the canvas, and the choice sur
   await expect(problems(page)).toBeVisible();
 });
 
+for (const lang of ["en", "ko"] as const) {
+  test(`the canvas keeps its place when the UI font arrives (${lang})`, async ({ browser }) => {
+    // The first paint draws with a fallback face; the UI font swaps in when its files arrive. With
+    // them held back for good, the page shows the fallback's geometry; the canvas (and so a saved
+    // view's place on screen) is the same either way.
+    const boxes = async (blockFonts: boolean) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      if (blockFonts) await page.route(/\.woff2?(\?.*)?$/, (r) => r.abort());
+      await open(page, `lang=${lang}`);
+      const loaded = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts].filter((f) => f.status === "loaded" && f.family.includes("Pretendard"))
+          .length;
+      });
+      if (blockFonts) expect(loaded, "no UI font face loaded").toBe(0);
+      else expect(loaded, "the UI font loaded").toBeGreaterThan(0);
+      const out = {
+        canvas: await page.getByRole("region", { name: lang === "en" ? "Canvas" : "캔버스" }).boundingBox(),
+        toolbar: await page.getByRole("toolbar").first().boundingBox(),
+      };
+      await page.close();
+      return out;
+    };
+    const fallback = await boxes(true);
+    expect(await boxes(false)).toEqual(fallback);
+  });
+}
+
 test("the same in Korean: the hint names the receiver, the panel buttons say hide and show", async ({
   page,
 }) => {
