@@ -6,11 +6,10 @@ import { ProblemsPanel } from "./panels/ProblemsPanel.tsx";
 import { Toolbar } from "./panels/Toolbar.tsx";
 import { Legend } from "./panels/Legend.tsx";
 import { Notice } from "./panels/Notice.tsx";
-import { StorageBanner } from "./persist/StorageBanner.tsx";
 import { OnDemandPanel } from "./panels/OnDemand.tsx";
 import { pickAndOpen } from "./panels/Toolbar.tsx";
 import { useCommands } from "./commands/useCommands.ts";
-import { EditorProvider, useEditor, useEditorStore, useT } from "./store/context.tsx";
+import { EditorProvider, useEditor, useEditorStore, useLoaded, useT } from "./store/context.tsx";
 import { resolvedTheme, type EditorStore } from "./store/editor.ts";
 import { themeCssVariables } from "./render/colors.ts";
 import { onDemand } from "./browser/on-demand.ts";
@@ -23,7 +22,7 @@ import {
 } from "./i18n/preference.ts";
 import type { PanelName } from "./commands/table.ts";
 import type { StringKey } from "./i18n/strings.ts";
-import { countProblems } from "./domain/rules/problem.ts";
+import { countProblems } from "./domain/rules/problem-tally.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Panels that load on first use (src/panels/OnDemand.tsx), none of them needed for the first paint:
@@ -37,6 +36,13 @@ export const shortcutsSheet = onDemand(() => import("./panels/ShortcutsSheet.tsx
 export const contextMenu = onDemand(() => import("./panels/ContextMenu.tsx"));
 export const importQuestion = onDemand(() => import("./panels/ImportQuestion.tsx"));
 export const fileErrorDialog = onDemand(() => import("./panels/FileErrorDialog.tsx"));
+/** Autosave's warnings: loaded with autosave itself, before the first render (src/main.tsx). */
+export const storageBanner = onDemand(() => import("./persist/StorageBanner.tsx"));
+
+function StorageBanner() {
+  const m = useLoaded(storageBanner);
+  return m ? <m.StorageBanner /> : null;
+}
 
 /** The question an open or an import waits on; Cancel when its dialog cannot be loaded. */
 function Question() {

@@ -131,6 +131,8 @@ const en = {
   autosaveUseThis: "Go on with this one (autosave replaces the saved one)",
   autosaveFailed:
     "Changes are not being saved in this browser: {reason}. Your work is still here; save it to a file to keep it.",
+  autosaveNotLoaded:
+    "Autosave could not be loaded (offline, or a newer version was published): changes are not being saved in this browser. Your work is still here; save it to a file to keep it, and reload the page.",
   autosaveReasonQuota: "its storage is full",
   autosaveReasonBlocked: "storage is blocked (private browsing or site settings)",
   autosaveReasonOther: "the browser refused ({detail})",
@@ -285,6 +287,8 @@ const ko: { readonly [K in Key]: string } = {
   autosaveUseThis: "이 다이어그램으로 계속하기(저장된 것을 바꿉니다)",
   autosaveFailed:
     "바꾼 내용이 이 브라우저에 저장되지 않고 있습니다: {reason}. 작업 내용은 그대로 있으니 파일로 저장해 두세요.",
+  autosaveNotLoaded:
+    "자동 저장을 불러오지 못했습니다(오프라인이거나 새 버전이 배포되었습니다). 바꾼 내용이 이 브라우저에 저장되지 않습니다. 작업 내용은 그대로 있으니 파일로 저장해 두고 페이지를 새로 고치세요.",
   autosaveReasonQuota: "저장 공간이 가득 찼습니다",
   autosaveReasonBlocked: "저장소가 차단되어 있습니다(시크릿 모드 또는 사이트 설정)",
   autosaveReasonOther: "브라우저가 거부했습니다({detail})",

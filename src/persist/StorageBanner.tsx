@@ -1,8 +1,8 @@
 import { useStore } from "zustand";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
-import { download, fileStem } from "../browser/dom.ts";
+import { download, fileStem } from "../browser/download.ts";
 import { withFileActions } from "../store/file-actions-part.ts";
-import { draftText } from "../i18n/limit-strings.ts";
+import { draftText } from "../i18n/repair-strings.ts";
 import { translate } from "../i18n/strings.ts";
 import { autosaverFor, type Autosaver, type HeldDraft } from "./autosaver.ts";
 

@@ -24,12 +24,12 @@ import type { StackDocument } from "../domain/document.ts";
 import type { ReaderModule, Loader } from "../browser/on-demand.ts";
 import { loadFailedNotice, loadReader } from "../browser/on-demand.ts";
 import { writeDocument } from "../io/write.ts";
-import { classifyStorageError, type DraftStore, type FailureReason } from "./draft-store.ts";
+import { DRAFT_KEY, classifyStorageError, type DraftStore, type FailureReason } from "./draft-store.ts";
 import { LIMITS } from "../domain/limits.ts";
-import { repairReport } from "../i18n/limit-strings.ts";
+import { repairReport } from "../i18n/repair-strings.ts";
 import { soloElection, type Election } from "./election.ts";
 
-export const DRAFT_KEY = "stackdraw.draft";
+export { DRAFT_KEY };
 export const ASIDE_PREFIX = "stackdraw.draft.unreadable.";
 export const ENVELOPE_TAG = "stackdraw-draft";
 export const ENVELOPE_VERSION = 1;
@@ -142,6 +142,14 @@ export interface AutosaverOptions {
    * chooses; a draft of the same diagram opens.
    */
   addressHasDiagram?: boolean;
+  /**
+   * The document on screen when autosave was asked to start, when the editor is already showing
+   * (it starts beside the first paint when storage held no draft, src/main.tsx): if the editor no
+   * longer holds it when the autosaver looks, the person has worked, and a draft found then (another
+   * tab wrote it meanwhile) is held like one of another diagram, never restored over that work;
+   * the work is saved once the person has chosen, or at once when there is no draft.
+   */
+  shown?: StackDocument;
   /** Called once the person has chosen between the address's diagram and the held draft. */
   forgetAddress?: () => void;
   /** Calls `cb` when the tab is hidden or closed; returns an unsubscribe. */
@@ -180,8 +188,8 @@ export function sameDiagram(a: StackDocument, b: StackDocument): boolean {
 
 export class Autosaver {
   readonly status: StoreApi<AutosaveStatus>;
-  private readonly o: Required<Omit<AutosaverOptions, "secondary" | "onHide" | "forgetAddress">> &
-    Pick<AutosaverOptions, "secondary" | "onHide" | "forgetAddress">;
+  private readonly o: Required<Omit<AutosaverOptions, "secondary" | "onHide" | "forgetAddress" | "shown">> &
+    Pick<AutosaverOptions, "secondary" | "onHide" | "forgetAddress" | "shown">;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private addressUnsaved = false;
   private saving: Promise<void> | null = null;
@@ -232,9 +240,10 @@ export class Autosaver {
     });
     const writer = await election.acquire();
     this.patch({ role: writer ? "writer" : "reader" });
-    // The address's diagram is not in the browser yet, unless the draft restored is that diagram.
+    // The address's diagram (or what the person did before autosave started) is not in the
+    // browser yet, unless the draft restored is that diagram.
     this.addressUnsaved = this.o.addressHasDiagram;
-    await this.restore();
+    if (!(await this.restore()) && this.worked()) this.addressUnsaved = true;
     this.saved = this.addressUnsaved ? null : savedOf(editor.getState());
     this.unsubscribers.push(
       editor.subscribe((s, prev) => {
@@ -314,7 +323,7 @@ export class Autosaver {
     return true;
   }
 
-  private async restore(): Promise<void> {
+  private async restore(): Promise<boolean> {
     const { primary, secondary, editor } = this.o;
     let primaryRaw: string | null;
     try {
@@ -322,10 +331,10 @@ export class Autosaver {
     } catch (e) {
       this.readFailed = true;
       this.patch({ failure: classifyStorageError(e) });
-      return;
+      return false;
     }
     const secondaryRaw = secondary ? await secondary.get(DRAFT_KEY).catch(() => null) : null;
-    if (primaryRaw === null && secondaryRaw === null) return;
+    if (primaryRaw === null && secondaryRaw === null) return false;
     let reader: ReaderModule;
     try {
       reader = await this.o.loadReader();
@@ -334,7 +343,7 @@ export class Autosaver {
       // over it, and say why.
       this.readFailed = true;
       editor.getState().setNotice(loadFailedNotice());
-      return;
+      return false;
     }
     const reads = [
       { where: "primary" as const, raw: primaryRaw, read: readDraft(primaryRaw, reader.readDocument) },
@@ -362,9 +371,12 @@ export class Autosaver {
     for (const { where, raw, read } of reads)
       if (read.kind === "ok" && (best === null || (read.savedAt ?? "") > (best.read.savedAt ?? "")))
         best = { where, raw: raw!, read };
-    if (!best) return;
+    if (!best) return false;
     this.clearSecondary = reads[1]!.read.kind === "ok";
-    if (this.o.addressHasDiagram && !sameDiagram(best.read.document, editor.getState().doc)) {
+    if (
+      (this.o.addressHasDiagram || this.worked()) &&
+      !sameDiagram(best.read.document, editor.getState().doc)
+    ) {
       // An empty saved diagram is nothing to keep.
       if (
         this.status.getState().held === null &&
@@ -379,16 +391,22 @@ export class Autosaver {
             where: best.where,
           },
         });
-      return;
+      return false;
     }
     if (!editor.getState().replaceDocument(best.read.document, { undoable: false, action: "draft" })) {
       // Readable, but over a limit once laid out (the store said which): held, never overwritten.
       this.patch({
         held: { reason: "corrupt", raw: best.raw, text: best.read.text, document: null, where: best.where },
       });
-      return;
+      return false;
     }
     this.addressUnsaved = false;
+    return true;
+  }
+
+  /** Whether the person changed the document shown before autosave started (see `shown`). */
+  private worked(): boolean {
+    return this.o.shown !== undefined && this.o.editor.getState().doc !== this.o.shown;
   }
 
   canWrite(): boolean {

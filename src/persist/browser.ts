@@ -1,6 +1,8 @@
 /** Wires the autosaver to the real browser: IndexedDB/localStorage, Web Locks, page lifecycle. */
+import type { StackDocument } from "../domain/document.ts";
 import type { EditorStore } from "../store/editor.ts";
-import { openDraftStores } from "./draft-store.ts";
+import { openBrowserStores } from "./stores.ts";
+import type { OpenedStores } from "./draft-store.ts";
 import { soloElection, webLocksElection } from "./election.ts";
 import { Autosaver, registerAutosaver } from "./autosaver.ts";
 
@@ -25,18 +27,20 @@ function tabId(): string {
 }
 
 /**
- * Opens storage, elects the writer tab and restores the draft. Resolves once the editor holds
- * what it should show; never rejects.
+ * Opens storage (unless `stores` were opened already), elects the writer tab and restores the
+ * draft. Resolves once the editor holds what it should show; never rejects.
  */
 export async function startAutosave(
   editor: EditorStore,
-  opts: { addressHasDiagram: boolean; forgetAddress?: () => void },
+  opts: {
+    addressHasDiagram: boolean;
+    forgetAddress?: () => void;
+    stores?: OpenedStores;
+    /** The document on screen, when the editor already shows (see AutosaverOptions.shown). */
+    shown?: StackDocument;
+  },
 ): Promise<Autosaver> {
-  const { primary, secondary } = await openDraftStores({
-    // Reading either property can itself throw SecurityError when site data is blocked.
-    indexedDB: () => window.indexedDB,
-    localStorage: () => window.localStorage,
-  });
+  const { primary, secondary } = opts.stores ?? (await openBrowserStores());
   const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
   const saver = new Autosaver({
     editor,
@@ -45,6 +49,7 @@ export async function startAutosave(
     election: locks ? webLocksElection(locks) : soloElection(),
     addressHasDiagram: opts.addressHasDiagram,
     ...(opts.forgetAddress ? { forgetAddress: opts.forgetAddress } : {}),
+    ...(opts.shown ? { shown: opts.shown } : {}),
     onHide,
     tabId: tabId(),
   });

@@ -15,6 +15,9 @@ export interface DraftStore {
   keys?(): Promise<string[]>;
 }
 
+/** The key of the autosaved draft, in either store. */
+export const DRAFT_KEY = "stackdraw.draft";
+
 export const DB_NAME = "stackdraw";
 export const DB_STORE = "drafts";
 export const DB_VERSION = 1;
@@ -210,4 +213,20 @@ export async function openDraftStores(env: {
     primary: local ?? unavailableStore(localError ?? new Error("no storage in this browser")),
     secondary: null,
   };
+}
+
+/**
+ * Whether either store may hold a draft: false only when both said they hold none. A store that
+ * refuses to answer may hold one (the autosaver then looks again, and says why it cannot).
+ */
+export async function mayHoldDraft(stores: OpenedStores): Promise<boolean> {
+  const holds = (store: DraftStore | null) =>
+    store === null
+      ? Promise.resolve(false)
+      : store.get(DRAFT_KEY).then(
+          (v) => v !== null,
+          () => true,
+        );
+  const [a, b] = await Promise.all([holds(stores.primary), holds(stores.secondary)]);
+  return a || b;
 }

@@ -125,3 +125,25 @@ test("when the on-demand code cannot be fetched: a notice in both languages, not
   await page.getByRole("button", { name: "Templates" }).click();
   await expect(page.getByRole("dialog", { name: "Templates" })).toBeVisible();
 });
+
+test("when autosave cannot be fetched, the editor opens anyway and says that it is not saving, in both languages", async ({
+  page,
+}) => {
+  // Only the first paint's own script comes through (offline after it, or a deploy removed the
+  // rest): autosave, loaded beside the first paint, cannot come.
+  const html = await (await page.request.get("/")).text();
+  const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(html)![1]!;
+  await page.route("**/*.js", (route) =>
+    new URL(route.request().url()).pathname === entry
+      ? route.continue()
+      : route.abort("internetdisconnected"),
+  );
+  const errors = await open(page);
+  const notice = page.getByRole("alert");
+  await expect(notice).toContainText("Autosave could not be loaded");
+  await expect(notice).toContainText("save it to a file");
+  await expect(page.getByRole("region", { name: "Canvas" })).toBeVisible();
+  await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "한국어" }).click();
+  await expect(notice).toContainText("자동 저장을 불러오지 못했습니다");
+  expect(errors).toEqual([]);
+});

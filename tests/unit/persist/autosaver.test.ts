@@ -199,6 +199,37 @@ describe("restoring", () => {
     expect(secondary.data.has(DRAFT_KEY)).toBe(false);
   });
 
+  it("started beside the first paint: what the person did before it started is saved", async () => {
+    const ed = editor();
+    const shown = ed.getState().doc;
+    addServer(ed, "early");
+    const { primary, saver } = setup({ editor: ed, shown });
+    await saver.start();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(savedIds(primary)).toEqual(["early"]);
+  });
+
+  it("started beside the first paint: a draft found then is held, never restored over the person's work", async () => {
+    const ed = editor();
+    const shown = ed.getState().doc;
+    addServer(ed, "early");
+    const seed = draftOf();
+    const { primary, saver } = setup({ editor: ed, shown, seed });
+    await saver.start();
+    expect(ed.getState().doc.nodes.map((n) => n.id)).toEqual(["early"]);
+    expect(saver.status.getState().held?.reason).toBe("other-diagram");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(primary.data.get(DRAFT_KEY)).toBe(seed);
+  });
+
+  it("started beside the first paint with nothing done yet: a draft found is restored", async () => {
+    const ed = editor();
+    const { saver } = setup({ editor: ed, shown: ed.getState().doc, seed: draftOf() });
+    await saver.start();
+    expect(ed.getState().doc.nodes.map((n) => n.id)).toEqual(["srv"]);
+    expect(saver.status.getState().held).toBeNull();
+  });
+
   it("when the address brings a diagram, the draft is not opened and not overwritten until the person chooses", async () => {
     const seed = draftOf();
     const { ed, saver, primary } = setup({ seed, addressHasDiagram: true });
