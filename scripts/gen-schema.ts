@@ -11,7 +11,8 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CURRENT_VERSION, FORMAT, LIMITS } from "../src/domain/document.ts";
 import { COMMON_PROPS, EDGE_KINDS, EDGE_KIND_DEFS, KINDS, KIND_DEFS } from "../src/domain/kinds/catalog.ts";
-import { MAX_PORT, MIN_PORT, assertNever, type PropSpec } from "../src/domain/kinds/props.ts";
+import { assertNever, type PropSpec } from "../src/domain/kinds/props.ts";
+import { MAX_PORT, MIN_PORT } from "../src/domain/kinds/prop-values.ts";
 import { RULES, RULE_IDS } from "../src/domain/rules/index.ts";
 import { aliasesOf } from "../src/io/read/aliases.ts";
 

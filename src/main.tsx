@@ -1,19 +1,30 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App, contextMenu, fileErrorDialog, importQuestion } from "./App.tsx";
+import { App, contextMenu, fileErrorDialog, importQuestion, storageBanner } from "./App.tsx";
 import { inspectorForms } from "./panels/Inspector.tsx";
+import { problemActions } from "./panels/ProblemsPanel.tsx";
 import { createEditorStore } from "./store/editor.ts";
 import { initialLang, initialTheme, rememberPreference } from "./i18n/preference.ts";
 import { openTemplateById } from "./store/actions.ts";
 import { fileActions, withFileActions } from "./store/file-actions-part.ts";
-import { SHARE_PREFIX } from "./browser/share.ts";
-import { loadReader, problemMessages, warmAtFirstInteraction } from "./browser/on-demand.ts";
+import { SHARE_PREFIX } from "./browser/share-prefix.ts";
+import { loadReader, onDemand, problemMessages, warmAtFirstInteraction } from "./browser/on-demand.ts";
+import { openBrowserStores } from "./persist/stores.ts";
+import { mayHoldDraft } from "./persist/draft-store.ts";
 import { editorRules } from "./store/rules.ts";
-import { startAutosave } from "./persist/browser.ts";
+import { translate } from "./i18n/strings.ts";
 // Self-hosted UI font with Hangul (OFL): Korean never falls back to tofu on machines without a
 // Korean system font, and text measures the same everywhere. Subsets load only when used.
 import "pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css";
 import "./styles.css";
+
+// Autosave (src/persist/browser.ts) and its banner load on demand. The draft stores open at once:
+// the first render waits for autosave only when they may hold a draft to restore; with none, the
+// editor shows at once and autosave starts beside it (src/persist/autosaver.ts `shown`).
+const autosaver = onDemand(() =>
+  Promise.all([import("./persist/browser.ts"), storageBanner.load()]).then(([m]) => m),
+);
+const stores = openBrowserStores();
 
 const store = createEditorStore();
 store.getState().setLang(initialLang(location.search, navigator.language));
@@ -53,7 +64,24 @@ const fromAddress: Promise<boolean> =
   templateId !== null ? openTemplateById(store, templateId, "replace", { undoable: false }) : openFromHash();
 const autosave: Promise<unknown> = fromAddress
   .catch(() => false)
-  .then((opened) => startAutosave(store, { addressHasDiagram: opened, forgetAddress }));
+  .then(async (opened) => {
+    const opts = { addressHasDiagram: opened, forgetAddress, stores: await stores };
+    const start = async () => {
+      const shown = store.getState().doc;
+      let m: typeof import("./persist/browser.ts");
+      try {
+        m = await autosaver.load();
+      } catch {
+        // Offline, or this page's chunks are gone: the editor works on, and says it does not save.
+        const text = { en: translate("en", "autosaveNotLoaded"), ko: translate("ko", "autosaveNotLoaded") };
+        store.getState().setNotice({ kind: "error", text });
+        return;
+      }
+      await m.startAutosave(store, { ...opts, shown });
+    };
+    if (await mayHoldDraft(opts.stores)) return start();
+    void start();
+  });
 window.addEventListener("hashchange", () => void openFromHash());
 
 void autosave
@@ -74,6 +102,7 @@ warmAtFirstInteraction([
   { load: loadReader },
   editorRules,
   problemMessages,
+  problemActions,
   fileActions,
   inspectorForms,
   contextMenu,

@@ -1,30 +1,8 @@
 /**
- * The DOM side of files that the editor needs from its first paint: downloading a blob, naming
- * the file, letting the person pick one. Light on purpose: the export renderer (./export.ts) and
- * the Compose importer load on demand (docs/performance.md, initial JS).
+ * The DOM side of files that the editor needs from its first paint: letting the person pick one,
+ * knowing when the page goes. Light on purpose: downloading (./download.ts), the export renderer
+ * (./export.ts) and the importers load on demand (docs/performance.md, initial JS).
  */
-export function download(data: Blob, filename: string): void {
-  const url = URL.createObjectURL(data);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  a.rel = "noopener";
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the browser a moment to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A file name from the diagram's title: letters, digits, Hangul and dashes only. */
-export function fileStem(title: string | undefined): string {
-  const stem = (title ?? "")
-    .trim()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-  return stem || "diagram";
-}
 
 /** The files the person picks (several allowed), or an empty list when they cancel. */
 export function pickFiles(accept: string): Promise<File[]> {

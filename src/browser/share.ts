@@ -3,7 +3,8 @@
  * any server), and unpacked again with a decompression limit (a small link can be a zip bomb).
  */
 
-export const SHARE_PREFIX = "#d=";
+export { SHARE_PREFIX } from "./share-prefix.ts";
+import { SHARE_PREFIX } from "./share-prefix.ts";
 /** Links longer than this are refused: browsers and chat apps cut long URLs. */
 export const SHARE_MAX_CHARS = 1_500_000;
 

@@ -30,7 +30,6 @@ import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
 import { RoutedEdge, type RoutedFlowEdge } from "./RoutedEdge.tsx";
 import { highlightFor } from "./view-model.ts";
-import { RULES } from "../domain/rules/defs.ts";
 import { problemMessages } from "../browser/on-demand.ts";
 import { absoluteRects } from "../domain/drop.ts";
 import {
@@ -308,10 +307,14 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
   const [adapter] = useState(() => new FlowAdapter());
   const selectedSet = useMemo(() => new Set(selectedNodes), [selectedNodes]);
   const highlighted = useMemo(() => highlightFor(index, selectedNodes), [index, selectedNodes]);
-  // The messages come on demand (warmed at the first press): until then, the rule's title.
+  // The messages come on demand (warmed at the first press): until then, the rule's title, from
+  // the rules engine that judged the drop.
   const messages = useLoaded(problemMessages, hint?.problem !== undefined);
+  const rules = useEditor((s) => s.rules);
   const hintMessage = hint?.problem
-    ? (messages?.problemMessage(hint.problem, lang, doc) ?? RULES[hint.problem.rule].title[lang])
+    ? (messages?.problemMessage(hint.problem, lang, doc) ??
+      rules?.RULES[hint.problem.rule].title[lang] ??
+      hint.problem.rule)
     : null;
   // Nothing is handed to React Flow before the pane is measured (it is not rendered until then).
   const measured = frame !== null;

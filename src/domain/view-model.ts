@@ -15,7 +15,7 @@ import {
 } from "./kinds/catalog.ts";
 import { ownProp, type StackNode } from "./document.ts";
 import { descendantsOf, type DiagramIndex } from "./diagram.ts";
-import { checkPropValue, type Lang, type PortMapping, type ServicePort } from "./kinds/props.ts";
+import type { Lang, PortMapping, ServicePort } from "./kinds/props.ts";
 import { isOsKernel, runsContainers, sharesHostKernel } from "./kinds/roles.ts";
 
 export function displayLabel(node: StackNode, lang: Lang): string {
@@ -27,29 +27,6 @@ export function formatServicePort(p: ServicePort): string {
   const target = p.targetPort !== undefined && p.targetPort !== p.port ? `→${p.targetPort}` : "";
   const node = p.nodePort !== undefined ? ` :${p.nodePort}` : "";
   return `${p.port}${target}${node}${p.protocol === "udp" ? "/udp" : ""}`;
-}
-
-/**
- * Service ports as the inspector's field takes them, the way {@link formatServicePort} writes
- * them ("80→8080 :30080/udp, 443"; `:` or `->` for `→` too); undefined when a part is not one.
- */
-export function parseServicePorts(text: string): ServicePort[] | undefined {
-  const out: ServicePort[] = [];
-  for (const part of text.split(",")) {
-    const t = part.trim();
-    if (t === "") continue;
-    const m = /^(\d{1,5})(?:\s*(?:→|->|>|:)\s*([a-z0-9-]{1,15}))?(?:\s+:(\d{1,5}))?(?:\/(tcp|udp))?$/i.exec(
-      t,
-    );
-    if (!m) return undefined;
-    const p: ServicePort = { port: Number(m[1]) };
-    if (m[2] !== undefined) p.targetPort = /^\d+$/.test(m[2]) ? Number(m[2]) : m[2].toLowerCase();
-    if (m[3] !== undefined) p.nodePort = Number(m[3]);
-    if (m[4]?.toLowerCase() === "udp") p.protocol = "udp";
-    if (checkPropValue({ type: "service-ports", name: { en: "", ko: "" } }, [p]) !== null) return undefined;
-    out.push(p);
-  }
-  return out;
 }
 
 function formatPorts(v: unknown, service = false): string | null {

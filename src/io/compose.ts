@@ -32,7 +32,7 @@
  *   against each other and the three stack nodes; `__proto__` is a fine id (Maps everywhere).
  * - Compose's `!reset` / `!override` tags are accepted and read as the plain value.
  */
-import { repairToLimits } from "../domain/limits.ts";
+import { repairToLimits } from "../domain/limits-repair.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { ComposeError } from "./errors/types.ts";
 import { composeDocument, profileActive, type ComposeOptions } from "./compose/document.ts";

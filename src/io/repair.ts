@@ -5,7 +5,7 @@
  * document refused for anything else (broken JSON, too many nodes, over 10 MB) is not repaired:
  * the reason stands.
  */
-import { repairToLimits, type LimitRepair } from "../domain/limits.ts";
+import { repairToLimits, type LimitRepair } from "../domain/limits-repair.ts";
 import type { StackDocument } from "../domain/document.ts";
 import type { DocumentErrorCode } from "./errors/types.ts";
 import { checkSize, parseJson, readDocument, type ReadResult } from "./read.ts";

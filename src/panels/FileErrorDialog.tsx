@@ -1,7 +1,7 @@
 import { useModal } from "./useModal.ts";
 import { useEditor, useEditorStore } from "../store/context.tsx";
 import { usePanelT } from "./usePanelT.ts";
-import { openRepairedLabel } from "../i18n/limit-strings.ts";
+import { openRepairedLabel } from "../i18n/repair-strings.ts";
 
 /**
  * Why a file was refused: its first problems with their JSON paths or line:column. The store

@@ -11,23 +11,24 @@ import {
   type EdgeKind,
 } from "../domain/kinds/catalog.ts";
 import type { EnumProp, Lang, PortMapping, PropSpec, ServicePort } from "../domain/kinds/props.ts";
-import { isCount, isIpAddress, isPort } from "../domain/kinds/props.ts";
+import { isCount, isIpAddress, isPort, parseServicePorts } from "../domain/kinds/prop-values.ts";
 import { ownProp, type StackNode } from "../domain/document.ts";
 import { RULES, isRuleId, problemKey } from "../domain/rules/index.ts";
 import { problemMessage } from "../domain/rules/messages.ts";
-import { unsuppressRule } from "../store/actions.ts";
-import { ProblemActions } from "./ProblemsPanel.tsx";
+import { unsuppressRule } from "../store/problem-actions.ts";
+import { ProblemActions } from "./ProblemActions.tsx";
 import { removeEdges, removeNodes, updateEdge, updateNode } from "../domain/edit.ts";
 import { useEditor, useEditorStore } from "../store/context.tsx";
 import { usePanelT } from "./usePanelT.ts";
 import { stillDoc, stillIndex } from "../store/editor.ts";
 import { chainOf, factsOf } from "./node-facts.ts";
-import { displayLabel, formatServicePort, parseServicePorts } from "../domain/view-model.ts";
+import { displayLabel, formatServicePort } from "../domain/view-model.ts";
 import { translatePanel } from "../i18n/panel-strings.ts";
 import { fieldLimitMessage } from "../i18n/limit-strings.ts";
 import { isolate } from "../domain/bidi.ts";
 import { onPageHide } from "../browser/dom.ts";
-import { LIMITS, codePointLength, cutToCodePoints, propTextLimit } from "../domain/limits.ts";
+import { LIMITS, codePointLength, propTextLimit } from "../domain/limits.ts";
+import { cutToCodePoints } from "../domain/limits-repair.ts";
 
 /** How long typing pauses before a field's text is committed (and then autosaved). */
 export const FIELD_COMMIT_DELAY_MS = 250;

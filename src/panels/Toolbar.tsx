@@ -1,7 +1,7 @@
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { arrangeTrees } from "../store/drawing-actions.ts";
 import { emptyDocument } from "../domain/document.ts";
-import { countProblems } from "../domain/rules/problem.ts";
+import { countProblems } from "../domain/rules/problem-tally.ts";
 import type { ThemeChoice } from "../store/editor.ts";
 import { MenuButton } from "./MenuButton.tsx";
 import { withFileActions } from "../store/file-actions-part.ts";

@@ -12,9 +12,13 @@ import { App } from "../../src/App.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import type { StackDocument, StackNode } from "../../src/domain/document.ts";
 import { FIX_TITLES } from "../../src/domain/rules/index.ts";
-import { applyProblemFix } from "../../src/store/actions.ts";
+import { applyProblemFix } from "../../src/store/problem-actions.ts";
+import { problemActions } from "../../src/panels/ProblemsPanel.tsx";
 
 beforeAll(installFlowDomShims);
+// A problem's actions load on demand, warmed at the first press (src/main.tsx); here they are there
+// from the start, as on a page that has been pressed.
+beforeAll(() => problemActions.load());
 
 const box = (x: number, y: number, width: number, height: number) => ({
   position: { x, y },

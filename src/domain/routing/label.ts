@@ -1,10 +1,11 @@
-/** What an edge's label says and how big it is, and where it goes: on its route, its box covering no node's text. */
-import type { Point, Size, StackEdge } from "../document.ts";
+/**
+ * What an edge's label says and how big it is (the canvas draws it from these); where it goes on
+ * its route is the router's (./label-place.ts).
+ */
+import type { Size, StackEdge } from "../document.ts";
 import { EDGE_KIND_DEFS } from "../kinds/catalog.ts";
 import type { Lang } from "../kinds/props.ts";
 import { estimateTextWidth } from "../layout/text.ts";
-import { interiorsMeet, type Box } from "./box.ts";
-import type { Scene } from "./scene.ts";
 
 /** Font size of an edge's label (px), as the canvas and src/render/svg.ts draw it. */
 export const LABEL_FONT = 11;
@@ -25,33 +26,4 @@ export function labelBoxSize(text: string): Size {
     width: Math.min(LABEL_MAX, estimateTextWidth(text, LABEL_FONT, LABEL_MAX)) + 2 * LABEL_PAD,
     height: LABEL_FONT * 1.2 + 4,
   };
-}
-
-const FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.08, 0.92];
-
-/**
- * A point on the route where a label of `size`, centred there, covers no node's text area:
- * the middle of the longest segment if it is free, else other places along the segments from
- * the longest to the shortest; the middle of the longest segment when none is free.
- */
-export function labelPoint(pts: readonly Point[], size: Size, scene: Scene): Point {
-  if (pts.length === 0) return { x: 0, y: 0 };
-  if (pts.length === 1) return pts[0]!;
-  const order = [...pts.keys()].slice(0, -1);
-  const len = (k: number) => Math.abs(pts[k + 1]!.x - pts[k]!.x) + Math.abs(pts[k + 1]!.y - pts[k]!.y);
-  order.sort((a, b) => len(b) - len(a) || a - b);
-  const hw = size.width / 2;
-  const hh = size.height / 2;
-  const buckets = scene.textBuckets();
-  const free = (p: Point): boolean => {
-    const b: Box = { l: p.x - hw, t: p.y - hh, r: p.x + hw, b: p.y + hh };
-    return !buckets.any(b, (t) => interiorsMeet(b, t));
-  };
-  const at = (k: number, f: number): Point => {
-    const p = pts[k]!;
-    const q = pts[k + 1]!;
-    return { x: p.x + (q.x - p.x) * f, y: p.y + (q.y - p.y) * f };
-  };
-  for (const k of order) for (const f of FRACTIONS) if (free(at(k, f))) return at(k, f);
-  return at(order[0]!, 0.5);
 }

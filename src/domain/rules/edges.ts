@@ -2,7 +2,7 @@
  * The edge rules (rules.md, "Edge rules"): which kinds an edge kind may join (from the catalog's
  * EDGE_KIND_DEFS), and whether a moved container kept its image (references compared normalized).
  */
-import type { CompactIndex } from "../diagram.ts";
+import type { CompactIndex } from "../compact-index.ts";
 import type { StackEdge, StackNode } from "../document.ts";
 import { EDGE_KIND_DEFS, edgeEnds, isEdgeKind } from "../kinds/catalog.ts";
 import { normaliseImage, textProp } from "./prop-values.ts";

@@ -23,9 +23,9 @@
  * strings built per binding. The usual binding (every address, one replica) is stored as one
  * number; only shared slots and the unusual ones become objects.
  */
-import { NONE, type CompactIndex } from "../diagram.ts";
+import { NONE, type CompactIndex } from "../compact-index.ts";
 import { ownProp } from "../document.ts";
-import { isPort } from "../kinds/props.ts";
+import { isPort } from "../kinds/prop-values.ts";
 import { listenAddress, networkMode, replicas } from "./prop-values.ts";
 import { problem } from "./problem.ts";
 import type { Problem } from "./types.ts";

@@ -25,19 +25,3 @@ export function problem(
     fixes: fixes !== undefined && fixes.length > 0 ? fixes : NO_FIXES,
   };
 }
-
-/** A problem's identity across validations: its rule, its nodes, its edge. */
-export const problemKey = (p: Problem): string =>
-  `${p.rule}\u0000${p.nodeIds.join("\u0000")}\u0000${p.edgeId ?? ""}`;
-
-/** How many problems are errors and how many warnings; suppressed problems do not count. */
-export function countProblems(problems: readonly Problem[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const p of problems) {
-    if (p.suppressed !== undefined) continue;
-    if (p.severity === "error") errors++;
-    else warnings++;
-  }
-  return { errors, warnings };
-}

@@ -5,7 +5,7 @@
  * and the port bindings with their conflicts. The quick fixes plan from the same scan; what only
  * they need (children lists, per-kernel dependants) is computed on first use.
  */
-import { NONE, type CompactIndex } from "../diagram.ts";
+import { NONE, type CompactIndex } from "../compact-index.ts";
 import { kernelRole } from "../kinds/roles.ts";
 import { BindingTable, collectBindings, portConflicts, type Conflict, type PortWorld } from "./ports.ts";
 import type { Problem } from "./types.ts";

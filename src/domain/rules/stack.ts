@@ -3,7 +3,8 @@
  * Each check is a constant-time look at one node's {@link NodeContext}, plus what the first passes
  * gathered (kinds/roles.ts answers "what is this kind"; the props are read with their defaults).
  */
-import { NONE, type NodeContext } from "../diagram.ts";
+import type { NodeContext } from "../diagram.ts";
+import { NONE } from "../compact-index.ts";
 import type { StackNode } from "../document.ts";
 import { NO_ROLES, providerManaged, type KindProfile } from "../kinds/roles.ts";
 import {

@@ -5,7 +5,7 @@
  * The key `document/unused-suppression` suppresses that report and is never reported itself.
  */
 import type { StackDocument, StackNode } from "../document.ts";
-import type { CompactIndex } from "../diagram.ts";
+import type { CompactIndex } from "../compact-index.ts";
 import { problem } from "./problem.ts";
 import type { Problem, RuleId } from "./types.ts";
 

@@ -6,7 +6,8 @@
  * the document, and allocation-light: typed arrays per document, one reused context object, and
  * objects only for the problems found.
  */
-import { blankContext, compactIndex, contextAt, NONE } from "../diagram.ts";
+import { blankContext } from "../diagram.ts";
+import { compactIndex, contextAt, NONE } from "../compact-index.ts";
 import type { StackDocument } from "../document.ts";
 import type { Analysis } from "./analysis.ts";
 import { checkCloudNode } from "./cloud.ts";
@@ -87,4 +88,4 @@ export function problemsByNode(problems: readonly Problem[]): Map<string, Proble
   return map;
 }
 
-export { countProblems } from "./problem.ts";
+export { countProblems } from "./problem-tally.ts";

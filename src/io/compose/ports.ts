@@ -3,7 +3,8 @@
  * host IPs, IPv6 in brackets, ranges, `/udp`) and long syntax (`{ target, published, … }`) become
  * the container's port mappings; what the document has no field for becomes a note.
  */
-import { isIpAddress, type PortMapping } from "../../domain/kinds/props.ts";
+import { isIpAddress } from "../../domain/kinds/prop-values.ts";
+import type { PortMapping } from "../../domain/kinds/props.ts";
 import type { PortSide } from "../errors/types.ts";
 import { text, type Problems } from "./problems.ts";
 import type { YMap } from "./yaml.ts";

@@ -5,7 +5,8 @@
  * kind. Fields of the wrong shape are errors with line:column and a key path; what the document
  * cannot hold is a warning.
  */
-import { isIpAddress, isPortName, type PortMapping, type ServicePort } from "../../domain/kinds/props.ts";
+import { isIpAddress, isPortName } from "../../domain/kinds/prop-values.ts";
+import type { PortMapping, ServicePort } from "../../domain/kinds/props.ts";
 import { parseYamlDocuments, type YMap, type YValue } from "../compose/yaml.ts";
 import {
   decodeSource,

@@ -6,7 +6,8 @@
 import { LIMITS, type StackNode } from "../../domain/document.ts";
 import { codePointLength, propTextLimit } from "../../domain/limits.ts";
 import { isKind, propSpec, type Kind } from "../../domain/kinds/catalog.ts";
-import { checkPropValue, type PropSpec } from "../../domain/kinds/props.ts";
+import { checkPropValue } from "../../domain/kinds/prop-values.ts";
+import type { PropSpec } from "../../domain/kinds/props.ts";
 import type { PropExpectation } from "../errors/types.ts";
 import { normalizeAlias } from "./aliases.ts";
 import { checkNodeCount } from "./envelope.ts";

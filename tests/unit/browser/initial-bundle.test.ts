@@ -117,8 +117,27 @@ const ON_DEMAND: [RegExp, string][] = [
     "the rules engine (a document with nodes)",
   ],
   [
-    /^src\/domain\/routing\/(route|search|nudge|clusters|scene)\.ts$/,
+    /^src\/domain\/routing\/(route|search|nudge|clusters|scene|label-place|box)\.ts$/,
     "the edge router (a document with edges)",
+  ],
+  [
+    /^src\/domain\/rules\/(defs|problem)\.ts$/,
+    "the rule catalog and the problems it builds (the rules engine)",
+  ],
+  [/^src\/domain\/compact-index\.ts$/, "the compact index that full validation walks (the rules engine)"],
+  [
+    /^src\/persist\/(?!stores\.ts$|draft-store\.ts$)/,
+    "autosave and its banner (started beside the first paint, src/main.tsx)",
+  ],
+  [
+    /^src\/(panels\/ProblemActions\.tsx|store\/problem-actions\.ts)$/,
+    "a problem's actions (its fixes, Suppress…)",
+  ],
+  [/^src\/browser\/download\.ts$/, "downloading a file (save, export, saved data)"],
+  [/^src\/browser\/share\.ts$/, "the share link's encoder and decoder (the file actions)"],
+  [
+    /^src\/(domain\/kinds\/prop-values|domain\/limits-repair|i18n\/repair-strings)\.ts$/,
+    "checks and repairs of values (the reader, the importers, the inspector's forms)",
   ],
 ];
 
@@ -149,6 +168,9 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
       "src/domain/rules/index.ts",
       "src/store/file-actions.ts",
       "src/domain/routing/route.ts",
+      "src/persist/browser.ts",
+      "src/persist/StorageBanner.tsx",
+      "src/panels/ProblemActions.tsx",
     ])
       expect(g.dynamic, m).toContain(m);
   });
@@ -159,10 +181,10 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
       "src/canvas/Canvas.tsx",
       "src/panels/Inspector.tsx",
       "src/panels/ProblemsPanel.tsx",
-      "src/persist/StorageBanner.tsx",
       "src/render/colors.ts",
       "src/browser/dom.ts",
-      "src/browser/share.ts",
+      "src/persist/draft-store.ts",
+      "src/browser/share-prefix.ts",
     ])
       expect(g.via.has(m), m).toBe(true);
   });

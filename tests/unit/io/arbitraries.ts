@@ -20,7 +20,8 @@ import {
   type EdgeKind,
   type Kind,
 } from "../../../src/domain/kinds/catalog.ts";
-import { MAX_PORT, MIN_PORT, type PropSpec } from "../../../src/domain/kinds/props.ts";
+import type { PropSpec } from "../../../src/domain/kinds/props.ts";
+import { MAX_PORT, MIN_PORT } from "../../../src/domain/kinds/prop-values.ts";
 
 /** Builds a bag with defineProperty, so that a generated `__proto__` key stays an own key. */
 export function ownBag(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {

@@ -12,10 +12,9 @@ import {
   clampViewport,
   checkLimits,
   codePointLength,
-  cutToCodePoints,
   deepestNode,
-  repairToLimits,
 } from "../../../src/domain/limits.ts";
+import { cutToCodePoints, repairToLimits } from "../../../src/domain/limits-repair.ts";
 import type { StackDocument, StackNode } from "../../../src/domain/document.ts";
 
 const doc = (nodes: StackNode[], extra: Partial<StackDocument> = {}): StackDocument => ({

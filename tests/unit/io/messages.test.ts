@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { COMMON_PROPS, KIND_DEFS, KINDS } from "../../../src/domain/kinds/catalog.ts";
-import { checkPropValue, type PropSpec } from "../../../src/domain/kinds/props.ts";
+import type { PropSpec } from "../../../src/domain/kinds/props.ts";
+import { checkPropValue } from "../../../src/domain/kinds/prop-values.ts";
 import { importCompose } from "../../../src/io/compose.ts";
 import { ioLine, ioMessage, ioMessages, ioWhere } from "../../../src/io/errors/format.ts";
 import { MESSAGES, propExpected } from "../../../src/io/errors/messages.ts";

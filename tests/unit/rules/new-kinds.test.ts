@@ -4,11 +4,11 @@
  * node's key-prop lines and the inspector's service-ports text read the one declaration.
  */
 import { EDGE_KIND_DEFS, KIND_DEFS } from "../../../src/domain/kinds/catalog.ts";
-import { checkPropValue } from "../../../src/domain/kinds/props.ts";
+import { checkPropValue, parseServicePorts } from "../../../src/domain/kinds/prop-values.ts";
 import { PRESETS } from "../../../src/domain/kinds/presets.ts";
 import { validate } from "../../../src/domain/rules/index.ts";
 import { problemMessage } from "../../../src/domain/rules/messages.ts";
-import { formatServicePort, keyPropLines, parseServicePorts } from "../../../src/domain/view-model.ts";
+import { formatServicePort, keyPropLines } from "../../../src/domain/view-model.ts";
 import { readDocument } from "../../../src/io/read.ts";
 import {
   cloud,

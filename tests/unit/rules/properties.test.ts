@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { blankContext, compactIndex, contextAt, indexDocument } from "../../../src/domain/diagram.ts";
+import { blankContext, indexDocument } from "../../../src/domain/diagram.ts";
+import { compactIndex, contextAt } from "../../../src/domain/compact-index.ts";
 import { validate } from "../../../src/domain/rules/index.ts";
 import { problemMessage } from "../../../src/domain/rules/messages.ts";
 import { arbDocument, arbDocumentAndShuffle } from "./arbitraries.ts";

@@ -10,7 +10,7 @@ import { analyse } from "../validate.ts";
 import type { FixId, Problem, RuleId } from "../types.ts";
 import { FIXES, type AnyFix } from "./registry.ts";
 
-import { problemKey } from "../problem.ts";
+import { problemKey } from "../problem-tally.ts";
 export { problemKey };
 
 const counts = (p: Problem): boolean => p.severity === "error" && p.suppressed === undefined;

@@ -4,10 +4,11 @@
  * it removes the problem and adds no error — and how (which title, what to set). Applications are
  * pure document edits (edits.ts).
  */
-import { blankContext, contextAt, NONE } from "../../diagram.ts";
+import { blankContext } from "../../diagram.ts";
+import { contextAt, NONE } from "../../compact-index.ts";
 import type { StackDocument } from "../../document.ts";
 import { ownProp } from "../../document.ts";
-import { isPort } from "../../kinds/props.ts";
+import { isPort } from "../../kinds/prop-values.ts";
 import type { Analysis } from "../analysis.ts";
 import { needsHypervisor, ownKernelAllowed } from "../stack.ts";
 import {

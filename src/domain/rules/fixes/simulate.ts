@@ -5,7 +5,7 @@
  * OS, an engine cannot run on the new kernel, or a port they would then bind there is taken.
  * Computed from the validation's scan: linear in the subtree, plus the ports it binds.
  */
-import { NONE } from "../../diagram.ts";
+import { NONE } from "../../compact-index.ts";
 import { containerOs, ENGINE_FAMILIES, engineProduct, kernelFamily, knownEngine } from "../prop-values.ts";
 import { clash, containerBindings, Side, type Binding, type PlannedBinding } from "../ports.ts";
 import { descendants, isKernelHost, type Scan } from "../scan.ts";
