@@ -79,7 +79,11 @@ const autosave: Promise<unknown> = fromAddress
       }
       await m.startAutosave(store, { ...opts, shown });
     };
-    if (await mayHoldDraft(opts.stores)) return start();
+    if (await mayHoldDraft(opts.stores)) {
+      // The draft is read by the reader: fetched beside autosave, not after it.
+      void loadReader().catch(() => undefined);
+      return start();
+    }
     void start();
   });
 window.addEventListener("hashchange", () => void openFromHash());

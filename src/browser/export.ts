@@ -5,7 +5,7 @@
  * `exportAs`): none of this is needed for the first paint.
  */
 import { renderSvg } from "../render/svg.ts";
-import { pngScale } from "../render/raster.ts";
+import { legibleText, pngScale } from "../render/raster.ts";
 import { drawnText, embeddedFaces, embeddedFacesCss, withFontCss } from "./fonts.ts";
 import { hasInk, textProbes, type TextProbe } from "./text-probe.ts";
 import type { StackDocument } from "../domain/document.ts";
@@ -36,11 +36,16 @@ export async function exportSvgFile(doc: StackDocument, o: ExportOptions): Promi
 
 /**
  * Draws the document's SVG onto a canvas at `wanted`× density (less for a huge diagram, see
- * {@link pngScale}) and returns the PNG.
+ * {@link pngScale}; text that would come out too small to read is left out, {@link legibleText})
+ * and returns the PNG.
  */
 export async function exportPng(doc: StackDocument, o: ExportOptions, wanted = 2): Promise<Blob> {
-  const { svg, width, height } = draw(doc, o);
+  const drawn = draw(doc, o);
+  const { width, height } = drawn;
   const scale = pngScale(width, height, wanted);
+  // A diagram too big for the caps comes out at a density where its text cannot be read: that
+  // text is left out (and with it the font wait), the boxes and edges stay.
+  const svg = legibleText(drawn.svg, scale);
   // The image cannot see the page's fonts: inline the UI font's subsets it needs (Hangul too).
   const faces = await embeddedFaces(drawnText(svg)).catch(() => []);
   const css = embeddedFacesCss(faces);

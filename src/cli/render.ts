@@ -12,7 +12,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { readInput } from "./read-file.ts";
-import { pngScale } from "../render/raster.ts";
+import { legibleText, pngScale } from "../render/raster.ts";
 import { createRequire } from "node:module";
 import { dirname, extname, resolve } from "node:path";
 import type { Lang } from "../domain/kinds/props.ts";
@@ -156,10 +156,13 @@ export async function renderPng(
   doc: StackDocument,
   opts: { theme?: ThemeName; lang?: Lang; scale?: number } = {},
 ): Promise<{ png: Buffer; width: number; height: number }> {
-  const { svg, width, height } = renderSvg(doc, { theme: opts.theme, lang: opts.lang });
+  const drawn = renderSvg(doc, { theme: opts.theme, lang: opts.lang });
+  const { width, height } = drawn;
   // The app's caps (render/raster.ts: 8,192 px a side, 16 Mpx): past them the density drops
-  // below the asked-for scale, as Export PNG does, instead of drawing gigabytes.
+  // below the asked-for scale, as Export PNG does, instead of drawing gigabytes; text that would
+  // then come out too small to read is left out, as Export PNG leaves it out.
   const scale = pngScale(width, height, opts.scale ?? DEFAULT_SCALE);
+  const svg = legibleText(drawn.svg, scale);
   // Imported lazily: the native module is needed only for PNG.
   const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
