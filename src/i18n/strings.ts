@@ -123,6 +123,8 @@ const en = {
     "The diagram saved in this browser comes from a newer version of Stackdraw and cannot be opened here. It is kept exactly as it was and nothing is written over it; until you choose, changes here are not saved in the browser.",
   autosaveHeldOther:
     "This address brings a diagram, and this browser keeps another one you were working on. Which one do you want to go on with? The saved one stays as it is, and autosave waits until you choose.",
+  autosaveHeldWhileWorking:
+    "While this page was opening, another tab saved a different diagram in this browser. Which one do you want to go on with? The saved one stays as it is, and autosave waits until you choose.",
   autosaveDownloadSaved: "Download the saved data",
   autosaveKeepAside: "Keep it aside and start saving again",
   autosaveDiscard: "Delete it",
@@ -279,6 +281,8 @@ const ko: { readonly [K in Key]: string } = {
     "이 브라우저에 저장된 다이어그램은 더 새로운 버전의 Stackdraw에서 만들어져 여기서 열 수 없습니다. 그대로 보관하며 덮어쓰지 않습니다. 선택하기 전까지 여기서 바꾼 내용은 브라우저에 저장되지 않습니다.",
   autosaveHeldOther:
     "이 주소가 다이어그램을 가져왔고, 이 브라우저에는 작업하던 다른 다이어그램이 저장되어 있습니다. 어느 쪽으로 계속할까요? 저장된 다이어그램은 그대로 두며, 선택할 때까지 자동 저장은 기다립니다.",
+  autosaveHeldWhileWorking:
+    "이 페이지가 열리는 동안 다른 탭이 이 브라우저에 다른 다이어그램을 저장했습니다. 어느 쪽으로 계속할까요? 저장된 다이어그램은 그대로 두며, 선택할 때까지 자동 저장은 기다립니다.",
   autosaveDownloadSaved: "저장된 데이터 내려받기",
   autosaveKeepAside: "따로 보관하고 다시 저장하기",
   autosaveDiscard: "삭제",

@@ -1,10 +1,11 @@
+import { useSyncExternalStore } from "react";
 import { useStore } from "zustand";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
 import { download, fileStem } from "../browser/download.ts";
 import { withFileActions } from "../store/file-actions-part.ts";
 import { draftText } from "../i18n/repair-strings.ts";
 import { translate } from "../i18n/strings.ts";
-import { autosaverFor, type Autosaver, type HeldDraft } from "./autosaver.ts";
+import { autosaverFor, onAutosaverRegistered, type Autosaver, type HeldDraft } from "./autosaver.ts";
 
 /** Offers the saved data exactly as stored (or the document inside our envelope). */
 function downloadHeld(held: HeldDraft) {
@@ -24,7 +25,9 @@ function downloadHeld(held: HeldDraft) {
  * newer, or another diagram than the address brings), saves failing, another tab autosaving.
  */
 export function StorageBanner() {
-  const saver = autosaverFor(useEditorStore());
+  const store = useEditorStore();
+  // The editor may show before its autosaver is registered (src/main.tsx): render again when it is.
+  const saver = useSyncExternalStore(onAutosaverRegistered, () => autosaverFor(store));
   return saver ? <Banners saver={saver} /> : null;
 }
 
@@ -49,7 +52,9 @@ function Banners({ saver }: { saver: Autosaver }) {
                 ? "autosaveHeldCorrupt"
                 : held.reason === "newer"
                   ? "autosaveHeldNewer"
-                  : "autosaveHeldOther",
+                  : held.whileWorking
+                    ? "autosaveHeldWhileWorking"
+                    : "autosaveHeldOther",
             )}
           </span>
           <button type="button" className="sd-small-button" onClick={() => downloadHeld(held)}>

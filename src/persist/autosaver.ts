@@ -111,6 +111,11 @@ export interface HeldDraft {
   where: "primary" | "secondary";
   /** corrupt, but only for a length or depth limit: it can be opened repaired. */
   repairable?: boolean;
+  /**
+   * other-diagram, held because the person had already worked when autosave started (another tab
+   * saved it meanwhile), not because the address brought a diagram.
+   */
+  whileWorking?: boolean;
 }
 
 /** A draft kept aside (`stackdraw.draft.unreadable.<time>`), listed so that it can be found again. */
@@ -389,10 +394,13 @@ export class Autosaver {
             text: best.read.text,
             document: best.read.document,
             where: best.where,
+            ...(this.o.addressHasDiagram ? {} : { whileWorking: true }),
           },
         });
       return false;
     }
+    // The same diagram as the one the person has worked on: theirs stays (with its undo), and is saved.
+    if (this.worked()) return false;
     if (!editor.getState().replaceDocument(best.read.document, { undoable: false, action: "draft" })) {
       // Readable, but over a limit once laid out (the store said which): held, never overwritten.
       this.patch({
@@ -561,11 +569,21 @@ export class Autosaver {
 }
 
 const registry = new WeakMap<EditorStore, Autosaver>();
+const registered = new Set<() => void>();
 
 /** Lets the banner find the autosaver of the editor it is rendered in. */
 export function registerAutosaver(editor: EditorStore, saver: Autosaver): void {
   registry.set(editor, saver);
+  for (const cb of [...registered]) cb();
 }
 export function autosaverFor(editor: EditorStore): Autosaver | undefined {
   return registry.get(editor);
+}
+/**
+ * Calls `cb` whenever an autosaver is registered; returns an unsubscribe. The editor may show
+ * before its autosaver starts (src/main.tsx), and the banner must then appear when it does.
+ */
+export function onAutosaverRegistered(cb: () => void): () => void {
+  registered.add(cb);
+  return () => registered.delete(cb);
 }

@@ -217,9 +217,25 @@ describe("restoring", () => {
     const { primary, saver } = setup({ editor: ed, shown, seed });
     await saver.start();
     expect(ed.getState().doc.nodes.map((n) => n.id)).toEqual(["early"]);
-    expect(saver.status.getState().held?.reason).toBe("other-diagram");
+    expect(saver.status.getState().held).toMatchObject({ reason: "other-diagram", whileWorking: true });
     await vi.advanceTimersByTimeAsync(1000);
     expect(primary.data.get(DRAFT_KEY)).toBe(seed);
+  });
+
+  it("started beside the first paint: a draft of the very diagram worked on leaves the work, and its undo, as they are", async () => {
+    const ed = editor();
+    const shown = ed.getState().doc;
+    addServer(ed, "srv");
+    const past = ed.getState().past;
+    const seed = draftOf(ed.getState().doc);
+    const { primary, saver } = setup({ editor: ed, shown, seed });
+    await saver.start();
+    expect(saver.status.getState().held).toBeNull();
+    expect(ed.getState().past).toBe(past);
+    // Saved as the person's work (its own envelope), not left as the other tab wrote it.
+    await vi.advanceTimersByTimeAsync(500);
+    expect(primary.data.get(DRAFT_KEY)).not.toBe(seed);
+    expect(savedIds(primary)).toEqual(["srv"]);
   });
 
   it("started beside the first paint with nothing done yet: a draft found is restored", async () => {

@@ -1,8 +1,11 @@
 import {
+  DRAFT_KEY,
   classifyStorageError,
   isQuotaError,
   localStorageStore,
+  mayHoldDraft,
   openDraftStores,
+  type DraftStore,
 } from "../../../src/persist/draft-store.ts";
 
 describe("isQuotaError", () => {
@@ -92,5 +95,26 @@ describe("openDraftStores", () => {
     });
     expect(r.primary.kind).toBe("none");
     await expect(r.primary.set("k", "v")).rejects.toMatchObject({ name: "SecurityError" });
+  });
+});
+
+describe("mayHoldDraft", () => {
+  const store = (value: string | null | Error): DraftStore => ({
+    kind: "memory",
+    get: (key) =>
+      value instanceof Error ? Promise.reject(value) : Promise.resolve(key === DRAFT_KEY ? value : null),
+    set: () => Promise.resolve(),
+    remove: () => Promise.resolve(),
+  });
+
+  it("is false only when both stores say they hold no draft", async () => {
+    expect(await mayHoldDraft({ primary: store(null), secondary: store(null) })).toBe(false);
+    expect(await mayHoldDraft({ primary: store(null), secondary: null })).toBe(false);
+    expect(await mayHoldDraft({ primary: store("{}"), secondary: null })).toBe(true);
+    expect(await mayHoldDraft({ primary: store(null), secondary: store("{}") })).toBe(true);
+  });
+
+  it("is true when a store cannot answer: the autosaver then looks and says why", async () => {
+    expect(await mayHoldDraft({ primary: store(new Error("blocked")), secondary: null })).toBe(true);
   });
 });
