@@ -84,19 +84,26 @@ const autosave: Promise<unknown> = fromAddress
       void loadReader().catch(() => undefined);
       return start();
     }
-    void start();
+    void start().catch(() => undefined);
   });
 window.addEventListener("hashchange", () => void openFromHash());
 
-void autosave
-  .catch(() => undefined)
-  .then(() =>
-    createRoot(document.getElementById("root")!).render(
-      <StrictMode>
-        <App store={store} />
-      </StrictMode>,
-    ),
-  );
+// The UI font's face for Latin text (the one the space is in, which sets every line's height)
+// before the first render, waited for at most FONT_WAIT_MS: the first paint is drawn in it, not in
+// a fallback face that the font replaces a moment later, moving the panels' text under the pointer.
+const FONT_WAIT_MS = 500;
+const uiFont = Promise.race([
+  document.fonts?.load(`14px "Pretendard Variable"`, " Stackdraw").catch(() => undefined),
+  new Promise((ok) => setTimeout(ok, FONT_WAIT_MS)),
+]);
+
+void Promise.all([autosave.catch(() => undefined), uiFont]).then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  ),
+);
 
 // At the first interaction, warm the document reader (so that the first Open or Paste does not
 // wait for it), the rules engine and its messages (the first drop is judged by them), and what a

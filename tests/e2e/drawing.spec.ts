@@ -382,6 +382,28 @@ for (const lang of ["en", "ko"] as const) {
   });
 }
 
+test("the first paint is drawn in the UI font, not in a fallback face it replaces a moment later", async ({
+  page,
+}) => {
+  // Whether the UI font's face for Latin text (the one that sets every line's height) is there at
+  // the moment the editor's first elements go into the page.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const root = document.getElementById("root");
+      if (!root || root.childElementCount === 0) return;
+      (window as unknown as { __fontAtFirstPaint: boolean }).__fontAtFirstPaint = document.fonts.check(
+        '14px "Pretendard Variable"',
+        " Stackdraw",
+      );
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await open(page);
+  expect(
+    await page.evaluate(() => (window as unknown as { __fontAtFirstPaint?: boolean }).__fontAtFirstPaint),
+  ).toBe(true);
+});
+
 test("the same in Korean: the hint names the receiver, the panel buttons say hide and show", async ({
   page,
 }) => {
