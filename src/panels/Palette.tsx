@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type DragEvent } from "react";
 import { PALETTE_GROUPS, PALETTE_GROUP_NAMES, PRESETS, type Preset } from "../domain/kinds/presets.ts";
 import { KIND_DEFS } from "../domain/kinds/catalog.ts";
 import { useEditor, useEditorStore, useT } from "../store/context.tsx";
-import { PRESET_MIME, addPresetInto } from "../store/actions.ts";
+import { PRESET_MIME, addPreset } from "../store/actions.ts";
 
 /** Case-, space- and hyphen-insensitive match on the preset's name in both languages and its kind. */
 export function matchesPreset(p: Preset, query: string): boolean {
@@ -83,7 +83,7 @@ export function Palette() {
           );
           if (!p) return;
           e.preventDefault();
-          addPresetInto(store, p.id);
+          addPreset(store, p.id);
         }}
       />
       <div className="sd-palette-groups">
@@ -100,7 +100,7 @@ export function Palette() {
                     draggable
                     onDragStart={(e) => onDragStart(e, p)}
                     onDragEnd={onDragEnd}
-                    onClick={() => addPresetInto(store, p.id)}
+                    onClick={() => addPreset(store, p.id)}
                     title={KIND_DEFS[p.kind].description[lang]}
                   >
                     {p.name[lang]}

@@ -69,6 +69,34 @@ export function addPresetInto(store: EditorStore, presetId: string): string | nu
   return id;
 }
 
+/** Palette adds waiting for the rules, per store: the next add goes after them. */
+const waitingAdds = new WeakMap<EditorStore, Promise<unknown>>();
+
+/**
+ * {@link addPresetInto} as the palette asks for it (a click, Enter in its search). Where the preset
+ * goes is the rules' judgement (the innermost of the selection's line that takes it without a new
+ * error), so while the rules are still loading — the first moments of a visit — the add waits for
+ * them, and adds asked for meanwhile follow in order, rather than be placed unjudged (a second
+ * container would go into the first). When the rules cannot be loaded, the add is made unjudged,
+ * and the store says the rules are missing.
+ */
+export function addPreset(store: EditorStore, presetId: string): void {
+  const waiting = waitingAdds.get(store);
+  const s = store.getState();
+  // Into an empty canvas nothing needs judging: the preset becomes a root.
+  if (waiting === undefined && (s.rules !== null || s.doc.nodes.length === 0)) {
+    addPresetInto(store, presetId);
+    return;
+  }
+  const next: Promise<unknown> = (waiting ?? s.whenRules())
+    .catch(() => undefined)
+    .then(() => {
+      if (waitingAdds.get(store) === next) waitingAdds.delete(store);
+      addPresetInto(store, presetId);
+    });
+  waitingAdds.set(store, next);
+}
+
 export function deleteSelection(store: EditorStore): void {
   const s = store.getState();
   if (s.selectedNodes.length) s.commit(removeNodes(s.doc, s.selectedNodes));

@@ -135,6 +135,11 @@ export interface EditorState {
    * count limits (the same notice as commit's). True when refused.
    */
   refuseGrowth: (nodes: number, edges: number, action: LimitedAction) => boolean;
+  /**
+   * Resolves once the store holds the rules engine (loading it if need be): true, or false when it
+   * cannot be loaded. For what must be judged by the rules before it is done.
+   */
+  whenRules: () => Promise<boolean>;
   /** Replaces the whole document (open, template, import); refused like commit over a limit. */
   replaceDocument: (
     doc: StackDocument,
@@ -632,6 +637,19 @@ export function createEditorStore(
         });
         return true;
       },
+      whenRules: () =>
+        get().rules !== null
+          ? Promise.resolve(true)
+          : rulesPart.load().then(
+              (m) => {
+                if (get().rules === null) {
+                  const s = get();
+                  set({ rules: m, ...derive(stillDoc(s), undefined, stillIndex(s), m.validate) });
+                }
+                return true;
+              },
+              () => false,
+            ),
       refuseGrowth: (nodes, edges, action) => {
         const { doc } = get();
         const v =

@@ -11,6 +11,7 @@ import type { RulesEngine } from "../../../src/store/rules.ts";
 import * as real from "../../../src/domain/rules/index.ts";
 import { emptyDocument, type StackDocument } from "../../../src/domain/document.ts";
 import { serverWithUbuntu } from "./server-doc.ts";
+import { addPreset } from "../../../src/store/actions.ts";
 
 /** A container straight on Ubuntu, with no engine: errors the rules find. */
 function wrong(): StackDocument {
@@ -98,5 +99,44 @@ describe("the rules engine on demand", () => {
     calls[1]!.ok(real);
     await settle();
     expect(store.getState().problems).toEqual(real.validate(store.getState().doc));
+  });
+});
+
+describe("palette adds while the rules load", () => {
+  it("wait for the rules where there is a receiver to judge, and follow in order: two containers side by side on the engine", async () => {
+    const { part: rules, calls } = controlled<RulesEngine>();
+    const store = createEditorStore(emptyDocument(), { rules });
+    // Into the empty canvas: at once, nothing to judge.
+    addPreset(store, "physical-server");
+    expect(store.getState().doc.nodes).toHaveLength(1);
+    for (const p of ["kernel-ubuntu", "engine-docker", "container", "container"]) addPreset(store, p);
+    // The rest waits for the rules.
+    expect(store.getState().doc.nodes).toHaveLength(1);
+    await settle();
+    for (const c of calls) c.ok(real);
+    await settle();
+    const s = store.getState();
+    const byKind = (k: string) => s.doc.nodes.filter((n) => n.kind === k);
+    expect(s.doc.nodes.map((n) => n.kind)).toEqual([
+      "physical-host",
+      "kernel",
+      "container-engine",
+      "container",
+      "container",
+    ]);
+    const engine = byKind("container-engine")[0]!;
+    expect(byKind("container").map((n) => n.parentId)).toEqual([engine.id, engine.id]);
+    expect(s.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("are made, unjudged, when the rules cannot be loaded", async () => {
+    const { part: rules, calls } = controlled<RulesEngine>();
+    const store = createEditorStore(emptyDocument(), { rules });
+    addPreset(store, "physical-server");
+    addPreset(store, "kernel-ubuntu");
+    await settle();
+    for (const c of calls) c.fail(new Error("offline"));
+    await settle();
+    expect(store.getState().doc.nodes.map((n) => n.kind)).toEqual(["physical-host", "kernel"]);
   });
 });
