@@ -40,7 +40,12 @@ store.subscribe((s, prev) => {
 });
 const templateId = new URLSearchParams(location.search).get("template");
 // Exposed for the browser tests and the benchmark to read the document, never to write it.
-(window as unknown as { __stackdraw?: unknown }).__stackdraw = { getState: () => store.getState() };
+// (And whether the rules engine, loaded right after the first paint, is there: the tests wait for
+// it before their first press, as a person's first press comes after it.)
+(window as unknown as { __stackdraw?: unknown }).__stackdraw = {
+  getState: () => store.getState(),
+  rulesLoaded: () => editorRules.loaded !== undefined,
+};
 
 // A share link carries the diagram in the fragment (never sent to any server).
 const openFromHash = (): Promise<boolean> =>
@@ -97,13 +102,17 @@ const uiFont = Promise.race([
   new Promise((ok) => setTimeout(ok, FONT_WAIT_MS)),
 ]);
 
-void Promise.all([autosave.catch(() => undefined), uiFont]).then(() =>
-  createRoot(document.getElementById("root")!).render(
-    <StrictMode>
-      <App store={store} />
-    </StrictMode>,
-  ),
-);
+void Promise.all([autosave.catch(() => undefined), uiFont])
+  .then(() =>
+    createRoot(document.getElementById("root")!).render(
+      <StrictMode>
+        <App store={store} />
+      </StrictMode>,
+    ),
+  )
+  // The rules engine right after the first paint: the first click on a preset, the first drop
+  // and the first problems are judged by it (a click before it is there waits for it).
+  .then(() => setTimeout(() => void editorRules.load().catch(() => undefined), 0));
 
 // At the first interaction, warm the document reader (so that the first Open or Paste does not
 // wait for it), the rules engine and its messages (the first drop is judged by them), and what a

@@ -459,6 +459,7 @@ test("Enter in the palette search adds the best match, and the keyboard walks th
     await search.fill(q);
     await search.press("Enter");
   }
+  await expect(page.locator(".react-flow__node")).toHaveCount(5);
   const doc = await documentOf(page);
   const engine = byKind(doc, "container-engine");
   expect(doc.nodes.filter((n) => n.kind === "container" && n.parentId === engine.id)).toHaveLength(2);

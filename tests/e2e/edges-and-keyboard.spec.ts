@@ -53,6 +53,7 @@ test("presets are reachable by keyboard: Tab to one, Enter adds it into the sele
   await page.keyboard.press("Tab");
   await expect(palette(page).getByRole("button", { name: "Debian" })).toBeFocused();
   await page.keyboard.press("Enter");
+  await expect(node(page, "Kernel (OS): Debian")).toBeVisible();
   const doc = await documentOf(page);
   expect(doc.nodes.find((n) => n.kind === "kernel")!.parentId).toBe(
     doc.nodes.find((n) => n.kind === "physical-host")!.id,

@@ -15,7 +15,7 @@ export function problems(page: Page): Locator {
   return page.getByRole("region", { name: /^(Problems|문제)$/ });
 }
 
-export async function open(page: Page, query = "lang=en") {
+export async function open(page: Page, query = "lang=en", opts: { rules?: boolean } = {}) {
   const errors: string[] = [];
   // Playwright turns file-chooser interception on asynchronously when the first listener comes:
   // a listener added just before the click that opens the chooser can lose that race under load,
@@ -36,6 +36,16 @@ export async function open(page: Page, query = "lang=en") {
   await expect(
     palette(page).or(page.getByRole("button", { name: /^(Show palette|팔레트 보이기)$/ })),
   ).toBeVisible();
+  // The rules engine comes right after the first paint, before any person's first press could;
+  // a test's first press waits for it too (unless the test keeps the editor's code from loading).
+  if (opts.rules !== false)
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { __stackdraw: { rulesLoaded: () => boolean } }).__stackdraw.rulesLoaded(),
+        ),
+      )
+      .toBe(true);
   return errors;
 }
 

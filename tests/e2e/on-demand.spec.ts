@@ -138,7 +138,7 @@ test("when autosave cannot be fetched, the editor opens anyway and says that it 
       ? route.continue()
       : route.abort("internetdisconnected"),
   );
-  const errors = await open(page);
+  const errors = await open(page, "lang=en", { rules: false });
   const notice = page.getByRole("alert");
   await expect(notice).toContainText("Autosave could not be loaded");
   await expect(notice).toContainText("save it to a file");
