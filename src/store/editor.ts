@@ -451,14 +451,17 @@ export function createEditorStore(
      * The rules engine, or null while it loads: a document with nodes starts the load, and its
      * arrival checks the document the store then holds (as a gesture found it, mid-gesture).
      */
+    /** The rules taken in: the document the store then holds checked by them. */
+    const adoptRules = (m: RulesEngine) => {
+      const s = get();
+      set({ rules: m, ...derive(stillDoc(s), undefined, stillIndex(s), m.validate) });
+    };
     const rulesNow = (doc: StackDocument): RulesEngine | null => {
       const r = rulesPart.loaded;
       if (r || doc.nodes.length === 0) return r ?? null;
       rulesPart.load().then(
         (m) => {
-          if (!get().problemsPending) return;
-          const s = get();
-          set({ rules: m, ...derive(stillDoc(s), undefined, stillIndex(s), m.validate) });
+          if (get().problemsPending) adoptRules(m);
         },
         () => {
           if (get().problemsPending) set({ notice: loadFailedNotice() });
@@ -642,10 +645,7 @@ export function createEditorStore(
           ? Promise.resolve(true)
           : rulesPart.load().then(
               (m) => {
-                if (get().rules === null) {
-                  const s = get();
-                  set({ rules: m, ...derive(stillDoc(s), undefined, stillIndex(s), m.validate) });
-                }
+                if (get().rules === null) adoptRules(m);
                 return true;
               },
               () => false,
