@@ -48,7 +48,7 @@ const WALLS = {
     why: "commands run through the store; the canvas hands its view controls over in the store's context",
   },
   canvas: {
-    may: ["domain", "i18n", "browser", "store"],
+    may: ["domain", "render", "i18n", "browser", "store"],
     packages: [],
     why: "the canvas is one panel of the app",
   },

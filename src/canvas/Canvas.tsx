@@ -30,7 +30,7 @@ import { FlowAdapter } from "./adapter.ts";
 import { StackNodeView, type StackFlowNode } from "./StackNodeView.tsx";
 import { RoutedEdge, type RoutedFlowEdge } from "./RoutedEdge.tsx";
 import { highlightFor } from "./view-model.ts";
-import { problemMessages } from "../browser/on-demand.ts";
+import { onDemand, problemMessages } from "../browser/on-demand.ts";
 import { absoluteRects } from "../domain/drop.ts";
 import {
   beginNodeDrag,
@@ -86,6 +86,16 @@ export const MINIMAP_MIN_NODES = 50;
 const MOUNT_MARGIN = 0.3;
 /** Below this zoom a label is under 4 px tall: nodes drop their text and show as coloured boxes. */
 export const FAR_ZOOM = 0.3;
+/**
+ * Past this many nodes, the far-zoom view is drawn on one canvas (./FarLayer.tsx) instead of as
+ * DOM boxes: a fitted big diagram puts more boxes on screen than the browser can composite in a
+ * frame. It loads on demand, when a document first has that many nodes.
+ */
+export const FAR_LAYER_MIN_NODES = MOUNT_ALL_MAX_NODES;
+const farLayerPart = onDemand(() => import("./FarLayer.tsx"));
+/** In the far layer, at most this many selected nodes keep a DOM element (for focus and their names). */
+const FAR_MOUNTED_SELECTION = 50;
+const NOTHING: ReadonlySet<string> = new Set();
 
 /**
  * View classes set on the canvas element directly (no React render): `sd-far` when zoomed far out
@@ -268,29 +278,43 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
   // Recomputed when the layout may have changed (not on a label or prop edit that leaves every
   // box where it was: a new set costs O(N) and would re-render React Flow's node list).
   const layoutVersion = useEditor((s) => s.layoutVersion);
+  // Zoomed far out on a big diagram, the canvas layer draws it: only what needs a DOM element is
+  // mounted then (the selection, the node being renamed, the drop's receiver).
+  const farModule = useLoaded(farLayerPart, stillDocument.nodes.length > FAR_LAYER_MIN_NODES);
+  const layerOn =
+    (frame?.far ?? false) && stillDocument.nodes.length > FAR_LAYER_MIN_NODES && farModule !== undefined;
   const inView = useMemo(
     () =>
-      stillDocument.nodes.length <= MOUNT_ALL_MAX_NODES || !cover
-        ? null
-        : nodesToMount(stillDocument, stillIdx, cover, [], store.getState().routes),
+      layerOn
+        ? NOTHING
+        : stillDocument.nodes.length <= MOUNT_ALL_MAX_NODES || !cover
+          ? null
+          : nodesToMount(stillDocument, stillIdx, cover, [], store.getState().routes),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- stillDocument and stillIdx matter only through their layout
-    [layoutVersion, cover],
+    [layoutVersion, cover, layerOn],
   );
   // Edges are culled as nodes are: past MOUNT_ALL_MAX_EDGES (or when nodes are culled), only the
   // edges with an end or a route in view are mounted.
   const edgesInView = useMemo(
     () =>
-      !cover || (stillDocument.edges.length <= MOUNT_ALL_MAX_EDGES && !inView)
-        ? null
-        : edgesToMount(stillDocument, stillIdx, cover, store.getState().routes),
+      layerOn
+        ? NOTHING
+        : !cover || (stillDocument.edges.length <= MOUNT_ALL_MAX_EDGES && !inView)
+          ? null
+          : edgesToMount(stillDocument, stillIdx, cover, store.getState().routes),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- stillDocument and stillIdx matter only through their layout
-    [layoutVersion, cover, inView],
+    [layoutVersion, cover, inView, layerOn],
   );
+  const hintTarget = hint?.targetId ?? null;
   const mounted = useMemo(() => {
     if (!inView) return null;
-    // The selected nodes that have no selected ancestor: the ones a drag moves.
-    const keep = subtreeTops(stillIdx, selectedNodes);
+    // The selected nodes that have no selected ancestor: the ones a drag moves. (In the far layer:
+    // the first selected nodes, which the keyboard focuses, and the drop's receiver, for its tip.)
+    const keep = layerOn
+      ? selectedNodes.slice(0, FAR_MOUNTED_SELECTION)
+      : subtreeTops(stillIdx, selectedNodes);
     if (renaming) keep.push(renaming);
+    if (layerOn && hintTarget !== null) keep.push(hintTarget);
     if (keep.every((id) => inView.has(id))) return inView;
     const out = new Set(inView);
     for (const id of keep)
@@ -301,7 +325,7 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
       )
         out.add(cur);
     return out;
-  }, [inView, stillIdx, selectedNodes, renaming]);
+  }, [inView, stillIdx, selectedNodes, renaming, layerOn, hintTarget]);
 
   // One adapter per canvas: it remembers the last output to hand back unchanged node objects.
   const [adapter] = useState(() => new FlowAdapter());
@@ -475,13 +499,21 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
 
   // Promoting the viewport to a layer costs a frame at the start of a pan; it pays off only when
   // many nodes are mounted (each frame would repaint them all), so only then.
+  // (The far layer's picture is one element, but a big one: moving it is a layer's work too.)
   const mountedCount = useRef(0);
+  const layerShown = useRef(false);
   useLayoutEffect(() => {
     mountedCount.current = nodes.length;
-  }, [nodes]);
+    layerShown.current = layerOn;
+    sectionRef.current?.classList.toggle("sd-far-layer", layerOn);
+  }, [nodes, layerOn]);
   const onMoveStart = useCallback(
     (_e: unknown, vp: FlowViewport) =>
-      setViewClasses(sectionRef.current, vp, mountedCount.current > MOUNT_ALL_MAX_NODES),
+      setViewClasses(
+        sectionRef.current,
+        vp,
+        mountedCount.current > MOUNT_ALL_MAX_NODES || layerShown.current,
+      ),
     [],
   );
   const onMove = useCallback(
@@ -618,40 +650,55 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
     return () => window.removeEventListener("keydown", onKey, true);
   }, [store]);
 
-  const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(
-    (_event, node, nodes) => {
-      cancelled.current = false;
-      const s = store.getState();
-      s.beginGesture();
-      drag.current = beginDrag(store.getState(), nodes.length ? nodes.map((n) => n.id) : [node.id]);
-    },
-    [store],
-  );
-
-  const onNodeDrag: OnNodeDrag<StackFlowNode> = useCallback(
-    (event, node) => {
+  // The steps of a node drag, for React Flow's drags of DOM nodes and the far layer's of what it
+  // draws (which moves the nodes itself: React Flow moves its own through onNodesChange).
+  const gesture = useMemo(() => {
+    const hint = (client: Point, ids: readonly string[]) => {
       if (cancelled.current) return;
       const s = store.getState();
-      drag.current ??= beginDrag(s, [node.id]);
-      s.setDropHint(nodeDropHint(drag.current, s, flow.screenToFlowPosition(clientPoint(event))));
-    },
-    [flow, store],
-  );
-
-  const onNodeDragStop: OnNodeDrag<StackFlowNode> = useCallback(
-    (event, node, dragged) => {
-      if (cancelled.current) {
+      drag.current ??= beginDrag(s, ids);
+      s.setDropHint(nodeDropHint(drag.current, s, flow.screenToFlowPosition(client)));
+    };
+    return {
+      start: (ids: readonly string[]) => {
         cancelled.current = false;
+        store.getState().beginGesture();
+        drag.current = beginDrag(store.getState(), ids);
+      },
+      hint,
+      move: (client: Point, moves: ReadonlyMap<string, Point>) => {
+        if (cancelled.current) return;
+        const s = store.getState();
+        s.beginGesture();
+        s.transient(withPositions(s.doc, moves), new Set(moves.keys()));
+        hint(client, [...moves.keys()]);
+      },
+      stop: (client: Point, ids: readonly string[]) => {
+        if (cancelled.current) {
+          cancelled.current = false;
+          drag.current = null;
+          return;
+        }
+        const s = store.getState();
+        const d = drag.current ?? beginDrag(s, ids);
         drag.current = null;
-        return;
-      }
-      const s = store.getState();
-      const d = drag.current ?? beginDrag(s, dragged.length ? dragged.map((n) => n.id) : [node.id]);
-      drag.current = null;
-      s.transient(dropNodes(d, s, flow.screenToFlowPosition(clientPoint(event))));
-      s.endGesture();
-    },
-    [flow, store],
+        s.transient(dropNodes(d, s, flow.screenToFlowPosition(client)));
+        s.endGesture();
+      },
+    };
+  }, [flow, store]);
+  const onNodeDragStart: OnNodeDrag<StackFlowNode> = useCallback(
+    (_event, node, nodes) => gesture.start(nodes.length ? nodes.map((n) => n.id) : [node.id]),
+    [gesture],
+  );
+  const onNodeDrag: OnNodeDrag<StackFlowNode> = useCallback(
+    (event, node) => gesture.hint(clientPoint(event), [node.id]),
+    [gesture],
+  );
+  const onNodeDragStop: OnNodeDrag<StackFlowNode> = useCallback(
+    (event, node, dragged) =>
+      gesture.stop(clientPoint(event), dragged.length ? dragged.map((n) => n.id) : [node.id]),
+    [gesture],
   );
 
   const onNodeClick: NodeMouseHandler<StackFlowNode> = useCallback(() => undefined, []);
@@ -879,6 +926,9 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
           proOptions={{ hideAttribution: false }}
         >
           <Background gap={16} />
+          {layerOn && farModule && (
+            <farModule.FarLayer section={sectionRef} gesture={gesture} onContextMenu={onContextMenu} />
+          )}
           {/* Fit is ours: React Flow's would fit only the mounted nodes of a big diagram. */}
           <Controls showFitView={false}>
             <ControlButton onClick={() => fitView()} aria-label={t("fitView")} title={t("fitView")}>

@@ -110,6 +110,7 @@ function StackNodeViewImpl({ data, selected }: NodeProps<StackFlowNode>) {
         highlighted ? "sd-highlighted" : "",
         managedBy ? `sd-managed-${managedBy}` : "",
         hint ? `sd-hint-${hint}` : "",
+        renaming ? "sd-renaming" : "",
       ]
         .filter(Boolean)
         .join(" ")}

@@ -32,7 +32,8 @@ import {
   keyPropLines,
   lookOf,
 } from "../domain/view-model.ts";
-import { THEMES, type LayerColors, type ThemeColors, type ThemeName } from "./colors.ts";
+import { THEMES, type ThemeColors, type ThemeName } from "./colors.ts";
+import { nodeColors } from "./node-colors.ts";
 import { BoxGrid, edgePath, labelSize, labelSvg, markerDef, placeLabel, type PlacedLabel } from "./edges.ts";
 import { layoutLegend, legendEntries, legendSvg } from "./legend.ts";
 import { edgeRoutes, type EdgeRoute } from "./routes.ts";
@@ -106,14 +107,6 @@ const TITLE_SIZE = 16;
 const TITLE_GAP = 12;
 const LEGEND_GAP = 16;
 
-/** `#rgb`/`#rrggbb` times `factor` (CSS `filter: brightness()` on a flat colour). */
-function brightness(hex: string, factor: number): string {
-  const h = hex.length === 4 ? hex.replace(/^#(.)(.)(.)$/, "#$1$1$2$2$3$3") : hex;
-  const v = Number.parseInt(h.slice(1), 16);
-  const ch = (shift: number) => Math.min(255, Math.round(((v >> shift) & 0xff) * factor));
-  return `#${((1 << 24) | (ch(16) << 16) | (ch(8) << 8) | ch(0)).toString(16).slice(1)}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Shapes
 
@@ -150,12 +143,6 @@ interface NodeInput {
   hasChildren: boolean;
   problems: readonly Problem[];
   managedBy: ManagedBy | null;
-}
-
-function nodeColors(theme: ThemeColors, node: StackNode, managedBy: ManagedBy | null): LayerColors {
-  if (managedBy === null) return theme.layers[KIND_DEFS[node.kind].layer];
-  const fill = managedBy === "user" ? theme.userBg : theme.providerBg;
-  return { fill, border: managedBy === "user" ? theme.user : theme.provider, band: brightness(fill, 0.96) };
 }
 
 /**

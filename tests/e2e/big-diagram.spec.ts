@@ -154,10 +154,9 @@ test("a 2,000-node diagram opens at its saved view with only what is in view mou
   // Fit view: the whole document, computed from the document (not from the mounted nodes).
   await page.getByRole("button", { name: "Fit view" }).click();
   await expect.poll(async () => (await settledViewport(page)).zoom).toBeLessThan(0.2);
-  // Zoomed that far out, nodes are boxes: the label is hidden, the accessible name stays.
-  const host = node(page, "Physical server: host-0");
-  await expect(host).toHaveCount(1);
-  await expect(host.locator(".sd-label")).toHaveCount(0);
+  // Zoomed that far out, a diagram this big is one picture (the far layer): no DOM boxes.
+  await expect(page.getByRole("img", { name: /2,000 nodes drawn as coloured boxes/ })).toBeVisible();
+  await expect(page.locator(".react-flow__node")).toHaveCount(0);
   // Zooming back in brings the text back.
   await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
   let view = await settledViewport(page);
@@ -212,4 +211,145 @@ test("after a reload the diagram comes back where the person left the view", asy
     "style",
     new RegExp(left.replace(/[()\\.]/g, "\\$&")),
   );
+});
+
+/** The store's selection. */
+const selection = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as { __stackdraw: { getState: () => { selectedNodes: string[] } } }
+      ).__stackdraw.getState().selectedNodes,
+  );
+
+/** Every node's absolute box, from the document the store holds. */
+async function absoluteBoxes(page: Page) {
+  const nodes = (await documentOf(page)).nodes;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<string, { x: number; y: number; width: number; height: number }>();
+  const at = (id: string): { x: number; y: number } => {
+    const n = byId.get(id)!;
+    const p = n.parentId ? at(n.parentId) : { x: 0, y: 0 };
+    return { x: p.x + n.position.x, y: p.y + n.position.y };
+  };
+  for (const n of nodes) out.set(n.id, { ...at(n.id), ...n.size });
+  return { out, byId };
+}
+
+/** The colour of the far picture's pixel that shows diagram point `p`. */
+function pictureAt(page: Page, p: { x: number; y: number }) {
+  return page.evaluate((p) => {
+    const c = document.querySelector("canvas.sd-far-canvas") as HTMLCanvasElement & {
+      sdDrawn: { area: { x: number; y: number }; scale: number };
+    };
+    const { area, scale } = c.sdDrawn;
+    const d = c
+      .getContext("2d")!
+      .getImageData(Math.round((p.x - area.x) * scale), Math.round((p.y - area.y) * scale), 1, 1).data;
+    return [d[0]!, d[1]!, d[2]!, d[3]!];
+  }, p);
+}
+
+test("zoomed far out, a 1,000-node diagram is one picture, and boxes are still selected, dragged, box-selected, renamed and right-clicked", async ({
+  page,
+}) => {
+  const errors = await open(page);
+  // Zoom 0.25: under the 0.3 where names stop being drawn.
+  const vp = { x: 20, y: 20, zoom: 0.25 };
+  await openDoc(page, bigStack(50, vp));
+  const picture = page.getByRole("img", { name: /1,000 nodes drawn as coloured boxes/ });
+  await expect(picture).toBeVisible();
+  // No DOM box at all: the canvas draws them.
+  await expect(page.locator(".react-flow__node")).toHaveCount(0);
+  const pane = (await page.locator(".react-flow__pane").boundingBox())!;
+  const { out: boxes } = await absoluteBoxes(page);
+  const screen = (p: { x: number; y: number }) => ({
+    x: pane.x + vp.x + p.x * vp.zoom,
+    y: pane.y + vp.y + p.y * vp.zoom,
+  });
+  const centreOf = (id: string) => {
+    const r = boxes.get(id)!;
+    return screen({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+  };
+  // The container's own colour is drawn where it is.
+  const c = boxes.get("c0-0-0")!;
+  expect(await pictureAt(page, { x: c.x + c.width / 2, y: c.y + c.height / 2 })).toEqual([
+    255, 248, 230, 255,
+  ]);
+
+  // A click selects the box under the pointer: the inspector shows it, the picture rings it.
+  let at = centreOf("c0-0-0");
+  await page.mouse.click(at.x, at.y);
+  await expect.poll(() => selection(page)).toEqual(["c0-0-0"]);
+  await expect(
+    page.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", { name: "Label" }),
+  ).toHaveValue("app-0-0-0");
+  // The selected node keeps its DOM element (its name, the keyboard's focus), unpainted.
+  await expect(node(page, "Container: app-0-0-0")).toHaveClass(/selected/);
+  await expect
+    .poll(() => pictureAt(page, { x: c.x - 1.25 / vp.zoom, y: c.y + c.height / 2 }))
+    .toEqual([47, 111, 237, 255]);
+
+  // A drag moves it into the other VM's engine, dropped on that engine's band: one undo step.
+  const into = boxes.get("e0-1")!;
+  const drop = screen({ x: into.x + 60, y: into.y + into.height - 20 });
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(at.x + ((drop.x - at.x) * i) / 10, at.y + ((drop.y - at.y) * i) / 10);
+  await page.mouse.up();
+  const parentOf = async (id: string) => (await documentOf(page)).nodes.find((n) => n.id === id)!.parentId;
+  await expect.poll(() => parentOf("c0-0-0")).toBe("e0-1");
+  expect(await selection(page)).toEqual(["c0-0-0"]);
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => parentOf("c0-0-0")).toBe("e0-0");
+
+  // Shift and a drag from empty canvas around host 0 selects it and everything in it.
+  const h = boxes.get("h0")!;
+  const from = { x: pane.x + 6, y: pane.y + 6 };
+  const to = screen({ x: h.x + h.width + 10, y: h.y + h.height + 10 });
+  await page.keyboard.down("Shift");
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2);
+  await expect(page.locator(".sd-marquee")).toBeVisible();
+  await page.mouse.move(to.x, to.y);
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
+  await expect(page.locator(".sd-marquee")).toHaveCount(0);
+  const host0 = [...boxes.keys()].filter((id) => /^(h|hv|vm|k|e|c)0(-|$)/.test(id));
+  expect(host0).toHaveLength(20);
+  expect((await selection(page)).sort()).toEqual(["c0-0-0", ...host0.filter((id) => id !== "c0-0-0")].sort());
+
+  // A click on empty canvas clears the selection; a right-click on a box selects it and opens the menu.
+  await page.mouse.click(from.x, from.y);
+  await expect.poll(() => selection(page)).toEqual([]);
+  at = centreOf("c0-1-2");
+  await page.mouse.click(at.x, at.y, { button: "right" });
+  await expect(page.getByRole("menu")).toBeVisible();
+  expect(await selection(page)).toEqual(["c0-1-2"]);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toHaveCount(0);
+
+  // In Korean the picture says so in Korean.
+  await page.getByRole("button", { name: "한국어" }).click();
+  await expect(page.getByRole("img", { name: /노드 1,000개를/ })).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+
+  // A double-click renames the box under the pointer, zoomed in to where its name reads.
+  at = centreOf("c0-1-3");
+  await page.mouse.dblclick(at.x, at.y);
+  const field = page.getByRole("textbox", { name: "New name" });
+  await expect(field).toBeFocused();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("renamed-far");
+  await page.keyboard.press("Enter");
+  await expect
+    .poll(async () => (await documentOf(page)).nodes.find((n) => n.id === "c0-1-3")!.label)
+    .toBe("renamed-far");
+  // Zoomed in, the boxes are DOM nodes again, with their names.
+  expect((await settledViewport(page)).zoom).toBeGreaterThan(0.3);
+  await expect(picture).toHaveCount(0);
+  await expect(node(page, "Container: renamed-far")).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -134,6 +134,10 @@ const ON_DEMAND: [RegExp, string][] = [
     "a problem's actions (its fixes, Suppress…)",
   ],
   [/^src\/browser\/download\.ts$/, "downloading a file (save, export, saved data)"],
+  [
+    /^src\/(canvas\/FarLayer\.tsx|render\/far\.ts|render\/node-colors\.ts|i18n\/far-strings\.ts)$/,
+    "the far-zoom canvas layer (a big diagram zoomed far out)",
+  ],
   [/^src\/browser\/share\.ts$/, "the share link's encoder and decoder (the file actions)"],
   [
     /^src\/(domain\/kinds\/prop-values|domain\/limits-repair|i18n\/repair-strings)\.ts$/,
@@ -162,6 +166,7 @@ describe("the initial JS (static imports from src/main.tsx)", () => {
       "src/panels/FileErrorDialog.tsx",
       "src/panels/ContextMenu.tsx",
       "src/panels/InspectorForms.tsx",
+      "src/canvas/FarLayer.tsx",
       "src/io/read.ts",
       "src/io/errors/format.ts",
       "src/domain/rules/messages.ts",

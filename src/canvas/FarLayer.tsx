@@ -1,0 +1,376 @@
+/**
+ * The far-zoom canvas layer: a big diagram zoomed out past FAR_ZOOM (where a name would be under
+ * 4 px) is drawn on one `<canvas>` instead of as thousands of DOM boxes, which no browser lays
+ * out and composites within a frame (docs/performance.md, the ~900-box limit). The picture is
+ * src/render/far.ts's, from the document, the problems, the selection and the drop hint. The
+ * canvas lies over React Flow's background and under its pane, a compositor layer of its own that
+ * follows the view by its transform, so a pan moves it without a redraw; it is redrawn when what it
+ * shows changes, when the view leaves the area it covers (the view plus a margin), or when the
+ * zoom changes.
+ *
+ * React Flow then holds only the nodes that need a DOM element: the selection (for focus and its
+ * accessible name), the node being renamed and the drop's receiver (for its tip), with their
+ * ancestors; they are not painted but for the rename field and the tip. This layer takes the
+ * pointer over the picture itself: a press on a box selects it (Shift adds or removes it) and a
+ * drag moves the selection through the canvas's own drag (the same drop rules, hint and undo
+ * step as a drag of a DOM node), a press on an edge selects it, Shift and a drag on empty canvas
+ * draws a selection box, a double-click renames the box under the pointer (zoomed in to it), a
+ * right-click opens the command menu; a press on empty canvas pans, as ever.
+ */
+import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
+import { useReactFlow, useStoreApi } from "@xyflow/react";
+import type { Point, StackDocument } from "../domain/document.ts";
+import { absoluteRects, nodeAt, type Rect } from "../domain/drop.ts";
+import { subtreeTops } from "../domain/drag.ts";
+import { highlightFor } from "../domain/view-model.ts";
+import { containsRect, expandRect, visibleArea } from "../domain/viewport.ts";
+import { edgeAt, farScene, nodesInside, paintFar, type FarScene } from "../render/far.ts";
+import { farPictureLabel } from "../i18n/far-strings.ts";
+import { useEditor, useEditorStore } from "../store/context.tsx";
+import { resolvedTheme, type EditorState } from "../store/editor.ts";
+import type { CanvasPlace } from "./Canvas.tsx";
+import "./far-layer.css";
+
+/** How far past the view (a fraction of its size, each side) the picture reaches. */
+const MARGIN = 0.3;
+/** The picture's pixels are capped (a canvas of more would cost its memory for nothing). */
+const MAX_SIDE_PX = 8192;
+const MAX_AREA_PX = 16_000_000;
+/** A press moves this many screen px before it is a drag (React Flow's node drag threshold). */
+const DRAG_PX = 1;
+/** An edge within this many screen px of the pointer is hit. */
+const EDGE_HIT_PX = 5;
+
+/** The drag gesture of the canvas (src/canvas/Canvas.tsx), in screen coordinates. */
+export interface FarGesture {
+  start(ids: readonly string[]): void;
+  /** `moves`: each dragged subtree top's new position (relative to its parent). */
+  move(client: Point, moves: ReadonlyMap<string, Point>): void;
+  /** `ids`: the dragged subtrees' tops. */
+  stop(client: Point, ids: readonly string[]): void;
+}
+
+/** What the layer last drew, on the canvas element, for tests and the benchmark to read. */
+export interface FarDrawn {
+  doc: StackDocument;
+  ids: ReadonlySet<string>;
+  selected: readonly string[];
+  /** The area drawn, in diagram coordinates, and its scale (canvas px per diagram px). */
+  area: Rect;
+  scale: number;
+}
+
+export interface FarLayerProps {
+  /** The canvas section: the layer listens to its pointer events before React Flow does. */
+  section: RefObject<HTMLElement | null>;
+  gesture: FarGesture;
+  onContextMenu?: (place: CanvasPlace, at: { x: number; y: number }) => void;
+}
+
+/** The store's fields the picture is drawn from. */
+const shownChanged = (s: EditorState, p: EditorState) =>
+  s.doc !== p.doc ||
+  s.index !== p.index ||
+  s.nodeProblems !== p.nodeProblems ||
+  s.problems !== p.problems ||
+  s.selectedNodes !== p.selectedNodes ||
+  s.selectedEdge !== p.selectedEdge ||
+  s.dropHint !== p.dropHint ||
+  s.overlay !== p.overlay ||
+  s.routes !== p.routes ||
+  s.theme !== p.theme ||
+  s.systemTheme !== p.systemTheme;
+
+export function FarLayer({ section: sectionRef, gesture, onContextMenu }: FarLayerProps) {
+  const store = useEditorStore();
+  const flowStore = useStoreApi();
+  const flow = useReactFlow();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const sceneRef = useRef<FarScene | null>(null);
+  const lang = useEditor((s) => s.lang);
+  const count = useEditor((s) => s.doc.nodes.length);
+
+  // Drawing: at once when the layer appears (in the frame that unmounts the DOM boxes), then once
+  // per animation frame at most, when something it shows changed.
+  useLayoutEffect(() => {
+    const el = canvasRef.current;
+    const ctx = el?.getContext("2d");
+    if (!el || !ctx) return;
+    let drawn: { area: Rect; zoom: number } | null = null;
+    let raf = 0;
+    // Where the picture goes on screen for a view: its area's corner, scaled from its drawn zoom.
+    const place = ([tx, ty, zoom]: readonly [number, number, number]) => {
+      if (drawn === null) return;
+      const { area } = drawn;
+      el.style.transform = `translate(${tx + area.x * zoom}px, ${ty + area.y * zoom}px) scale(${zoom / drawn.zoom})`;
+    };
+    const draw = () => {
+      raf = 0;
+      const f = flowStore.getState();
+      const [tx, ty, zoom] = f.transform;
+      if (f.width <= 0 || f.height <= 0) return;
+      const area = expandRect(visibleArea({ x: tx, y: ty, zoom }, f.width, f.height), MARGIN);
+      const dpr = window.devicePixelRatio || 1;
+      const scale = Math.min(
+        zoom * dpr,
+        MAX_SIDE_PX / area.width,
+        MAX_SIDE_PX / area.height,
+        Math.sqrt(MAX_AREA_PX / (area.width * area.height)),
+      );
+      const w = Math.max(1, Math.ceil(area.width * scale));
+      const h = Math.max(1, Math.ceil(area.height * scale));
+      if (el.width !== w) el.width = w;
+      if (el.height !== h) el.height = h;
+      el.style.width = `${(w / scale) * zoom}px`;
+      el.style.height = `${(h / scale) * zoom}px`;
+      const s = store.getState();
+      const scene = farScene({
+        doc: s.doc,
+        index: s.index,
+        rects: absoluteRects(s.doc, s.index),
+        area,
+        theme: resolvedTheme(s),
+        nodeProblems: s.nodeProblems,
+        overlay: s.overlay,
+        selected: new Set(s.selectedNodes),
+        highlighted: highlightFor(s.index, s.selectedNodes),
+        hint: s.dropHint,
+        routes: s.routes,
+        selectedEdge: s.selectedEdge,
+        edgeProblems: new Set(s.problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))),
+      });
+      paintFar(ctx, scene, { origin: area, scale, width: w, height: h });
+      sceneRef.current = scene;
+      drawn = { area, zoom };
+      place(f.transform);
+      const record: FarDrawn = {
+        doc: s.doc,
+        ids: new Set(scene.boxes.map((b) => b.id)),
+        selected: s.selectedNodes,
+        area,
+        scale,
+      };
+      Object.assign(el, { sdDrawn: record });
+      el.dataset.drawnNodes = String(scene.boxes.length);
+    };
+    const schedule = () => {
+      if (raf === 0) raf = requestAnimationFrame(draw);
+    };
+    draw();
+    const offFlow = flowStore.subscribe((f) => {
+      place(f.transform);
+      const [tx, ty, zoom] = f.transform;
+      if (
+        drawn === null ||
+        zoom !== drawn.zoom ||
+        !containsRect(drawn.area, visibleArea({ x: tx, y: ty, zoom }, f.width, f.height))
+      )
+        schedule();
+    });
+    const offStore = store.subscribe((s, p) => {
+      if (shownChanged(s, p)) schedule();
+    });
+    return () => {
+      offFlow();
+      offStore();
+      if (raf !== 0) cancelAnimationFrame(raf);
+    };
+  }, [store, flowStore]);
+
+  // The pointer over the picture, in the capture phase of the canvas section: what lands on a box,
+  // an edge or a Shift-drag is the layer's and goes no further (React Flow would pan or start its
+  // own selection box); the rest goes on to React Flow's pane.
+  useEffect(() => {
+    const section = sectionRef.current;
+    if (!section) return;
+    const toFlow = (e: MouseEvent) => flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const onPane = (e: Event) =>
+      e.target instanceof Element &&
+      e.target.closest(".react-flow__pane, .react-flow__selectionpane") !== null;
+    type Hit = { node: string } | { edge: string } | null;
+    const hitAt = (e: MouseEvent): Hit => {
+      const s = store.getState();
+      const p = toFlow(e);
+      const node = nodeAt(s.doc, s.index, p);
+      if (node !== null) return { node };
+      const scene = sceneRef.current;
+      const zoom = flowStore.getState().transform[2];
+      const edge = scene ? edgeAt(scene, p, EDGE_HIT_PX / zoom) : null;
+      return edge !== null ? { edge } : null;
+    };
+    const swallow = (e: Event) => {
+      e.stopPropagation();
+      e.preventDefault();
+    };
+    // A press the layer took: the click that ends it must not reach the pane (which would clear
+    // the selection it just made).
+    let took = false;
+    let marquee: HTMLDivElement | null = null;
+
+    // (Not cancelled: a cancelled pointerdown would suppress the mousedown that follows it.)
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.button !== 0 || !onPane(e)) return;
+      if (e.shiftKey || hitAt(e) !== null) e.stopPropagation();
+    };
+    const onMouseDown = (e: MouseEvent) => {
+      took = false;
+      if (e.button !== 0 || !onPane(e)) return;
+      const hit = hitAt(e);
+      if (hit === null && !e.shiftKey) return;
+      swallow(e);
+      took = true;
+      const s = store.getState();
+      if (hit === null) {
+        startMarquee(e);
+        return;
+      }
+      if ("edge" in hit) {
+        s.select([], hit.edge);
+        return;
+      }
+      const id = hit.node;
+      const was = s.selectedNodes;
+      const sel = e.shiftKey
+        ? was.includes(id)
+          ? was.filter((x) => x !== id)
+          : [...was, id]
+        : was.includes(id)
+          ? was
+          : [id];
+      if (sel !== was) s.select(sel, null);
+      if (!sel.includes(id)) return;
+      const now = store.getState();
+      const tops = subtreeTops(now.index, now.selectedNodes);
+      const start = new Map(tops.map((t) => [t, now.index.byId.get(t)?.position ?? { x: 0, y: 0 }]));
+      const x0 = e.clientX;
+      const y0 = e.clientY;
+      let dragging = false;
+      const move = (m: MouseEvent) => {
+        const dx = m.clientX - x0;
+        const dy = m.clientY - y0;
+        if (!dragging) {
+          if (Math.hypot(dx, dy) < DRAG_PX) return;
+          dragging = true;
+          gesture.start(tops);
+        }
+        const zoom = flowStore.getState().transform[2];
+        const moves = new Map<string, Point>();
+        for (const [t, p] of start) moves.set(t, { x: p.x + dx / zoom, y: p.y + dy / zoom });
+        gesture.move({ x: m.clientX, y: m.clientY }, moves);
+      };
+      const up = (u: MouseEvent) => {
+        window.removeEventListener("mousemove", move);
+        window.removeEventListener("mouseup", up);
+        if (dragging) gesture.stop({ x: u.clientX, y: u.clientY }, tops);
+      };
+      window.addEventListener("mousemove", move);
+      window.addEventListener("mouseup", up);
+    };
+
+    // Shift and a drag on empty canvas: a selection box; what lies wholly inside is selected.
+    const startMarquee = (e: MouseEvent) => {
+      const box = section.getBoundingClientRect();
+      const from = { x: e.clientX, y: e.clientY };
+      const base = store.getState().selectedNodes;
+      marquee = document.createElement("div");
+      marquee.className = "sd-marquee";
+      section.appendChild(marquee);
+      const place = (m: MouseEvent) => {
+        const l = Math.min(from.x, m.clientX);
+        const t = Math.min(from.y, m.clientY);
+        Object.assign(marquee!.style, {
+          left: `${l - box.left}px`,
+          top: `${t - box.top}px`,
+          width: `${Math.abs(m.clientX - from.x)}px`,
+          height: `${Math.abs(m.clientY - from.y)}px`,
+        });
+      };
+      place(e);
+      const move = (m: MouseEvent) => place(m);
+      const up = (u: MouseEvent) => {
+        window.removeEventListener("mousemove", move);
+        window.removeEventListener("mouseup", up);
+        marquee?.remove();
+        marquee = null;
+        const a = flow.screenToFlowPosition(from);
+        const b = toFlow(u);
+        const area = {
+          x: Math.min(a.x, b.x),
+          y: Math.min(a.y, b.y),
+          width: Math.abs(b.x - a.x),
+          height: Math.abs(b.y - a.y),
+        };
+        const s = store.getState();
+        if (area.width === 0 && area.height === 0) return;
+        const inside = nodesInside(s.index, absoluteRects(s.doc, s.index), area);
+        s.select([...new Set([...base, ...inside])], null);
+      };
+      window.addEventListener("mousemove", move);
+      window.addEventListener("mouseup", up);
+    };
+
+    const onClick = (e: MouseEvent) => {
+      if (!took) return;
+      took = false;
+      swallow(e);
+    };
+    const onDoubleClick = (e: MouseEvent) => {
+      if (!onPane(e)) return;
+      const hit = hitAt(e);
+      if (hit === null || !("node" in hit)) return;
+      swallow(e);
+      // Renamed where its name reads: the view frames it (at most at 100 %).
+      const s = store.getState();
+      s.select([hit.node], null);
+      s.setRenaming(hit.node);
+      s.frameNodes([hit.node]);
+    };
+    const onMenu = (e: MouseEvent) => {
+      if (!onPane(e)) return;
+      const hit = hitAt(e);
+      if (hit === null) return;
+      swallow(e);
+      const s = store.getState();
+      if ("edge" in hit) {
+        s.select([], hit.edge);
+        onContextMenu?.("edge", { x: e.clientX, y: e.clientY });
+      } else {
+        if (!s.selectedNodes.includes(hit.node)) s.select([hit.node], null);
+        onContextMenu?.("node", { x: e.clientX, y: e.clientY });
+      }
+    };
+    // The pointer over a box or an edge shows that it can be taken (at most once a frame).
+    let hover = 0;
+    const onHover = (e: MouseEvent) => {
+      if (e.buttons !== 0 || hover !== 0) return;
+      hover = requestAnimationFrame(() => {
+        hover = 0;
+        const pane = section.querySelector<HTMLElement>(".react-flow__pane");
+        if (pane) pane.style.cursor = onPane(e) && hitAt(e) !== null ? "pointer" : "";
+      });
+    };
+    const opts = { capture: true };
+    section.addEventListener("pointerdown", onPointerDown, opts);
+    section.addEventListener("mousedown", onMouseDown, opts);
+    section.addEventListener("click", onClick, opts);
+    section.addEventListener("dblclick", onDoubleClick, opts);
+    section.addEventListener("contextmenu", onMenu, opts);
+    section.addEventListener("mousemove", onHover, opts);
+    return () => {
+      section.removeEventListener("pointerdown", onPointerDown, opts);
+      section.removeEventListener("mousedown", onMouseDown, opts);
+      section.removeEventListener("click", onClick, opts);
+      section.removeEventListener("dblclick", onDoubleClick, opts);
+      section.removeEventListener("contextmenu", onMenu, opts);
+      section.removeEventListener("mousemove", onHover, opts);
+      if (hover !== 0) cancelAnimationFrame(hover);
+      marquee?.remove();
+      const pane = section.querySelector<HTMLElement>(".react-flow__pane");
+      if (pane) pane.style.cursor = "";
+    };
+  }, [sectionRef, store, flow, flowStore, gesture, onContextMenu]);
+
+  return (
+    <canvas ref={canvasRef} className="sd-far-canvas" role="img" aria-label={farPictureLabel(lang, count)} />
+  );
+}
