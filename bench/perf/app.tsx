@@ -15,6 +15,7 @@ import { FIT_VIEW } from "../../src/canvas/Canvas.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import { completeGeometry } from "../../src/domain/geometry.ts";
 import { updateNode } from "../../src/domain/edit.ts";
+import { absoluteRects } from "../../src/domain/drop.ts";
 import "../../src/styles.css";
 import { perfDocument, perfEdges, wrapRoots } from "./doc.ts";
 import { pageParams } from "./params.ts";
@@ -40,10 +41,17 @@ declare global {
     __exportBench?: (runs: number, variant: "page" | "wrapped") => Promise<ExportRun[]>;
     __benchEdit?: (id: string, label: string) => void;
     __benchFitView?: { padding: number; minZoom: number; maxZoom: number };
+    /** A node's box in diagram coordinates (for nodes drawn on the far-zoom picture, which have no element). */
+    __benchNodeBox?: (id: string) => { x: number; y: number; width: number; height: number } | null;
   }
 }
 
 window.__benchFitView = { padding: FIT_VIEW.padding, minZoom: FIT_VIEW.minZoom, maxZoom: FIT_VIEW.maxZoom };
+
+window.__benchNodeBox = (id) => {
+  const s = store.getState();
+  return absoluteRects(s.doc, s.index).get(id) ?? null;
+};
 
 window.__benchEdit = (id, label) => {
   const s = store.getState();

@@ -4,7 +4,10 @@
  * nodes the page's view shows by the document's geometry, or `{ canvas: true }` to wait only for
  * the canvas) and `window.__benchLeaves` (the leaf ids). Defines `window.__bench`:
  * - `loadMs`: performance.now() when every expected node is in the DOM and measured (React Flow
- *   sets `visibility: visible` after measuring) + two animation frames; `loadInfo` what was mounted;
+ *   sets `visibility: visible` after measuring) — or, on the app's far-zoom picture (a big diagram
+ *   zoomed far out is one canvas, its nodes without elements), drawn on it — + two animation
+ *   frames; `loadInfo` what was mounted. On the picture, nodes are found by the page's geometry
+ *   (`window.__benchNodeBox`) and pressed where they are drawn, as a mouse would;
  * - `view()`: the React Flow viewport and pane size (from React Flow's own store);
  * - `zoom1()`: zoom 1 centred on the current view's centre; `setView(v)`: any viewport;
  * - `visibleNodes()` / `mountedNodes()`: node elements overlapping the pane / in the DOM;
@@ -23,6 +26,9 @@
 export const PAGE_LIB = String.raw`
 (() => {
   const B = (window.__bench = { loadMs: null, loadInfo: null, error: null });
+  // The app's far-zoom picture (a big diagram zoomed far out is drawn on one canvas, and its nodes
+  // have no DOM element): its canvas, whose sdDrawn says what it last drew.
+  const picture = () => document.querySelector("canvas.sd-far-canvas");
   const frames = (k) => new Promise((r) => { const f = () => (k-- <= 0 ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
   const measured = () => {
     const seen = new Set();
@@ -39,7 +45,11 @@ export const PAGE_LIB = String.raw`
     const E = window.__benchExpect || { canvas: true };
     let ok = false;
     const vp = document.querySelector(".react-flow__viewport");
-    if (vp && E.ids) {
+    const pic = picture();
+    if (vp && E.ids && pic) {
+      // The app's far layer: every expected node is drawn on its canvas.
+      ok = !!pic.sdDrawn && E.ids.every((id) => pic.sdDrawn.ids.has(id));
+    } else if (vp && E.ids) {
       const els = document.querySelectorAll(".react-flow__node");
       if (els.length >= E.ids.length) {
         const seen = measured();
@@ -110,23 +120,52 @@ export const PAGE_LIB = String.raw`
   B.visibleNodes = () => {
     const p = paneRect();
     let n = 0;
-    for (const el of document.querySelectorAll(".react-flow__node")) {
-      const r = el.getBoundingClientRect();
+    for (const id of shownIds()) {
+      const r = screenRect(id);
+      if (!r) continue;
       if (r.right > p.left && r.left < p.right && r.bottom > p.top && r.top < p.bottom) n++;
     }
     return n;
   };
   const nodeEl = (id) => document.querySelector('.react-flow__node[data-id="' + CSS.escape(id) + '"]');
+  // A node's box on screen: its element's or, drawn on the far picture, the page's geometry
+  // (window.__benchNodeBox, in diagram coordinates) through React Flow's transform.
+  const screenRect = (id) => {
+    if (!picture()) {
+      const el = nodeEl(id);
+      return el ? el.getBoundingClientRect() : null;
+    }
+    const f = window.__benchNodeBox && window.__benchNodeBox(id);
+    if (!f) return null;
+    const [tx, ty, k] = B.flowStore().getState().transform;
+    const p = paneRect();
+    const left = p.left + tx + f.x * k, top = p.top + ty + f.y * k;
+    return { left, top, right: left + f.width * k, bottom: top + f.height * k, width: f.width * k, height: f.height * k };
+  };
+  // The ids to look among: the mounted nodes, or what the picture drew.
+  const shownIds = () => {
+    const pic = picture();
+    if (pic) return pic.sdDrawn ? [...pic.sdDrawn.ids] : [];
+    return [...document.querySelectorAll(".react-flow__node")].map((el) => el.getAttribute("data-id"));
+  };
+  // A press as a person's mouse makes it, on what is under the point (the picture takes its presses
+  // on the pane beneath it; React Flow selects a node on its click).
+  const pressAt = (x, y) => {
+    const at = { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0 };
+    const el = document.elementFromPoint(x, y);
+    el.dispatchEvent(new MouseEvent("mousedown", { ...at, buttons: 1 }));
+    el.dispatchEvent(new MouseEvent("mouseup", at));
+    el.dispatchEvent(new MouseEvent("click", at));
+  };
   // The leaf nearest the pane's centre that lies wholly inside the pane.
   B.pickLeaf = (leafIds = window.__benchLeaves || []) => {
     const p = paneRect();
     const cx = (p.left + p.right) / 2, cy = (p.top + p.bottom) / 2;
     const leaves = new Set(leafIds);
     let best = null, bestD = Infinity;
-    for (const el of document.querySelectorAll(".react-flow__node")) {
-      const id = el.getAttribute("data-id");
+    for (const id of shownIds()) {
       if (!leaves.has(id)) continue;
-      const r = el.getBoundingClientRect();
+      const r = screenRect(id);
       if (r.width < 2 || r.left < p.left || r.right > p.right || r.top < p.top || r.bottom > p.bottom) continue;
       const d = Math.hypot((r.left + r.right) / 2 - cx, (r.top + r.bottom) / 2 - cy);
       if (d < bestD || (d === bestD && id < best)) { bestD = d; best = id; }
@@ -144,10 +183,13 @@ export const PAGE_LIB = String.raw`
     } else {
       leaf = B.pickLeaf(leafIds || window.__benchLeaves || []);
       if (!leaf) throw new Error("no visible leaf node to drag");
-      target = nodeEl(leaf);
-      snap = () => nodeEl(leaf).style.transform;
-      const r = target.getBoundingClientRect();
+      const r = screenRect(leaf);
       x = (r.left + r.right) / 2; y = (r.top + r.bottom) / 2;
+      // On the picture, the press lands on what is under the pointer (the pane).
+      target = picture() ? document.elementFromPoint(x, y) : nodeEl(leaf);
+      snap = picture()
+        ? () => { const q = screenRect(leaf); return q.left.toFixed(2) + "," + q.top.toFixed(2); }
+        : () => nodeEl(leaf).style.transform;
     }
     const ev = (type) => new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: type === "mouseup" ? 0 : 1 });
     const before = snap();
@@ -195,6 +237,9 @@ export const PAGE_LIB = String.raw`
     toPaint(
       () => window.__benchEdit(id, label),
       () => {
+        const pic = picture();
+        // Drawn on the far picture (boxes without text): the picture drawn from the edited document.
+        if (pic) return !!pic.sdDrawn && pic.sdDrawn.doc.nodes.some((n) => n.id === id && n.label === label);
         const el = nodeEl(id);
         // The label in the node's text, or (zoomed far out, where the app draws nodes as boxes
         // without text) in its accessible name: either way the edit is in the DOM of that frame.
@@ -214,20 +259,24 @@ export const PAGE_LIB = String.raw`
       ids = ids.filter((x) => x !== leaf);
     }
     // A leaf still selected from an earlier view goes last: each click must change the selection.
-    const selected = (id) => nodeEl(id).classList.contains("selected");
+    const selected = (id) => !!nodeEl(id) && nodeEl(id).classList.contains("selected");
     return out.sort((a, b) => Number(selected(a)) - Number(selected(b)));
   };
   // A click on a node (React Flow's own click handler selects it, on both pages), to the paint
   // that shows it selected.
   B.select = (id, timeoutMs = 20000) => {
+    const pic = picture();
     const el = nodeEl(id);
-    if (!el) return Promise.reject(new Error("node " + id + " not mounted"));
-    if (el.classList.contains("selected")) return Promise.reject(new Error("node " + id + " is selected already"));
-    const r = el.getBoundingClientRect();
+    if (!el && !pic) return Promise.reject(new Error("node " + id + " not mounted"));
+    if (el && el.classList.contains("selected")) return Promise.reject(new Error("node " + id + " is selected already"));
+    const r = screenRect(id);
     const at = { bubbles: true, cancelable: true, view: window, clientX: (r.left + r.right) / 2, clientY: (r.top + r.bottom) / 2, button: 0 };
     return toPaint(
-      () => el.dispatchEvent(new MouseEvent("click", at)),
-      () => !!nodeEl(id) && nodeEl(id).classList.contains("selected"),
+      () => (pic ? pressAt(at.clientX, at.clientY) : el.dispatchEvent(new MouseEvent("click", at))),
+      () =>
+        pic
+          ? !!pic.sdDrawn && pic.sdDrawn.selected.includes(id)
+          : !!nodeEl(id) && nodeEl(id).classList.contains("selected"),
       "selection of " + id,
       timeoutMs,
     );
@@ -237,11 +286,17 @@ export const PAGE_LIB = String.raw`
   B.nudge = (id, key, timeoutMs = 20000) => {
     const el = nodeEl(id);
     if (!el) return Promise.reject(new Error("node " + id + " not mounted"));
-    const before = el.style.transform;
+    const pic = picture();
+    // On the far picture: where the picture drew it.
+    const drawnAt = () => {
+      const n = pic.sdDrawn.doc.nodes.find((x) => x.id === id);
+      return n ? n.position.x + "," + n.position.y : "";
+    };
+    const before = pic ? drawnAt() : el.style.transform;
     el.focus({ preventScroll: true });
     return toPaint(
       () => el.dispatchEvent(new KeyboardEvent("keydown", { key, code: key, bubbles: true, cancelable: true })),
-      () => !!nodeEl(id) && nodeEl(id).style.transform !== before,
+      () => (pic ? drawnAt() !== before : !!nodeEl(id) && nodeEl(id).style.transform !== before),
       key + " nudge of " + id,
       timeoutMs,
     );

@@ -280,9 +280,15 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
   const layoutVersion = useEditor((s) => s.layoutVersion);
   // Zoomed far out on a big diagram, the canvas layer draws it: only what needs a DOM element is
   // mounted then (the selection, the node being renamed, the drop's receiver).
-  const farModule = useLoaded(farLayerPart, stillDocument.nodes.length > FAR_LAYER_MIN_NODES);
-  const layerOn =
-    (frame?.far ?? false) && stillDocument.nodes.length > FAR_LAYER_MIN_NODES && farModule !== undefined;
+  // While it loads, nothing is mounted (building thousands of boxes to drop them a moment later
+  // would cost more than the wait); should it fail to load, the boxes are DOM nodes after all.
+  const big = stillDocument.nodes.length > FAR_LAYER_MIN_NODES;
+  const farModule = useLoaded(farLayerPart, big);
+  const [farFailed, setFarFailed] = useState(false);
+  useEffect(() => {
+    if (big) farLayerPart.load().catch(() => setFarFailed(true));
+  }, [big]);
+  const layerOn = (frame?.far ?? false) && big && !farFailed;
   const inView = useMemo(
     () =>
       layerOn
@@ -305,16 +311,14 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
     // eslint-disable-next-line react-hooks/exhaustive-deps -- stillDocument and stillIdx matter only through their layout
     [layoutVersion, cover, inView, layerOn],
   );
-  const hintTarget = hint?.targetId ?? null;
   const mounted = useMemo(() => {
     if (!inView) return null;
     // The selected nodes that have no selected ancestor: the ones a drag moves. (In the far layer:
-    // the first selected nodes, which the keyboard focuses, and the drop's receiver, for its tip.)
+    // the first selected nodes, which the keyboard focuses.)
     const keep = layerOn
       ? selectedNodes.slice(0, FAR_MOUNTED_SELECTION)
       : subtreeTops(stillIdx, selectedNodes);
     if (renaming) keep.push(renaming);
-    if (layerOn && hintTarget !== null) keep.push(hintTarget);
     if (keep.every((id) => inView.has(id))) return inView;
     const out = new Set(inView);
     for (const id of keep)
@@ -325,7 +329,7 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
       )
         out.add(cur);
     return out;
-  }, [inView, stillIdx, selectedNodes, renaming, layerOn, hintTarget]);
+  }, [inView, stillIdx, selectedNodes, renaming, layerOn]);
 
   // One adapter per canvas: it remembers the last output to hand back unchanged node objects.
   const [adapter] = useState(() => new FlowAdapter());
@@ -927,7 +931,12 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
         >
           <Background gap={16} />
           {layerOn && farModule && (
-            <farModule.FarLayer section={sectionRef} gesture={gesture} onContextMenu={onContextMenu} />
+            <farModule.FarLayer
+              section={sectionRef}
+              gesture={gesture}
+              onContextMenu={onContextMenu}
+              hintMessage={hintMessage}
+            />
           )}
           {/* Fit is ours: React Flow's would fit only the mounted nodes of a big diagram. */}
           <Controls showFitView={false}>

@@ -8,24 +8,26 @@
  * shows changes, when the view leaves the area it covers (the view plus a margin), or when the
  * zoom changes.
  *
- * React Flow then holds only the nodes that need a DOM element: the selection (for focus and its
- * accessible name), the node being renamed and the drop's receiver (for its tip), with their
- * ancestors; they are not painted but for the rename field and the tip. This layer takes the
+ * React Flow then holds only the nodes that need a DOM element: the first of the selection (for
+ * focus and its accessible name) and the node being renamed, with their ancestors; they are not
+ * painted but for the rename field. A drag's tip ("Drops into …") is the layer's own, at screen
+ * size over its receiver. This layer takes the
  * pointer over the picture itself: a press on a box selects it (Shift adds or removes it) and a
  * drag moves the selection through the canvas's own drag (the same drop rules, hint and undo
  * step as a drag of a DOM node), a press on an edge selects it, Shift and a drag on empty canvas
  * draws a selection box, a double-click renames the box under the pointer (zoomed in to it), a
  * right-click opens the command menu; a press on empty canvas pans, as ever.
  */
-import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from "react";
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import type { Point, StackDocument } from "../domain/document.ts";
 import { absoluteRects, nodeAt, type Rect } from "../domain/drop.ts";
 import { subtreeTops } from "../domain/drag.ts";
-import { highlightFor } from "../domain/view-model.ts";
+import { displayLabel, highlightFor } from "../domain/view-model.ts";
 import { containsRect, expandRect, visibleArea } from "../domain/viewport.ts";
 import { edgeAt, farScene, nodesInside, paintFar, type FarScene } from "../render/far.ts";
 import { farPictureLabel } from "../i18n/far-strings.ts";
+import { translate } from "../i18n/strings.ts";
 import { useEditor, useEditorStore } from "../store/context.tsx";
 import { resolvedTheme, type EditorState } from "../store/editor.ts";
 import type { CanvasPlace } from "./Canvas.tsx";
@@ -38,6 +40,9 @@ const MAX_SIDE_PX = 8192;
 const MAX_AREA_PX = 16_000_000;
 /** A press moves this many screen px before it is a drag (React Flow's node drag threshold). */
 const DRAG_PX = 1;
+/** The drop tip's widest (styles.css `.sd-hint-tip`) and the room above a receiver it needs. */
+const TIP_WIDTH = 320;
+const TIP_ROOM = 64;
 /** An edge within this many screen px of the pointer is hit. */
 const EDGE_HIT_PX = 5;
 
@@ -65,6 +70,8 @@ export interface FarLayerProps {
   section: RefObject<HTMLElement | null>;
   gesture: FarGesture;
   onContextMenu?: (place: CanvasPlace, at: { x: number; y: number }) => void;
+  /** Why the drop under the pointer would break a rule, in the person's language. */
+  hintMessage: string | null;
 }
 
 /** The store's fields the picture is drawn from. */
@@ -81,14 +88,37 @@ const shownChanged = (s: EditorState, p: EditorState) =>
   s.theme !== p.theme ||
   s.systemTheme !== p.systemTheme;
 
-export function FarLayer({ section: sectionRef, gesture, onContextMenu }: FarLayerProps) {
+export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMessage }: FarLayerProps) {
   const store = useEditorStore();
   const flowStore = useStoreApi();
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sceneRef = useRef<FarScene | null>(null);
+  // The nodes the layer's own drag moves (the dragged subtrees), while it lasts.
+  const movingRef = useRef<ReadonlySet<string> | null>(null);
   const lang = useEditor((s) => s.lang);
   const count = useEditor((s) => s.doc.nodes.length);
+  const label = useMemo(() => farPictureLabel(lang, count), [lang, count]);
+  const hint = useEditor((s) => s.dropHint);
+  const doc = useEditor((s) => s.doc);
+  const index = useEditor((s) => s.index);
+  // The drop's tip, over its receiver's top-left corner as the view is now.
+  let tip: { ok: boolean; text: string; x: number; y: number; below: boolean } | null = null;
+  const target = hint?.targetId != null ? index.byId.get(hint.targetId) : undefined;
+  const r = target ? absoluteRects(doc, index).get(target.id) : undefined;
+  if (hint && target && r) {
+    const { transform, width } = flowStore.getState();
+    const [tx, ty, zoom] = transform;
+    const name = translate(lang, "dropInto", { name: displayLabel(target, lang) });
+    tip = {
+      ok: hint.ok,
+      text: hint.ok ? name : `${name} — ${hintMessage ?? translate(lang, "dropBad")}`,
+      // Kept on screen: inside the receiver's top when there is no room above it.
+      x: Math.max(4, Math.min(tx + r.x * zoom, width - TIP_WIDTH)),
+      y: Math.max(ty + r.y * zoom, 4),
+      below: ty + r.y * zoom < TIP_ROOM,
+    };
+  }
 
   // Drawing: at once when the layer appears (in the frame that unmounts the DOM boxes), then once
   // per animation frame at most, when something it shows changed.
@@ -97,6 +127,9 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu }: FarLay
     const ctx = el?.getContext("2d");
     if (!el || !ctx) return;
     let drawn: { area: Rect; zoom: number } | null = null;
+    // During a drag, the boxes that stay still, painted once for the area (see draw).
+    let still: { canvas: HTMLCanvasElement; moving: ReadonlySet<string>; area: Rect; scale: number } | null =
+      null;
     let raf = 0;
     // Where the picture goes on screen for a view: its area's corner, scaled from its drawn zoom.
     const place = ([tx, ty, zoom]: readonly [number, number, number]) => {
@@ -109,7 +142,12 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu }: FarLay
       const f = flowStore.getState();
       const [tx, ty, zoom] = f.transform;
       if (f.width <= 0 || f.height <= 0) return;
-      const area = expandRect(visibleArea({ x: tx, y: ty, zoom }, f.width, f.height), MARGIN);
+      const seen = visibleArea({ x: tx, y: ty, zoom }, f.width, f.height);
+      // The area drawn last, while it still covers the view at the same zoom.
+      const area =
+        drawn !== null && drawn.zoom === zoom && containsRect(drawn.area, seen)
+          ? drawn.area
+          : expandRect(seen, MARGIN);
       const dpr = window.devicePixelRatio || 1;
       const scale = Math.min(
         zoom * dpr,
@@ -139,7 +177,25 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu }: FarLay
         selectedEdge: s.selectedEdge,
         edgeProblems: new Set(s.problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))),
       });
-      paintFar(ctx, scene, { origin: area, scale, width: w, height: h });
+      const view = { origin: area, scale, width: w, height: h };
+      const moving = movingRef.current;
+      if (moving === null) {
+        still = null;
+        paintFar(ctx, scene, view);
+      } else {
+        // A drag repaints only what moves over a picture of what does not: a full repaint of
+        // every box each frame would take most of the frame in a software raster.
+        if (!still || still.moving !== moving || still.area !== area || still.scale !== scale) {
+          const c = still?.canvas ?? document.createElement("canvas");
+          c.width = w;
+          c.height = h;
+          const sctx = c.getContext("2d");
+          if (sctx)
+            paintFar(sctx, scene, view, { boxes: (b) => !moving.has(b.id), lines: false, rings: false });
+          still = { canvas: c, moving, area, scale };
+        }
+        paintFar(ctx, scene, view, { under: still.canvas, boxes: (b) => moving.has(b.id) });
+      }
       sceneRef.current = scene;
       drawn = { area, zoom };
       place(f.transform);
@@ -251,6 +307,14 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu }: FarLay
         if (!dragging) {
           if (Math.hypot(dx, dy) < DRAG_PX) return;
           dragging = true;
+          // Every node of the dragged subtrees moves with them.
+          const moving = new Set<string>();
+          const walk = (id: string) => {
+            moving.add(id);
+            for (const c of now.index.children.get(id) ?? []) walk(c);
+          };
+          tops.forEach(walk);
+          movingRef.current = moving;
           gesture.start(tops);
         }
         const zoom = flowStore.getState().transform[2];
@@ -261,6 +325,7 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu }: FarLay
       const up = (u: MouseEvent) => {
         window.removeEventListener("mousemove", move);
         window.removeEventListener("mouseup", up);
+        movingRef.current = null;
         if (dragging) gesture.stop({ x: u.clientX, y: u.clientY }, tops);
       };
       window.addEventListener("mousemove", move);
@@ -371,6 +436,19 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu }: FarLay
   }, [sectionRef, store, flow, flowStore, gesture, onContextMenu]);
 
   return (
-    <canvas ref={canvasRef} className="sd-far-canvas" role="img" aria-label={farPictureLabel(lang, count)} />
+    <>
+      <canvas ref={canvasRef} className="sd-far-canvas" role="img" aria-label={label} />
+      {tip && (
+        <div
+          className={`sd-hint-tip sd-hint-tip-${tip.ok ? "ok" : "bad"} sd-far-tip`}
+          role="status"
+          style={
+            tip.below ? { left: tip.x, top: tip.y + 6, transform: "none" } : { left: tip.x, top: tip.y - 6 }
+          }
+        >
+          {tip.text}
+        </div>
+      )}
+    </>
   );
 }

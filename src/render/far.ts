@@ -180,6 +180,7 @@ export interface FarContext {
   setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
   setLineDash(segments: number[]): void;
   fillRect(x: number, y: number, w: number, h: number): void;
+  drawImage(image: CanvasImageSource, x: number, y: number): void;
   clearRect(x: number, y: number, w: number, h: number): void;
   beginPath(): void;
   rect(x: number, y: number, w: number, h: number): void;
@@ -191,6 +192,20 @@ export interface FarContext {
 }
 
 /**
+ * What of a scene {@link paintFar} paints: by default all of it. A drag paints the boxes that stay
+ * still once (`lines` and `rings` off), then each frame that picture (`under`) with the moving
+ * boxes, the edges and the rings over it.
+ */
+export interface FarPart {
+  /** Painted first, at the canvas's origin, after clearing. */
+  under?: CanvasImageSource;
+  /** The boxes to paint; default all. */
+  boxes?: (b: FarBox) => boolean;
+  lines?: boolean;
+  rings?: boolean;
+}
+
+/**
  * Paints `scene` with diagram point (x, y) at canvas pixel ((x − origin.x)·scale, (y − origin.y)·scale)
  * onto a canvas of `width` × `height` pixels, cleared first (the canvas's dot grid shows through).
  */
@@ -198,10 +213,12 @@ export function paintFar(
   ctx: FarContext,
   scene: FarScene,
   view: { origin: Point; scale: number; width: number; height: number },
+  part: FarPart = {},
 ): void {
   const { origin, scale } = view;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, view.width, view.height);
+  if (part.under) ctx.drawImage(part.under, 0, 0);
   ctx.setTransform(scale, 0, 0, scale, -origin.x * scale, -origin.y * scale);
   ctx.lineJoin = "round";
   const px = 1 / scale;
@@ -213,6 +230,7 @@ export function paintFar(
     else ctx.rect(x, y, w, h);
   };
   for (const b of scene.boxes) {
+    if (part.boxes && !part.boxes(b)) continue;
     const inset = BORDER / 2;
     const w = Math.max(0, b.width - BORDER);
     const h = Math.max(0, b.height - BORDER);
@@ -232,7 +250,7 @@ export function paintFar(
     ctx.stroke();
   }
   ctx.setLineDash([]);
-  for (const l of scene.lines) {
+  for (const l of part.lines === false ? [] : scene.lines) {
     ctx.strokeStyle = l.color;
     ctx.lineWidth = Math.max(l.width, (l.selected ? 2 : MIN_EDGE_PX) * px);
     ctx.setLineDash(l.dash ? [...l.dash] : []);
@@ -244,7 +262,7 @@ export function paintFar(
   // Rings last, over every box, at a fixed screen width (CSS draws them as a 3 px box-shadow).
   ctx.setLineDash([]);
   ctx.lineWidth = RING_PX * px;
-  for (const b of scene.boxes) {
+  for (const b of part.rings === false ? [] : scene.boxes) {
     if (!b.ring) continue;
     const out = (RING_PX / 2) * px;
     ctx.strokeStyle = b.ring;

@@ -161,6 +161,7 @@ function recorder() {
     setLineDash: () => undefined,
     fillRect: (...a: number[]) => calls.push({ op: "fillRect", args: a, fill: String(ctx.fillStyle) }),
     clearRect: (...a: number[]) => calls.push({ op: "clearRect", args: a }),
+    drawImage: (_img: unknown, ...a: number[]) => calls.push({ op: "drawImage", args: a }),
     beginPath: () => undefined,
     rect: (...a: number[]) => calls.push({ op: "rect", args: a }),
     roundRect: (...a: number[]) => calls.push({ op: "roundRect", args: a }),
