@@ -14,7 +14,7 @@ import { completeGeometry } from "../../src/domain/geometry.ts";
 import { perfDocument, perfEdges } from "./doc.ts";
 import { pageParams } from "./params.ts";
 
-const { n, edges: edgeCount, width, height, viewport, fit } = pageParams();
+const { n, edges: edgeCount, width, height, viewport, fit, culled } = pageParams();
 const doc = completeGeometry(perfDocument(n));
 const edges: Edge[] =
   edgeCount > 0
@@ -73,6 +73,7 @@ createRoot(root).render(
         defaultEdges={edges}
         fitView
         fitViewOptions={fitOptions}
+        onlyRenderVisibleElements={culled}
         minZoom={fitOptions.minZoom}
         maxZoom={2}
       >

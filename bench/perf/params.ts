@@ -5,7 +5,8 @@
  * - `w`, `h`: the bare page's canvas size (the editor's, measured by the runner);
  * - `fit`: the editor's fit options (src/canvas/Canvas.tsx FIT_VIEW, read from the app page by the
  *   runner), for the bare page's fitView;
- * - `vx`, `vy`, `vz`: open at this viewport instead of fitting (React Flow's convention).
+ * - `vx`, `vy`, `vz`: open at this viewport instead of fitting (React Flow's convention);
+ * - `culled=1`: the bare page fits with `onlyRenderVisibleElements` too (the stated limit fitted).
  */
 export interface PageViewport {
   x: number;
@@ -44,5 +45,6 @@ export function pageParams(search: string = location.search) {
     height: int("h", 0),
     viewport,
     fit,
+    culled: q.get("culled") === "1",
   };
 }

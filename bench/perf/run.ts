@@ -120,14 +120,14 @@ const ROUTED_CASES = [
  * fewer rounds (a visit reads, lays out and validates 20,000 nodes on both pages), and its own PNG
  * export visit.
  */
-const LIMIT_CASE = { n: LIMIT_N, key: `${LIMIT_N}-open`, only: "nodes-20000" } as const;
+const LIMIT_CASE = { n: LIMIT_N, key: `${LIMIT_N}-open`, fitKey: `${LIMIT_N}`, only: "nodes-20000" } as const;
 const LIMIT_ROUNDS = Number(process.env.BENCH_LIMIT_ROUNDS ?? Math.min(3, ROUNDS));
 const LIMIT_EXPORT_RUNS = Number(process.env.BENCH_LIMIT_EXPORT_RUNS ?? 3);
 /** `BENCH_ONLY=routing-pan` (or `edges-5000`, `nodes-20000`): only that case. */
 const BENCH_ONLY = process.env.BENCH_ONLY;
 const ONLY_CASES: Record<string, string[]> = {
   ...Object.fromEntries(ROUTED_CASES.map((c) => [c.only, [c.key]])),
-  [LIMIT_CASE.only]: [LIMIT_CASE.key],
+  [LIMIT_CASE.only]: [LIMIT_CASE.key, LIMIT_CASE.fitKey],
 };
 const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
 const LOAD_TIMEOUT_MS = 120_000;
@@ -262,7 +262,7 @@ async function visit(
     const notes: string[] = [];
     const views: Partial<Record<ViewKey, ViewResult>> = {};
     let honoured: boolean | null = null;
-    for (const view of caseViews({ open: c.open, edges: c.edges })) {
+    for (const view of caseViews({ n: c.n, open: c.open, edges: c.edges })) {
       let v = (await page.evaluate("window.__bench.view()")) as Viewport & Pane;
       if (Math.abs(v.width - c.pane.width) > 1 || Math.abs(v.height - c.pane.height) > 1)
         notes.push(`canvas ${v.width}×${v.height}, not ${c.pane.width}×${c.pane.height}`);
@@ -518,6 +518,31 @@ function perfCases(base: string, pane: Pane, fit: FitOptions, withLimit = true):
       leaves: doc.nodes.filter((x) => !parents.has(x.id)).map((x) => x.id),
       urls: { A: `${base}/bare.html?${q}&w=${pane.width}&h=${pane.height}`, B: `${base}/app.html?${q}` },
     });
+    // And fitted, as a document without a saved view opens: the far-zoom view (measured, no target).
+    const fitVp = reactFlowFit(boundsOfRects(rects.values())!, pane, fit);
+    out.push({
+      key: LIMIT_CASE.fitKey,
+      n,
+      // Bare React Flow fitted on 20,000 nodes mounts every one of them at first (xyflow#3883), and
+      // each of its visits takes minutes: two rounds.
+      rounds: Math.min(2, LIMIT_ROUNDS),
+      exportRuns: 0,
+      edges: 0,
+      open: false,
+      pane,
+      fit,
+      viewport: fitVp,
+      expect: visibleIds(
+        doc.nodes.map((x) => [x.id, rects.get(x.id)!] as const),
+        fitVp,
+        pane,
+      ),
+      leaves: doc.nodes.filter((x) => !parents.has(x.id)).map((x) => x.id),
+      urls: {
+        A: `${base}/bare.html?n=${n}&w=${pane.width}&h=${pane.height}&fit=${fit.padding},${fit.minZoom},${fit.maxZoom}&culled=1`,
+        B: `${base}/app.html?n=${n}`,
+      },
+    });
   }
   const only = BENCH_ONLY === undefined ? undefined : ONLY_CASES[BENCH_ONLY];
   return only ? out.filter((c) => only.includes(c.key)) : out;
@@ -768,7 +793,7 @@ function save(results: BenchResults): void {
       renderRoutedSection(results, meta, results.run?.startedAt ?? null),
     );
   // A new section goes after the routed-edges one, with the other editor figures.
-  if (ran([LIMIT_CASE.key]))
+  if (ran([LIMIT_CASE.key, LIMIT_CASE.fitKey]))
     text = mergeSection(
       text,
       LIMIT_EDITOR_MARKERS,
