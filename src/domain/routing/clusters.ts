@@ -65,6 +65,95 @@ function sweep(segs: Seg[], dist: number, grow: number, join: (i: number, j: num
   }
 }
 
+/** A searched route's segments (item 0) and the box around them, once per route object. */
+const segsOfRoute = new WeakMap<readonly Point[], { segs: Seg[]; box: [number, number, number, number] }>();
+function routeSegs(raw: readonly Point[]): { segs: Seg[]; box: [number, number, number, number] } {
+  let hit = segsOfRoute.get(raw);
+  if (hit === undefined) {
+    const segs: Seg[] = [];
+    segments(raw, 0, segs);
+    let [l, t, r, b] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of raw) {
+      l = Math.min(l, p.x);
+      t = Math.min(t, p.y);
+      r = Math.max(r, p.x);
+      b = Math.max(b, p.y);
+    }
+    segsOfRoute.set(raw, (hit = { segs, box: [l, t, r, b] }));
+  }
+  return hit;
+}
+
+/** Whether two segments of different routes run alongside within `dist` (as {@link sweep} joins them). */
+function near(s: Seg, t: Seg, dist: number): boolean {
+  return (
+    s.horizontal === t.horizontal &&
+    Math.abs(t.pos - s.pos) < dist - EPS &&
+    Math.min(s.b, t.b) - Math.max(s.a, t.a) > EPS
+  );
+}
+
+/**
+ * The clusters of a drag step, from the earlier result's: a route is clustered afresh only when it
+ * was searched again, runs alongside one that was, or was in a cluster with one of those (or with a
+ * route that is gone); every other cluster keeps its routes as they were, for nothing of what joined
+ * them changed. Sweeping only those routes, not all of them, is what keeps a step over thousands of
+ * edges within a frame. False when there is no earlier result to go from.
+ */
+function liveClusters(
+  items: readonly Searched[],
+  cache: ClusterCache,
+  dist: number,
+  union: (i: number, j: number) => boolean,
+): boolean {
+  if (cache.size === 0) return false;
+  const at = new Map<string, number>();
+  items.forEach((it, i) => at.set(it.id, i));
+  const before = new Map<string, { members: readonly Searched[]; raw: readonly Point[] }>();
+  for (const e of cache.values())
+    for (const m of e.members) before.set(m.id, { members: e.members, raw: m.raw });
+  const dirty = new Set<readonly Searched[]>();
+  const redo = new Set<number>();
+  const changed: Seg[] = [];
+  let [l, t, r, b] = [Infinity, Infinity, -Infinity, -Infinity];
+  items.forEach((it, i) => {
+    const was = before.get(it.id);
+    if (was !== undefined && was.raw === it.raw) return;
+    redo.add(i);
+    if (was !== undefined) dirty.add(was.members);
+    const { segs, box } = routeSegs(it.raw);
+    for (const sg of segs) changed.push({ ...sg, item: i });
+    [l, t, r, b] = [Math.min(l, box[0]), Math.min(t, box[1]), Math.max(r, box[2]), Math.max(b, box[3])];
+  });
+  for (const [id, was] of before) if (!at.has(id)) dirty.add(was.members);
+  if (changed.length > 0)
+    items.forEach((it, i) => {
+      if (redo.has(i)) return;
+      const { segs, box } = routeSegs(it.raw);
+      if (box[0] > r + dist || box[2] < l - dist || box[1] > b + dist || box[3] < t - dist) return;
+      if (!segs.some((sg) => changed.some((c) => near(sg, c, dist)))) return;
+      redo.add(i);
+      const was = before.get(it.id);
+      if (was !== undefined) dirty.add(was.members);
+    });
+  for (const members of dirty)
+    for (const m of members) {
+      const i = at.get(m.id);
+      if (i !== undefined) redo.add(i);
+    }
+  const segs: Seg[] = [];
+  for (const i of redo) segments(items[i]!.raw, i, segs);
+  sweep(segs, dist, 0, union);
+  // The clusters nothing touched, as they were.
+  for (const e of cache.values()) {
+    if (dirty.has(e.members)) continue;
+    const first = at.get(e.members[0]!.id);
+    if (first === undefined || redo.has(first)) continue;
+    for (const m of e.members) union(first, at.get(m.id)!);
+  }
+  return true;
+}
+
 /** Whether two frames hold the very same boxes (a scene shares the boxes that did not change). */
 function sameFrame(a: EdgeFrame, b: EdgeFrame): boolean {
   if (a === b) return true;
@@ -103,9 +192,12 @@ export function nudgeAll(
     parent[Math.max(a, b)] = Math.min(a, b);
     return true;
   };
-  const raw: Seg[] = [];
-  for (let i = 0; i < n; i++) segments(items[i]!.raw, i, raw);
-  sweep(raw, Math.max(NEAR, spacing), 0, union);
+  const dist = Math.max(NEAR, spacing);
+  if (!live || cache === undefined || !liveClusters(items, cache, dist, union)) {
+    const raw: Seg[] = [];
+    for (let i = 0; i < n; i++) segments(items[i]!.raw, i, raw);
+    sweep(raw, dist, 0, union);
+  }
 
   const nudged: Nudged[] = new Array<Nudged>(n);
   const next: ClusterCache = new Map();

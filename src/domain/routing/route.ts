@@ -199,6 +199,7 @@ interface Earlier {
 }
 
 function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i]!.x !== b[i]!.x || a[i]!.y !== b[i]!.y) return false;
   return true;
@@ -335,7 +336,8 @@ export function rerouteAffected(
     let touched = changed.size > 0 && f.lca === undefined && parents.has(null);
     if (!touched) for (const id of f.open) if (changed.has(id) || parents.has(id)) touched = true;
     if (!touched) {
-      states.set(e.id, { edge: e, frame: f, raw: st.raw });
+      // (The same state object when the edge is the same: a drag step over thousands of edges.)
+      states.set(e.id, st.edge === e ? st : { edge: e, frame: f, raw: st.raw });
       continue;
     }
     const frame = edgeFrame(scene, e);
