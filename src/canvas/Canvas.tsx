@@ -655,7 +655,7 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
   }, [store]);
 
   // The steps of a node drag, for React Flow's drags of DOM nodes and the far layer's of what it
-  // draws (which moves the nodes itself: React Flow moves its own through onNodesChange).
+  // draws (which moves the nodes itself, as onNodesChange does React Flow's).
   const gesture = useMemo(() => {
     const hint = (client: Point, ids: readonly string[]) => {
       if (cancelled.current) return;
@@ -670,13 +670,6 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
         drag.current = beginDrag(store.getState(), ids);
       },
       hint,
-      move: (client: Point, moves: ReadonlyMap<string, Point>) => {
-        if (cancelled.current) return;
-        const s = store.getState();
-        s.beginGesture();
-        s.transient(withPositions(s.doc, moves), new Set(moves.keys()));
-        hint(client, [...moves.keys()]);
-      },
       stop: (client: Point, ids: readonly string[]) => {
         if (cancelled.current) {
           cancelled.current = false;

@@ -22,7 +22,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from "rea
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import type { Point, StackDocument } from "../domain/document.ts";
 import { absoluteRects, nodeAt, type Rect } from "../domain/drop.ts";
-import { subtreeTops } from "../domain/drag.ts";
+import { subtreeTops, withPositions } from "../domain/drag.ts";
 import { displayLabel, highlightFor } from "../domain/view-model.ts";
 import { containsRect, expandRect, visibleArea } from "../domain/viewport.ts";
 import { edgeAt, farScene, nodesInside, paintFar, type FarScene } from "../render/far.ts";
@@ -49,8 +49,8 @@ const EDGE_HIT_PX = 5;
 /** The drag gesture of the canvas (src/canvas/Canvas.tsx), in screen coordinates. */
 export interface FarGesture {
   start(ids: readonly string[]): void;
-  /** `moves`: each dragged subtree top's new position (relative to its parent). */
-  move(client: Point, moves: ReadonlyMap<string, Point>): void;
+  /** The drop hint for the pointer at `client`, the dragged nodes being where they are now. */
+  hint(client: Point, ids: readonly string[]): void;
   /** `ids`: the dragged subtrees' tops. */
   stop(client: Point, ids: readonly string[]): void;
 }
@@ -317,10 +317,14 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMess
           movingRef.current = moving;
           gesture.start(tops);
         }
+        // Esc ended the gesture (Canvas.tsx): nothing moves until the button is released.
+        const s = store.getState();
+        if (s.gestureBase === null) return;
         const zoom = flowStore.getState().transform[2];
         const moves = new Map<string, Point>();
         for (const [t, p] of start) moves.set(t, { x: p.x + dx / zoom, y: p.y + dy / zoom });
-        gesture.move({ x: m.clientX, y: m.clientY }, moves);
+        s.transient(withPositions(s.doc, moves), new Set(tops));
+        gesture.hint({ x: m.clientX, y: m.clientY }, tops);
       };
       const up = (u: MouseEvent) => {
         window.removeEventListener("mousemove", move);

@@ -307,6 +307,20 @@ test("zoomed far out, a 1,000-node diagram is one picture, and boxes are still s
   expect(await selection(page)).toEqual(["c0-0-0"]);
   await page.keyboard.press("Control+z");
   await expect.poll(() => parentOf("c0-0-0")).toBe("e0-0");
+  // Esc in the middle of a drag puts everything back and commits nothing.
+  const before = (await documentOf(page)).nodes.find((n) => n.id === "c0-0-0")!.position;
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(at.x + i * 12, at.y + i * 8);
+  await expect
+    .poll(async () => (await documentOf(page)).nodes.find((n) => n.id === "c0-0-0")!.position)
+    .not.toEqual(before);
+  await page.keyboard.press("Escape");
+  await page.mouse.move(drop.x, drop.y, { steps: 4 });
+  await page.mouse.up();
+  const back = (await documentOf(page)).nodes.find((n) => n.id === "c0-0-0")!;
+  expect(back.position).toEqual(before);
+  expect(back.parentId).toBe("e0-0");
 
   // Shift and a drag from empty canvas around host 0 selects it and everything in it.
   const h = boxes.get("h0")!;
