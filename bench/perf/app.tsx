@@ -15,7 +15,7 @@ import { FIT_VIEW } from "../../src/canvas/Canvas.tsx";
 import { createEditorStore } from "../../src/store/editor.ts";
 import { completeGeometry } from "../../src/domain/geometry.ts";
 import { updateNode } from "../../src/domain/edit.ts";
-import { absoluteRects } from "../../src/domain/drop.ts";
+import { absoluteRects, nodeAt } from "../../src/domain/drop.ts";
 import "../../src/styles.css";
 import { perfDocument, perfEdges, wrapRoots } from "./doc.ts";
 import { pageParams } from "./params.ts";
@@ -43,10 +43,17 @@ declare global {
     __benchFitView?: { padding: number; minZoom: number; maxZoom: number };
     /** A node's box in diagram coordinates (for nodes drawn on the far-zoom picture, which have no element). */
     __benchNodeBox?: (id: string) => { x: number; y: number; width: number; height: number } | null;
+    /** The innermost node at a diagram point, or null (where a pan can start on the far picture). */
+    __benchNodeAt?: (x: number, y: number) => string | null;
   }
 }
 
 window.__benchFitView = { padding: FIT_VIEW.padding, minZoom: FIT_VIEW.minZoom, maxZoom: FIT_VIEW.maxZoom };
+
+window.__benchNodeAt = (x, y) => {
+  const s = store.getState();
+  return nodeAt(s.doc, s.index, { x, y });
+};
 
 window.__benchNodeBox = (id) => {
   const s = store.getState();

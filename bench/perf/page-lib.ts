@@ -179,7 +179,20 @@ export const PAGE_LIB = String.raw`
       const vp = document.querySelector(".react-flow__viewport");
       snap = () => vp.style.transform;
       const p = paneRect();
+      // Pressed where no node is, as a person starts a pan (on the far picture a press on a box
+      // would drag it): the first empty point of a grid from the pane's top-left corner.
       x = p.left + 8; y = p.top + 8;
+      const empty = (px, py) => {
+        if (!picture()) {
+          const el = document.elementFromPoint(px, py);
+          return !!el && el.closest(".react-flow__node") === null;
+        }
+        const [tx, ty, k] = B.flowStore().getState().transform;
+        return window.__benchNodeAt((px - p.left - tx) / k, (py - p.top - ty) / k) === null;
+      };
+      search: for (let gy = 8; gy < p.height - 8; gy += 16)
+        for (let gx = 8; gx < p.width - 8; gx += 16)
+          if (empty(p.left + gx, p.top + gy)) { x = p.left + gx; y = p.top + gy; break search; }
     } else {
       leaf = B.pickLeaf(leafIds || window.__benchLeaves || []);
       if (!leaf) throw new Error("no visible leaf node to drag");
@@ -187,8 +200,12 @@ export const PAGE_LIB = String.raw`
       x = (r.left + r.right) / 2; y = (r.top + r.bottom) / 2;
       // On the picture, the press lands on what is under the pointer (the pane).
       target = picture() ? document.elementFromPoint(x, y) : nodeEl(leaf);
+      // On the picture: where the picture drew it.
       snap = picture()
-        ? () => { const q = screenRect(leaf); return q.left.toFixed(2) + "," + q.top.toFixed(2); }
+        ? () => {
+            const n = picture().sdDrawn.doc.nodes.find((m) => m.id === leaf);
+            return n ? n.position.x + "," + n.position.y : "";
+          }
         : () => nodeEl(leaf).style.transform;
     }
     const ev = (type) => new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons: type === "mouseup" ? 0 : 1 });

@@ -206,13 +206,14 @@ export function caseTargets(c: Pick<CaseResult, "n" | "open" | "edges">) {
   const big = c.n >= 5000;
   // "20,000 nodes (the stated limit), opened at zoom 1: load ≤ 1.5 s; pan and drag p95 ≤ 16.7 ms;
   // one edit ≤ 33 ms; PNG export ≤ 4 s" — memory is reported, without a target.
+  // Fitted, it is measured without a target (the targets are the editing view's).
   if (isLimitCase(c))
     return {
-      load: msTarget(1500),
+      load: c.open ? msTarget(1500) : undefined,
       heap: undefined,
       frames: (view: ViewKey): { p95?: Target; max?: Target; ratio?: Target } =>
         view === "fit" ? {} : { p95: FRAME_TARGET },
-      edit: msTarget(33),
+      edit: c.open ? msTarget(33) : undefined,
     };
   // "Pan and drag at zoom 1, 1,000 nodes with 200 routed edges": frames only.
   if (c.edges)

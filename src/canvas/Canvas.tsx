@@ -917,9 +917,10 @@ function CanvasInner({ wheelZooms = false, onContextMenu, onOpenTemplates, onNee
           // single undo steps, instead of React Flow's per-key position changes.
           deleteKeyCode={null}
           disableKeyboardA11y
-          selectionKeyCode="Shift"
+          // (The far layer takes Shift presses itself: its own selection box and toggles.)
+          selectionKeyCode={layerOn ? null : "Shift"}
           onNodeDoubleClick={onNodeDoubleClick}
-          multiSelectionKeyCode="Shift"
+          multiSelectionKeyCode={layerOn ? null : "Shift"}
           proOptions={{ hideAttribution: false }}
         >
           <Background gap={16} />

@@ -96,6 +96,7 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMess
   const sceneRef = useRef<FarScene | null>(null);
   // The nodes the layer's own drag moves (the dragged subtrees), while it lasts.
   const movingRef = useRef<ReadonlySet<string> | null>(null);
+  const redrawRef = useRef<() => void>(() => undefined);
   const lang = useEditor((s) => s.lang);
   const count = useEditor((s) => s.doc.nodes.length);
   const label = useMemo(() => farPictureLabel(lang, count), [lang, count]);
@@ -212,7 +213,11 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMess
     const schedule = () => {
       if (raf === 0) raf = requestAnimationFrame(draw);
     };
+    redrawRef.current = schedule;
     draw();
+    // The picture's pixels follow the screen's (a window moved to another monitor).
+    const dpr = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    dpr?.addEventListener("change", schedule);
     const offFlow = flowStore.subscribe((f) => {
       place(f.transform);
       const [tx, ty, zoom] = f.transform;
@@ -229,51 +234,63 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMess
     return () => {
       offFlow();
       offStore();
+      dpr?.removeEventListener("change", schedule);
       if (raf !== 0) cancelAnimationFrame(raf);
     };
   }, [store, flowStore]);
 
-  // The pointer over the picture, in the capture phase of the canvas section: what lands on a box,
-  // an edge or a Shift-drag is the layer's and goes no further (React Flow would pan or start its
-  // own selection box); the rest goes on to React Flow's pane.
+  // The pointer over the picture, in the capture phase of the canvas section: a press on a box,
+  // an edge, or with Shift is the layer's and goes no further (React Flow would pan; it takes no
+  // Shift presses while the layer is on, Canvas.tsx); the rest goes on to React Flow's pane.
   useEffect(() => {
     const section = sectionRef.current;
     if (!section) return;
     const toFlow = (e: MouseEvent) => flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    // The empty pane under the picture; not a mounted node (the rename field is one).
     const onPane = (e: Event) =>
       e.target instanceof Element &&
-      e.target.closest(".react-flow__pane, .react-flow__selectionpane") !== null;
+      e.target.closest(".react-flow__pane") !== null &&
+      e.target.closest(".react-flow__node") === null;
     type Hit = { node: string } | { edge: string } | null;
+    // Edges first: they are drawn over the boxes (as on the DOM canvas).
     const hitAt = (e: MouseEvent): Hit => {
       const s = store.getState();
       const p = toFlow(e);
-      const node = nodeAt(s.doc, s.index, p);
-      if (node !== null) return { node };
       const scene = sceneRef.current;
       const zoom = flowStore.getState().transform[2];
       const edge = scene ? edgeAt(scene, p, EDGE_HIT_PX / zoom) : null;
-      return edge !== null ? { edge } : null;
-    };
-    const swallow = (e: Event) => {
-      e.stopPropagation();
-      e.preventDefault();
+      if (edge !== null) return { edge };
+      const node = nodeAt(s.doc, s.index, p);
+      return node !== null ? { node } : null;
     };
     // A press the layer took: the click that ends it must not reach the pane (which would clear
-    // the selection it just made).
+    // the selection it just made). Cleared after the release, should its click land elsewhere.
     let took = false;
-    let marquee: HTMLDivElement | null = null;
-
-    // (Not cancelled: a cancelled pointerdown would suppress the mousedown that follows it.)
-    const onPointerDown = (e: PointerEvent) => {
-      if (e.button !== 0 || !onPane(e)) return;
-      if (e.shiftKey || hitAt(e) !== null) e.stopPropagation();
+    // The gesture under way (a drag or a selection box): ended if the layer goes away.
+    let ending: (() => void) | null = null;
+    const follow = (move: (m: MouseEvent) => void, up: (u: MouseEvent | null) => void) => {
+      const onMove = (m: MouseEvent) => (m.buttons === 0 ? end(m) : move(m));
+      const end = (u: MouseEvent | null) => {
+        window.removeEventListener("mousemove", onMove);
+        window.removeEventListener("mouseup", end);
+        ending = null;
+        setTimeout(() => (took = false), 0);
+        up(u);
+      };
+      window.addEventListener("mousemove", onMove);
+      window.addEventListener("mouseup", end);
+      ending = () => end(null);
     };
+
     const onMouseDown = (e: MouseEvent) => {
       took = false;
       if (e.button !== 0 || !onPane(e)) return;
       const hit = hitAt(e);
       if (hit === null && !e.shiftKey) return;
-      swallow(e);
+      // Not panned by React Flow, no text selected; the focus leaves a field as a click would.
+      e.stopPropagation();
+      e.preventDefault();
+      section.focus({ preventScroll: true });
       took = true;
       const s = store.getState();
       if (hit === null) {
@@ -301,66 +318,68 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMess
       const x0 = e.clientX;
       const y0 = e.clientY;
       let dragging = false;
-      const move = (m: MouseEvent) => {
-        const dx = m.clientX - x0;
-        const dy = m.clientY - y0;
-        if (!dragging) {
-          if (Math.hypot(dx, dy) < DRAG_PX) return;
-          dragging = true;
-          // Every node of the dragged subtrees moves with them.
-          const moving = new Set<string>();
-          const walk = (id: string) => {
-            moving.add(id);
-            for (const c of now.index.children.get(id) ?? []) walk(c);
-          };
-          tops.forEach(walk);
-          movingRef.current = moving;
-          gesture.start(tops);
-        }
-        // Esc ended the gesture (Canvas.tsx): nothing moves until the button is released.
-        const s = store.getState();
-        if (s.gestureBase === null) return;
-        const zoom = flowStore.getState().transform[2];
-        const moves = new Map<string, Point>();
-        for (const [t, p] of start) moves.set(t, { x: p.x + dx / zoom, y: p.y + dy / zoom });
-        s.transient(withPositions(s.doc, moves), new Set(tops));
-        gesture.hint({ x: m.clientX, y: m.clientY }, tops);
-      };
-      const up = (u: MouseEvent) => {
-        window.removeEventListener("mousemove", move);
-        window.removeEventListener("mouseup", up);
-        movingRef.current = null;
-        if (dragging) gesture.stop({ x: u.clientX, y: u.clientY }, tops);
-      };
-      window.addEventListener("mousemove", move);
-      window.addEventListener("mouseup", up);
+      follow(
+        (m) => {
+          const dx = m.clientX - x0;
+          const dy = m.clientY - y0;
+          if (!dragging) {
+            if (Math.hypot(dx, dy) < DRAG_PX) return;
+            dragging = true;
+            // Every node of the dragged subtrees moves with them.
+            const moving = new Set<string>();
+            const walk = (n: string) => {
+              moving.add(n);
+              for (const c of now.index.children.get(n) ?? []) walk(c);
+            };
+            tops.forEach(walk);
+            movingRef.current = moving;
+            gesture.start(tops);
+          }
+          // Esc ended the gesture (Canvas.tsx): nothing moves until the button is released.
+          const st = store.getState();
+          if (st.gestureBase === null) return;
+          const zoom = flowStore.getState().transform[2];
+          const moves = new Map<string, Point>();
+          for (const [t, p] of start) moves.set(t, { x: p.x + dx / zoom, y: p.y + dy / zoom });
+          st.transient(withPositions(st.doc, moves), new Set(tops));
+          gesture.hint({ x: m.clientX, y: m.clientY }, tops);
+        },
+        (u) => {
+          movingRef.current = null;
+          redrawRef.current();
+          if (dragging) gesture.stop(u ? { x: u.clientX, y: u.clientY } : { x: x0, y: y0 }, tops);
+        },
+      );
     };
 
-    // Shift and a drag on empty canvas: a selection box; what lies wholly inside is selected.
+    // Shift and a drag on empty canvas: a selection box; what lies wholly inside joins the
+    // selection (Shift adds, as in Figma). Esc drops it.
     const startMarquee = (e: MouseEvent) => {
       const box = section.getBoundingClientRect();
       const from = { x: e.clientX, y: e.clientY };
       const base = store.getState().selectedNodes;
-      marquee = document.createElement("div");
-      marquee.className = "sd-marquee";
-      section.appendChild(marquee);
-      const place = (m: MouseEvent) => {
-        const l = Math.min(from.x, m.clientX);
-        const t = Math.min(from.y, m.clientY);
-        Object.assign(marquee!.style, {
-          left: `${l - box.left}px`,
-          top: `${t - box.top}px`,
+      const div = document.createElement("div");
+      div.className = "sd-marquee";
+      section.appendChild(div);
+      const place = (m: MouseEvent) =>
+        Object.assign(div.style, {
+          left: `${Math.min(from.x, m.clientX) - box.left}px`,
+          top: `${Math.min(from.y, m.clientY) - box.top}px`,
           width: `${Math.abs(m.clientX - from.x)}px`,
           height: `${Math.abs(m.clientY - from.y)}px`,
         });
-      };
       place(e);
-      const move = (m: MouseEvent) => place(m);
-      const up = (u: MouseEvent) => {
-        window.removeEventListener("mousemove", move);
-        window.removeEventListener("mouseup", up);
-        marquee?.remove();
-        marquee = null;
+      let dropped = false;
+      const onKey = (k: KeyboardEvent) => {
+        if (k.key !== "Escape") return;
+        dropped = true;
+        div.remove();
+      };
+      window.addEventListener("keydown", onKey, true);
+      follow(place, (u) => {
+        window.removeEventListener("keydown", onKey, true);
+        div.remove();
+        if (dropped || u === null) return;
         const a = flow.screenToFlowPosition(from);
         const b = toFlow(u);
         const area = {
@@ -369,25 +388,25 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMess
           width: Math.abs(b.x - a.x),
           height: Math.abs(b.y - a.y),
         };
-        const s = store.getState();
         if (area.width === 0 && area.height === 0) return;
+        const s = store.getState();
         const inside = nodesInside(s.index, absoluteRects(s.doc, s.index), area);
         s.select([...new Set([...base, ...inside])], null);
-      };
-      window.addEventListener("mousemove", move);
-      window.addEventListener("mouseup", up);
+      });
     };
 
     const onClick = (e: MouseEvent) => {
       if (!took) return;
       took = false;
-      swallow(e);
+      e.stopPropagation();
+      e.preventDefault();
     };
     const onDoubleClick = (e: MouseEvent) => {
       if (!onPane(e)) return;
       const hit = hitAt(e);
       if (hit === null || !("node" in hit)) return;
-      swallow(e);
+      e.stopPropagation();
+      e.preventDefault();
       // Renamed where its name reads: the view frames it (at most at 100 %).
       const s = store.getState();
       s.select([hit.node], null);
@@ -398,7 +417,8 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMess
       if (!onPane(e)) return;
       const hit = hitAt(e);
       if (hit === null) return;
-      swallow(e);
+      e.stopPropagation();
+      e.preventDefault();
       const s = store.getState();
       if ("edge" in hit) {
         s.select([], hit.edge);
@@ -419,21 +439,19 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMess
       });
     };
     const opts = { capture: true };
-    section.addEventListener("pointerdown", onPointerDown, opts);
     section.addEventListener("mousedown", onMouseDown, opts);
     section.addEventListener("click", onClick, opts);
     section.addEventListener("dblclick", onDoubleClick, opts);
     section.addEventListener("contextmenu", onMenu, opts);
     section.addEventListener("mousemove", onHover, opts);
     return () => {
-      section.removeEventListener("pointerdown", onPointerDown, opts);
       section.removeEventListener("mousedown", onMouseDown, opts);
       section.removeEventListener("click", onClick, opts);
       section.removeEventListener("dblclick", onDoubleClick, opts);
       section.removeEventListener("contextmenu", onMenu, opts);
       section.removeEventListener("mousemove", onHover, opts);
       if (hover !== 0) cancelAnimationFrame(hover);
-      marquee?.remove();
+      ending?.();
       const pane = section.querySelector<HTMLElement>(".react-flow__pane");
       if (pane) pane.style.cursor = "";
     };
@@ -444,7 +462,7 @@ export function FarLayer({ section: sectionRef, gesture, onContextMenu, hintMess
       <canvas ref={canvasRef} className="sd-far-canvas" role="img" aria-label={label} />
       {tip && (
         <div
-          className={`sd-hint-tip sd-hint-tip-${tip.ok ? "ok" : "bad"} sd-far-tip`}
+          className={`sd-hint-tip sd-hint-tip-${tip.ok ? "ok" : "bad"}`}
           role="status"
           style={
             tip.below ? { left: tip.x, top: tip.y + 6, transform: "none" } : { left: tip.x, top: tip.y - 6 }

@@ -339,6 +339,16 @@ test("zoomed far out, a 1,000-node diagram is one picture, and boxes are still s
   expect(host0).toHaveLength(20);
   expect((await selection(page)).sort()).toEqual(["c0-0-0", ...host0.filter((id) => id !== "c0-0-0")].sort());
 
+  // Shift and a click on a box takes it out of the selection, and puts it back.
+  const c0 = centreOf("c0-0-0");
+  await page.keyboard.down("Shift");
+  await page.mouse.click(c0.x, c0.y);
+  await expect.poll(async () => (await selection(page)).length).toBe(19);
+  expect(await selection(page)).not.toContain("c0-0-0");
+  await page.mouse.click(c0.x, c0.y);
+  await page.keyboard.up("Shift");
+  await expect.poll(async () => (await selection(page)).length).toBe(20);
+
   // A click on empty canvas clears the selection; a right-click on a box selects it and opens the menu.
   await page.mouse.click(from.x, from.y);
   await expect.poll(() => selection(page)).toEqual([]);

@@ -71,6 +71,54 @@ test("a 5,000-node, 5,000-edge document mounts only the edges in view", async ({
   await expect(page.getByRole("img", { name: /5,000 nodes drawn as coloured boxes/ })).toBeVisible();
   await expect(page.locator(".react-flow__edge")).toHaveCount(0);
   await expect(page.locator(".react-flow__node")).toHaveCount(0);
+  // A click on an edge drawn on the picture selects it: the middle of the longest segment of the
+  // route nearest the view's centre, by the routes the store holds.
+  const size = (await page.locator(".react-flow__pane").boundingBox())!;
+  const { mid, id, view } = await page.evaluate(
+    async ({ w, h }) => {
+      const api = (
+        window as unknown as {
+          __stackdraw: {
+            getState: () => {
+              routes: ReadonlyMap<string, { points: { x: number; y: number }[] }>;
+              viewport: { x: number; y: number; zoom: number } | null;
+            };
+          };
+        }
+      ).__stackdraw;
+      // Once the fit has landed (the store's view is written when a move ends).
+      for (let i = 0; i < 100 && (api.getState().viewport?.zoom ?? 1) > 0.2; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      const v = api.getState().viewport!;
+      const c = { x: (w / 2 - v.x) / v.zoom, y: (h / 2 - v.y) / v.zoom };
+      let best = { x: 0, y: 0, d: Infinity, id: "" };
+      for (const [eid, r] of api.getState().routes) {
+        const pts = r.points;
+        let seg = { x: 0, y: 0, len: -1 };
+        for (let i = 1; i < pts.length; i++) {
+          const len = Math.hypot(pts[i]!.x - pts[i - 1]!.x, pts[i]!.y - pts[i - 1]!.y);
+          if (len > seg.len)
+            seg = { x: (pts[i]!.x + pts[i - 1]!.x) / 2, y: (pts[i]!.y + pts[i - 1]!.y) / 2, len };
+        }
+        const d = Math.hypot(seg.x - c.x, seg.y - c.y);
+        if (d < best.d) best = { x: seg.x, y: seg.y, d, id: eid };
+      }
+      return { mid: best, id: best.id, view: v };
+    },
+    { w: size.width, h: size.height },
+  );
+  const pane = (await page.locator(".react-flow__pane").boundingBox())!;
+  await page.mouse.click(pane.x + view.x + mid.x * view.zoom, pane.y + view.y + mid.y * view.zoom);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as { __stackdraw: { getState: () => { selectedEdge: string | null } } }
+          ).__stackdraw.getState().selectedEdge,
+      ),
+    )
+    .toBe(id);
 });
 
 test("a small diagram with many edges mounts its nodes but only the edges in view", async ({ page }) => {

@@ -24,8 +24,15 @@ export interface Nudged {
   squeezed: boolean;
 }
 
-/** Nudged clusters of an earlier result, by the ids of their routes. */
-export type ClusterCache = Map<string, { members: readonly Searched[]; out: readonly Nudged[] }>;
+/**
+ * Nudged clusters of an earlier result, by the ids of their routes. `joined`: a cluster made by
+ * joining clusters whose nudged routes came too close (a full call's later rounds), not one the
+ * sweep found.
+ */
+export type ClusterCache = Map<
+  string,
+  { members: readonly Searched[]; out: readonly Nudged[]; joined?: boolean }
+>;
 
 const NEAR = 6;
 const EPS = 1e-6;
@@ -110,8 +117,10 @@ function liveClusters(
   const at = new Map<string, number>();
   items.forEach((it, i) => at.set(it.id, i));
   const before = new Map<string, { members: readonly Searched[]; raw: readonly Point[] }>();
-  for (const e of cache.values())
-    for (const m of e.members) before.set(m.id, { members: e.members, raw: m.raw });
+  // The sweep's clusters only: a joined one stands for clusters the sweep found apart, whose own
+  // entries the same result holds too.
+  const swept = [...cache.values()].filter((e) => e.joined !== true);
+  for (const e of swept) for (const m of e.members) before.set(m.id, { members: e.members, raw: m.raw });
   const dirty = new Set<readonly Searched[]>();
   const redo = new Set<number>();
   const changed: Seg[] = [];
@@ -145,7 +154,7 @@ function liveClusters(
   for (const i of redo) segments(items[i]!.raw, i, segs);
   sweep(segs, dist, 0, union);
   // The clusters nothing touched, as they were.
-  for (const e of cache.values()) {
+  for (const e of swept) {
     if (dirty.has(e.members)) continue;
     const first = at.get(e.members[0]!.id);
     if (first === undefined || redo.has(first)) continue;
@@ -201,7 +210,7 @@ export function nudgeAll(
 
   const nudged: Nudged[] = new Array<Nudged>(n);
   const next: ClusterCache = new Map();
-  const solve = (members: number[]): void => {
+  const solve = (members: number[], joined: boolean): void => {
     const key = members.map((m) => items[m]!.id).join("\u0000");
     const hit = cache?.get(key) ?? next.get(key);
     if (
@@ -212,7 +221,7 @@ export function nudgeAll(
       )
     ) {
       members.forEach((m, k) => (nudged[m] = hit.out[k]!));
-      next.set(key, hit);
+      next.set(key, !!hit.joined === joined ? hit : { ...hit, joined });
       return;
     }
     if (
@@ -224,7 +233,7 @@ export function nudgeAll(
       members.every((m, k) => stillClear(items[m]!, hit.out[k]!.points))
     ) {
       members.forEach((m, k) => (nudged[m] = hit.out[k]!));
-      next.set(key, hit);
+      next.set(key, !!hit.joined === joined ? hit : { ...hit, joined });
       return;
     }
     const inputs: NudgeInput[] = members.map((m) => {
@@ -241,7 +250,7 @@ export function nudgeAll(
     if (inputs.length > 1) nudge(inputs, { spacing, clearance: spacing / 2 });
     const out = inputs.map((x) => ({ points: x.pts, squeezed: x.squeezed }));
     members.forEach((m, k) => (nudged[m] = out[k]!));
-    next.set(key, { members: members.map((m) => items[m]!), out });
+    next.set(key, { members: members.map((m) => items[m]!), out, joined });
   };
   const groups = (): Map<number, number[]> => {
     const g = new Map<number, number[]>();
@@ -255,7 +264,7 @@ export function nudgeAll(
   };
   let pending = [...groups().values()];
   for (let round = 0; round < 4 && pending.length > 0; round++) {
-    for (const members of pending) solve(members);
+    for (const members of pending) solve(members, round > 0);
     if (live) break;
     // Nudged routes of different clusters that still come too close: join and nudge again.
     const done: Seg[] = [];

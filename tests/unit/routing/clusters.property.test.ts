@@ -59,9 +59,12 @@ describe("a drag step's clusters", () => {
         fc.array(route, { minLength: 1, maxLength: 14 }),
         fc.array(fc.tuple(fc.nat(), fc.option(route, { nil: undefined })), { maxLength: 5 }),
         fc.array(route, { maxLength: 2 }),
-        (routes, changes, added) => {
+        fc.boolean(),
+        (routes, changes, added, fromFull) => {
           const items: Searched[] = routes.map((raw, i) => ({ id: `e${i}`, raw, frame: frameOf(raw) }));
-          const first = nudgeAll(items, 6, undefined, true);
+          // The drag's first step starts from a full result (whose clusters may have been joined
+          // after nudging), later steps from a step's.
+          const first = nudgeAll(items, 6, undefined, !fromFull);
           // Some routes searched again (a new route, or gone), some added.
           const next = [...items];
           const gone = new Set<number>();
