@@ -135,12 +135,28 @@ function liveClusters(
     [l, t, r, b] = [Math.min(l, box[0]), Math.min(t, box[1]), Math.max(r, box[2]), Math.max(b, box[3])];
   });
   for (const [id, was] of before) if (!at.has(id)) dirty.add(was.members);
+  // The changed segments by direction and place across, for a binary search per segment.
+  const across = (h: boolean) => changed.filter((c) => c.horizontal === h).sort((x, y) => x.pos - y.pos);
+  const lines = [across(false), across(true)] as const;
+  const alongside = (sg: Seg): boolean => {
+    const list = lines[sg.horizontal ? 1 : 0];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.pos <= sg.pos - dist + EPS) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < list.length && list[k]!.pos < sg.pos + dist - EPS; k++)
+      if (near(sg, list[k]!, dist)) return true;
+    return false;
+  };
   if (changed.length > 0)
     items.forEach((it, i) => {
       if (redo.has(i)) return;
       const { segs, box } = routeSegs(it.raw);
       if (box[0] > r + dist || box[2] < l - dist || box[1] > b + dist || box[3] < t - dist) return;
-      if (!segs.some((sg) => changed.some((c) => near(sg, c, dist)))) return;
+      if (!segs.some(alongside)) return;
       redo.add(i);
       const was = before.get(it.id);
       if (was !== undefined) dirty.add(was.members);
