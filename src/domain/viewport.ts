@@ -121,7 +121,8 @@ export const MOUNT_ALL_MAX_EDGES = 300;
 /** The routes the canvas draws, by edge id (domain/routing's Routes). */
 export type RouteLookup = ReadonlyMap<string, { readonly points: readonly { x: number; y: number }[] }>;
 
-function pointsBounds(points: readonly { x: number; y: number }[]): Rect | null {
+/** The box around a route's points; null for none. */
+export function pointsBounds(points: readonly { x: number; y: number }[]): Rect | null {
   if (points.length === 0) return null;
   let x0 = Infinity;
   let y0 = Infinity;

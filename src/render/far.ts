@@ -18,7 +18,7 @@ import { EDGE_KIND_DEFS, EDGE_WIDTH } from "../domain/kinds/catalog.ts";
 import { LAYOUT } from "../domain/layout/constants.ts";
 import type { Problem } from "../domain/rules/index.ts";
 import { BORDER_DASHARRAY, CORNER_RADIUS, drawnShape, edgeDasharray, lookOf } from "../domain/view-model.ts";
-import type { RouteLookup } from "../domain/viewport.ts";
+import { pointsBounds, type RouteLookup } from "../domain/viewport.ts";
 import { THEMES, type ThemeName } from "./colors.ts";
 import { MARKS, nodeColors } from "./node-colors.ts";
 
@@ -143,7 +143,7 @@ export function farScene(inp: FarInput): FarScene {
   const lines: FarLine[] = [];
   for (const e of inp.doc.edges) {
     const route = inp.routes.get(e.id);
-    if (!route || route.points.length < 2 || !meets(boundsOf(route.points), area)) continue;
+    if (!route || route.points.length < 2 || !meets(pointsBounds(route.points)!, area)) continue;
     const selected = inp.selectedEdge === e.id;
     lines.push({
       id: e.id,
@@ -155,20 +155,6 @@ export function farScene(inp: FarInput): FarScene {
     });
   }
   return { boxes, lines };
-}
-
-function boundsOf(points: readonly Point[]): Rect {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const p of points) {
-    x0 = Math.min(x0, p.x);
-    y0 = Math.min(y0, p.y);
-    x1 = Math.max(x1, p.x);
-    y1 = Math.max(y1, p.y);
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 /** The members of CanvasRenderingContext2D that {@link paintFar} uses. */
