@@ -16,9 +16,9 @@ export interface PageViewport {
 
 export function pageParams(search: string = location.search) {
   const q = new URLSearchParams(search);
-  const int = (k: string, d: number) => {
+  const int = (k: string, d: number, min = 1) => {
     const v = Number.parseInt(q.get(k) ?? "", 10);
-    return Number.isFinite(v) && v > 0 ? v : d;
+    return Number.isFinite(v) && v >= min ? v : d;
   };
   const num = (k: string) => {
     const raw = q.get(k);
@@ -39,7 +39,7 @@ export function pageParams(search: string = location.search) {
       ? { padding, minZoom, maxZoom }
       : null;
   return {
-    n: int("n", 1000),
+    n: int("n", 1000, 0),
     edges: int("edges", 0),
     width: int("w", 0),
     height: int("h", 0),

@@ -199,6 +199,42 @@ describe("bench report", () => {
     expect(old.some((r) => r.figure.includes("selects a node"))).toBe(false);
   });
 
+  it("the empty editor and 100 nodes: load ≤ 1.15× A (version 2); the empty editor has load rows only", () => {
+    const empty = caseResult(
+      { n: 0, open: false },
+      [visit(200, 3, 16.7, 16, [])],
+      [visit(240, 4, 16.7, 16, [])],
+    );
+    const rows = caseRows(empty);
+    expect(caseTitle(empty)).toBe("The empty editor (no document)");
+    expect(find(rows, "load to full render (ms)")).toMatchObject({ target: "≤ 1.15× A", met: false });
+    expect(find(rows, "JS heap after GC (MB)")).toMatchObject({ target: "≤ 1.2× A" });
+    expect(rows.some((r) => r.figure.includes("frame") || r.figure.includes("edit"))).toBe(false);
+    const hundred = caseResult(
+      { n: 100, open: false },
+      [visit(400, 4, 16.7, 16, ["fit", "zoom1"])],
+      [visit(440, 4.4, 16.7, 16, ["fit", "zoom1"])],
+    );
+    expect(find(caseRows(hundred), "load to full render (ms)")).toMatchObject({
+      target: "≤ 1.15× A",
+      met: true,
+    });
+    const section = renderSection(
+      {
+        schema: RESULTS_SCHEMA,
+        machine: "test machine",
+        run: null,
+        cases: { "0": empty },
+        bundle: null,
+        export: null,
+      },
+      { viewport: { width: 1280, height: 800 } },
+    );
+    expect(section).toContain("### The empty editor (no document)");
+    expect(section).toContain("Both pages open with no document");
+    expect(section).not.toContain("frames per gesture");
+  });
+
   it("5,000 opened at zoom 1: load ≤ 1 s absolute, one view", () => {
     const c = caseResult(
       { n: 5000, open: true, honoured: false },
