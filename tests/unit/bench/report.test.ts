@@ -228,7 +228,7 @@ describe("bench report", () => {
         bundle: null,
         export: null,
       },
-      { viewport: { width: 1280, height: 800 } },
+      { machine: "2 CPUs", viewport: { width: 1280, height: 800 } },
     );
     expect(section).toContain("### The empty editor (no document)");
     expect(section).toContain("Both pages open with no document");
