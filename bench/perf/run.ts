@@ -411,38 +411,8 @@ function perfCases(base: string, pane: Pane, fit: FitOptions, withLimit = true):
   // 20,000 and over: the stated-limit case below (opened at zoom 1 only; a fitted view of 20,000
   // nodes is not what anyone edits in).
   for (const n of [...new Set(NS)].filter((x) => x < LIMIT_N).sort((a, b) => a - b)) {
-    if (n === 0) {
-      // The empty editor (no document): load only, to the canvas measured + two frames — the
-      // version-2 target "first paint of the empty editor ≤ 1.15× bare React Flow".
-      const size = `w=${pane.width}&h=${pane.height}`;
-      out.push({
-        key: "0",
-        n: 0,
-        rounds: ROUNDS,
-        exportRuns: 0,
-        edges: 0,
-        open: false,
-        pane,
-        fit,
-        viewport: { x: 0, y: 0, zoom: 1 },
-        expect: null,
-        leaves: [],
-        urls: {
-          A: `${base}/bare.html?n=0&${size}&fit=${fit.padding},${fit.minZoom},${fit.maxZoom}`,
-          B: `${base}/app.html?n=0`,
-        },
-      });
-      continue;
-    }
-    const doc = completeGeometry(perfDocument(n));
-    const index = indexDocument(doc);
-    const rects = absoluteRects(doc, index);
-    const parents = new Set(doc.nodes.flatMap((x) => (x.parentId ? [x.parentId] : [])));
-    const leaves = doc.nodes.filter((x) => !parents.has(x.id)).map((x) => x.id);
-    const entries = doc.nodes.map((x) => [x.id, rects.get(x.id)!] as const);
     const size = `w=${pane.width}&h=${pane.height}`;
-    const fitVp = reactFlowFit(boundsOfRects(rects.values())!, pane, fit);
-    out.push({
+    const fitted = {
       key: String(n),
       n,
       rounds: ROUNDS,
@@ -451,14 +421,25 @@ function perfCases(base: string, pane: Pane, fit: FitOptions, withLimit = true):
       open: false,
       pane,
       fit,
-      viewport: fitVp,
-      expect: visibleIds(entries, fitVp, pane),
-      leaves,
       urls: {
         A: `${base}/bare.html?n=${n}&${size}&fit=${fit.padding},${fit.minZoom},${fit.maxZoom}`,
         B: `${base}/app.html?n=${n}`,
       },
-    });
+    };
+    if (n === 0) {
+      // The empty editor (no document): load only, to the canvas measured + two frames — the
+      // version-2 target "first paint of the empty editor ≤ 1.15× bare React Flow".
+      out.push({ ...fitted, viewport: { x: 0, y: 0, zoom: 1 }, expect: null, leaves: [] });
+      continue;
+    }
+    const doc = completeGeometry(perfDocument(n));
+    const index = indexDocument(doc);
+    const rects = absoluteRects(doc, index);
+    const parents = new Set(doc.nodes.flatMap((x) => (x.parentId ? [x.parentId] : [])));
+    const leaves = doc.nodes.filter((x) => !parents.has(x.id)).map((x) => x.id);
+    const entries = doc.nodes.map((x) => [x.id, rects.get(x.id)!] as const);
+    const fitVp = reactFlowFit(boundsOfRects(rects.values())!, pane, fit);
+    out.push({ ...fitted, viewport: fitVp, expect: visibleIds(entries, fitVp, pane), leaves });
     if (n === 5000) {
       const vp = openViewport(rects.get(doc.nodes[0]!.id)!);
       const q = `vx=${vp.x}&vy=${vp.y}&vz=${vp.zoom}`;
