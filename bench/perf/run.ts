@@ -4,7 +4,8 @@
  * positions, same view, production build on 127.0.0.1, interleaved A B A B in one Chromium session
  * with a fresh context per visit. Run: `npx tsx bench/perf/run.ts` (or `npm run bench`).
  *
- * - N = 100, 1,000 and 5,000 nested nodes (env BENCH_N="1000" or "100,1000" to restrict; BENCH_ROUNDS,
+ * - The empty editor (N = 0: load to React Flow's pane measured, heap and DOM only).
+ * - N = 100, 1,000 and 5,000 nested nodes (env BENCH_N="1000" or "0,100" to restrict; BENCH_ROUNDS,
  *   default 5): load, heap, DOM nodes, pan and drag frames and one edit to the next paint, in the
  *   fit view and at zoom 1; at 5,000 also opened at zoom 1 (the editing view).
  * - N = 1,000 with 200 edges (bench/perf/doc.ts perfEdges), opened at zoom 1 around the container
